@@ -1,0 +1,74 @@
+import { createAuthenticator } from './auth/authenticate.ts';
+import { loadSigningKey } from './auth/signing-key.ts';
+import type { Config } from './config.ts';
+import type { Services } from './context.ts';
+import { openDatabase } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { databaseTarget } from './db/target.ts';
+import { type DemoCredentials, ensureDemoTenant } from './demo-tenant.ts';
+import { createEventBus } from './events/pubsub.ts';
+import { createHttpServer } from './http/server.ts';
+import { createGraphQLHandler } from './http/yoga.ts';
+import type { Logger } from './log.ts';
+
+export type RunningApp = {
+  url: string;
+  port: number;
+  services: Services;
+  demo: DemoCredentials | null;
+  stop(): Promise<void>;
+};
+
+/** Builds the whole service from configuration; `start` migrates, connects and listens. */
+export function buildApp(config: Config, log: Logger) {
+  return {
+    async start(): Promise<RunningApp> {
+      const db = await openDatabase(databaseTarget(config));
+      log.info({ database: db.kind, events: config.redisUrl ? 'redis' : 'in-process' }, 'starting');
+      const applied = await migrate(db, (name) => log.info({ migration: name }, 'applying migration'));
+      if (applied.length) log.info({ count: applied.length }, 'migrations applied');
+
+      const events = createEventBus(config.redisUrl, (err) =>
+        log.warn({ err: err.message }, 'redis connection problem'),
+      );
+      const services: Services = {
+        prisma: db.prisma,
+        events,
+        signingKey: await loadSigningKey(db.prisma, config.tokenSecret),
+      };
+      const authenticate = createAuthenticator({
+        prisma: db.prisma,
+        signingKey: services.signingKey,
+        operatorKey: config.operatorKey,
+      });
+      const yoga = createGraphQLHandler({ services, authenticate, log, graphiql: config.env === 'development' });
+      const http = createHttpServer({
+        yoga,
+        authenticate,
+        log,
+        readiness: [
+          { name: 'database', check: () => db.ping() },
+          { name: 'events', check: () => events.ping() },
+        ],
+      });
+      const demo = config.demoTenant ? await ensureDemoTenant(services, config.dataDir) : null;
+      const port = await http.listen(config.port, config.host);
+      const url = `http://localhost:${port}/graphql`;
+      log.info({ port }, 'listening');
+
+      return {
+        url,
+        port,
+        services,
+        demo,
+        async stop() {
+          log.info('shutting down: draining requests');
+          await http.close(config.shutdownGraceMs);
+          await events.close();
+          await db.close();
+          log.info('stopped');
+        },
+      };
+    },
+  };
+}

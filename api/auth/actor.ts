@@ -1,0 +1,14 @@
+import type { Role } from '../db/generated/prisma/enums.ts';
+
+/** Who is calling. Tenant actors carry their tenant; nothing else decides which rows they see. */
+export type Actor =
+  | { kind: 'anonymous' }
+  | { kind: 'operator' }
+  | { kind: 'apiKey'; tenantId: string; apiKeyId: string }
+  | { kind: 'user'; tenantId: string; userId: string; role: Role };
+
+export type TenantActor = Extract<Actor, { tenantId: string }>;
+
+export function tenantOf(actor: Actor): string | null {
+  return 'tenantId' in actor ? actor.tenantId : null;
+}

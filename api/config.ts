@@ -1,0 +1,87 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const optionalUrl = (protocols: string[], example: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(`${p}://`)), {
+      message: `expected a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}, e.g. ${example}`,
+    });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: optionalUrl(['postgres', 'postgresql'], 'postgresql://user@127.0.0.1:5432/parley'),
+  REDIS_URL: optionalUrl(['redis', 'rediss'], 'redis://127.0.0.1:6379'),
+  DATA_DIR: z.string().min(1).default('.parley-data'),
+  PUBLIC_URL: optionalUrl(['http', 'https'], 'https://parley.example.com'),
+  OPERATOR_KEY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v.length >= 32, { message: 'expected at least 32 characters of random text' }),
+  TOKEN_SECRET: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v.length >= 32, { message: 'expected at least 32 characters of random text' }),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO_TENANT: z.enum(['on', 'off']).optional(),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** PostgreSQL when set; otherwise the embedded PGlite database in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Redis fan-out when set; otherwise events stay in this process. */
+  redisUrl: string | undefined;
+  dataDir: string;
+  /** Base URL the outside world uses to reach us (webhook URLs and their signatures). */
+  publicUrl: string;
+  operatorKey: string | undefined;
+  tokenSecret: string | undefined;
+  logLevel: string;
+  /** Create a demo tenant on first start and print its credentials. */
+  demoTenant: boolean;
+  shutdownGraceMs: number;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment once, at boot; a bad value names the variable and what it expects. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`,
+    );
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.PUBLIC_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PUBLIC_URL: required in production, e.g. https://parley.example.com',
+    );
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    dataDir: resolve(e.DATA_DIR),
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    operatorKey: e.OPERATOR_KEY,
+    tokenSecret: e.TOKEN_SECRET,
+    logLevel: e.LOG_LEVEL,
+    demoTenant: e.DEMO_TENANT ? e.DEMO_TENANT === 'on' : !e.DATABASE_URL && e.NODE_ENV === 'development',
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}

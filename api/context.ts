@@ -1,0 +1,20 @@
+import type { Actor } from './auth/actor.ts';
+import type { PrismaClient } from './db/generated/prisma/client.ts';
+import type { TenantScope } from './domain/scope.ts';
+import type { EventBus } from './events/pubsub.ts';
+
+/** Long-lived parts of the service that every request may use. */
+export type Services = {
+  prisma: PrismaClient;
+  events: EventBus;
+  signingKey: Uint8Array;
+};
+
+/** What every resolver sees: who is calling and, for tenant actors, a scope that only reaches their tenant. */
+export type RequestContext = {
+  requestId: string;
+  actor: Actor;
+  /** Set for API-key and user actors; null for the operator and anonymous callers. */
+  scope: TenantScope | null;
+  services: Services;
+};

@@ -1,0 +1,7 @@
+import { join } from 'node:path';
+import type { Config } from '../config.ts';
+import type { DatabaseTarget } from './database.ts';
+
+export function databaseTarget(config: Config): DatabaseTarget {
+  return config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') };
+}

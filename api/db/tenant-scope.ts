@@ -1,0 +1,63 @@
+import { getDatamodel } from './generated/pothos-types.ts';
+import type { PrismaClient } from './generated/prisma/client.ts';
+
+/** Models whose rows belong to a tenant (they carry `tenantId`), read from the Prisma datamodel. */
+const tenantOwnedModels = new Set(
+  Object.entries(getDatamodel().datamodel.models)
+    .filter(([, model]) => model.fields.some((field) => field.name === 'tenantId'))
+    .map(([name]) => name),
+);
+
+const withWhere = new Set([
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'count',
+  'aggregate',
+  'groupBy',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'delete',
+  'deleteMany',
+  'upsert',
+]);
+
+type Args = { where?: object; data?: object | object[]; create?: object };
+
+/**
+ * A Prisma client that can only see and write one tenant's rows: every query on
+ * a tenant-owned model gets `tenantId` in its filter and in the rows it creates,
+ * and the Tenant model is narrowed to this tenant. Raw SQL is not scoped: put
+ * the tenant in it yourself.
+ */
+export function scopeToTenant(prisma: PrismaClient, tenantId: string) {
+  return prisma.$extends({
+    name: 'tenant-scope',
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          const a = (args ?? {}) as Args;
+          if (model === 'Tenant') {
+            if (!withWhere.has(operation) || operation === 'upsert' || operation.startsWith('delete')) {
+              throw new Error(`Tenant.${operation} is not available to a tenant-scoped client`);
+            }
+            return query({ ...a, where: { ...a.where, id: tenantId } } as typeof args);
+          }
+          if (!tenantOwnedModels.has(model)) return query(args);
+          const scoped: Args = { ...a };
+          if (withWhere.has(operation)) scoped.where = { ...a.where, tenantId };
+          if (operation.startsWith('create')) {
+            scoped.data = Array.isArray(a.data) ? a.data.map((row) => ({ ...row, tenantId })) : { ...a.data, tenantId };
+          }
+          if (operation === 'upsert') scoped.create = { ...a.create, tenantId };
+          return query(scoped as typeof args);
+        },
+      },
+    },
+  });
+}
+
+export type TenantDb = ReturnType<typeof scopeToTenant>;

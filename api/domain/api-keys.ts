@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { generateApiKey } from '../auth/api-key-secret.ts';
+import { NotFoundError } from './errors.ts';
+import type { TenantScope } from './scope.ts';
+import { parseInput } from './validate.ts';
+
+const keyName = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+
+/** Creates an API key; its secret is returned here once and never again. */
+export async function createApiKey(scope: TenantScope, name: string) {
+  const parsed = parseInput(z.object({ name: keyName }), { name });
+  const { secret, prefix, hash } = generateApiKey();
+  const apiKey = await scope.db.apiKey.create({ data: { tenantId: scope.tenantId, name: parsed.name, prefix, hash } });
+  scope.events.publish(scope.tenantId, 'API_KEY_CREATED', apiKey.id);
+  return { apiKey, secret };
+}
+
+/** Revokes a key at once for every copy of the service; revoking a revoked key changes nothing. */
+export async function revokeApiKey(scope: TenantScope, id: string) {
+  const key = await scope.db.apiKey.findUnique({ where: { id } });
+  if (!key) throw new NotFoundError('API key', id);
+  if (key.revokedAt) return key;
+  const revoked = await scope.db.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+  scope.events.publish(scope.tenantId, 'API_KEY_REVOKED', id);
+  return revoked;
+}

@@ -1,0 +1,9 @@
+import type { TenantDb } from '../db/tenant-scope.ts';
+import type { EventBus } from '../events/pubsub.ts';
+
+/** What a domain function needs to act inside one tenant; always passed explicitly. */
+export type TenantScope = {
+  tenantId: string;
+  db: TenantDb;
+  events: Pick<EventBus, 'publish'>;
+};

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { ConflictError, NotFoundError, SeatLimitReachedError, SeatsInUseError, ValidationError } from './errors.ts';
+import { isUniqueViolation } from './prisma-errors.ts';
+import type { TenantScope } from './scope.ts';
+import { findUser } from './users.ts';
+import { parseInput } from './validate.ts';
+
+const seatCount = z
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(10_000, 'must be at most 10000');
+
+export type SeatSummary = { purchased: number; assigned: number; available: number };
+
+export async function seatSummary(scope: TenantScope): Promise<SeatSummary> {
+  const [purchased, assigned] = await Promise.all([
+    scope.db.seat.count(),
+    scope.db.seat.count({ where: { userId: { not: null } } }),
+  ]);
+  return { purchased, assigned, available: purchased - assigned };
+}
+
+export async function buySeats(scope: TenantScope, count: number): Promise<SeatSummary> {
+  const n = parseInput(seatCount, count);
+  await scope.db.seat.createMany({ data: Array.from({ length: n }, () => ({ tenantId: scope.tenantId })) });
+  scope.events.publish(scope.tenantId, 'SEATS_CHANGED', scope.tenantId);
+  return seatSummary(scope);
+}
+
+/** Releases unassigned seats; refuses, releasing none, when fewer than `count` are unassigned. */
+export async function releaseSeats(scope: TenantScope, count: number): Promise<SeatSummary> {
+  const n = parseInput(seatCount, count);
+  await scope.db.$transaction(async (tx) => {
+    const released = await tx.$queryRaw<{ id: string }[]>`
+      DELETE FROM "Seat" WHERE id IN (
+        SELECT id FROM "Seat" WHERE "tenantId" = ${scope.tenantId}::uuid AND "userId" IS NULL
+        ORDER BY "createdAt" DESC LIMIT ${n} FOR UPDATE SKIP LOCKED)
+      RETURNING id`;
+    if (released.length < n) {
+      const unassigned = await tx.seat.count({ where: { userId: null } });
+      throw new SeatsInUseError(n, unassigned);
+    }
+  });
+  scope.events.publish(scope.tenantId, 'SEATS_CHANGED', scope.tenantId);
+  return seatSummary(scope);
+}
+
+async function activeUser(scope: TenantScope, userId: string) {
+  const user = await findUser(scope, userId);
+  if (user.deactivatedAt) throw ValidationError.of('userId', 'belongs to a deactivated user; reactivate them first');
+  return user;
+}
+
+/**
+ * Gives the user a free seat; a user who already holds one keeps it. Concurrent
+ * calls never assign more seats than were bought: each claims a distinct free
+ * row, and a user can hold only one (unique index).
+ */
+export async function assignSeat(scope: TenantScope, userId: string) {
+  await activeUser(scope, userId);
+  const held = await scope.db.seat.findUnique({ where: { userId } });
+  if (held) return held;
+  let claimed: { id: string }[];
+  try {
+    claimed = await scope.db.$queryRaw<{ id: string }[]>`
+      UPDATE "Seat" SET "userId" = ${userId}::uuid, "assignedAt" = now()
+      WHERE id = (
+        SELECT id FROM "Seat" WHERE "tenantId" = ${scope.tenantId}::uuid AND "userId" IS NULL
+        ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
+      RETURNING id`;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    claimed = []; // a concurrent call gave this user a seat first
+  }
+  const seat = await scope.db.seat.findUnique({ where: { userId } });
+  if (seat) {
+    if (claimed[0]?.id === seat.id) scope.events.publish(scope.tenantId, 'SEAT_ASSIGNED', seat.id);
+    return seat;
+  }
+  const { purchased, assigned } = await seatSummary(scope);
+  throw new SeatLimitReachedError(purchased, assigned);
+}
+
+/** Frees the user's seat, if they hold one. */
+export async function unassignSeat(scope: TenantScope, userId: string) {
+  const user = await findUser(scope, userId);
+  const seat = await scope.db.seat.findUnique({ where: { userId } });
+  if (seat) {
+    await scope.db.seat.update({ where: { id: seat.id }, data: { userId: null, assignedAt: null } });
+    scope.events.publish(scope.tenantId, 'SEAT_UNASSIGNED', seat.id);
+  }
+  return user;
+}
+
+/** Moves a seat from one user to another in one step, so it is never free in between. */
+export async function reassignSeat(scope: TenantScope, fromUserId: string, toUserId: string) {
+  if (fromUserId === toUserId) throw ValidationError.of('toUserId', 'must differ from fromUserId');
+  await findUser(scope, fromUserId);
+  await activeUser(scope, toUserId);
+  const seat = await scope.db.seat.findUnique({ where: { userId: fromUserId } });
+  if (!seat) throw new NotFoundError('Seat of user', fromUserId);
+  try {
+    const moved = await scope.db.seat.update({
+      where: { id: seat.id, userId: fromUserId },
+      data: { userId: toUserId, assignedAt: new Date() },
+    });
+    scope.events.publish(scope.tenantId, 'SEAT_ASSIGNED', moved.id);
+    return moved;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError('toUserId', 'That user already holds a seat.');
+    throw error;
+  }
+}

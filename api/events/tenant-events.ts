@@ -1,0 +1,26 @@
+/** What happened in a tenant, as live subscribers receive it. Payloads carry ids, never secrets or bodies. */
+export const tenantEventTypes = [
+  'TENANT_UPDATED',
+  'USER_CREATED',
+  'USER_UPDATED',
+  'SEATS_CHANGED',
+  'SEAT_ASSIGNED',
+  'SEAT_UNASSIGNED',
+  'API_KEY_CREATED',
+  'API_KEY_REVOKED',
+] as const;
+
+export type TenantEventType = (typeof tenantEventTypes)[number];
+
+export type TenantEvent = {
+  type: TenantEventType;
+  tenantId: string;
+  /** The id of the row the event is about (user, seat, API key or the tenant). */
+  subjectId: string;
+  occurredAt: string;
+};
+
+/** The typed event map of the service's pub/sub; topics are scoped by tenant id. */
+export type PubSubEvents = {
+  tenant: [tenantId: string, event: TenantEvent];
+};

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Authenticator } from '../auth/authenticate.ts';
+import type { Logger } from '../log.ts';
+import { live, type ReadinessCheck, ready } from './health.ts';
+import { attachWebSocket } from './websocket.ts';
+import type { GraphQLHandler, RequestLog } from './yoga.ts';
+
+const REQUEST_ID = /^[\w.-]{1,100}$/;
+
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/**
+ * One port: GraphQL over HTTP and SSE (Yoga), graphql-ws on the same path,
+ * /healthz and /readyz. `close` drains: new requests are refused, open ones may
+ * finish within `graceMs`, live streams are closed so clients reconnect elsewhere.
+ */
+export function createHttpServer(deps: {
+  yoga: GraphQLHandler;
+  authenticate: Authenticator;
+  readiness: ReadinessCheck[];
+  log: Logger;
+}) {
+  const { yoga, log } = deps;
+  let draining = false;
+  const streams = new Set<ServerResponse>();
+
+  const server = createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const requestLog: RequestLog = { requestId: requestIdOf(req) };
+    res.setHeader('x-request-id', requestLog.requestId);
+    const path = (req.url ?? '/').split('?')[0];
+    res.on('close', () => {
+      streams.delete(res);
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      if (path === '/healthz' || path === '/readyz') return;
+      log.info(
+        {
+          ...requestLog,
+          method: req.method,
+          path,
+          status: res.statusCode,
+          durationMs: Math.round(durationMs * 10) / 10,
+        },
+        'request',
+      );
+    });
+    if (draining) res.setHeader('connection', 'close');
+    if (req.method === 'GET' && path === '/healthz') return live(res);
+    if (req.method === 'GET' && path === '/readyz') return void ready(res, deps.readiness, draining);
+    if (String(req.headers.accept).includes('text/event-stream')) streams.add(res);
+    return yoga(req, res, { req, requestLog });
+  });
+  server.keepAliveTimeout = 5_000;
+  const ws = attachWebSocket(server, yoga, deps.authenticate, log);
+
+  return {
+    server,
+    listen(port: number, host: string) {
+      return new Promise<number>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      });
+    },
+    async close(graceMs: number) {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      for (const stream of streams) stream.destroy();
+      await ws.close();
+      const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+      await closed;
+      clearTimeout(timer);
+      await yoga.dispose();
+    },
+  };
+}

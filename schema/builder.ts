@@ -1,0 +1,58 @@
+import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import type { RequestContext } from '../api/context.ts';
+import type PrismaTypes from '../api/db/generated/pothos-types.ts';
+import { getDatamodel } from '../api/db/generated/pothos-types.ts';
+import type { PrismaClient } from '../api/db/generated/prisma/client.ts';
+import { NotAuthorizedError, NotFoundError, ValidationError } from '../api/domain/errors.ts';
+import { unauthenticated } from './auth-errors.ts';
+
+export const builder = new SchemaBuilder<{
+  Context: RequestContext;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: {
+    operator: boolean;
+    tenantMember: boolean;
+    tenantAdmin: boolean;
+    partnerBackend: boolean;
+  };
+  Scalars: { DateTime: { Input: Date; Output: Date } };
+  DefaultFieldNullability: false;
+}>({
+  defaultFieldNullability: false,
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: ({ actor }) => ({
+      operator: actor.kind === 'operator',
+      tenantMember: actor.kind === 'apiKey' || actor.kind === 'user',
+      tenantAdmin: actor.kind === 'apiKey' || (actor.kind === 'user' && actor.role === 'ADMIN'),
+      partnerBackend: actor.kind === 'apiKey',
+    }),
+    unauthorizedError: (_parent, context) =>
+      context.actor.kind === 'anonymous'
+        ? unauthenticated()
+        : new NotAuthorizedError('Your credentials do not allow this. Ask a tenant admin, or use the tenant API key.'),
+  },
+  errors: {
+    defaultTypes: [NotAuthorizedError, ValidationError, NotFoundError],
+    directResult: true,
+  },
+  prisma: {
+    // The tenant-scoped client when the caller belongs to a tenant, so every
+    // query Pothos plans on its own (relations, node lookups) stays in that tenant.
+    client: (ctx) => {
+      if (ctx.scope) return ctx.scope.db as unknown as PrismaClient;
+      if (ctx.actor.kind === 'operator') return ctx.services.prisma;
+      throw unauthenticated();
+    },
+    dmmf: getDatamodel(),
+    exposeDescriptions: true,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : process.env.NODE_ENV === 'test' ? 'error' : 'warn',
+  },
+  relay: { clientMutationId: 'omit', cursorType: 'String' },
+});

@@ -1,0 +1,9 @@
+import type { RequestContext } from '../api/context.ts';
+import type { TenantScope } from '../api/domain/scope.ts';
+import { unauthenticated } from './auth-errors.ts';
+
+/** The caller's tenant scope; fields that need one are already limited to tenant actors by their auth scopes. */
+export function tenantScope(ctx: RequestContext): TenantScope {
+  if (!ctx.scope) throw unauthenticated('This field needs a tenant API key or a user token.');
+  return ctx.scope;
+}

@@ -1,0 +1,49 @@
+import type { ApiKey as ApiKeyRow } from '../../api/db/generated/prisma/client.ts';
+import { createApiKey, revokeApiKey } from '../../api/domain/api-keys.ts';
+import { builder } from '../builder.ts';
+import { tenantScope } from '../tenant-scope.ts';
+
+export const ApiKey = builder.prismaNode('ApiKey', {
+  id: { field: 'id' },
+  description: 'A tenant API key for a partner backend. Its secret is shown once, when it is created.',
+  authScopes: { tenantAdmin: true },
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    prefix: t.exposeString('prefix', { description: 'The first characters of the key, to tell keys apart.' }),
+    active: t.boolean({ resolve: (key) => key.revokedAt === null }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
+    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+const CreatedApiKey = builder.objectRef<{ apiKey: ApiKeyRow; secret: string }>('CreatedApiKey').implement({
+  fields: (t) => ({
+    apiKey: t.field({ type: ApiKey, resolve: (created) => created.apiKey }),
+    secret: t.exposeString('secret', { description: 'The key itself. Store it now: Parley keeps only its hash.' }),
+  }),
+});
+
+builder.mutationField('createApiKey', (t) =>
+  t.field({
+    type: CreatedApiKey,
+    authScopes: { tenantAdmin: true },
+    args: { name: t.arg.string({ required: true }) },
+    errors: {},
+    resolve: (_root, { name }, ctx) => createApiKey(tenantScope(ctx), name),
+  }),
+);
+
+builder.mutationField('revokeApiKey', (t) =>
+  t.prismaField({
+    type: 'ApiKey',
+    description: 'Revokes a key at once; requests with it are refused from then on.',
+    authScopes: { tenantAdmin: true },
+    args: { id: t.arg.globalID({ required: true, for: ApiKey }) },
+    errors: {},
+    resolve: async (query, _root, { id }, ctx) => {
+      await revokeApiKey(tenantScope(ctx), id.id);
+      return tenantScope(ctx).db.apiKey.findUniqueOrThrow({ ...query, where: { id: id.id } });
+    },
+  }),
+);

@@ -1,0 +1,42 @@
+import type { Tenant as TenantRow } from '../../api/db/generated/prisma/client.ts';
+import { createTenant } from '../../api/domain/tenants.ts';
+import { builder } from '../builder.ts';
+import { ChannelEnum, Tenant } from './tenant.ts';
+
+const CreateTenantInput = builder.inputType('CreateTenantInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    enabledChannels: t.field({ type: [ChannelEnum], required: false }),
+  }),
+});
+
+const CreatedTenant = builder.objectRef<{ tenant: TenantRow; apiKeySecret: string }>('CreatedTenant').implement({
+  fields: (t) => ({
+    tenant: t.field({ type: Tenant, resolve: (created) => created.tenant }),
+    apiKeySecret: t.exposeString('apiKeySecret', {
+      description: "The tenant's first API key. Give it to the partner backend now: it is never shown again.",
+    }),
+  }),
+});
+
+builder.mutationField('createTenant', (t) =>
+  t.field({
+    type: CreatedTenant,
+    description: 'Platform operator only: creates a tenant and its first API key.',
+    authScopes: { operator: true },
+    args: { input: t.arg({ type: CreateTenantInput, required: true }) },
+    errors: {},
+    resolve: (_root, { input }, ctx) =>
+      createTenant(ctx.services.prisma, { name: input.name, enabledChannels: input.enabledChannels ?? undefined }),
+  }),
+);
+
+builder.queryField('tenants', (t) =>
+  t.prismaConnection({
+    type: 'Tenant',
+    cursor: 'id',
+    description: 'Platform operator only: every tenant.',
+    authScopes: { operator: true },
+    resolve: (query, _root, _args, ctx) => ctx.services.prisma.tenant.findMany({ ...query, orderBy: { id: 'asc' } }),
+  }),
+);

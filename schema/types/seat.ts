@@ -1,0 +1,10 @@
+import { builder } from '../builder.ts';
+
+export const Seat = builder.prismaNode('Seat', {
+  id: { field: 'id' },
+  description: 'A paid seat. A user needs one to send messages when the tenant requires seats.',
+  fields: (t) => ({
+    user: t.relation('user', { nullable: true }),
+    assignedAt: t.expose('assignedAt', { type: 'DateTime', nullable: true }),
+  }),
+});

@@ -1,0 +1,119 @@
+import { SeatsInUseError } from '../../api/domain/errors.ts';
+import type { SeatSummary as Summary } from '../../api/domain/seats.ts';
+import { buySeats, releaseSeats, seatSummary } from '../../api/domain/seats.ts';
+import { updateTenantSettings } from '../../api/domain/tenants.ts';
+import { builder } from '../builder.ts';
+import { withoutNulls } from '../inputs.ts';
+import { tenantScope } from '../tenant-scope.ts';
+
+export const ChannelEnum = builder.enumType('Channel', { values: ['SMS', 'WHATSAPP'] as const });
+
+const SendPolicy = builder.objectRef<{
+  requireSeat: boolean;
+  requireSendPermission: boolean;
+  requireNumberAssignment: boolean;
+  maxUsersPerNumber: number;
+}>('SendPolicy');
+SendPolicy.implement({
+  description: 'Who may send messages in this tenant. Reading never needs a seat.',
+  fields: (t) => ({
+    requireSeat: t.exposeBoolean('requireSeat'),
+    requireSendPermission: t.exposeBoolean('requireSendPermission'),
+    requireNumberAssignment: t.exposeBoolean('requireNumberAssignment'),
+    maxUsersPerNumber: t.exposeInt('maxUsersPerNumber'),
+  }),
+});
+
+export const SeatSummary = builder.objectRef<Summary>('SeatSummary').implement({
+  fields: (t) => ({
+    purchased: t.exposeInt('purchased'),
+    assigned: t.exposeInt('assigned'),
+    available: t.exposeInt('available'),
+  }),
+});
+
+export const Tenant = builder.prismaNode('Tenant', {
+  id: { field: 'id' },
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    enabledChannels: t.field({ type: [ChannelEnum], resolve: (tenant) => tenant.enabledChannels }),
+    sendPolicy: t.field({ type: SendPolicy, resolve: (tenant) => tenant }),
+    seats: t.field({
+      type: SeatSummary,
+      authScopes: { tenantMember: true },
+      resolve: (_tenant, _args, ctx) => seatSummary(tenantScope(ctx)),
+    }),
+    users: t.relatedConnection('users', {
+      cursor: 'id',
+      args: { includeDeactivated: t.arg.boolean({ defaultValue: false }) },
+      query: (args) => ({
+        where: args.includeDeactivated ? {} : { deactivatedAt: null },
+        orderBy: { id: 'asc' },
+      }),
+      totalCount: true,
+    }),
+    apiKeys: t.relation('apiKeys', {
+      authScopes: { tenantAdmin: true },
+      query: { orderBy: { createdAt: 'desc' } },
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.queryField('tenant', (t) =>
+  t.prismaField({
+    type: 'Tenant',
+    description: "The caller's own tenant.",
+    authScopes: { tenantMember: true },
+    resolve: (query, _root, _args, ctx) => {
+      const scope = tenantScope(ctx);
+      return scope.db.tenant.findUniqueOrThrow({ ...query, where: { id: scope.tenantId } });
+    },
+  }),
+);
+
+const TenantSettingsInput = builder.inputType('TenantSettingsInput', {
+  fields: (t) => ({
+    name: t.string({ required: false }),
+    enabledChannels: t.field({ type: [ChannelEnum], required: false }),
+    requireSeat: t.boolean({ required: false }),
+    requireSendPermission: t.boolean({ required: false }),
+    requireNumberAssignment: t.boolean({ required: false }),
+    maxUsersPerNumber: t.int({ required: false }),
+  }),
+});
+
+builder.mutationField('updateTenantSettings', (t) =>
+  t.prismaField({
+    type: 'Tenant',
+    authScopes: { tenantAdmin: true },
+    args: { input: t.arg({ type: TenantSettingsInput, required: true }) },
+    errors: {},
+    resolve: async (query, _root, { input }, ctx) => {
+      const tenant = await updateTenantSettings(tenantScope(ctx), withoutNulls(input));
+      return tenantScope(ctx).db.tenant.findUniqueOrThrow({ ...query, where: { id: tenant.id } });
+    },
+  }),
+);
+
+builder.mutationField('buySeats', (t) =>
+  t.field({
+    type: SeatSummary,
+    description: 'Adds seats to the tenant. Seats are assigned to users with assignSeat.',
+    authScopes: { tenantAdmin: true },
+    args: { count: t.arg.int({ required: true }) },
+    errors: {},
+    resolve: (_root, { count }, ctx) => buySeats(tenantScope(ctx), count),
+  }),
+);
+
+builder.mutationField('releaseSeats', (t) =>
+  t.field({
+    type: SeatSummary,
+    description: 'Removes unassigned seats. Refused, releasing none, if fewer than `count` are unassigned.',
+    authScopes: { tenantAdmin: true },
+    args: { count: t.arg.int({ required: true }) },
+    errors: { types: [SeatsInUseError] },
+    resolve: (_root, { count }, ctx) => releaseSeats(tenantScope(ctx), count),
+  }),
+);
