@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor.ts';
 import { AuthenticationError, type Authenticator, bearerCredential } from '../auth/authenticate.ts';
 import type { RequestContext, Services } from '../context.ts';
 import { scopeToTenant } from '../db/tenant-scope.ts';
+import { DomainError } from '../domain/errors.ts';
 import type { Logger } from '../log.ts';
 
 /** Filled in while a request runs, logged when it ends. */
@@ -54,9 +55,16 @@ export function createGraphQLHandler(deps: {
     },
     maskedErrors: {
       maskError(error, message, isDev) {
-        const original = error instanceof GraphQLError ? error.originalError : error;
-        if (original && !(original instanceof GraphQLError))
+        // graphql may be loaded twice (ESM and CommonJS), so look at the shape, not the class.
+        const located = error as Partial<GraphQLError>;
+        const original = located.originalError ?? error;
+        // A domain error on a field without a result union keeps its message and code.
+        if (original instanceof DomainError) {
+          return new GraphQLError(original.message, { path: located.path, extensions: { code: original.code } });
+        }
+        if (original instanceof Error && !('extensions' in original)) {
           log.error({ err: original }, 'unexpected error in resolver');
+        }
         return maskError(error, message, isDev);
       },
     },

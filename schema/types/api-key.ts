@@ -5,6 +5,7 @@ import { tenantScope } from '../tenant-scope.ts';
 
 export const ApiKey = builder.prismaNode('ApiKey', {
   id: { field: 'id' },
+  nullable: true, // node(id) of a row outside your tenant is null, not an error
   description: 'A tenant API key for a partner backend. Its secret is shown once, when it is created.',
   authScopes: { tenantAdmin: true },
   fields: (t) => ({

@@ -34,6 +34,7 @@ export const SeatSummary = builder.objectRef<Summary>('SeatSummary').implement({
 
 export const Tenant = builder.prismaNode('Tenant', {
   id: { field: 'id' },
+  nullable: true, // node(id) of a row outside your tenant is null, not an error
   fields: (t) => ({
     name: t.exposeString('name'),
     enabledChannels: t.field({ type: [ChannelEnum], resolve: (tenant) => tenant.enabledChannels }),

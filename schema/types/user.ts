@@ -9,6 +9,7 @@ export const RoleEnum = builder.enumType('Role', { values: ['ADMIN', 'RECRUITER'
 
 export const User = builder.prismaNode('User', {
   id: { field: 'id' },
+  nullable: true, // node(id) of a row outside your tenant is null, not an error
   fields: (t) => ({
     externalId: t.exposeString('externalId', { nullable: true }),
     name: t.exposeString('name'),

@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import WebSocket from 'ws';
+import { CreateTenantDocument, CreateUserDocument, CreateUserTokenDocument } from '../../clients/generated/graphql.ts';
+import { createParleyClient, type ParleyClient } from '../../clients/parley-client.ts';
+import { buildApp, type RunningApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { createTestDatabase } from './databases.ts';
+
+export type TestTenant = { id: string; name: string; apiKey: string; client: ParleyClient };
+
+/** Every log line the server wrote, for tests that check what is (not) logged. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _enc: string, done: () => void) {
+    this.lines.push(...chunk.toString().split('\n').filter(Boolean));
+    done();
+  }
+  get text() {
+    return this.lines.join('\n');
+  }
+}
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/**
+ * The real service on a random port, against a database of its own (PGlite or
+ * PostgreSQL + Redis, by PARLEY_TEST_MODE), with helpers to act as its users.
+ */
+export async function startTestServer(
+  options: { env?: Record<string, string>; database?: Awaited<ReturnType<typeof createTestDatabase>> } = {},
+) {
+  const database = options.database ?? (await createTestDatabase());
+  const operatorKey = randomBytes(24).toString('hex');
+  const env = {
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    OPERATOR_KEY: operatorKey,
+    LOG_LEVEL: 'info',
+    SHUTDOWN_GRACE_MS: '2000',
+    ...database.env,
+    ...options.env,
+  };
+  const config = loadConfig(env);
+  const logs = new LogCapture();
+  const app: RunningApp = await buildApp(config, pino({ level: config.logLevel }, logs)).start();
+  const clients: ParleyClient[] = [];
+  const client = (credential?: string) => {
+    const c = createParleyClient({ url: app.url, credential, webSocketImpl: WebSocket });
+    clients.push(c);
+    return c;
+  };
+  const operator = client(operatorKey);
+  let stopped = false;
+
+  async function createTenant(name = `Tenant ${randomBytes(3).toString('hex')}`): Promise<TestTenant> {
+    const { createTenant: created } = await operator.request(CreateTenantDocument, { input: { name } });
+    if (created.__typename !== 'CreatedTenant') throw new Error(`createTenant failed: ${JSON.stringify(created)}`);
+    return { id: created.tenant.id, name, apiKey: created.apiKeySecret, client: client(created.apiKeySecret) };
+  }
+
+  /** A user in the tenant and a client that acts as them with a user token. */
+  async function createUser(
+    tenant: TestTenant,
+    input: { name?: string; email?: string; role?: 'ADMIN' | 'RECRUITER' } = {},
+  ) {
+    const suffix = randomBytes(3).toString('hex');
+    const { createUser: user } = await tenant.client.request(CreateUserDocument, {
+      input: {
+        name: input.name ?? `User ${suffix}`,
+        email: input.email ?? `user-${suffix}@example.com`,
+        role: input.role ?? 'RECRUITER',
+      },
+    });
+    if (user.__typename !== 'User') throw new Error(`createUser failed: ${JSON.stringify(user)}`);
+    const { createUserToken: minted } = await tenant.client.request(CreateUserTokenDocument, { userId: user.id });
+    if (minted.__typename !== 'UserToken') throw new Error(`createUserToken failed: ${JSON.stringify(minted)}`);
+    return { user, token: minted.token, client: client(minted.token) };
+  }
+
+  return {
+    app,
+    url: app.url,
+    config,
+    logs,
+    database,
+    operator,
+    operatorKey,
+    client,
+    createTenant,
+    createUser,
+    /** Raw POST for requests the typed client would refuse to make. */
+    async post(body: unknown, headers: Record<string, string> = {}) {
+      const response = await fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
+    },
+    async stop({ keepDatabase = false } = {}) {
+      if (stopped) return;
+      stopped = true;
+      await Promise.all(clients.map((c) => c.close()));
+      await app.stop();
+      if (!keepDatabase) await database.drop();
+    },
+  };
+}

@@ -1,0 +1,693 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ActorKind =
+  | 'ANONYMOUS'
+  | 'API_KEY'
+  | 'OPERATOR'
+  | 'USER';
+
+export type Channel =
+  | 'SMS'
+  | 'WHATSAPP';
+
+export type CreateTenantInput = {
+  enabledChannels?: Array<Channel> | null | undefined;
+  name: string;
+};
+
+export type CreateUserInput = {
+  canSend?: boolean | null | undefined;
+  email: string;
+  /** The partner ATS's id for this user. */
+  externalId?: string | null | undefined;
+  name: string;
+  role?: Role | null | undefined;
+};
+
+export type ErrorCode =
+  | 'CONFLICT'
+  | 'NOT_AUTHORIZED'
+  | 'NOT_FOUND'
+  | 'SEATS_IN_USE'
+  | 'SEAT_LIMIT_REACHED'
+  | 'VALIDATION';
+
+export type Role =
+  | 'ADMIN'
+  | 'RECRUITER';
+
+export type TenantEventType =
+  | 'API_KEY_CREATED'
+  | 'API_KEY_REVOKED'
+  | 'SEATS_CHANGED'
+  | 'SEAT_ASSIGNED'
+  | 'SEAT_UNASSIGNED'
+  | 'TENANT_UPDATED'
+  | 'USER_CREATED'
+  | 'USER_UPDATED';
+
+export type TenantSettingsInput = {
+  enabledChannels?: Array<Channel> | null | undefined;
+  maxUsersPerNumber?: number | null | undefined;
+  name?: string | null | undefined;
+  requireNumberAssignment?: boolean | null | undefined;
+  requireSeat?: boolean | null | undefined;
+  requireSendPermission?: boolean | null | undefined;
+};
+
+export type UpdateUserInput = {
+  canSend?: boolean | null | undefined;
+  /** Deactivating a user also frees their seat. */
+  deactivated?: boolean | null | undefined;
+  email?: string | null | undefined;
+  externalId?: string | null | undefined;
+  id: string | number;
+  name?: string | null | undefined;
+  role?: Role | null | undefined;
+};
+
+export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiKeysQuery = { tenant: { apiKeys: Array<{ id: string, name: string, prefix: string, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> } };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey:
+    | { __typename: 'CreatedApiKey', secret: string, apiKey: { id: string, name: string, prefix: string, active: boolean } }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey:
+    | { __typename: 'ApiKey', id: string, active: boolean, revokedAt: string | null }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type CreateTenantMutationVariables = Exact<{
+  input: CreateTenantInput;
+}>;
+
+
+export type CreateTenantMutation = { createTenant:
+    | { __typename: 'CreatedTenant', apiKeySecret: string, tenant: { id: string, name: string, enabledChannels: Array<Channel> } }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
+   };
+
+export type TenantsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TenantsQuery = { tenants: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string } }> } };
+
+export type BuySeatsMutationVariables = Exact<{
+  count: number;
+}>;
+
+
+export type BuySeatsMutation = { buySeats:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SeatSummary', purchased: number, assigned: number, available: number }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type ReleaseSeatsMutationVariables = Exact<{
+  count: number;
+}>;
+
+
+export type ReleaseSeatsMutation = { releaseSeats:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SeatSummary', purchased: number, assigned: number, available: number }
+    | { __typename: 'SeatsInUseError', requested: number, unassigned: number, code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type AssignSeatMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type AssignSeatMutation = { assignSeat:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SeatLimitReachedError', purchased: number, assigned: number, code: ErrorCode, message: string }
+    | { __typename: 'User', id: string, seat: { id: string, assignedAt: string | null } | null }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type UnassignSeatMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type UnassignSeatMutation = { unassignSeat:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'User', id: string, seat: { id: string } | null }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type ReassignSeatMutationVariables = Exact<{
+  fromUserId: string | number;
+  toUserId: string | number;
+}>;
+
+
+export type ReassignSeatMutation = { reassignSeat:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'Seat', id: string, assignedAt: string | null, user: { id: string } | null }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { kind: ActorKind, user: { id: string, name: string, role: Role } | null, tenant: { id: string, name: string } | null } };
+
+export type TenantQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TenantQuery = { tenant: { id: string, name: string, enabledChannels: Array<Channel>, sendPolicy: { requireSeat: boolean, requireSendPermission: boolean, requireNumberAssignment: boolean, maxUsersPerNumber: number }, seats: { purchased: number, assigned: number, available: number } } };
+
+export type UpdateTenantSettingsMutationVariables = Exact<{
+  input: TenantSettingsInput;
+}>;
+
+
+export type UpdateTenantSettingsMutation = { updateTenantSettings:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'Tenant', id: string, name: string, enabledChannels: Array<Channel>, sendPolicy: { requireSeat: boolean, requireSendPermission: boolean, requireNumberAssignment: boolean, maxUsersPerNumber: number } }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string, issues: Array<{ field: string, message: string }> }
+   };
+
+export type TenantEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TenantEventsSubscription = { tenantEvents: { type: TenantEventType, subjectId: string, occurredAt: string } };
+
+export type UserFieldsFragment = { id: string, externalId: string | null, name: string, email: string, role: Role, canSend: boolean, active: boolean, seat: { id: string, assignedAt: string | null } | null };
+
+export type UsersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  includeDeactivated?: boolean | null | undefined;
+}>;
+
+
+export type UsersQuery = { tenant: { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string | null, name: string, email: string, role: Role, canSend: boolean, active: boolean, seat: { id: string, assignedAt: string | null } | null } }> } } };
+
+export type UserQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UserQuery = { user: { id: string, externalId: string | null, name: string, email: string, role: Role, canSend: boolean, active: boolean, seat: { id: string, assignedAt: string | null } | null } | null };
+
+export type CreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type CreateUserMutation = { createUser:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string, field: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'User', id: string, externalId: string | null, name: string, email: string, role: Role, canSend: boolean, active: boolean, seat: { id: string, assignedAt: string | null } | null }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string, issues: Array<{ field: string, message: string }> }
+   };
+
+export type UpdateUserMutationVariables = Exact<{
+  input: UpdateUserInput;
+}>;
+
+
+export type UpdateUserMutation = { updateUser:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string, field: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'User', id: string, externalId: string | null, name: string, email: string, role: Role, canSend: boolean, active: boolean, seat: { id: string, assignedAt: string | null } | null }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
+   };
+
+export type CreateUserTokenMutationVariables = Exact<{
+  userId: string | number;
+  ttlSeconds?: number | null | undefined;
+}>;
+
+
+export type CreateUserTokenMutation = { createUserToken:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'UserToken', token: string, expiresAt: string, user: { id: string } }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const UserFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UserFields on User {
+  id
+  externalId
+  name
+  email
+  role
+  canSend
+  active
+  seat {
+    id
+    assignedAt
+  }
+}
+    `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const ApiKeysDocument = new TypedDocumentString(`
+    query ApiKeys {
+  tenant {
+    apiKeys {
+      id
+      name
+      prefix
+      active
+      createdAt
+      lastUsedAt
+      revokedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($name: String!) {
+  createApiKey(name: $name) {
+    __typename
+    ... on CreatedApiKey {
+      secret
+      apiKey {
+        id
+        name
+        prefix
+        active
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    __typename
+    ... on ApiKey {
+      id
+      active
+      revokedAt
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const CreateTenantDocument = new TypedDocumentString(`
+    mutation CreateTenant($input: CreateTenantInput!) {
+  createTenant(input: $input) {
+    __typename
+    ... on CreatedTenant {
+      apiKeySecret
+      tenant {
+        id
+        name
+        enabledChannels
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTenantMutation, CreateTenantMutationVariables>;
+export const TenantsDocument = new TypedDocumentString(`
+    query Tenants($first: Int, $after: String) {
+  tenants(first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TenantsQuery, TenantsQueryVariables>;
+export const BuySeatsDocument = new TypedDocumentString(`
+    mutation BuySeats($count: Int!) {
+  buySeats(count: $count) {
+    __typename
+    ... on SeatSummary {
+      purchased
+      assigned
+      available
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BuySeatsMutation, BuySeatsMutationVariables>;
+export const ReleaseSeatsDocument = new TypedDocumentString(`
+    mutation ReleaseSeats($count: Int!) {
+  releaseSeats(count: $count) {
+    __typename
+    ... on SeatSummary {
+      purchased
+      assigned
+      available
+    }
+    ... on SeatsInUseError {
+      requested
+      unassigned
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReleaseSeatsMutation, ReleaseSeatsMutationVariables>;
+export const AssignSeatDocument = new TypedDocumentString(`
+    mutation AssignSeat($userId: ID!) {
+  assignSeat(userId: $userId) {
+    __typename
+    ... on User {
+      id
+      seat {
+        id
+        assignedAt
+      }
+    }
+    ... on SeatLimitReachedError {
+      purchased
+      assigned
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignSeatMutation, AssignSeatMutationVariables>;
+export const UnassignSeatDocument = new TypedDocumentString(`
+    mutation UnassignSeat($userId: ID!) {
+  unassignSeat(userId: $userId) {
+    __typename
+    ... on User {
+      id
+      seat {
+        id
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnassignSeatMutation, UnassignSeatMutationVariables>;
+export const ReassignSeatDocument = new TypedDocumentString(`
+    mutation ReassignSeat($fromUserId: ID!, $toUserId: ID!) {
+  reassignSeat(fromUserId: $fromUserId, toUserId: $toUserId) {
+    __typename
+    ... on Seat {
+      id
+      user {
+        id
+      }
+      assignedAt
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReassignSeatMutation, ReassignSeatMutationVariables>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    kind
+    user {
+      id
+      name
+      role
+    }
+    tenant {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const TenantDocument = new TypedDocumentString(`
+    query Tenant {
+  tenant {
+    id
+    name
+    enabledChannels
+    sendPolicy {
+      requireSeat
+      requireSendPermission
+      requireNumberAssignment
+      maxUsersPerNumber
+    }
+    seats {
+      purchased
+      assigned
+      available
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TenantQuery, TenantQueryVariables>;
+export const UpdateTenantSettingsDocument = new TypedDocumentString(`
+    mutation UpdateTenantSettings($input: TenantSettingsInput!) {
+  updateTenantSettings(input: $input) {
+    __typename
+    ... on Tenant {
+      id
+      name
+      enabledChannels
+      sendPolicy {
+        requireSeat
+        requireSendPermission
+        requireNumberAssignment
+        maxUsersPerNumber
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+      issues {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateTenantSettingsMutation, UpdateTenantSettingsMutationVariables>;
+export const TenantEventsDocument = new TypedDocumentString(`
+    subscription TenantEvents {
+  tenantEvents {
+    type
+    subjectId
+    occurredAt
+  }
+}
+    `) as unknown as TypedDocumentString<TenantEventsSubscription, TenantEventsSubscriptionVariables>;
+export const UsersDocument = new TypedDocumentString(`
+    query Users($first: Int, $after: String, $includeDeactivated: Boolean) {
+  tenant {
+    users(first: $first, after: $after, includeDeactivated: $includeDeactivated) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...UserFields
+        }
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  externalId
+  name
+  email
+  role
+  canSend
+  active
+  seat {
+    id
+    assignedAt
+  }
+}`) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+export const UserDocument = new TypedDocumentString(`
+    query User($id: ID!) {
+  user(id: $id) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  externalId
+  name
+  email
+  role
+  canSend
+  active
+  seat {
+    id
+    assignedAt
+  }
+}`) as unknown as TypedDocumentString<UserQuery, UserQueryVariables>;
+export const CreateUserDocument = new TypedDocumentString(`
+    mutation CreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    __typename
+    ... on User {
+      ...UserFields
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+      issues {
+        field
+        message
+      }
+    }
+    ... on ConflictError {
+      field
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  externalId
+  name
+  email
+  role
+  canSend
+  active
+  seat {
+    id
+    assignedAt
+  }
+}`) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+export const UpdateUserDocument = new TypedDocumentString(`
+    mutation UpdateUser($input: UpdateUserInput!) {
+  updateUser(input: $input) {
+    __typename
+    ... on User {
+      ...UserFields
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+    ... on ConflictError {
+      field
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  externalId
+  name
+  email
+  role
+  canSend
+  active
+  seat {
+    id
+    assignedAt
+  }
+}`) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
+export const CreateUserTokenDocument = new TypedDocumentString(`
+    mutation CreateUserToken($userId: ID!, $ttlSeconds: Int) {
+  createUserToken(userId: $userId, ttlSeconds: $ttlSeconds) {
+    __typename
+    ... on UserToken {
+      token
+      expiresAt
+      user {
+        id
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateUserTokenMutation, CreateUserTokenMutationVariables>;

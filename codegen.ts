@@ -1,0 +1,25 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// `npm run codegen` first prints the schema to clients/schema.graphql, then
+// generates typed documents for the operations in clients/operations/.
+const config: CodegenConfig = {
+  schema: 'clients/schema.graphql',
+  documents: ['clients/operations/**/*.graphql'],
+  ignoreNoDocuments: false,
+  emitLegacyCommonJSImports: false,
+  generates: {
+    'clients/generated/': {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        documentMode: 'string',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string' },
+        strictScalars: true,
+      },
+    },
+  },
+};
+
+export default config;

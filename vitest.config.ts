@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+// The same suite runs twice: on the embedded default (PGlite, in-process
+// events) and on PostgreSQL + Redis (TEST_DATABASE_URL, TEST_REDIS_URL).
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    env: { NODE_ENV: 'test' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'embedded',
+          env: { PARLEY_TEST_MODE: 'embedded' },
+          include: ['{api,schema,plugins,prisma,clients}/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          env: { PARLEY_TEST_MODE: 'postgres' },
+          include: ['{api,schema,plugins,clients}/**/*.test.ts'],
+          exclude: ['**/*.embedded.test.ts'],
+        },
+      },
+    ],
+  },
+});
