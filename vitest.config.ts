@@ -1,8 +1,14 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+// Load graphql as Node does (its CommonJS build), so the tests and the libraries
+// that run the schema share one copy of it.
+const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 
 // The same suite runs twice: on the embedded default (PGlite, in-process
 // events) and on PostgreSQL + Redis (TEST_DATABASE_URL, TEST_REDIS_URL).
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,

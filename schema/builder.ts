@@ -8,7 +8,7 @@ import type PrismaTypes from '../api/db/generated/pothos-types.ts';
 import { getDatamodel } from '../api/db/generated/pothos-types.ts';
 import type { PrismaClient } from '../api/db/generated/prisma/client.ts';
 import { NotAuthorizedError, NotFoundError, ValidationError } from '../api/domain/errors.ts';
-import { unauthenticated } from './auth-errors.ts';
+import { unauthenticated } from '../api/auth/unauthenticated.ts';
 
 export const builder = new SchemaBuilder<{
   Context: RequestContext;
@@ -23,7 +23,8 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
 }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  // Errors first, so an authorization refusal on a field with a result union comes back as NotAuthorizedError.
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: ({ actor }) => ({

@@ -22,7 +22,7 @@ export async function seatSummary(scope: TenantScope): Promise<SeatSummary> {
 }
 
 export async function buySeats(scope: TenantScope, count: number): Promise<SeatSummary> {
-  const n = parseInput(seatCount, count);
+  const { count: n } = parseInput(z.object({ count: seatCount }), { count });
   await scope.db.seat.createMany({ data: Array.from({ length: n }, () => ({ tenantId: scope.tenantId })) });
   scope.events.publish(scope.tenantId, 'SEATS_CHANGED', scope.tenantId);
   return seatSummary(scope);
@@ -30,7 +30,7 @@ export async function buySeats(scope: TenantScope, count: number): Promise<SeatS
 
 /** Releases unassigned seats; refuses, releasing none, when fewer than `count` are unassigned. */
 export async function releaseSeats(scope: TenantScope, count: number): Promise<SeatSummary> {
-  const n = parseInput(seatCount, count);
+  const { count: n } = parseInput(z.object({ count: seatCount }), { count });
   await scope.db.$transaction(async (tx) => {
     const released = await tx.$queryRaw<{ id: string }[]>`
       DELETE FROM "Seat" WHERE id IN (

@@ -18,7 +18,9 @@ export async function createUserToken(
   userId: string,
   ttlSeconds?: number | null,
 ) {
-  const seconds = parseInput(ttl, ttlSeconds ?? userTokenTtl.defaultSeconds);
+  const { ttlSeconds: seconds } = parseInput(z.object({ ttlSeconds: ttl }), {
+    ttlSeconds: ttlSeconds ?? userTokenTtl.defaultSeconds,
+  });
   const user = await findUser(scope, userId);
   if (user.deactivatedAt) throw ValidationError.of('userId', 'belongs to a deactivated user; reactivate them first');
   return { user, ...(await signUserToken(signingKey, { userId: user.id, tenantId: scope.tenantId }, seconds)) };

@@ -9,6 +9,7 @@ import type { RequestContext, Services } from '../context.ts';
 import { scopeToTenant } from '../db/tenant-scope.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Logger } from '../log.ts';
+import { unauthenticated } from '../auth/unauthenticated.ts';
 
 /** Filled in while a request runs, logged when it ends. */
 export type RequestLog = { requestId: string; tenantId?: string; actor?: Actor['kind']; operation?: string };
@@ -21,9 +22,6 @@ export type ServerContext = {
   wsActor?: Actor;
 };
 
-export function unauthenticatedError(message: string) {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-}
 
 export function buildContext(services: Services, actor: Actor, requestId: string): RequestContext {
   const tenantId = 'tenantId' in actor ? actor.tenantId : null;
@@ -74,7 +72,7 @@ export function createGraphQLHandler(deps: {
         try {
           actor = await authenticate(bearerCredential(request.headers.get('authorization')));
         } catch (error) {
-          if (error instanceof AuthenticationError) throw unauthenticatedError(error.message);
+          if (error instanceof AuthenticationError) throw unauthenticated(error.message);
           throw error;
         }
       }

@@ -264,7 +264,7 @@ export type CreateUserTokenMutation = { createUserToken:
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'UserToken', token: string, expiresAt: string, user: { id: string } }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
    };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -687,6 +687,9 @@ export const CreateUserTokenDocument = new TypedDocumentString(`
     ... on Error {
       code
       message
+    }
+    ... on ValidationError {
+      field
     }
   }
 }
