@@ -37,10 +37,8 @@ export async function releaseSeats(scope: TenantScope, count: number): Promise<S
         SELECT id FROM "Seat" WHERE "tenantId" = ${scope.tenantId}::uuid AND "userId" IS NULL
         ORDER BY "createdAt" DESC LIMIT ${n} FOR UPDATE SKIP LOCKED)
       RETURNING id`;
-    if (released.length < n) {
-      const unassigned = await tx.seat.count({ where: { userId: null } });
-      throw new SeatsInUseError(n, unassigned);
-    }
+    // Throwing rolls the deletes back; what was deleted is what was unassigned.
+    if (released.length < n) throw new SeatsInUseError(n, released.length);
   });
   scope.events.publish(scope.tenantId, 'SEATS_CHANGED', scope.tenantId);
   return seatSummary(scope);
