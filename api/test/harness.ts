@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import { pino } from 'pino';
 import WebSocket from 'ws';
 import { CreateTenantDocument, CreateUserDocument, CreateUserTokenDocument } from '../../clients/generated/graphql.ts';
@@ -7,6 +8,11 @@ import { createParleyClient, type ParleyClient } from '../../clients/parley-clie
 import { buildApp, type RunningApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createTestDatabase } from './databases.ts';
+
+/** The database id inside a GraphQL global id. */
+export function rawId(globalId: string): string {
+  return decodeGlobalID(globalId).id;
+}
 
 export type TestTenant = { id: string; name: string; apiKey: string; client: ParleyClient };
 

@@ -1,6 +1,18 @@
 import { type TenantEvent as Event, tenantEventTypes } from '../../api/events/tenant-events.ts';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.ts';
 import { tenantScope } from '../tenant-scope.ts';
+
+const subjectTypes: Record<Event['type'], 'User' | 'Seat' | 'ApiKey' | 'Tenant'> = {
+  TENANT_UPDATED: 'Tenant',
+  SEATS_CHANGED: 'Tenant',
+  USER_CREATED: 'User',
+  USER_UPDATED: 'User',
+  SEAT_ASSIGNED: 'Seat',
+  SEAT_UNASSIGNED: 'Seat',
+  API_KEY_CREATED: 'ApiKey',
+  API_KEY_REVOKED: 'ApiKey',
+};
 
 const TenantEventType = builder.enumType('TenantEventType', { values: tenantEventTypes });
 
@@ -8,9 +20,11 @@ const TenantEvent = builder.objectRef<Event>('TenantEvent').implement({
   description: 'Something changed in your tenant. Re-read the subject by id to see its new state.',
   fields: (t) => ({
     type: t.field({ type: TenantEventType, resolve: (e) => e.type }),
-    subjectId: t.exposeString('subjectId', {
-      description: 'The database id of the changed user, seat, API key or tenant.',
+    subjectId: t.id({
+      description: 'The global id of the changed user, seat, API key or tenant; read it with node(id).',
+      resolve: (e) => encodeGlobalID(subjectTypes[e.type], e.subjectId),
     }),
+
     occurredAt: t.field({ type: 'DateTime', resolve: (e) => new Date(e.occurredAt) }),
   }),
 });
