@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from './config.ts';
 describe('configuration', () => {
   it('defaults to the embedded database and in-process events', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 4000, databaseUrl: undefined, redisUrl: undefined, env: 'development', demoTenant: true });
+    expect(config).toMatchObject({
+      port: 4000,
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      env: 'development',
+      demoTenant: true,
+    });
     expect(config.dataDir).toMatch(/\.parley-data$/);
     expect(config.publicUrl).toBe('http://localhost:4000');
   });
@@ -35,7 +41,18 @@ describe('configuration', () => {
   });
 
   it('takes PostgreSQL, Redis and a public URL when given', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgresql://u@db/p', REDIS_URL: 'redis://r:6379', PUBLIC_URL: 'https://p.example.com/', PORT: '8080' });
-    expect(config).toMatchObject({ databaseUrl: 'postgresql://u@db/p', redisUrl: 'redis://r:6379', publicUrl: 'https://p.example.com', port: 8080, demoTenant: false });
+    const config = loadConfig({
+      DATABASE_URL: 'postgresql://u@db/p',
+      REDIS_URL: 'redis://r:6379',
+      PUBLIC_URL: 'https://p.example.com/',
+      PORT: '8080',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgresql://u@db/p',
+      redisUrl: 'redis://r:6379',
+      publicUrl: 'https://p.example.com',
+      port: 8080,
+      demoTenant: false,
+    });
   });
 });

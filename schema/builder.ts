@@ -3,12 +3,12 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { unauthenticated } from '../api/auth/unauthenticated.ts';
 import type { RequestContext } from '../api/context.ts';
 import type PrismaTypes from '../api/db/generated/pothos-types.ts';
 import { getDatamodel } from '../api/db/generated/pothos-types.ts';
 import type { PrismaClient } from '../api/db/generated/prisma/client.ts';
 import { NotAuthorizedError, NotFoundError, ValidationError } from '../api/domain/errors.ts';
-import { unauthenticated } from '../api/auth/unauthenticated.ts';
 
 export const builder = new SchemaBuilder<{
   Context: RequestContext;

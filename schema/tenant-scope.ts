@@ -1,6 +1,6 @@
+import { unauthenticated } from '../api/auth/unauthenticated.ts';
 import type { RequestContext } from '../api/context.ts';
 import type { TenantScope } from '../api/domain/scope.ts';
-import { unauthenticated } from '../api/auth/unauthenticated.ts';
 
 /** The caller's tenant scope; fields that need one are already limited to tenant actors by their auth scopes. */
 export function tenantScope(ctx: RequestContext): TenantScope {

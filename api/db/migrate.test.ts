@@ -32,7 +32,11 @@ describe('the migrator', () => {
     try {
       expect(await migrate(db, () => {}, dir)).toEqual(['20260101000000_a', '20260102000000_b']);
       expect(await migrate(db, () => {}, dir)).toEqual([]);
-      const rows = await db.transaction((sql) => sql.query<{ migration_name: string }>('SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name'));
+      const rows = await db.transaction((sql) =>
+        sql.query<{ migration_name: string }>(
+          'SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name',
+        ),
+      );
       expect(rows.map((r) => r.migration_name)).toEqual(['20260101000000_a', '20260102000000_b']);
       expect(await db.transaction((sql) => sql.query('SELECT * FROM "A"'))).toHaveLength(2);
     } finally {
@@ -48,7 +52,9 @@ describe('the migrator', () => {
     try {
       await expect(migrate(db, () => {}, dir)).rejects.toThrow(/Missing/);
       expect(await db.transaction((sql) => sql.query('SELECT * FROM "A"'))).toHaveLength(0);
-      const names = await db.transaction((sql) => sql.query<{ migration_name: string }>('SELECT migration_name FROM "_prisma_migrations"'));
+      const names = await db.transaction((sql) =>
+        sql.query<{ migration_name: string }>('SELECT migration_name FROM "_prisma_migrations"'),
+      );
       expect(names.map((r) => r.migration_name)).toEqual(['20260101000000_a']);
     } finally {
       await db.close();
@@ -67,15 +73,18 @@ describe('the migrator', () => {
     }
   });
 
-  it.runIf(testMode === 'postgres')('lets several service copies start at once without applying anything twice', async () => {
-    await write('20260101000000_a', 'CREATE TABLE "A" (id int); INSERT INTO "A" VALUES (1);');
-    const dbs = await Promise.all([open(), open(), open()]);
-    try {
-      const applied = await Promise.all(dbs.map((db) => migrate(db, () => {}, dir)));
-      expect(applied.flat()).toEqual(['20260101000000_a']);
-      expect(await dbs[0]!.transaction((sql) => sql.query('SELECT * FROM "A"'))).toHaveLength(1);
-    } finally {
-      await Promise.all(dbs.map((db) => db.close()));
-    }
-  });
+  it.runIf(testMode === 'postgres')(
+    'lets several service copies start at once without applying anything twice',
+    async () => {
+      await write('20260101000000_a', 'CREATE TABLE "A" (id int); INSERT INTO "A" VALUES (1);');
+      const dbs = await Promise.all([open(), open(), open()]);
+      try {
+        const applied = await Promise.all(dbs.map((db) => migrate(db, () => {}, dir)));
+        expect(applied.flat()).toEqual(['20260101000000_a']);
+        expect(await dbs[0]!.transaction((sql) => sql.query('SELECT * FROM "A"'))).toHaveLength(1);
+      } finally {
+        await Promise.all(dbs.map((db) => db.close()));
+      }
+    },
+  );
 });

@@ -25,7 +25,17 @@ const withWhere = new Set([
   'upsert',
 ]);
 
-type Args = { where?: object; data?: object | object[]; create?: object };
+type Where = { AND?: object | object[] } & Record<string, unknown>;
+type Args = { where?: Where; data?: object | object[]; create?: object };
+
+/**
+ * The caller's filter AND the tenant's. ANDed rather than overwritten, so a
+ * filter naming another tenant matches nothing; unique lookups accept it too.
+ */
+function narrowed(where: Where | undefined, scope: object): Where {
+  const and = where?.AND === undefined ? [] : Array.isArray(where.AND) ? where.AND : [where.AND];
+  return { ...where, AND: [...and, scope] };
+}
 
 /**
  * A Prisma client that can only see and write one tenant's rows: every query on
@@ -44,11 +54,12 @@ export function scopeToTenant(prisma: PrismaClient, tenantId: string) {
             if (!withWhere.has(operation) || operation === 'upsert' || operation.startsWith('delete')) {
               throw new Error(`Tenant.${operation} is not available to a tenant-scoped client`);
             }
-            return query({ ...a, where: { ...a.where, id: tenantId } } as typeof args);
+            return query({ ...a, where: narrowed(a.where, { id: tenantId }) } as typeof args);
           }
           if (!tenantOwnedModels.has(model)) return query(args);
           const scoped: Args = { ...a };
-          if (withWhere.has(operation)) scoped.where = { ...a.where, tenantId };
+          if (withWhere.has(operation)) scoped.where = narrowed(a.where, { tenantId });
+
           if (operation.startsWith('create')) {
             scoped.data = Array.isArray(a.data) ? a.data.map((row) => ({ ...row, tenantId })) : { ...a.data, tenantId };
           }

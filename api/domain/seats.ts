@@ -50,34 +50,49 @@ async function activeUser(scope: TenantScope, userId: string) {
   return user;
 }
 
-/**
- * Gives the user a free seat; a user who already holds one keeps it. Concurrent
- * calls never assign more seats than were bought: each claims a distinct free
- * row, and a user can hold only one (unique index).
- */
-export async function assignSeat(scope: TenantScope, userId: string) {
-  await activeUser(scope, userId);
-  const held = await scope.db.seat.findUnique({ where: { userId } });
-  if (held) return held;
-  let claimed: { id: string }[];
+/** Claims one free seat for the user; null when none is free right now or the user got one meanwhile. */
+async function claimFreeSeat(scope: TenantScope, userId: string): Promise<string | null> {
   try {
-    claimed = await scope.db.$queryRaw<{ id: string }[]>`
+    const rows = await scope.db.$queryRaw<{ id: string }[]>`
       UPDATE "Seat" SET "userId" = ${userId}::uuid, "assignedAt" = now()
       WHERE id = (
         SELECT id FROM "Seat" WHERE "tenantId" = ${scope.tenantId}::uuid AND "userId" IS NULL
         ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
       RETURNING id`;
+    return rows[0]?.id ?? null;
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    claimed = []; // a concurrent call gave this user a seat first
+    if (isUniqueViolation(error)) return null; // a concurrent call gave this user a seat first
+    throw error;
   }
-  const seat = await scope.db.seat.findUnique({ where: { userId } });
-  if (seat) {
-    if (claimed[0]?.id === seat.id) scope.events.publish(scope.tenantId, 'SEAT_ASSIGNED', seat.id);
-    return seat;
+}
+
+const CLAIM_ATTEMPTS = 8;
+
+/**
+ * Gives the user a free seat; a user who already holds one keeps it. Concurrent
+ * calls never assign more seats than were bought: each claims a distinct free
+ * row, and a user can hold only one (unique index). SKIP LOCKED can miss seats
+ * that other calls hold for a moment, so a miss while seats are still free is
+ * tried again.
+ */
+export async function assignSeat(scope: TenantScope, userId: string) {
+  await activeUser(scope, userId);
+  for (let attempt = 1; ; attempt++) {
+    const held = await scope.db.seat.findUnique({ where: { userId } });
+    if (held) return held;
+    const claimed = await claimFreeSeat(scope, userId);
+    if (claimed) {
+      scope.events.publish(scope.tenantId, 'SEAT_ASSIGNED', claimed);
+      return scope.db.seat.findUniqueOrThrow({ where: { id: claimed } });
+    }
+    const { purchased, assigned, available } = await seatSummary(scope);
+    if (available === 0 || attempt === CLAIM_ATTEMPTS) {
+      const again = await scope.db.seat.findUnique({ where: { userId } });
+      if (again) return again;
+      throw new SeatLimitReachedError(purchased, assigned);
+    }
+    await new Promise((resolve) => setTimeout(resolve, attempt * 5));
   }
-  const { purchased, assigned } = await seatSummary(scope);
-  throw new SeatLimitReachedError(purchased, assigned);
 }
 
 /** Frees the user's seat, if they hold one. */

@@ -88,7 +88,11 @@ describe('authentication and roles', () => {
     expect(res.status).toBe(401);
     expect(res.body.errors?.[0]?.message).toMatch(/expired/);
 
-    const forged = await signUserToken(new TextEncoder().encode('x'.repeat(32)), { userId: user.id, tenantId: tenant.id }, 60);
+    const forged = await signUserToken(
+      new TextEncoder().encode('x'.repeat(32)),
+      { userId: user.id, tenantId: tenant.id },
+      60,
+    );
     expect((await server.post(viewerQuery, { authorization: `Bearer ${forged.token}` })).status).toBe(401);
     expect(token).not.toBe(forged.token);
   });

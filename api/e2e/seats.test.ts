@@ -23,8 +23,16 @@ describe('seats', () => {
   afterAll(() => server?.stop());
 
   it('buys, assigns, refuses past the limit, and reassigns', async () => {
-    const [ann, ben, cat] = await Promise.all([server.createUser(tenant), server.createUser(tenant), server.createUser(tenant)]);
-    expect((await tenant.client.request(BuySeatsDocument, { count: 2 })).buySeats).toMatchObject({ purchased: 2, assigned: 0, available: 2 });
+    const [ann, ben, cat] = await Promise.all([
+      server.createUser(tenant),
+      server.createUser(tenant),
+      server.createUser(tenant),
+    ]);
+    expect((await tenant.client.request(BuySeatsDocument, { count: 2 })).buySeats).toMatchObject({
+      purchased: 2,
+      assigned: 0,
+      available: 2,
+    });
 
     const first = await tenant.client.request(AssignSeatDocument, { userId: ann!.user.id });
     expect(first.assignSeat).toMatchObject({ __typename: 'User', seat: { id: expect.any(String) } });
@@ -32,15 +40,29 @@ describe('seats', () => {
     expect(again.assignSeat).toMatchObject({ seat: { id: (first.assignSeat as { seat: { id: string } }).seat.id } });
     await tenant.client.request(AssignSeatDocument, { userId: ben!.user.id });
     const refused = await tenant.client.request(AssignSeatDocument, { userId: cat!.user.id });
-    expect(refused.assignSeat).toMatchObject({ __typename: 'SeatLimitReachedError', code: 'SEAT_LIMIT_REACHED', purchased: 2, assigned: 2 });
+    expect(refused.assignSeat).toMatchObject({
+      __typename: 'SeatLimitReachedError',
+      code: 'SEAT_LIMIT_REACHED',
+      purchased: 2,
+      assigned: 2,
+    });
     expect((refused.assignSeat as { message: string }).message).toMatch(/Buy more seats or unassign/);
 
-    const moved = await tenant.client.request(ReassignSeatDocument, { fromUserId: ben!.user.id, toUserId: cat!.user.id });
+    const moved = await tenant.client.request(ReassignSeatDocument, {
+      fromUserId: ben!.user.id,
+      toUserId: cat!.user.id,
+    });
     expect(moved.reassignSeat).toMatchObject({ __typename: 'Seat', user: { id: cat!.user.id } });
     expect((await tenant.client.request(UserDocument, { id: ben!.user.id })).user?.seat).toBeNull();
-    const taken = await tenant.client.request(ReassignSeatDocument, { fromUserId: ann!.user.id, toUserId: cat!.user.id });
+    const taken = await tenant.client.request(ReassignSeatDocument, {
+      fromUserId: ann!.user.id,
+      toUserId: cat!.user.id,
+    });
     expect(taken.reassignSeat).toMatchObject({ __typename: 'ConflictError' });
-    const none = await tenant.client.request(ReassignSeatDocument, { fromUserId: ben!.user.id, toUserId: ann!.user.id });
+    const none = await tenant.client.request(ReassignSeatDocument, {
+      fromUserId: ben!.user.id,
+      toUserId: ann!.user.id,
+    });
     expect(none.reassignSeat).toMatchObject({ __typename: 'NotFoundError' });
     expect(await seats()).toEqual({ purchased: 2, assigned: 2, available: 0 });
 
@@ -52,7 +74,9 @@ describe('seats', () => {
     const local = await server.createTenant();
     await local.client.request(BuySeatsDocument, { count: 5 });
     const users = await Promise.all(Array.from({ length: 20 }, () => server.createUser(local)));
-    const results = await Promise.all(users.map((u) => local.client.request(AssignSeatDocument, { userId: u.user.id })));
+    const results = await Promise.all(
+      users.map((u) => local.client.request(AssignSeatDocument, { userId: u.user.id })),
+    );
     const kinds = results.map((r) => r.assignSeat.__typename);
     expect(kinds.filter((k) => k === 'User')).toHaveLength(5);
     expect(kinds.filter((k) => k === 'SeatLimitReachedError')).toHaveLength(15);
@@ -64,7 +88,10 @@ describe('seats', () => {
     const local = await server.createTenant();
     await local.client.request(BuySeatsDocument, { count: 3 });
     const { user } = await server.createUser(local);
-    const results = await Promise.all(Array.from({ length: 6 }, () => local.client.request(AssignSeatDocument, { userId: user.id })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => local.client.request(AssignSeatDocument, { userId: user.id })),
+    );
+    expect(results.map((r) => r.assignSeat.__typename)).toEqual(Array(6).fill('User'));
     const seatIds = new Set(results.map((r) => (r.assignSeat as { seat: { id: string } }).seat.id));
     expect(seatIds.size).toBe(1);
     expect((await local.client.request(TenantDocument)).tenant.seats.assigned).toBe(1);
@@ -99,7 +126,10 @@ describe('seats', () => {
       const result = await tenant.client.request(BuySeatsDocument, { count });
       expect(result.buySeats, String(count)).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION' });
     }
-    const res = await server.post({ query: 'mutation { buySeats(count: 1.5) { __typename } }' }, { authorization: `Bearer ${tenant.apiKey}` });
+    const res = await server.post(
+      { query: 'mutation { buySeats(count: 1.5) { __typename } }' },
+      { authorization: `Bearer ${tenant.apiKey}` },
+    );
     expect(res.body.errors?.[0]?.message).toMatch(/Int/);
   });
 });

@@ -32,9 +32,19 @@ describe('the HTTP server', () => {
   it('logs one JSON line per request with request id, tenant and duration, and no credentials', async () => {
     server = await startTestServer();
     const tenant = await server.createTenant();
-    await server.post({ query: '{ tenant { name } }' }, { authorization: `Bearer ${tenant.apiKey}`, 'x-request-id': 'log-check-1' });
+    await server.post(
+      { query: '{ tenant { name } }' },
+      { authorization: `Bearer ${tenant.apiKey}`, 'x-request-id': 'log-check-1' },
+    );
     const line = server.logs.lines.map((l) => JSON.parse(l)).find((l) => l.requestId === 'log-check-1');
-    expect(line).toMatchObject({ msg: 'request', tenantId: rawId(tenant.id), actor: 'apiKey', status: 200, method: 'POST', path: '/graphql' });
+    expect(line).toMatchObject({
+      msg: 'request',
+      tenantId: rawId(tenant.id),
+      actor: 'apiKey',
+      status: 200,
+      method: 'POST',
+      path: '/graphql',
+    });
     expect(line.durationMs).toEqual(expect.any(Number));
     expect(server.logs.text).not.toContain(tenant.apiKey);
   });
@@ -59,7 +69,9 @@ describe('the HTTP server', () => {
     );
     const response = new Promise<string>((resolve) => {
       let text = '';
-      socket.on('data', (d) => { text += d; });
+      socket.on('data', (d) => {
+        text += d;
+      });
       socket.on('close', () => resolve(text));
     });
     await new Promise((r) => setTimeout(r, 100));

@@ -1,6 +1,6 @@
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createClient } from 'graphql-ws';
 import { CreateUserDocument, TenantEventsDocument } from '../../clients/generated/graphql.ts';
 import { testMode } from '../test/databases.ts';
 import { startTestServer, type TestServer, type TestTenant } from '../test/harness.ts';
@@ -9,7 +9,9 @@ import { openSse } from '../test/sse.ts';
 const eventsQuery = 'subscription { tenantEvents { type subjectId } }';
 
 async function createUserIn(tenant: TestTenant, name: string) {
-  const { createUser } = await tenant.client.request(CreateUserDocument, { input: { name, email: `${name}@example.com` } });
+  const { createUser } = await tenant.client.request(CreateUserDocument, {
+    input: { name, email: `${name}@example.com` },
+  });
   if (createUser.__typename !== 'User') throw new Error(JSON.stringify(createUser));
 }
 
@@ -17,7 +19,9 @@ async function createUserIn(tenant: TestTenant, name: string) {
 async function firstEvent<T>(next: () => Promise<T>, publish: () => Promise<unknown>): Promise<T> {
   const got = next();
   let done = false;
-  got.finally(() => { done = true; });
+  got.finally(() => {
+    done = true;
+  });
   for (let i = 0; i < 50 && !done; i++) {
     await publish();
     await Promise.race([got, new Promise((r) => setTimeout(r, 100))]);
@@ -48,7 +52,10 @@ describe('live tenant events', () => {
     );
     expect(first.value?.tenantEvents.type).toBe('USER_CREATED');
     const subject = await server.post(
-      { query: 'query($id: ID!) { node(id: $id) { ... on User { name } } }', variables: { id: first.value?.tenantEvents.subjectId } },
+      {
+        query: 'query($id: ID!) { node(id: $id) { ... on User { name } } }',
+        variables: { id: first.value?.tenantEvents.subjectId },
+      },
       { authorization: `Bearer ${acme.apiKey}` },
     );
     expect(subject.body.data.node.name).toMatch(/^acme-/);
@@ -73,9 +80,17 @@ describe('live tenant events', () => {
   });
 
   it('refuses a WebSocket with a bad credential and a recruiter’s subscription', async () => {
-    const bad = createClient({ url: server.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: 'Bearer prl_wrong' }, retryAttempts: 0 });
+    const bad = createClient({
+      url: server.url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: 'Bearer prl_wrong' },
+      retryAttempts: 0,
+    });
     const closed = await new Promise<{ code: number }>((resolve) => {
-      bad.subscribe({ query: eventsQuery }, { next: () => {}, error: (e) => resolve(e as { code: number }), complete: () => resolve({ code: 0 }) });
+      bad.subscribe(
+        { query: eventsQuery },
+        { next: () => {}, error: (e) => resolve(e as { code: number }), complete: () => resolve({ code: 0 }) },
+      );
     });
     expect(closed.code).toBe(4403);
     await bad.dispose();
@@ -85,16 +100,22 @@ describe('live tenant events', () => {
     await expect(iterator.next()).rejects.toThrow(/not allow/);
   });
 
-  it.runIf(testMode === 'postgres')('fans events out through Redis to subscribers on another copy of the service', async () => {
-    const second = await startTestServer({ database: server.database });
-    try {
-      const events = second.client(acme.apiKey).subscribe(TenantEventsDocument);
-      let n = 0;
-      const first = await firstEvent(() => events.next(), () => createUserIn(acme, `copy-${n++}`));
-      expect(first.value?.tenantEvents.type).toBe('USER_CREATED');
-      await events.return?.();
-    } finally {
-      await second.stop({ keepDatabase: true });
-    }
-  });
+  it.runIf(testMode === 'postgres')(
+    'fans events out through Redis to subscribers on another copy of the service',
+    async () => {
+      const second = await startTestServer({ database: server.database });
+      try {
+        const events = second.client(acme.apiKey).subscribe(TenantEventsDocument);
+        let n = 0;
+        const first = await firstEvent(
+          () => events.next(),
+          () => createUserIn(acme, `copy-${n++}`),
+        );
+        expect(first.value?.tenantEvents.type).toBe('USER_CREATED');
+        await events.return?.();
+      } finally {
+        await second.stop({ keepDatabase: true });
+      }
+    },
+  );
 });

@@ -5,11 +5,11 @@ import { createYoga, maskError } from 'graphql-yoga';
 import { schema } from '../../schema/index.ts';
 import type { Actor } from '../auth/actor.ts';
 import { AuthenticationError, type Authenticator, bearerCredential } from '../auth/authenticate.ts';
+import { unauthenticated } from '../auth/unauthenticated.ts';
 import type { RequestContext, Services } from '../context.ts';
 import { scopeToTenant } from '../db/tenant-scope.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Logger } from '../log.ts';
-import { unauthenticated } from '../auth/unauthenticated.ts';
 
 /** Filled in while a request runs, logged when it ends. */
 export type RequestLog = { requestId: string; tenantId?: string; actor?: Actor['kind']; operation?: string };
@@ -21,7 +21,6 @@ export type ServerContext = {
   /** Set for graphql-ws operations: the actor authenticated at connection_init. */
   wsActor?: Actor;
 };
-
 
 export function buildContext(services: Services, actor: Actor, requestId: string): RequestContext {
   const tenantId = 'tenantId' in actor ? actor.tenantId : null;

@@ -3,7 +3,11 @@ export async function openSse(url: string, query: string, authorization?: string
   const controller = new AbortController();
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(authorization ? { authorization } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      ...(authorization ? { authorization } : {}),
+    },
     body: JSON.stringify({ query }),
     signal: controller.signal,
   });
@@ -15,7 +19,11 @@ export async function openSse(url: string, query: string, authorization?: string
       if (end >= 0) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
-        const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+        const data = block
+          .split('\n')
+          .filter((l) => l.startsWith('data:'))
+          .map((l) => l.slice(5).trim())
+          .join('\n');
         if (data) return JSON.parse(data);
         continue;
       }

@@ -1,5 +1,5 @@
-import { type TenantEvent as Event, tenantEventTypes } from '../../api/events/tenant-events.ts';
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { type TenantEvent as Event, tenantEventTypes } from '../../api/events/tenant-events.ts';
 import { builder } from '../builder.ts';
 import { tenantScope } from '../tenant-scope.ts';
 
