@@ -61,9 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const secret = new Set(['OPERATOR_KEY', 'TOKEN_SECRET', 'DATABASE_URL', 'REDIS_URL']);
     const shown = (name: string) => (secret.has(name) ? '' : ` (got ${JSON.stringify(env[name])})`);
-    const lines = parsed.error.issues.map(
-      (i) => `  ${i.path.join('.')}: ${i.message}${shown(String(i.path[0]))}`,
-    );
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}${shown(String(i.path[0]))}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
