@@ -1,5 +1,6 @@
 import { createAuthenticator } from './auth/authenticate.ts';
 import { loadSigningKey } from './auth/signing-key.ts';
+import { createChannelRegistry } from './channels/registry.ts';
 import type { Config } from './config.ts';
 import type { Services } from './context.ts';
 import { openDatabase } from './db/database.ts';
@@ -8,13 +9,16 @@ import { databaseTarget } from './db/target.ts';
 import { type DemoCredentials, ensureDemoTenant } from './demo-tenant.ts';
 import { createEventBus } from './events/pubsub.ts';
 import { createHttpServer } from './http/server.ts';
+import { createWebhookHandler } from './http/webhooks.ts';
 import { createGraphQLHandler } from './http/yoga.ts';
 import type { Logger } from './log.ts';
+import { createOutboxWorker, type OutboxWorker } from './outbox/worker.ts';
 
 export type RunningApp = {
   url: string;
   port: number;
   services: Services;
+  outbox: OutboxWorker;
   demo: DemoCredentials | null;
   stop(): Promise<void>;
 };
@@ -31,11 +35,25 @@ export function buildApp(config: Config, log: Logger) {
       const events = createEventBus(config.redisUrl, (err) =>
         log.warn({ err: err.message }, 'redis connection problem'),
       );
+      const channels = createChannelRegistry(config);
+      let outbox: OutboxWorker | null = null;
       const services: Services = {
         prisma: db.prisma,
         events,
         signingKey: await loadSigningKey(db.prisma, config.tokenSecret),
+        channels,
+        wakeOutbox: () => outbox?.wake(),
       };
+      outbox = createOutboxWorker({
+        prisma: db.prisma,
+        channels,
+        events,
+        log,
+        publicUrl: config.publicUrl,
+        leaseMs: config.outbox.leaseMs,
+        maxAttempts: config.outbox.maxAttempts,
+      });
+      if (!config.twilio) log.warn('SMS cannot be delivered: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN');
       const authenticate = createAuthenticator({
         prisma: db.prisma,
         signingKey: services.signingKey,
@@ -50,20 +68,31 @@ export function buildApp(config: Config, log: Logger) {
           { name: 'database', check: () => db.ping() },
           { name: 'events', check: () => events.ping() },
         ],
+        webhooks: createWebhookHandler({
+          prisma: db.prisma,
+          events,
+          wakeOutbox: services.wakeOutbox,
+          channels,
+          publicUrl: config.publicUrl,
+          log,
+        }),
       });
       const demo = config.demoTenant ? await ensureDemoTenant(services, config.dataDir) : null;
       const port = await http.listen(config.port, config.host);
       const url = `http://localhost:${port}/graphql`;
       log.info({ port }, 'listening');
+      if (config.outbox.worker) outbox.start();
 
       return {
         url,
         port,
         services,
+        outbox,
         demo,
         async stop() {
           log.info('shutting down: draining requests');
           await http.close(config.shutdownGraceMs);
+          await outbox?.stop();
           await events.close();
           await db.close();
           log.info('stopped');

@@ -30,6 +30,15 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_TENANT: z.enum(['on', 'off']).optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'expected a Twilio Account SID (AC followed by 32 hex digits)')
+    .optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(32, 'expected the 32-character Twilio auth token').optional(),
+  TWILIO_API_URL: optionalUrl(['http', 'https'], 'https://api.twilio.com'),
+  OUTBOX_WORKER: z.enum(['on', 'off']).default('on'),
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
 });
 
 export type Config = {
@@ -49,6 +58,9 @@ export type Config = {
   /** Create a demo tenant on first start and print its credentials. */
   demoTenant: boolean;
   shutdownGraceMs: number;
+  /** Platform Twilio account for SMS; absent means SMS cannot be delivered. */
+  twilio: { accountSid: string; authToken: string; apiBaseUrl: string | undefined } | undefined;
+  outbox: { worker: boolean; leaseMs: number; maxAttempts: number };
 };
 
 export class ConfigError extends Error {
@@ -59,12 +71,16 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const secret = new Set(['OPERATOR_KEY', 'TOKEN_SECRET', 'DATABASE_URL', 'REDIS_URL']);
+    const secret = new Set(['OPERATOR_KEY', 'TOKEN_SECRET', 'DATABASE_URL', 'REDIS_URL', 'TWILIO_AUTH_TOKEN']);
+
     const shown = (name: string) => (secret.has(name) ? '' : ` (got ${JSON.stringify(env[name])})`);
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}${shown(String(i.path[0]))}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (Boolean(e.TWILIO_ACCOUNT_SID) !== Boolean(e.TWILIO_AUTH_TOKEN)) {
+    throw new ConfigError('Invalid configuration:\n  TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: set both, or neither');
+  }
   if (e.NODE_ENV === 'production' && !e.PUBLIC_URL) {
     throw new ConfigError(
       'Invalid configuration:\n  PUBLIC_URL: required in production, e.g. https://parley.example.com',
@@ -83,5 +99,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     demoTenant: e.DEMO_TENANT ? e.DEMO_TENANT === 'on' : !e.DATABASE_URL && e.NODE_ENV === 'development',
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    twilio:
+      e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
+        ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, apiBaseUrl: e.TWILIO_API_URL }
+        : undefined,
+    outbox: { worker: e.OUTBOX_WORKER === 'on', leaseMs: e.OUTBOX_LEASE_MS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS },
   };
 }

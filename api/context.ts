@@ -1,4 +1,5 @@
 import type { Actor } from './auth/actor.ts';
+import type { ChannelRegistry } from './channels/registry.ts';
 import type { PrismaClient } from './db/generated/prisma/client.ts';
 import type { TenantScope } from './domain/scope.ts';
 import type { EventBus } from './events/pubsub.ts';
@@ -8,6 +9,9 @@ export type Services = {
   prisma: PrismaClient;
   events: EventBus;
   signingKey: Uint8Array;
+  channels: ChannelRegistry;
+  /** Nudges the outbox workers after a message is queued. */
+  wakeOutbox: () => void;
 };
 
 /** What every resolver sees: who is calling and, for tenant actors, a scope that only reaches their tenant. */

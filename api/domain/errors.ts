@@ -14,7 +14,15 @@ export const errorCodes = [
   'CONFLICT',
   'SEAT_LIMIT_REACHED',
   'SEATS_IN_USE',
+  'CONVERSATION_LOCKED',
+  'SEND_NOT_ALLOWED',
+  'MESSAGE_TOO_LONG',
+  'ATTACHMENTS_NOT_SUPPORTED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'NO_SENDING_NUMBER',
+  'CHANNEL_UNAVAILABLE',
 ] as const;
+
 export type ErrorCode = (typeof errorCodes)[number];
 
 export type FieldIssue = { field: string; message: string };
@@ -73,5 +81,72 @@ export class SeatsInUseError extends DomainError {
     readonly unassigned: number,
   ) {
     super(`Cannot release ${requested} seats: only ${unassigned} are unassigned. Unassign seats first.`);
+  }
+}
+
+export type LockReasonCode = 'CHANNEL_DISABLED' | 'NO_PHONE_NUMBER' | 'NO_CONSENT' | 'INVITED_WAITING' | 'OPTED_OUT';
+
+/** The conversation cannot take this message on this channel; `reason` says why, the message what to do. */
+export class ConversationLockedError extends DomainError {
+  readonly code = 'CONVERSATION_LOCKED';
+  constructor(
+    readonly reason: LockReasonCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type SendRefusal = 'NOT_A_USER' | 'NOT_ON_HIRING_TEAM' | 'NO_SEAT' | 'NO_SEND_PERMISSION';
+
+const refusalMessages: Record<SendRefusal, string> = {
+  NOT_A_USER: 'Messages are sent by a person: call this with a user token (createUserToken), not an API key.',
+  NOT_ON_HIRING_TEAM: 'Only members of the hiring team may write in this conversation.',
+  NO_SEAT: 'Sending needs a seat. Ask an admin to assign you one.',
+  NO_SEND_PERMISSION: 'Sending needs the send permission. Ask an admin to grant it.',
+};
+
+export class SendNotAllowedError extends DomainError {
+  readonly code = 'SEND_NOT_ALLOWED';
+  constructor(readonly reason: SendRefusal) {
+    super(refusalMessages[reason]);
+  }
+}
+
+export class MessageTooLongError extends DomainError {
+  readonly code = 'MESSAGE_TOO_LONG';
+  constructor(
+    readonly length: number,
+    readonly maxLength: number,
+  ) {
+    super(`The message has ${length} characters; at most ${maxLength} can be sent. Shorten it.`);
+  }
+}
+
+export class AttachmentsNotSupportedError extends DomainError {
+  readonly code = 'ATTACHMENTS_NOT_SUPPORTED';
+  constructor(readonly channel: string) {
+    super(`${channel} messages cannot carry attachments. Send a link in the text instead.`);
+  }
+}
+
+export class IdempotencyKeyReusedError extends DomainError {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  constructor() {
+    super('This idempotency key was already used for a different message. Use a new key for a new message.');
+  }
+}
+
+export class NoSendingNumberError extends DomainError {
+  readonly code = 'NO_SENDING_NUMBER';
+  constructor(readonly channel: string) {
+    super(`Your company has no ${channel} sending number yet. Ask an admin to add one.`);
+  }
+}
+
+export class ChannelUnavailableError extends DomainError {
+  readonly code = 'CHANNEL_UNAVAILABLE';
+  constructor(readonly channel: string) {
+    super(`No ${channel} provider is configured on this Parley installation. Ask the platform operator.`);
   }
 }

@@ -7,3 +7,7 @@ export type TenantScope = {
   db: TenantDb;
   events: Pick<EventBus, 'publish'>;
 };
+
+type TransactionFn = Extract<Parameters<TenantDb['$transaction']>[0], (...args: never[]) => unknown>;
+/** The client inside `scope.db.$transaction(async (tx) => …)`: still scoped to the tenant. */
+export type TenantTx = Parameters<TransactionFn>[0];

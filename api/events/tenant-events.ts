@@ -8,6 +8,10 @@ export const tenantEventTypes = [
   'SEAT_UNASSIGNED',
   'API_KEY_CREATED',
   'API_KEY_REVOKED',
+  'MESSAGE_CREATED',
+  'MESSAGE_STATUS_CHANGED',
+  'CONSENT_CHANGED',
+  'INBOUND_UNMATCHED',
 ] as const;
 
 export type TenantEventType = (typeof tenantEventTypes)[number];
@@ -15,7 +19,8 @@ export type TenantEventType = (typeof tenantEventTypes)[number];
 export type TenantEvent = {
   type: TenantEventType;
   tenantId: string;
-  /** The id of the row the event is about (user, seat, API key or the tenant). */
+  /** The id of the row the event is about (user, seat, API key, message, candidate or the tenant). */
+
   subjectId: string;
   occurredAt: string;
 };

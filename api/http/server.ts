@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Authenticator } from '../auth/authenticate.ts';
 import type { Logger } from '../log.ts';
 import { live, type ReadinessCheck, ready } from './health.ts';
+import { isWebhookPath } from './webhooks.ts';
 import { attachWebSocket } from './websocket.ts';
 import type { GraphQLHandler, RequestLog } from './yoga.ts';
 
@@ -23,6 +24,7 @@ export function createHttpServer(deps: {
   authenticate: Authenticator;
   readiness: ReadinessCheck[];
   log: Logger;
+  webhooks: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
 }) {
   const { yoga, log } = deps;
   let draining = false;
@@ -32,7 +34,7 @@ export function createHttpServer(deps: {
     const started = process.hrtime.bigint();
     const requestLog: RequestLog = { requestId: requestIdOf(req) };
     res.setHeader('x-request-id', requestLog.requestId);
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
     res.on('close', () => {
       streams.delete(res);
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -51,7 +53,14 @@ export function createHttpServer(deps: {
     if (draining) res.setHeader('connection', 'close');
     if (req.method === 'GET' && path === '/healthz') return live(res);
     if (req.method === 'GET' && path === '/readyz') return void ready(res, deps.readiness, draining);
+    if (isWebhookPath(path)) {
+      return void deps.webhooks(req, res, path).catch((error: Error) => {
+        log.error({ err: error, path }, 'webhook failed; the provider will retry');
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    }
     if (String(req.headers.accept).includes('text/event-stream')) streams.add(res);
+
     return yoga(req, res, { req, requestLog });
   });
   server.keepAliveTimeout = 5_000;

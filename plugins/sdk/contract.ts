@@ -88,7 +88,13 @@ export interface ChannelProvider {
    * after `since`, skipping ids in `exclude`: how the core settles an attempt
    * whose outcome it does not know (a crash or timeout mid-send).
    */
-  findSent(query: { from: string; to: string; body: string; since: Date; exclude: string[] }): Promise<SendResult | null>;
+  findSent(query: {
+    from: string;
+    to: string;
+    body: string;
+    since: Date;
+    exclude: string[];
+  }): Promise<SendResult | null>;
   /** True only when the request provably comes from the provider. Called before anything is parsed. */
   verifyWebhook(request: WebhookRequest): boolean;
   parseInbound(request: WebhookRequest): InboundMessage;

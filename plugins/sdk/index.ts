@@ -1,2 +1,2 @@
-export * from './contract.ts';
 export { z } from 'zod';
+export * from './contract.ts';

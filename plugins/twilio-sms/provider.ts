@@ -72,7 +72,13 @@ export function createTwilioProvider(credentials: TwilioCredentials, deps: Provi
         providerMessageId: required(p, 'MessageSid'),
         status,
         ...(code
-          ? { error: { code: errorCode(code), providerCode: String(code), message: p.ErrorMessage ?? `Twilio error ${code}` } }
+          ? {
+              error: {
+                code: errorCode(code),
+                providerCode: String(code),
+                message: p.ErrorMessage ?? `Twilio error ${code}`,
+              },
+            }
           : {}),
       };
     },

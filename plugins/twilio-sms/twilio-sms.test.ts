@@ -23,7 +23,13 @@ runChannelPluginConformance('twilio-sms', async () => {
     from: '+15005550006',
     to: '+14155550123',
     signedInbound: ({ url, from, to, body }) =>
-      signed(fake.authToken, url, { MessageSid: `SM${randomBytes(16).toString('hex')}`, From: from, To: to, Body: body, NumMedia: '0' }),
+      signed(fake.authToken, url, {
+        MessageSid: `SM${randomBytes(16).toString('hex')}`,
+        From: from,
+        To: to,
+        Body: body,
+        NumMedia: '0',
+      }),
     signedStatus: ({ url, providerMessageId, vendorStatus, vendorErrorCode }) =>
       signed(fake.authToken, url, {
         MessageSid: providerMessageId,
@@ -43,8 +49,15 @@ runChannelPluginConformance('twilio-sms', async () => {
 
 describe('twilio-sms vocabulary', () => {
   it('maps Twilio codes and statuses onto Parley’s', () => {
-    expect(channelErrorFromRest({ status: 400, code: 21610, message: 'unsubscribed' })).toMatchObject({ code: 'RECIPIENT_OPTED_OUT', transient: false, providerCode: '21610' });
-    expect(channelErrorFromRest({ status: 400, code: 21211 })).toMatchObject({ code: 'INVALID_RECIPIENT', transient: false });
+    expect(channelErrorFromRest({ status: 400, code: 21610, message: 'unsubscribed' })).toMatchObject({
+      code: 'RECIPIENT_OPTED_OUT',
+      transient: false,
+      providerCode: '21610',
+    });
+    expect(channelErrorFromRest({ status: 400, code: 21211 })).toMatchObject({
+      code: 'INVALID_RECIPIENT',
+      transient: false,
+    });
     expect(channelErrorFromRest({ status: 429, code: 20429 })).toMatchObject({ code: 'RATE_LIMITED', transient: true });
     expect(channelErrorFromRest({ status: 502 })).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', transient: true });
     expect(deliveryStatus('undelivered')).toBe('UNDELIVERED');

@@ -1,12 +1,19 @@
 import {
+  AttachmentsNotSupportedError,
+  ChannelUnavailableError,
   ConflictError,
+  ConversationLockedError,
   type DomainError,
   type ErrorCode,
   errorCodes,
+  IdempotencyKeyReusedError,
+  MessageTooLongError,
+  NoSendingNumberError,
   NotAuthorizedError,
   NotFoundError,
   SeatLimitReachedError,
   SeatsInUseError,
+  SendNotAllowedError,
   ValidationError,
 } from '../../api/domain/errors.ts';
 import { builder } from '../builder.ts';
@@ -66,4 +73,51 @@ builder.objectType(SeatsInUseError, {
   name: 'SeatsInUseError',
   interfaces: [ErrorInterface],
   fields: (t) => ({ requested: t.exposeInt('requested'), unassigned: t.exposeInt('unassigned') }),
+});
+
+export const LockReasonEnum = builder.enumType('LockReason', {
+  values: ['CHANNEL_DISABLED', 'NO_PHONE_NUMBER', 'NO_CONSENT', 'INVITED_WAITING', 'OPTED_OUT'] as const,
+});
+
+builder.objectType(ConversationLockedError, {
+  name: 'ConversationLockedError',
+  interfaces: [ErrorInterface],
+  description: 'The conversation cannot take this message on this channel; `reason` says why.',
+  fields: (t) => ({ reason: t.field({ type: LockReasonEnum, resolve: (e) => e.reason }) }),
+});
+
+const SendRefusalEnum = builder.enumType('SendRefusal', {
+  values: ['NOT_A_USER', 'NOT_ON_HIRING_TEAM', 'NO_SEAT', 'NO_SEND_PERMISSION'] as const,
+});
+
+builder.objectType(SendNotAllowedError, {
+  name: 'SendNotAllowedError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ reason: t.field({ type: SendRefusalEnum, resolve: (e) => e.reason }) }),
+});
+
+builder.objectType(MessageTooLongError, {
+  name: 'MessageTooLongError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ length: t.exposeInt('length'), maxLength: t.exposeInt('maxLength') }),
+});
+
+builder.objectType(AttachmentsNotSupportedError, {
+  name: 'AttachmentsNotSupportedError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ channel: t.exposeString('channel') }),
+});
+
+builder.objectType(IdempotencyKeyReusedError, { name: 'IdempotencyKeyReusedError', interfaces: [ErrorInterface] });
+
+builder.objectType(NoSendingNumberError, {
+  name: 'NoSendingNumberError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ channel: t.exposeString('channel') }),
+});
+
+builder.objectType(ChannelUnavailableError, {
+  name: 'ChannelUnavailableError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ channel: t.exposeString('channel') }),
 });

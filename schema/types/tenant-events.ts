@@ -3,7 +3,12 @@ import { type TenantEvent as Event, tenantEventTypes } from '../../api/events/te
 import { builder } from '../builder.ts';
 import { tenantScope } from '../tenant-scope.ts';
 
-const subjectTypes: Record<Event['type'], 'User' | 'Seat' | 'ApiKey' | 'Tenant'> = {
+const subjectTypes: Record<Event['type'], string> = {
+  MESSAGE_CREATED: 'Message',
+  MESSAGE_STATUS_CHANGED: 'Message',
+  CONSENT_CHANGED: 'Candidate',
+  INBOUND_UNMATCHED: 'UnmatchedInbound',
+
   TENANT_UPDATED: 'Tenant',
   SEATS_CHANGED: 'Tenant',
   USER_CREATED: 'User',

@@ -11,7 +11,12 @@ export type ConformanceHarness = {
   /** A webhook request for an inbound message, signed as the vendor signs it. */
   signedInbound(input: { url: string; from: string; to: string; body: string }): WebhookRequest;
   /** A webhook request for a status change, signed as the vendor signs it. */
-  signedStatus(input: { url: string; providerMessageId: string; vendorStatus: string; vendorErrorCode?: string }): WebhookRequest;
+  signedStatus(input: {
+    url: string;
+    providerMessageId: string;
+    vendorStatus: string;
+    vendorErrorCode?: string;
+  }): WebhookRequest;
   /** The vendor's next send to `to` fails: transiently (retry may work) or permanently. */
   failNextSend(to: string, kind: 'transient' | 'permanent'): void;
   close(): Promise<void>;
@@ -50,16 +55,22 @@ export function runChannelPluginConformance(name: string, setUp: () => Promise<C
       expect(['QUEUED', 'SENT', 'DELIVERED']).toContain(sent.status);
       const found = await provider.findSent({ from: h.from, to: h.to, body, since, exclude: [] });
       expect(found?.providerMessageId).toBe(sent.providerMessageId);
-      expect(await provider.findSent({ from: h.from, to: h.to, body, since, exclude: [sent.providerMessageId] })).toBeNull();
+      expect(
+        await provider.findSent({ from: h.from, to: h.to, body, since, exclude: [sent.providerMessageId] }),
+      ).toBeNull();
     });
 
     it('reports refusals as ChannelErrors, transient or not', async () => {
       h.failNextSend(h.to, 'transient');
-      const transient = await provider.send({ from: h.from, to: h.to, body: 'x', statusCallbackUrl: url }).catch((e: unknown) => e);
+      const transient = await provider
+        .send({ from: h.from, to: h.to, body: 'x', statusCallbackUrl: url })
+        .catch((e: unknown) => e);
       expect(transient).toBeInstanceOf(ChannelError);
       expect((transient as ChannelError).transient).toBe(true);
       h.failNextSend(h.to, 'permanent');
-      const permanent = await provider.send({ from: h.from, to: h.to, body: 'x', statusCallbackUrl: url }).catch((e: unknown) => e);
+      const permanent = await provider
+        .send({ from: h.from, to: h.to, body: 'x', statusCallbackUrl: url })
+        .catch((e: unknown) => e);
       expect(permanent).toBeInstanceOf(ChannelError);
       expect((permanent as ChannelError).transient).toBe(false);
     });
@@ -70,13 +81,21 @@ export function runChannelPluginConformance(name: string, setUp: () => Promise<C
       expect(provider.verifyWebhook({ ...good, headers: {} })).toBe(false);
       expect(provider.verifyWebhook({ ...good, rawBody: good.rawBody.replace('hello', 'hellp') })).toBe(false);
       expect(provider.verifyWebhook({ ...good, url: `${url}&y=2` })).toBe(false);
-      const other = h.plugin.create({ ...h.credentials, ...Object.fromEntries(h.plugin.secretKeys.map((k) => [k, 'f'.repeat(32)])) }, {});
+      const other = h.plugin.create(
+        { ...h.credentials, ...Object.fromEntries(h.plugin.secretKeys.map((k) => [k, 'f'.repeat(32)])) },
+        {},
+      );
       expect(other.verifyWebhook(good)).toBe(false);
     });
 
     it('parses inbound messages and status callbacks into the core vocabulary', () => {
       const inbound = provider.parseInbound(h.signedInbound({ url, from: h.to, to: h.from, body: 'Yes please' }));
-      expect(inbound).toMatchObject({ from: h.to, to: h.from, body: 'Yes please', providerMessageId: expect.any(String) });
+      expect(inbound).toMatchObject({
+        from: h.to,
+        to: h.from,
+        body: 'Yes please',
+        providerMessageId: expect.any(String),
+      });
       const status = provider.parseStatus(h.signedStatus({ url, providerMessageId: 'X1', vendorStatus: 'delivered' }));
       expect(status).toEqual({ providerMessageId: 'X1', status: 'DELIVERED' });
       expect(provider.webhookReply.contentType).toEqual(expect.any(String));

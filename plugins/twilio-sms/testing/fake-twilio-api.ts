@@ -69,7 +69,8 @@ export async function startFakeTwilioApi(options: { accountSid?: string; authTok
     if (req.method === 'POST' && url.pathname === `${base}.json`) {
       const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
       const failure = failures.get(form.To ?? '')?.shift();
-      if (failure) return json(res, failure.status, { code: failure.code, message: failure.message, status: failure.status });
+      if (failure)
+        return json(res, failure.status, { code: failure.code, message: failure.message, status: failure.status });
       const message: FakeMessage = {
         sid: sid('SM'),
         from: form.From ?? '',
@@ -144,13 +145,30 @@ export async function startFakeTwilioApi(options: { accountSid?: string; authTok
     async reportStatus(message: FakeMessage, status: string, errorCode?: number) {
       message.status = status;
       if (!message.statusCallback) throw new Error('message has no StatusCallback');
-      const params: Record<string, string> = { MessageSid: message.sid, MessageStatus: status, AccountSid: accountSid, To: message.to, From: message.from };
+      const params: Record<string, string> = {
+        MessageSid: message.sid,
+        MessageStatus: status,
+        AccountSid: accountSid,
+        To: message.to,
+        From: message.from,
+      };
       if (errorCode) params.ErrorCode = String(errorCode);
       return postSigned(message.statusCallback, params);
     },
     /** A candidate's text arrives at `url` as Twilio would post it; `signature` overrides the real one. */
-    async deliverInbound(url: string, input: { from: string; to: string; body: string; sid?: string }, signature?: string) {
-      const params = { MessageSid: input.sid ?? sid('SM'), AccountSid: accountSid, From: input.from, To: input.to, Body: input.body, NumMedia: '0' };
+    async deliverInbound(
+      url: string,
+      input: { from: string; to: string; body: string; sid?: string },
+      signature?: string,
+    ) {
+      const params = {
+        MessageSid: input.sid ?? sid('SM'),
+        AccountSid: accountSid,
+        From: input.from,
+        To: input.to,
+        Body: input.body,
+        NumMedia: '0',
+      };
       return { sid: params.MessageSid, response: await postSigned(url, params, signature) };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

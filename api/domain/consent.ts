@@ -1,0 +1,56 @@
+import type { Channel, ConsentSource, ConsentState } from '../db/generated/prisma/enums.ts';
+import type { TenantScope, TenantTx } from './scope.ts';
+
+export type ConsentChange = {
+  candidateId: string;
+  channel: Channel;
+  to: ConsentState;
+  source: ConsentSource;
+  actorUserId?: string | null;
+  evidence?: string | null;
+  messageId?: string | null;
+};
+
+export async function currentConsent(db: TenantTx | TenantScope['db'], candidateId: string, channel: Channel) {
+  const row = await db.consent.findUnique({ where: { candidateId_channel: { candidateId, channel } } });
+  return row?.state ?? 'NONE';
+}
+
+/**
+ * Moves a candidate's consent on one channel and appends the audit event, in
+ * the caller's transaction. The row is locked first, so two changes at once
+ * are applied one after the other. A re-sent invitation is audited even
+ * though the state stays INVITED.
+ */
+export async function changeConsent(tx: TenantTx, tenantId: string, change: ConsentChange) {
+  await tx.$executeRaw`
+    INSERT INTO "Consent" ("tenantId", "candidateId", channel, state, "updatedAt")
+    VALUES (${tenantId}::uuid, ${change.candidateId}::uuid, ${change.channel}::"Channel", 'NONE', now())
+    ON CONFLICT ("candidateId", channel) DO NOTHING`;
+  const [row] = await tx.$queryRaw<{ state: ConsentState }[]>`
+    SELECT state FROM "Consent" WHERE "candidateId" = ${change.candidateId}::uuid AND channel = ${change.channel}::"Channel"
+      AND "tenantId" = ${tenantId}::uuid FOR UPDATE`;
+  const from = row?.state ?? 'NONE';
+  const changed = from !== change.to;
+  if (!changed && change.source !== 'INVITE') return { from, to: from, changed };
+  if (changed) {
+    await tx.consent.update({
+      where: { candidateId_channel: { candidateId: change.candidateId, channel: change.channel } },
+      data: { state: change.to },
+    });
+  }
+  await tx.consentEvent.create({
+    data: {
+      tenantId,
+      candidateId: change.candidateId,
+      channel: change.channel,
+      fromState: from,
+      toState: change.to,
+      source: change.source,
+      actorUserId: change.actorUserId ?? null,
+      evidence: change.evidence ?? null,
+      messageId: change.messageId ?? null,
+    },
+  });
+  return { from, to: change.to, changed };
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import type { TenantActor } from '../../auth/actor.ts';
+import { changeConsent } from '../consent.ts';
+import { findReadableConversation } from '../conversations.ts';
+import {
+  ChannelUnavailableError,
+  ConversationLockedError,
+  NotFoundError,
+  SendNotAllowedError,
+  ValidationError,
+} from '../errors.ts';
+import type { TenantScope } from '../scope.ts';
+import { parseInput } from '../validate.ts';
+import type { MessagingDeps } from './deps.ts';
+import { authorizeSender, queueMessage } from './send-message.ts';
+
+const DEFAULT_INVITE =
+  '{company}: reply YES to get text messages about your application. Msg&data rates may apply. Reply STOP to opt out.';
+
+/**
+ * Sends the consent invitation (double opt-in, step two) to a candidate who
+ * consented at application; it may be re-sent while unanswered. The candidate
+ * answering YES opens the conversation.
+ */
+export async function sendConsentInvite(
+  scope: TenantScope,
+  deps: MessagingDeps,
+  actor: TenantActor,
+  conversationId: string,
+) {
+  if (!deps.channels.get('SMS')) throw new ChannelUnavailableError('SMS');
+  const { conversation, tenant, to, state, lock } = await authorizeSender(scope, actor, conversationId, 'SMS');
+  if (lock.reason === 'CHANNEL_DISABLED' || lock.reason === 'NO_PHONE_NUMBER' || !to) {
+    throw new ConversationLockedError(lock.reason ?? 'NO_PHONE_NUMBER', lock.message ?? '');
+  }
+  if (state === 'OPTED_IN')
+    throw ValidationError.of('conversationId', 'the candidate has already opted in; no invitation is needed');
+  if (state === 'OPTED_OUT')
+    throw new ConversationLockedError(
+      'OPTED_OUT',
+      'The candidate opted out. Only they can opt back in, by texting START.',
+    );
+  if (state === 'NONE') {
+    throw new ConversationLockedError(
+      'NO_CONSENT',
+      'The candidate gave no consent at application. Record consent with evidence first.',
+    );
+  }
+  const body = (tenant.inviteText ?? DEFAULT_INVITE).replaceAll('{company}', tenant.name);
+  const message = await scope.db.$transaction(async (tx) => {
+    const queued = await queueMessage(scope, tx, {
+      conversation,
+      authorId: actor.kind === 'user' ? actor.userId : '',
+      channel: 'SMS',
+      kind: 'CONSENT_INVITE',
+      to,
+      body,
+      idempotencyKey: null,
+      requestHash: null,
+    });
+    await changeConsent(tx, scope.tenantId, {
+      candidateId: conversation.candidateId,
+      channel: 'SMS',
+      to: 'INVITED',
+      source: 'INVITE',
+      actorUserId: actor.kind === 'user' ? actor.userId : null,
+      evidence: body,
+      messageId: queued.id,
+    });
+    return queued;
+  });
+  scope.events.publish(scope.tenantId, 'MESSAGE_CREATED', message.id);
+  scope.events.publish(scope.tenantId, 'CONSENT_CHANGED', conversation.candidateId);
+  deps.wakeOutbox();
+  return message;
+}
+
+const recordInput = z.object({
+  conversationId: z.string(),
+  channel: z.enum(['SMS', 'WHATSAPP']),
+  granted: z.boolean(),
+  reason: z.string().trim().min(3, 'must say why (at least 3 characters)').max(1000),
+  evidence: z.string().trim().max(4000).nullish(),
+});
+
+/** A recruiter records or withdraws consent by hand, with a reason (and evidence), for the audit trail. */
+export async function recordConsent(scope: TenantScope, actor: TenantActor, input: z.input<typeof recordInput>) {
+  const data = parseInput(recordInput, input);
+  if (actor.kind !== 'user') throw new SendNotAllowedError('NOT_A_USER');
+  const conversation = await findReadableConversation(scope, actor, data.conversationId).catch(() => null);
+  if (!conversation) throw new NotFoundError('Conversation', data.conversationId);
+  const result = await scope.db.$transaction((tx) =>
+    changeConsent(tx, scope.tenantId, {
+      candidateId: conversation.candidateId,
+      channel: data.channel,
+      to: data.granted ? 'OPTED_IN' : 'OPTED_OUT',
+      source: 'RECRUITER',
+      actorUserId: actor.userId,
+      evidence: data.evidence ? `${data.reason}\n${data.evidence}` : data.reason,
+    }),
+  );
+  if (result.changed) scope.events.publish(scope.tenantId, 'CONSENT_CHANGED', conversation.candidateId);
+  return conversation;
+}

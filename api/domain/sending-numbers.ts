@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import type { Channel } from '../db/generated/prisma/enums.ts';
+import { ConflictError, NoSendingNumberError } from './errors.ts';
+import { countryOf, toE164 } from './phone.ts';
+import { isUniqueViolation } from './prisma-errors.ts';
+import type { TenantScope, TenantTx } from './scope.ts';
+import { parseInput } from './validate.ts';
+
+const numberInput = z.object({ e164: z.string(), channel: z.enum(['SMS', 'WHATSAPP']).default('SMS') });
+
+/** Adds a number the tenant sends from (provisioned at the provider beforehand). */
+export async function addSendingNumber(scope: TenantScope, input: z.input<typeof numberInput>) {
+  const data = parseInput(numberInput, input);
+  const e164 = toE164(data.e164, 'US', 'e164');
+  try {
+    return await scope.db.sendingNumber.create({
+      data: { tenantId: scope.tenantId, e164, channel: data.channel, country: countryOf(e164) ?? 'ZZ' },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError('e164', 'This number is already in use by a Parley tenant.');
+    throw error;
+  }
+}
+
+/** The tenant's number for a candidate: one from the candidate's country, else a US one, else any. */
+export async function pickSendingNumber(tx: TenantTx | TenantScope['db'], channel: Channel, candidateNumber: string) {
+  const numbers = await tx.sendingNumber.findMany({ where: { channel }, orderBy: { createdAt: 'asc' } });
+  const country = countryOf(candidateNumber);
+  const chosen = numbers.find((n) => n.country === country) ?? numbers.find((n) => n.country === 'US') ?? numbers[0];
+  if (!chosen) throw new NoSendingNumberError(channel);
+  return chosen;
+}

@@ -1,0 +1,34 @@
+import type { StatusUpdate } from '../../plugins/sdk/index.ts';
+import type { PrismaClient } from '../db/generated/prisma/client.ts';
+import type { EventBus } from '../events/pubsub.ts';
+import { advanceMessage } from './delivery-status.ts';
+
+/**
+ * Applies a verified status callback. The message is found by the Parley id in
+ * the (signed) callback URL, so a callback that beats the send call's answer
+ * still lands; failing that, by the provider's id.
+ */
+export async function applyStatusCallback(
+  deps: { prisma: PrismaClient; events: Pick<EventBus, 'publish'> },
+  provider: string,
+  messageId: string | null,
+  update: StatusUpdate,
+): Promise<boolean> {
+  const message =
+    (messageId && /^[0-9a-f-]{36}$/.test(messageId)
+      ? await deps.prisma.message.findUnique({ where: { id: messageId } })
+      : null) ??
+    (await deps.prisma.message.findUnique({
+      where: { provider_providerMessageId: { provider, providerMessageId: update.providerMessageId } },
+    }));
+  if (!message || message.direction !== 'OUTBOUND') return false;
+  const changed = await advanceMessage(deps.prisma, message.id, {
+    status: update.status,
+    provider,
+    providerMessageId: update.providerMessageId,
+    errorCode: update.error?.code ?? null,
+    errorMessage: update.error ? `${update.error.message} (provider code ${update.error.providerCode})` : null,
+  });
+  if (changed) deps.events.publish(message.tenantId, 'MESSAGE_STATUS_CHANGED', message.id);
+  return changed;
+}

@@ -1,0 +1,76 @@
+import { upsertCandidate } from '../../api/domain/ats-records.ts';
+import { builder } from '../builder.ts';
+import { tenantScope } from '../tenant-scope.ts';
+import { ChannelEnum } from './tenant.ts';
+
+export const PhoneChoiceEnum = builder.enumType('PhoneChoice', { values: ['MAIN', 'ALTERNATE'] as const });
+export const ConsentStateEnum = builder.enumType('ConsentState', {
+  values: ['NONE', 'CONSENTED', 'INVITED', 'OPTED_IN', 'OPTED_OUT'] as const,
+});
+const ConsentSourceEnum = builder.enumType('ConsentSource', {
+  values: ['APPLICATION', 'INVITE', 'KEYWORD', 'RECRUITER', 'CARRIER'] as const,
+});
+
+builder.prismaObject('Consent', {
+  fields: (t) => ({
+    channel: t.expose('channel', { type: ChannelEnum }),
+    state: t.expose('state', { type: ConsentStateEnum }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.prismaObject('ConsentEvent', {
+  description: 'One change of consent, with who or what made it and the evidence. Append-only.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    channel: t.expose('channel', { type: ChannelEnum }),
+    from: t.expose('fromState', { type: ConsentStateEnum }),
+    to: t.expose('toState', { type: ConsentStateEnum }),
+    source: t.expose('source', { type: ConsentSourceEnum }),
+    actorUserId: t.exposeID('actorUserId', { nullable: true }),
+    evidence: t.exposeString('evidence', { nullable: true }),
+    messageId: t.exposeID('messageId', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+export const Candidate = builder.prismaNode('Candidate', {
+  id: { field: 'id' },
+  nullable: true,
+  fields: (t) => ({
+    externalId: t.exposeString('externalId'),
+    name: t.exposeString('name'),
+    phone: t.exposeString('phone', { nullable: true, description: 'E.164.' }),
+    alternatePhone: t.exposeString('alternatePhone', { nullable: true, description: 'E.164.' }),
+    preferredPhone: t.expose('preferredPhone', { type: PhoneChoiceEnum }),
+    consents: t.relation('consents', { description: 'Current consent per channel; a channel not listed is NONE.' }),
+    consentHistory: t.relation('consentEvents', { query: { orderBy: { createdAt: 'asc' } } }),
+  }),
+});
+
+const CandidateInput = builder.inputType('CandidateInput', {
+  fields: (t) => ({
+    externalId: t.string({ required: true, description: "The ATS's id; upserting the same id updates the candidate." }),
+    name: t.string({ required: true }),
+    phone: t.string({ required: false, description: 'Digits, spaces, dashes, parentheses and a leading + are fine.' }),
+    alternatePhone: t.string({ required: false }),
+    preferredPhone: t.field({ type: PhoneChoiceEnum, required: false }),
+    country: t.string({ required: false, description: "ISO country for numbers without +; default: the tenant's." }),
+  }),
+});
+
+builder.mutationField('upsertCandidate', (t) =>
+  t.prismaField({
+    type: 'Candidate',
+    authScopes: { partnerBackend: true },
+    args: { input: t.arg({ type: CandidateInput, required: true }) },
+    errors: {},
+    resolve: async (query, _root, { input }, ctx) => {
+      const candidate = await upsertCandidate(tenantScope(ctx), {
+        ...input,
+        preferredPhone: input.preferredPhone ?? undefined,
+      });
+      return tenantScope(ctx).db.candidate.findUniqueOrThrow({ ...query, where: { id: candidate.id } });
+    },
+  }),
+);

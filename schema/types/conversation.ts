@@ -1,0 +1,123 @@
+import type { RequestContext } from '../../api/context.ts';
+import { conversationLock, readableBy } from '../../api/domain/conversations.ts';
+import { recordConsent } from '../../api/domain/messaging/consent-actions.ts';
+import { builder } from '../builder.ts';
+import { tenantActor, tenantScope } from '../tenant-scope.ts';
+import { ConsentStateEnum } from './candidate.ts';
+import { LockReasonEnum } from './errors.ts';
+import { ChannelEnum } from './tenant.ts';
+
+const ConversationLock = builder
+  .objectRef<{
+    channel: 'SMS' | 'WHATSAPP';
+    locked: boolean;
+    reason: typeof LockReasonEnum.$inferType | null;
+    message: string | null;
+    consent: typeof ConsentStateEnum.$inferType;
+  }>('ConversationLock')
+  .implement({
+    description: 'Whether a message can be sent on a channel now; when locked, why and what to do.',
+    fields: (t) => ({
+      channel: t.field({ type: ChannelEnum, resolve: (l) => l.channel }),
+      locked: t.exposeBoolean('locked'),
+      reachable: t.boolean({ resolve: (l) => !l.locked }),
+      reason: t.field({ type: LockReasonEnum, nullable: true, resolve: (l) => l.reason }),
+      message: t.exposeString('message', { nullable: true }),
+      consent: t.field({ type: ConsentStateEnum, resolve: (l) => l.consent }),
+    }),
+  });
+
+/** Per request: may this caller read the conversation? (Hiring team, or admin.) */
+export async function canRead(conversationId: string, ctx: RequestContext): Promise<boolean> {
+  const actor = ctx.actor;
+  if (actor.kind === 'apiKey' || (actor.kind === 'user' && actor.role === 'ADMIN')) return true;
+  if (actor.kind !== 'user') return false;
+  return (await tenantScope(ctx).db.conversation.count({ where: { id: conversationId, ...readableBy(actor) } })) > 0;
+}
+
+export const Conversation = builder.prismaNode('Conversation', {
+  id: { field: 'id' },
+  nullable: true,
+  description:
+    "A candidate's conversation about one application (or as a prospect in one community). Readable by its hiring team and admins.",
+  authScopes: async (conversation, ctx) => canRead(conversation.id, ctx),
+  fields: (t) => ({
+    candidate: t.relation('candidate'),
+    application: t.relation('application', { nullable: true }),
+    community: t.relation('community', { nullable: true }),
+    sendingNumber: t.string({
+      nullable: true,
+      description: 'The number the candidate is texted from (kept for the whole conversation).',
+      select: { sendingNumber: { select: { e164: true } } },
+      resolve: (c) => c.sendingNumber?.e164 ?? null,
+    }),
+    lastMessageAt: t.expose('lastMessageAt', { type: 'DateTime', nullable: true }),
+    messages: t.relatedConnection('messages', {
+      cursor: 'id',
+      skipTypeScopes: true,
+      description: 'Oldest first; page back from the newest with `last` and `before`.',
+      query: { orderBy: { id: 'asc' } },
+    }),
+    locks: t.field({
+      type: [ConversationLock],
+      description:
+        'For each channel: can a message be sent now, and if not why. Drives the locked window and the green check.',
+      resolve: async (conversation, _args, ctx) =>
+        Promise.all(
+          (['SMS', 'WHATSAPP'] as const).map(async (channel) => {
+            const scope = tenantScope(ctx);
+            const [lock, consent] = await Promise.all([
+              conversationLock(scope, conversation, channel),
+              scope.db.consent.findUnique({
+                where: { candidateId_channel: { candidateId: conversation.candidateId, channel } },
+              }),
+            ]);
+            return { channel, ...lock, consent: consent?.state ?? 'NONE' };
+          }),
+        ),
+    }),
+  }),
+});
+
+builder.queryField('conversation', (t) =>
+  t.prismaField({
+    type: 'Conversation',
+    nullable: true,
+    authScopes: { tenantMember: true },
+    args: { id: t.arg.globalID({ required: true, for: Conversation }) },
+    resolve: async (query, _root, { id }, ctx) => {
+      const where = { id: id.id, ...readableBy(tenantActor(ctx)) };
+      return tenantScope(ctx).db.conversation.findFirst({ ...query, where });
+    },
+  }),
+);
+
+const RecordConsentInput = builder.inputType('RecordConsentInput', {
+  fields: (t) => ({
+    conversationId: t.globalID({ required: true, for: Conversation }),
+    channel: t.field({ type: ChannelEnum, required: true }),
+    granted: t.boolean({ required: true, description: 'true records consent (opted in); false withdraws it.' }),
+    reason: t.string({ required: true }),
+    evidence: t.string({
+      required: false,
+      description: 'e.g. "Candidate agreed by phone on 2026-11-20, call ref 4411".',
+    }),
+  }),
+});
+
+builder.mutationField('recordConsent', (t) =>
+  t.prismaField({
+    type: 'Conversation',
+    description: "Records or withdraws a candidate's consent by hand, with a reason and evidence, in the audit trail.",
+    authScopes: { tenantMember: true },
+    args: { input: t.arg({ type: RecordConsentInput, required: true }) },
+    errors: {},
+    resolve: async (query, _root, { input }, ctx) => {
+      const conversation = await recordConsent(tenantScope(ctx), tenantActor(ctx), {
+        ...input,
+        conversationId: input.conversationId.id,
+      });
+      return tenantScope(ctx).db.conversation.findUniqueOrThrow({ ...query, where: { id: conversation.id } });
+    },
+  }),
+);
