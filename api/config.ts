@@ -39,6 +39,8 @@ const envSchema = z.object({
   OUTBOX_WORKER: z.enum(['on', 'off']).default('on'),
   OUTBOX_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
+
 });
 
 export type Config = {
@@ -60,7 +62,9 @@ export type Config = {
   shutdownGraceMs: number;
   /** Platform Twilio account for SMS; absent means SMS cannot be delivered. */
   twilio: { accountSid: string; authToken: string; apiBaseUrl: string | undefined } | undefined;
-  outbox: { worker: boolean; leaseMs: number; maxAttempts: number };
+  /** Outbox delivery: lease before an unclear send is reconciled, attempts, first retry delay (doubling). */
+  outbox: { worker: boolean; leaseMs: number; maxAttempts: number; retryBaseMs: number };
+
 };
 
 export class ConfigError extends Error {
@@ -103,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
         ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, apiBaseUrl: e.TWILIO_API_URL }
         : undefined,
-    outbox: { worker: e.OUTBOX_WORKER === 'on', leaseMs: e.OUTBOX_LEASE_MS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS },
+    outbox: { worker: e.OUTBOX_WORKER === 'on', leaseMs: e.OUTBOX_LEASE_MS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, retryBaseMs: e.OUTBOX_RETRY_BASE_MS },
+
   };
 }

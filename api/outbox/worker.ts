@@ -20,11 +20,10 @@ export type OutboxWorkerOptions = {
   maxAttempts: number;
   batchSize?: number;
   pollMs?: number;
-  /** Delay before retry `attempt` (1-based) after a transient failure. */
-  backoffMs?: (attempt: number) => number;
+  /** Delay before the first retry after a transient failure; it doubles each time, up to five minutes. */
+  retryBaseMs: number;
 };
 
-const defaultBackoff = (attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 5 * 60_000);
 
 export function statusCallbackUrl(publicUrl: string, messageId: string) {
   return `${publicUrl}/webhooks/twilio/sms/status?messageId=${messageId}`;
@@ -40,7 +39,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   const { prisma, channels, events, log, leaseMs, maxAttempts } = options;
   const batchSize = options.batchSize ?? 16;
   const pollMs = options.pollMs ?? 500;
-  const backoff = options.backoffMs ?? defaultBackoff;
+  const backoff = (attempt: number) => Math.min(options.retryBaseMs * 2 ** (attempt - 1), 5 * 60_000);
+
   let running = false;
   let wakeUp: (() => void) | null = null;
   let loop: Promise<void> | null = null;

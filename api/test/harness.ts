@@ -7,7 +7,21 @@ import { CreateTenantDocument, CreateUserDocument, CreateUserTokenDocument } fro
 import { createParleyClient, type ParleyClient } from '../../clients/parley-client.ts';
 import { buildApp, type RunningApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
+import { createServer } from 'node:net';
+import { type FakeTwilioApi, startFakeTwilioApi } from '../../plugins/twilio-sms/testing/fake-twilio-api.ts';
 import { createTestDatabase } from './databases.ts';
+
+/** A port nobody listens on, so the server's PUBLIC_URL can be known before it starts. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
 
 /** The database id inside a GraphQL global id. */
 export function rawId(globalId: string): string {
@@ -35,17 +49,28 @@ export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
  * PostgreSQL + Redis, by PARLEY_TEST_MODE), with helpers to act as its users.
  */
 export async function startTestServer(
-  options: { env?: Record<string, string>; database?: Awaited<ReturnType<typeof createTestDatabase>> } = {},
+  options: {
+    env?: Record<string, string>;
+    database?: Awaited<ReturnType<typeof createTestDatabase>>;
+    twilio?: FakeTwilioApi;
+  } = {},
 ) {
   const database = options.database ?? (await createTestDatabase());
+  const twilio = options.twilio ?? (await startFakeTwilioApi());
   const operatorKey = randomBytes(24).toString('hex');
+  const port = await freePort();
   const env = {
     NODE_ENV: 'test',
-    PORT: '0',
+    PORT: String(port),
     HOST: '127.0.0.1',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     OPERATOR_KEY: operatorKey,
     LOG_LEVEL: 'info',
     SHUTDOWN_GRACE_MS: '2000',
+    TWILIO_ACCOUNT_SID: twilio.accountSid,
+    TWILIO_AUTH_TOKEN: twilio.authToken,
+    TWILIO_API_URL: twilio.baseUrl,
+    OUTBOX_RETRY_BASE_MS: '20',
     ...database.env,
     ...options.env,
   };
@@ -89,6 +114,8 @@ export async function startTestServer(
   return {
     app,
     url: app.url,
+    twilio,
+    publicUrl: config.publicUrl,
     config,
     logs,
     database,
@@ -111,6 +138,7 @@ export async function startTestServer(
       stopped = true;
       await Promise.all(clients.map((c) => c.close()));
       await app.stop();
+      if (!options.twilio) await twilio.close();
       if (!keepDatabase) await database.drop();
     },
   };

@@ -10,9 +10,52 @@ export type ActorKind =
   | 'OPERATOR'
   | 'USER';
 
+/** What the candidate ticked on the application form: one box for all texting, or one per channel. Nothing ticked means opted out. */
+export type ApplicationConsentInput = {
+  sms?: boolean | null | undefined;
+  texting?: boolean | null | undefined;
+  whatsapp?: boolean | null | undefined;
+};
+
+export type ApplicationInput = {
+  candidateExternalId: string;
+  consent?: ApplicationConsentInput | null | undefined;
+  externalId: string;
+  /** Replaces the hiring team. */
+  hiringTeam?: Array<string | number> | null | undefined;
+  jobExternalId: string;
+  status?: string | null | undefined;
+};
+
+export type CandidateInput = {
+  alternatePhone?: string | null | undefined;
+  /** ISO country for numbers without +; default: the tenant's. */
+  country?: string | null | undefined;
+  /** The ATS's id; upserting the same id updates the candidate. */
+  externalId: string;
+  name: string;
+  /** Digits, spaces, dashes, parentheses and a leading + are fine. */
+  phone?: string | null | undefined;
+  preferredPhone?: PhoneChoice | null | undefined;
+};
+
 export type Channel =
   | 'SMS'
   | 'WHATSAPP';
+
+export type ConsentSource =
+  | 'APPLICATION'
+  | 'CARRIER'
+  | 'INVITE'
+  | 'KEYWORD'
+  | 'RECRUITER';
+
+export type ConsentState =
+  | 'CONSENTED'
+  | 'INVITED'
+  | 'NONE'
+  | 'OPTED_IN'
+  | 'OPTED_OUT';
 
 export type CreateTenantInput = {
   enabledChannels?: Array<Channel> | null | undefined;
@@ -28,21 +71,93 @@ export type CreateUserInput = {
   role?: Role | null | undefined;
 };
 
+export type Direction =
+  | 'INBOUND'
+  | 'OUTBOUND';
+
 export type ErrorCode =
+  | 'ATTACHMENTS_NOT_SUPPORTED'
+  | 'CHANNEL_UNAVAILABLE'
   | 'CONFLICT'
+  | 'CONVERSATION_LOCKED'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'MESSAGE_TOO_LONG'
   | 'NOT_AUTHORIZED'
   | 'NOT_FOUND'
+  | 'NO_SENDING_NUMBER'
   | 'SEATS_IN_USE'
   | 'SEAT_LIMIT_REACHED'
+  | 'SEND_NOT_ALLOWED'
   | 'VALIDATION';
+
+export type JobInput = {
+  externalId: string;
+  title: string;
+};
+
+export type LockReason =
+  | 'CHANNEL_DISABLED'
+  | 'INVITED_WAITING'
+  | 'NO_CONSENT'
+  | 'NO_PHONE_NUMBER'
+  | 'OPTED_OUT';
+
+export type MessageKind =
+  | 'CHAT'
+  | 'CONSENT_INVITE'
+  | 'HELP_REPLY';
+
+export type MessageStatus =
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RECEIVED'
+  | 'SENDING'
+  | 'SENT'
+  | 'UNDELIVERED';
+
+export type PhoneChoice =
+  | 'ALTERNATE'
+  | 'MAIN';
+
+export type RecordConsentInput = {
+  channel: Channel;
+  conversationId: string | number;
+  /** e.g. "Candidate agreed by phone on 2026-11-20, call ref 4411". */
+  evidence?: string | null | undefined;
+  /** true records consent (opted in); false withdraws it. */
+  granted: boolean;
+  reason: string;
+};
 
 export type Role =
   | 'ADMIN'
   | 'RECRUITER';
 
+export type SendMessageInput = {
+  /** Attachment URLs; refused on SMS. */
+  attachments?: Array<string> | null | undefined;
+  body: string;
+  /** A message goes out on exactly this channel. */
+  channel: Channel;
+  conversationId: string | number;
+  /** Unique per message; a retry with the same key returns the first result. */
+  idempotencyKey: string;
+};
+
+export type SendRefusal =
+  | 'NOT_A_USER'
+  | 'NOT_ON_HIRING_TEAM'
+  | 'NO_SEAT'
+  | 'NO_SEND_PERMISSION';
+
 export type TenantEventType =
   | 'API_KEY_CREATED'
   | 'API_KEY_REVOKED'
+  | 'CONSENT_CHANGED'
+  | 'INBOUND_UNMATCHED'
+  | 'MESSAGE_CREATED'
+  | 'MESSAGE_STATUS_CHANGED'
   | 'SEATS_CHANGED'
   | 'SEAT_ASSIGNED'
   | 'SEAT_UNASSIGNED'
@@ -99,6 +214,65 @@ export type RevokeApiKeyMutation = { revokeApiKey:
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
+export type MessageFieldsFragment = { id: string, direction: Direction, channel: Channel, kind: MessageKind, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null };
+
+export type ConversationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConversationQuery = { conversation: { id: string, sendingNumber: string | null, candidate: { id: string, name: string, phone: string | null, consents: Array<{ channel: Channel, state: ConsentState }>, consentHistory: Array<{ channel: Channel, from: ConsentState, to: ConsentState, source: ConsentSource, evidence: string | null, actorUserId: string | null }> }, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null, message: string | null, consent: ConsentState }>, messages: { edges: Array<{ node: { id: string, direction: Direction, channel: Channel, kind: MessageKind, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null } }> } } | null };
+
+export type SendMessageMutationVariables = Exact<{
+  input: SendMessageInput;
+}>;
+
+
+export type SendMessageMutation = { sendMessage:
+    | { __typename: 'AttachmentsNotSupportedError', code: ErrorCode, message: string }
+    | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
+    | { __typename: 'ConversationLockedError', code: ErrorCode, message: string, lockReason: LockReason }
+    | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
+    | { __typename: 'Message', id: string, direction: Direction, channel: Channel, kind: MessageKind, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null }
+    | { __typename: 'MessageTooLongError', code: ErrorCode, message: string, length: number, maxLength: number }
+    | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SendNotAllowedError', code: ErrorCode, message: string, refusal: SendRefusal }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
+   };
+
+export type SendConsentInviteMutationVariables = Exact<{
+  conversationId: string | number;
+}>;
+
+
+export type SendConsentInviteMutation = { sendConsentInvite:
+    | { __typename: 'AttachmentsNotSupportedError', code: ErrorCode, message: string }
+    | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
+    | { __typename: 'ConversationLockedError', code: ErrorCode, message: string, lockReason: LockReason }
+    | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
+    | { __typename: 'Message', id: string, direction: Direction, channel: Channel, kind: MessageKind, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null }
+    | { __typename: 'MessageTooLongError', code: ErrorCode, message: string }
+    | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SendNotAllowedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type RecordConsentMutationVariables = Exact<{
+  input: RecordConsentInput;
+}>;
+
+
+export type RecordConsentMutation = { recordConsent:
+    | { __typename: 'Conversation', id: string, locks: Array<{ channel: Channel, locked: boolean, reason: LockReason | null }> }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
+   };
+
 export type CreateTenantMutationVariables = Exact<{
   input: CreateTenantInput;
 }>;
@@ -118,6 +292,60 @@ export type TenantsQueryVariables = Exact<{
 
 
 export type TenantsQuery = { tenants: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string } }> } };
+
+export type UpsertCandidateMutationVariables = Exact<{
+  input: CandidateInput;
+}>;
+
+
+export type UpsertCandidateMutation = { upsertCandidate:
+    | { __typename: 'Candidate', id: string, externalId: string, name: string, phone: string | null, alternatePhone: string | null, preferredPhone: PhoneChoice }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
+   };
+
+export type UpsertJobMutationVariables = Exact<{
+  input: JobInput;
+}>;
+
+
+export type UpsertJobMutation = { upsertJob:
+    | { __typename: 'Job', id: string, externalId: string, title: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type UpsertApplicationMutationVariables = Exact<{
+  input: ApplicationInput;
+}>;
+
+
+export type UpsertApplicationMutation = { upsertApplication:
+    | { __typename: 'Application', id: string, externalId: string, conversation: { id: string } | null, hiringTeam: Array<{ id: string }> }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
+   };
+
+export type AddSendingNumberMutationVariables = Exact<{
+  e164: string;
+}>;
+
+
+export type AddSendingNumberMutation = { addSendingNumber:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SendingNumber', id: string, e164: string, country: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type UnmatchedInboundQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnmatchedInboundQuery = { unmatchedInboundMessages: { edges: Array<{ node: { fromNumber: string, toNumber: string, body: string } }> } };
 
 export type BuySeatsMutationVariables = Exact<{
   count: number;
@@ -285,6 +513,27 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const MessageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MessageFields on Message {
+  id
+  direction
+  channel
+  kind
+  body
+  status
+  senderName
+  segments
+  encoding
+  errorCode
+  alert {
+    code
+    message
+  }
+  createdAt
+  sentAt
+  deliveredAt
+}
+    `, {"fragmentName":"MessageFields"}) as unknown as TypedDocumentString<MessageFieldsFragment, unknown>;
 export const UserFieldsFragmentDoc = new TypedDocumentString(`
     fragment UserFields on User {
   id
@@ -351,6 +600,166 @@ export const RevokeApiKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const ConversationDocument = new TypedDocumentString(`
+    query Conversation($id: ID!) {
+  conversation(id: $id) {
+    id
+    sendingNumber
+    candidate {
+      id
+      name
+      phone
+      consents {
+        channel
+        state
+      }
+      consentHistory {
+        channel
+        from
+        to
+        source
+        evidence
+        actorUserId
+      }
+    }
+    locks {
+      channel
+      locked
+      reachable
+      reason
+      message
+      consent
+    }
+    messages(last: 100) {
+      edges {
+        node {
+          ...MessageFields
+        }
+      }
+    }
+  }
+}
+    fragment MessageFields on Message {
+  id
+  direction
+  channel
+  kind
+  body
+  status
+  senderName
+  segments
+  encoding
+  errorCode
+  alert {
+    code
+    message
+  }
+  createdAt
+  sentAt
+  deliveredAt
+}`) as unknown as TypedDocumentString<ConversationQuery, ConversationQueryVariables>;
+export const SendMessageDocument = new TypedDocumentString(`
+    mutation SendMessage($input: SendMessageInput!) {
+  sendMessage(input: $input) {
+    __typename
+    ... on Message {
+      ...MessageFields
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ConversationLockedError {
+      lockReason: reason
+    }
+    ... on SendNotAllowedError {
+      refusal: reason
+    }
+    ... on MessageTooLongError {
+      length
+      maxLength
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    fragment MessageFields on Message {
+  id
+  direction
+  channel
+  kind
+  body
+  status
+  senderName
+  segments
+  encoding
+  errorCode
+  alert {
+    code
+    message
+  }
+  createdAt
+  sentAt
+  deliveredAt
+}`) as unknown as TypedDocumentString<SendMessageMutation, SendMessageMutationVariables>;
+export const SendConsentInviteDocument = new TypedDocumentString(`
+    mutation SendConsentInvite($conversationId: ID!) {
+  sendConsentInvite(conversationId: $conversationId) {
+    __typename
+    ... on Message {
+      ...MessageFields
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ConversationLockedError {
+      lockReason: reason
+    }
+  }
+}
+    fragment MessageFields on Message {
+  id
+  direction
+  channel
+  kind
+  body
+  status
+  senderName
+  segments
+  encoding
+  errorCode
+  alert {
+    code
+    message
+  }
+  createdAt
+  sentAt
+  deliveredAt
+}`) as unknown as TypedDocumentString<SendConsentInviteMutation, SendConsentInviteMutationVariables>;
+export const RecordConsentDocument = new TypedDocumentString(`
+    mutation RecordConsent($input: RecordConsentInput!) {
+  recordConsent(input: $input) {
+    __typename
+    ... on Conversation {
+      id
+      locks {
+        channel
+        locked
+        reason
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordConsentMutation, RecordConsentMutationVariables>;
 export const CreateTenantDocument = new TypedDocumentString(`
     mutation CreateTenant($input: CreateTenantInput!) {
   createTenant(input: $input) {
@@ -389,6 +798,97 @@ export const TenantsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TenantsQuery, TenantsQueryVariables>;
+export const UpsertCandidateDocument = new TypedDocumentString(`
+    mutation UpsertCandidate($input: CandidateInput!) {
+  upsertCandidate(input: $input) {
+    __typename
+    ... on Candidate {
+      id
+      externalId
+      name
+      phone
+      alternatePhone
+      preferredPhone
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpsertCandidateMutation, UpsertCandidateMutationVariables>;
+export const UpsertJobDocument = new TypedDocumentString(`
+    mutation UpsertJob($input: JobInput!) {
+  upsertJob(input: $input) {
+    __typename
+    ... on Job {
+      id
+      externalId
+      title
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpsertJobMutation, UpsertJobMutationVariables>;
+export const UpsertApplicationDocument = new TypedDocumentString(`
+    mutation UpsertApplication($input: ApplicationInput!) {
+  upsertApplication(input: $input) {
+    __typename
+    ... on Application {
+      id
+      externalId
+      conversation {
+        id
+      }
+      hiringTeam {
+        id
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpsertApplicationMutation, UpsertApplicationMutationVariables>;
+export const AddSendingNumberDocument = new TypedDocumentString(`
+    mutation AddSendingNumber($e164: String!) {
+  addSendingNumber(e164: $e164) {
+    __typename
+    ... on SendingNumber {
+      id
+      e164
+      country
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AddSendingNumberMutation, AddSendingNumberMutationVariables>;
+export const UnmatchedInboundDocument = new TypedDocumentString(`
+    query UnmatchedInbound {
+  unmatchedInboundMessages(first: 50) {
+    edges {
+      node {
+        fromNumber
+        toNumber
+        body
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnmatchedInboundQuery, UnmatchedInboundQueryVariables>;
 export const BuySeatsDocument = new TypedDocumentString(`
     mutation BuySeats($count: Int!) {
   buySeats(count: $count) {

@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { upsertCandidate } from '../../api/domain/ats-records.ts';
 import { builder } from '../builder.ts';
 import { tenantScope } from '../tenant-scope.ts';
@@ -27,9 +28,19 @@ builder.prismaObject('ConsentEvent', {
     from: t.expose('fromState', { type: ConsentStateEnum }),
     to: t.expose('toState', { type: ConsentStateEnum }),
     source: t.expose('source', { type: ConsentSourceEnum }),
-    actorUserId: t.exposeID('actorUserId', { nullable: true }),
+    actorUserId: t.id({
+      nullable: true,
+      description: 'The user who made the change, when a person did.',
+      resolve: (e) => (e.actorUserId ? encodeGlobalID('User', e.actorUserId) : null),
+    }),
+
     evidence: t.exposeString('evidence', { nullable: true }),
-    messageId: t.exposeID('messageId', { nullable: true }),
+    messageId: t.id({
+      nullable: true,
+      description: "The message that carried the change (the candidate's keyword, the invitation).",
+      resolve: (e) => (e.messageId ? encodeGlobalID('Message', e.messageId) : null),
+    }),
+
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
