@@ -1,4 +1,4 @@
-import { ChannelError, type ChannelProvider, type InboundMessage, type StatusUpdate } from '../../plugins/sdk/index.ts';
+import { ChannelError } from '../../plugins/sdk/index.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ChannelRegistry } from '../channels/registry.ts';
 import type { Logger } from '../log.ts';
@@ -54,22 +54,19 @@ export function createWebhookHandler(
       res.writeHead(403, { 'content-type': 'text/plain' }).end('signature check failed');
       return;
     }
-    let parsed: ReturnType<ChannelProvider['parseStatus']> | ReturnType<ChannelProvider['parseInbound']>;
     try {
-      parsed = status ? channel.provider.parseStatus(request) : channel.provider.parseInbound(request);
+      if (status) {
+        const messageId = new URL(request.url).searchParams.get('messageId');
+        await applyStatusCallback(deps, channel.pluginId, messageId, channel.provider.parseStatus(request));
+      } else {
+        const outcome = await receiveInbound(deps, channel.pluginId, channel.provider.parseInbound(request));
+        if (outcome === 'unknown-number') deps.log.warn({ route }, 'inbound message to a number no tenant owns');
+      }
     } catch (error) {
       if (!(error instanceof ChannelError)) throw error;
-      res.writeHead(400, { 'content-type': 'text/plain' }).end(error.message);
+      res.writeHead(400, { 'content-type': 'text/plain' }).end(error.message); // signed, but not a message
       return;
     }
-    if (status) {
-      const messageId = new URL(request.url).searchParams.get('messageId');
-      await applyStatusCallback(deps, channel.pluginId, messageId, parsed as StatusUpdate);
-    } else {
-      const outcome = await receiveInbound(deps, channel.pluginId, parsed as InboundMessage);
-      if (outcome === 'unknown-number') deps.log.warn({ route }, 'inbound message to a number no tenant owns');
-    }
-
     res
       .writeHead(200, { 'content-type': channel.provider.webhookReply.contentType })
       .end(channel.provider.webhookReply.body);
