@@ -53,7 +53,6 @@ export function buildApp(config: Config, log: Logger) {
         leaseMs: config.outbox.leaseMs,
         maxAttempts: config.outbox.maxAttempts,
         retryBaseMs: config.outbox.retryBaseMs,
-
       });
       if (!config.twilio) log.warn('SMS cannot be delivered: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN');
       const authenticate = createAuthenticator({

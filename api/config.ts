@@ -40,7 +40,6 @@ const envSchema = z.object({
   OUTBOX_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
-
 });
 
 export type Config = {
@@ -64,7 +63,6 @@ export type Config = {
   twilio: { accountSid: string; authToken: string; apiBaseUrl: string | undefined } | undefined;
   /** Outbox delivery: lease before an unclear send is reconciled, attempts, first retry delay (doubling). */
   outbox: { worker: boolean; leaseMs: number; maxAttempts: number; retryBaseMs: number };
-
 };
 
 export class ConfigError extends Error {
@@ -107,7 +105,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
         ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, apiBaseUrl: e.TWILIO_API_URL }
         : undefined,
-    outbox: { worker: e.OUTBOX_WORKER === 'on', leaseMs: e.OUTBOX_LEASE_MS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, retryBaseMs: e.OUTBOX_RETRY_BASE_MS },
-
+    outbox: {
+      worker: e.OUTBOX_WORKER === 'on',
+      leaseMs: e.OUTBOX_LEASE_MS,
+      maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+      retryBaseMs: e.OUTBOX_RETRY_BASE_MS,
+    },
   };
 }

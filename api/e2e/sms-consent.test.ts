@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RecordConsentDocument, SendConsentInviteDocument, SendMessageDocument } from '../../clients/generated/graphql.ts';
+import {
+  RecordConsentDocument,
+  SendConsentInviteDocument,
+  SendMessageDocument,
+} from '../../clients/generated/graphql.ts';
 import { startTestServer, type TestServer } from '../test/harness.ts';
 import { setUpHiring, waitFor } from '../test/messaging-fixture.ts';
 
@@ -16,10 +20,15 @@ describe('SMS consent, end to end', () => {
   it('runs the whole double opt-in: consent at application, invitation (re-sent), YES, then texting', async () => {
     const h = await setUpHiring(server, { consent: { sms: true } });
     const send = (body: string) =>
-      h.recruiter.client.request(SendMessageDocument, { input: { conversationId: h.conversationId, channel: 'SMS', body, idempotencyKey: key() } });
+      h.recruiter.client.request(SendMessageDocument, {
+        input: { conversationId: h.conversationId, channel: 'SMS', body, idempotencyKey: key() },
+      });
 
     expect(await h.smsLock()).toMatchObject({ locked: true, reason: 'NO_CONSENT', consent: 'CONSENTED' });
-    expect((await send('Hi Cara!')).sendMessage).toMatchObject({ __typename: 'ConversationLockedError', lockReason: 'NO_CONSENT' });
+    expect((await send('Hi Cara!')).sendMessage).toMatchObject({
+      __typename: 'ConversationLockedError',
+      lockReason: 'NO_CONSENT',
+    });
 
     const invite = await h.recruiter.client.request(SendConsentInviteDocument, { conversationId: h.conversationId });
     expect(invite.sendConsentInvite).toMatchObject({ __typename: 'Message', kind: 'CONSENT_INVITE', status: 'QUEUED' });
@@ -35,10 +44,15 @@ describe('SMS consent, end to end', () => {
 
     const sent = await send('Great, can you come in Tuesday?');
     expect(sent.sendMessage).toMatchObject({ __typename: 'Message', status: 'QUEUED', senderName: 'Rita Recruiter' });
-    await waitFor(async () => h.sentToCandidate().some((m) => m.body === 'Great, can you come in Tuesday?'), 'the message to reach Twilio');
+    await waitFor(
+      async () => h.sentToCandidate().some((m) => m.body === 'Great, can you come in Tuesday?'),
+      'the message to reach Twilio',
+    );
 
     const conversation = await h.conversation();
-    expect(conversation.candidate.consentHistory.filter((e) => e.channel === 'SMS').map((e) => [e.source, e.to])).toEqual([
+    expect(
+      conversation.candidate.consentHistory.filter((e) => e.channel === 'SMS').map((e) => [e.source, e.to]),
+    ).toEqual([
       ['APPLICATION', 'CONSENTED'],
       ['INVITE', 'INVITED'],
       ['INVITE', 'INVITED'],
@@ -55,13 +69,19 @@ describe('SMS consent, end to end', () => {
     await h.recruiter.client.request(SendConsentInviteDocument, { conversationId: h.conversationId });
     await h.candidateTexts('YES');
     const send = (body: string) =>
-      h.recruiter.client.request(SendMessageDocument, { input: { conversationId: h.conversationId, channel: 'SMS', body, idempotencyKey: key() } });
+      h.recruiter.client.request(SendMessageDocument, {
+        input: { conversationId: h.conversationId, channel: 'SMS', body, idempotencyKey: key() },
+      });
     expect((await send('First question')).sendMessage.__typename).toBe('Message');
 
     await h.candidateTexts('  stop ');
     expect(await h.smsLock()).toMatchObject({ locked: true, reason: 'OPTED_OUT', consent: 'OPTED_OUT' });
     const refused = await send('Are you still there?');
-    expect(refused.sendMessage).toMatchObject({ __typename: 'ConversationLockedError', code: 'CONVERSATION_LOCKED', lockReason: 'OPTED_OUT' });
+    expect(refused.sendMessage).toMatchObject({
+      __typename: 'ConversationLockedError',
+      code: 'CONVERSATION_LOCKED',
+      lockReason: 'OPTED_OUT',
+    });
     expect((refused.sendMessage as { message: string }).message).toMatch(/START/);
     const invite = await h.recruiter.client.request(SendConsentInviteDocument, { conversationId: h.conversationId });
     expect(invite.sendConsentInvite).toMatchObject({ __typename: 'ConversationLockedError', lockReason: 'OPTED_OUT' });
@@ -76,7 +96,10 @@ describe('SMS consent, end to end', () => {
   it('answers HELP with the tenant help text and leaves consent alone', async () => {
     const h = await setUpHiring(server);
     await h.candidateTexts('help');
-    const reply = await waitFor(async () => h.sentToCandidate().find((m) => m.body.includes('Reply STOP')), 'the HELP reply');
+    const reply = await waitFor(
+      async () => h.sentToCandidate().find((m) => m.body.includes('Reply STOP')),
+      'the HELP reply',
+    );
     expect(reply.body).toContain(h.tenant.name);
     expect(await h.smsLock()).toMatchObject({ reason: 'NO_CONSENT', consent: 'CONSENTED' });
   });
@@ -93,11 +116,21 @@ describe('SMS consent, end to end', () => {
     });
     expect(outsider.recordConsent.__typename).toBe('NotFoundError');
     const recorded = await h.recruiter.client.request(RecordConsentDocument, {
-      input: { conversationId: h.conversationId, channel: 'SMS', granted: true, reason: 'Agreed by phone', evidence: 'Call 2026-11-20 10:04' },
+      input: {
+        conversationId: h.conversationId,
+        channel: 'SMS',
+        granted: true,
+        reason: 'Agreed by phone',
+        evidence: 'Call 2026-11-20 10:04',
+      },
     });
     expect(recorded.recordConsent).toMatchObject({ __typename: 'Conversation' });
     const last = (await h.conversation()).candidate.consentHistory.at(-1);
-    expect(last).toMatchObject({ source: 'RECRUITER', to: 'OPTED_IN', evidence: 'Agreed by phone\nCall 2026-11-20 10:04' });
+    expect(last).toMatchObject({
+      source: 'RECRUITER',
+      to: 'OPTED_IN',
+      evidence: 'Agreed by phone\nCall 2026-11-20 10:04',
+    });
     expect(last?.actorUserId).toBe(h.recruiter.user.id);
     expect(await h.smsLock()).toMatchObject({ locked: false });
   });

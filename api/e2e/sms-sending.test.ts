@@ -14,16 +14,28 @@ describe('sending SMS', () => {
   });
   afterAll(() => server?.stop());
 
-  const sendAs = (h: Hiring, who: 'recruiter' | 'outsider' | 'admin', input: { body: string; idempotencyKey?: string; attachments?: string[] }) =>
+  const sendAs = (
+    h: Hiring,
+    who: 'recruiter' | 'outsider' | 'admin',
+    input: { body: string; idempotencyKey?: string; attachments?: string[] },
+  ) =>
     h[who].client.request(SendMessageDocument, {
-      input: { conversationId: h.conversationId, channel: 'SMS', idempotencyKey: input.idempotencyKey ?? key(), body: input.body, attachments: input.attachments },
+      input: {
+        conversationId: h.conversationId,
+        channel: 'SMS',
+        idempotencyKey: input.idempotencyKey ?? key(),
+        body: input.body,
+        attachments: input.attachments,
+      },
     });
   const messageCount = async (h: Hiring) => (await h.conversation()).messages.edges.length;
 
   it('shows the conversation to its hiring team and admins only, and lets only the team send', async () => {
     const h = await setUpHiring(server);
     await optIn(h);
-    expect((await h.recruiter.client.request(ConversationDocument, { id: h.conversationId })).conversation?.id).toBe(h.conversationId);
+    expect((await h.recruiter.client.request(ConversationDocument, { id: h.conversationId })).conversation?.id).toBe(
+      h.conversationId,
+    );
     expect((await h.outsider.client.request(ConversationDocument, { id: h.conversationId })).conversation).toBeNull();
     const node = await server.post(
       { query: 'query($id: ID!) { node(id: $id) { id } }', variables: { id: h.conversationId } },
@@ -31,7 +43,10 @@ describe('sending SMS', () => {
     );
     expect(node.body.data?.node ?? null).toBeNull();
     expect((await sendAs(h, 'outsider', { body: 'hi' })).sendMessage.__typename).toBe('NotFoundError');
-    expect((await sendAs(h, 'admin', { body: 'hi' })).sendMessage).toMatchObject({ __typename: 'SendNotAllowedError', refusal: 'NOT_ON_HIRING_TEAM' });
+    expect((await sendAs(h, 'admin', { body: 'hi' })).sendMessage).toMatchObject({
+      __typename: 'SendNotAllowedError',
+      refusal: 'NOT_ON_HIRING_TEAM',
+    });
     const byKey = await h.tenant.client.request(SendMessageDocument, {
       input: { conversationId: h.conversationId, channel: 'SMS', body: 'hi', idempotencyKey: key() },
     });
@@ -44,15 +59,27 @@ describe('sending SMS', () => {
     await optIn(h);
     const tooLong = await sendAs(h, 'recruiter', { body: 'x'.repeat(1601) });
     expect(tooLong.sendMessage).toMatchObject({ __typename: 'MessageTooLongError', length: 1601, maxLength: 1600 });
-    expect((await sendAs(h, 'recruiter', { body: '   ' })).sendMessage).toMatchObject({ __typename: 'ValidationError', field: 'body' });
-    const withFile = await sendAs(h, 'recruiter', { body: 'see attached', attachments: ['https://example.com/cv.pdf'] });
-    expect(withFile.sendMessage).toMatchObject({ __typename: 'AttachmentsNotSupportedError', code: 'ATTACHMENTS_NOT_SUPPORTED' });
+    expect((await sendAs(h, 'recruiter', { body: '   ' })).sendMessage).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'body',
+    });
+    const withFile = await sendAs(h, 'recruiter', {
+      body: 'see attached',
+      attachments: ['https://example.com/cv.pdf'],
+    });
+    expect(withFile.sendMessage).toMatchObject({
+      __typename: 'AttachmentsNotSupportedError',
+      code: 'ATTACHMENTS_NOT_SUPPORTED',
+    });
     const shortKey = await sendAs(h, 'recruiter', { body: 'hi', idempotencyKey: 'abc' });
     expect(shortKey.sendMessage).toMatchObject({ __typename: 'ValidationError', field: 'idempotencyKey' });
     const exactly = await sendAs(h, 'recruiter', { body: 'y'.repeat(1600) });
     expect(exactly.sendMessage).toMatchObject({ __typename: 'Message', segments: 11, encoding: 'GSM-7' });
     await h.tenant.client.request(UnassignSeatDocument, { userId: h.recruiter.user.id });
-    expect((await sendAs(h, 'recruiter', { body: 'hi' })).sendMessage).toMatchObject({ __typename: 'SendNotAllowedError', refusal: 'NO_SEAT' });
+    expect((await sendAs(h, 'recruiter', { body: 'hi' })).sendMessage).toMatchObject({
+      __typename: 'SendNotAllowedError',
+      refusal: 'NO_SEAT',
+    });
     expect(await messageCount(h)).toBe(1);
   });
 
@@ -60,12 +87,19 @@ describe('sending SMS', () => {
     const h = await setUpHiring(server);
     await optIn(h);
     const idempotencyKey = key();
-    const results = await Promise.all(Array.from({ length: 50 }, () => sendAs(h, 'recruiter', { body: 'Only once, please', idempotencyKey })));
-    const ids = new Set(results.map((r) => (r.sendMessage.__typename === 'Message' ? r.sendMessage.id : r.sendMessage.__typename)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => sendAs(h, 'recruiter', { body: 'Only once, please', idempotencyKey })),
+    );
+    const ids = new Set(
+      results.map((r) => (r.sendMessage.__typename === 'Message' ? r.sendMessage.id : r.sendMessage.__typename)),
+    );
     expect([...ids]).toHaveLength(1);
     expect([...ids][0]).not.toMatch(/Error/);
     const reused = await sendAs(h, 'recruiter', { body: 'Something else', idempotencyKey });
-    expect(reused.sendMessage).toMatchObject({ __typename: 'IdempotencyKeyReusedError', code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(reused.sendMessage).toMatchObject({
+      __typename: 'IdempotencyKeyReusedError',
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    });
     await waitFor(async () => h.sentToCandidate().length === 1, 'the one send');
     await new Promise((r) => setTimeout(r, 300));
     expect(h.sentToCandidate()).toHaveLength(1);
@@ -102,7 +136,10 @@ describe('sending SMS', () => {
       server.twilio.release();
     }
     const prisma = server.app.services.prisma;
-    await waitFor(async () => (await prisma.outboxEntry.findUnique({ where: { messageId } }))?.state === 'DONE', 'the send call to return');
+    await waitFor(
+      async () => (await prisma.outboxEntry.findUnique({ where: { messageId } }))?.state === 'DONE',
+      'the send call to return',
+    );
     const [message] = (await h.conversation()).messages.edges;
     expect(message?.node.status).toBe('DELIVERED');
     expect(h.sentToCandidate()).toHaveLength(1);
@@ -111,7 +148,11 @@ describe('sending SMS', () => {
   it('shows an alert when the number is invalid, and retries transient failures', async () => {
     const h = await setUpHiring(server);
     await optIn(h);
-    server.twilio.failNext(h.candidatePhone, { status: 400, code: 21211, message: "The 'To' number is not a valid phone number." });
+    server.twilio.failNext(h.candidatePhone, {
+      status: 400,
+      code: 21211,
+      message: "The 'To' number is not a valid phone number.",
+    });
     const bad = await sendAs(h, 'recruiter', { body: 'Hello?' });
     if (bad.sendMessage.__typename !== 'Message') throw new Error('send refused');
     const failed = await waitFor(async () => {
@@ -121,7 +162,11 @@ describe('sending SMS', () => {
     expect(failed).toMatchObject({ errorCode: 'INVALID_RECIPIENT', alert: { code: 'INVALID_RECIPIENT' } });
     expect(failed.alert?.message).toMatch(/phone number/);
 
-    server.twilio.failNext(h.candidatePhone, { status: 503, code: 20503, message: 'busy' }, { status: 429, code: 20429, message: 'slow down' });
+    server.twilio.failNext(
+      h.candidatePhone,
+      { status: 503, code: 20503, message: 'busy' },
+      { status: 429, code: 20429, message: 'slow down' },
+    );
     const retried = await sendAs(h, 'recruiter', { body: 'Second try' });
     if (retried.sendMessage.__typename !== 'Message') throw new Error('send refused');
     await waitFor(async () => h.sentToCandidate().some((m) => m.body === 'Second try'), 'the retried send');
@@ -131,9 +176,16 @@ describe('sending SMS', () => {
   it('marks the candidate opted out when the carrier says they unsubscribed', async () => {
     const h = await setUpHiring(server);
     await optIn(h);
-    server.twilio.failNext(h.candidatePhone, { status: 400, code: 21610, message: 'Attempt to send to unsubscribed recipient' });
+    server.twilio.failNext(h.candidatePhone, {
+      status: 400,
+      code: 21610,
+      message: 'Attempt to send to unsubscribed recipient',
+    });
     await sendAs(h, 'recruiter', { body: 'Hello' });
     await waitFor(async () => (await h.smsLock())?.reason === 'OPTED_OUT', 'consent to follow the carrier');
-    expect((await h.conversation()).candidate.consentHistory.at(-1)).toMatchObject({ source: 'CARRIER', to: 'OPTED_OUT' });
+    expect((await h.conversation()).candidate.consentHistory.at(-1)).toMatchObject({
+      source: 'CARRIER',
+      to: 'OPTED_OUT',
+    });
   });
 });

@@ -15,18 +15,31 @@ describe('Twilio webhooks', () => {
 
   const rowCounts = async () => {
     const p = server.app.services.prisma;
-    return { messages: await p.message.count(), unmatched: await p.unmatchedInbound.count(), consentEvents: await p.consentEvent.count() };
+    return {
+      messages: await p.message.count(),
+      unmatched: await p.unmatchedInbound.count(),
+      consentEvents: await p.consentEvent.count(),
+    };
   };
 
   it('refuses forged, unsigned and tampered requests with 403 and stores nothing', async () => {
     const h = await setUpHiring(server);
     const before = await rowCounts();
-    const forged = await server.twilio.deliverInbound(inboundUrl, { from: h.candidatePhone, to: h.sendingNumber, body: 'STOP' }, 'bm90IGEgc2lnbmF0dXJl');
+    const forged = await server.twilio.deliverInbound(
+      inboundUrl,
+      { from: h.candidatePhone, to: h.sendingNumber, body: 'STOP' },
+      'bm90IGEgc2lnbmF0dXJl',
+    );
     expect(forged.response.status).toBe(403);
     const unsigned = await fetch(inboundUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ MessageSid: 'SM1', From: h.candidatePhone, To: h.sendingNumber, Body: 'STOP' }).toString(),
+      body: new URLSearchParams({
+        MessageSid: 'SM1',
+        From: h.candidatePhone,
+        To: h.sendingNumber,
+        Body: 'STOP',
+      }).toString(),
     });
     expect(unsigned.status).toBe(403);
     // Signed for another URL (Twilio signs the exact URL it calls), or with another account's token.
@@ -54,7 +67,11 @@ describe('Twilio webhooks', () => {
   });
 
   it('answers 400 to a signed request that is not a message', async () => {
-    const res = await server.twilio.deliverInbound(`${inboundUrl}/status`, { from: usNumber(), to: usNumber(), body: 'x' });
+    const res = await server.twilio.deliverInbound(`${inboundUrl}/status`, {
+      from: usNumber(),
+      to: usNumber(),
+      body: 'x',
+    });
     expect(res.response.status).toBe(400);
   });
 
@@ -66,18 +83,37 @@ describe('Twilio webhooks', () => {
     await h.candidateTexts('Is the job still open?', 'SM0123456789abcdef0123456789abcdef');
     const messages = (await h.conversation()).messages.edges.map((e) => e.node);
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ direction: 'INBOUND', status: 'RECEIVED', body: 'Is the job still open?', senderName: 'Cara Candidate' });
+    expect(messages[0]).toMatchObject({
+      direction: 'INBOUND',
+      status: 'RECEIVED',
+      body: 'Is the job still open?',
+      senderName: 'Cara Candidate',
+    });
   });
 
   it('keeps a text from an unknown number for the tenant admins', async () => {
     const h = await setUpHiring(server);
     const stranger = usNumber();
-    const sent = await server.twilio.deliverInbound(inboundUrl, { from: stranger, to: h.sendingNumber, body: 'who is this?' });
+    const sent = await server.twilio.deliverInbound(inboundUrl, {
+      from: stranger,
+      to: h.sendingNumber,
+      body: 'who is this?',
+    });
     expect(sent.response.status).toBe(200);
-    await server.twilio.deliverInbound(inboundUrl, { from: stranger, to: h.sendingNumber, body: 'who is this?', sid: sent.sid });
+    await server.twilio.deliverInbound(inboundUrl, {
+      from: stranger,
+      to: h.sendingNumber,
+      body: 'who is this?',
+      sid: sent.sid,
+    });
     const { unmatchedInboundMessages } = await h.admin.client.request(UnmatchedInboundDocument);
-    expect(unmatchedInboundMessages.edges.map((e) => e.node)).toEqual([{ fromNumber: stranger, toNumber: h.sendingNumber, body: 'who is this?' }]);
-    const recruiterView = await server.post({ query: '{ unmatchedInboundMessages(first: 5) { edges { node { body } } } }' }, { authorization: `Bearer ${h.recruiter.token}` });
+    expect(unmatchedInboundMessages.edges.map((e) => e.node)).toEqual([
+      { fromNumber: stranger, toNumber: h.sendingNumber, body: 'who is this?' },
+    ]);
+    const recruiterView = await server.post(
+      { query: '{ unmatchedInboundMessages(first: 5) { edges { node { body } } } }' },
+      { authorization: `Bearer ${h.recruiter.token}` },
+    );
     expect(recruiterView.body.errors?.[0]?.extensions?.code).toBe('NOT_AUTHORIZED');
     const other = await setUpHiring(server);
     const othersView = await other.admin.client.request(UnmatchedInboundDocument);

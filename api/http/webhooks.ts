@@ -1,5 +1,5 @@
-import { ChannelError } from '../../plugins/sdk/index.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ChannelError } from '../../plugins/sdk/index.ts';
 import type { ChannelRegistry } from '../channels/registry.ts';
 import type { Logger } from '../log.ts';
 import { type InboundDeps, receiveInbound } from '../messaging/inbound.ts';

@@ -21,7 +21,7 @@ export async function applyStatusCallback(
     (await deps.prisma.message.findUnique({
       where: { provider_providerMessageId: { provider, providerMessageId: update.providerMessageId } },
     }));
-  if (!message || message.direction !== 'OUTBOUND') return false;
+  if (message?.direction !== 'OUTBOUND') return false;
   const changed = await advanceMessage(deps.prisma, message.id, {
     status: update.status,
     provider,

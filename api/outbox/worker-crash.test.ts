@@ -53,8 +53,10 @@ describe('outbox workers that die mid-send', () => {
     return { h, messageId: rawId(sendMessage.id) };
   }
 
-  const outbox = (messageId: string) => server.app.services.prisma.outboxEntry.findUniqueOrThrow({ where: { messageId } });
-  const message = (messageId: string) => server.app.services.prisma.message.findUniqueOrThrow({ where: { id: messageId } });
+  const outbox = (messageId: string) =>
+    server.app.services.prisma.outboxEntry.findUniqueOrThrow({ where: { messageId } });
+  const message = (messageId: string) =>
+    server.app.services.prisma.message.findUniqueOrThrow({ where: { id: messageId } });
 
   it('sends exactly once after a worker died between claiming the row and calling Twilio', async () => {
     const { h, messageId } = await queueOne('claimed then died');

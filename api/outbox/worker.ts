@@ -24,7 +24,6 @@ export type OutboxWorkerOptions = {
   retryBaseMs: number;
 };
 
-
 export function statusCallbackUrl(publicUrl: string, messageId: string) {
   return `${publicUrl}/webhooks/twilio/sms/status?messageId=${messageId}`;
 }

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { pino } from 'pino';
 import WebSocket from 'ws';
 import { CreateTenantDocument, CreateUserDocument, CreateUserTokenDocument } from '../../clients/generated/graphql.ts';
 import { createParleyClient, type ParleyClient } from '../../clients/parley-client.ts';
+import { type FakeTwilioApi, startFakeTwilioApi } from '../../plugins/twilio-sms/testing/fake-twilio-api.ts';
 import { buildApp, type RunningApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { createServer } from 'node:net';
-import { type FakeTwilioApi, startFakeTwilioApi } from '../../plugins/twilio-sms/testing/fake-twilio-api.ts';
 import { createTestDatabase } from './databases.ts';
 
 /** A port nobody listens on, so the server's PUBLIC_URL can be known before it starts. */

@@ -17,7 +17,11 @@ export function usNumber(): string {
 }
 
 /** Polls until `check` returns a value that is not null/undefined/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -34,7 +38,10 @@ export type Hiring = Awaited<ReturnType<typeof setUpHiring>>;
  * hiring team, a seated recruiter who is not, an admin, and the candidate's
  * conversation. `consent` is what the candidate ticked on the form.
  */
-export async function setUpHiring(server: TestServer, options: { consent?: { sms?: boolean; texting?: boolean } | null } = {}) {
+export async function setUpHiring(
+  server: TestServer,
+  options: { consent?: { sms?: boolean; texting?: boolean } | null } = {},
+) {
   const tenant = await server.createTenant();
   const sendingNumber = usNumber();
   await tenant.client.request(AddSendingNumberDocument, { e164: sendingNumber });
@@ -47,7 +54,9 @@ export async function setUpHiring(server: TestServer, options: { consent?: { sms
   for (const u of [recruiter, outsider]) await tenant.client.request(AssignSeatDocument, { userId: u.user.id });
   const candidatePhone = usNumber();
   const externalId = `cand-${randomBytes(4).toString('hex')}`;
-  await tenant.client.request(UpsertCandidateDocument, { input: { externalId, name: 'Cara Candidate', phone: candidatePhone } });
+  await tenant.client.request(UpsertCandidateDocument, {
+    input: { externalId, name: 'Cara Candidate', phone: candidatePhone },
+  });
   await tenant.client.request(UpsertJobDocument, { input: { externalId: 'job-1', title: 'Barista' } });
   const { upsertApplication } = await tenant.client.request(UpsertApplicationDocument, {
     input: {
