@@ -37,13 +37,7 @@ function narrowed(where: Where | undefined, scope: object): Where {
   return { ...where, AND: [...and, scope] };
 }
 
-/**
- * A Prisma client that can only see and write one tenant's rows: every query on
- * a tenant-owned model gets `tenantId` in its filter and in the rows it creates,
- * and the Tenant model is narrowed to this tenant. Raw SQL is not scoped: put
- * the tenant in it yourself.
- */
-export function scopeToTenant(prisma: PrismaClient, tenantId: string) {
+function extendForTenant(prisma: PrismaClient, tenantId: string) {
   return prisma.$extends({
     name: 'tenant-scope',
     query: {
@@ -71,4 +65,26 @@ export function scopeToTenant(prisma: PrismaClient, tenantId: string) {
   });
 }
 
-export type TenantDb = ReturnType<typeof scopeToTenant>;
+export type TenantDb = ReturnType<typeof extendForTenant>;
+
+const MAX_CACHED_TENANTS = 10_000;
+const cache = new WeakMap<PrismaClient, Map<string, TenantDb>>();
+
+/**
+ * A Prisma client that can only see and write one tenant's rows: every query on
+ * a tenant-owned model gets `tenantId` in its filter and in the rows it creates,
+ * and the Tenant model is narrowed to this tenant. Raw SQL is not scoped: put
+ * the tenant in it yourself. Clients are reused per tenant (Prisma caches query
+ * plans per client).
+ */
+export function scopeToTenant(prisma: PrismaClient, tenantId: string): TenantDb {
+  let byTenant = cache.get(prisma);
+  if (!byTenant) cache.set(prisma, (byTenant = new Map()));
+  let db = byTenant.get(tenantId);
+  if (!db) {
+    if (byTenant.size >= MAX_CACHED_TENANTS) byTenant.delete(byTenant.keys().next().value as string);
+    db = extendForTenant(prisma, tenantId);
+    byTenant.set(tenantId, db);
+  }
+  return db;
+}

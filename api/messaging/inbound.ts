@@ -1,17 +1,43 @@
+import { v7 as uuidv7 } from 'uuid';
 import type { InboundMessage } from '../../plugins/sdk/index.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
-import { scopeToTenant } from '../db/tenant-scope.ts';
+import { scopeToTenant, type TenantDb } from '../db/tenant-scope.ts';
 import { changeConsent, currentConsent } from '../domain/consent.ts';
 import { afterKeyword, keywordOf } from '../domain/consent-rules.ts';
-import { queueMessage } from '../domain/messaging/send-message.ts';
+import { queueMessage } from '../domain/messaging/queue-message.ts';
 import { isUniqueViolation } from '../domain/prisma-errors.ts';
+import type { TenantTx } from '../domain/scope.ts';
 import type { EventBus } from '../events/pubsub.ts';
+import { type InboundRoute, routeInbound } from './inbound-route.ts';
 
 const DEFAULT_HELP = '{company}: text messages about your application. Reply STOP to opt out.';
 
 export type InboundDeps = { prisma: PrismaClient; events: Pick<EventBus, 'publish'>; wakeOutbox: () => void };
 
 export type InboundOutcome = 'stored' | 'duplicate' | 'unmatched' | 'unknown-number';
+
+/** Stores the message and the conversation's activity in one statement; null when the provider id was stored before. */
+async function insertInbound(
+  db: TenantDb | TenantTx,
+  route: InboundRoute & { conversationId: string },
+  provider: string,
+  inbound: InboundMessage,
+) {
+  const [id, now] = [uuidv7(), new Date()];
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH m AS (
+      INSERT INTO "Message" (id, "tenantId", "conversationId", direction, channel, kind, body, "fromNumber", "toNumber", status,
+        provider, "providerMessageId", "createdAt")
+      VALUES (${id}::uuid, ${route.tenantId}::uuid, ${route.conversationId}::uuid, 'INBOUND', 'SMS', 'CHAT', ${inbound.body},
+        ${inbound.from}, ${inbound.to}, 'RECEIVED', ${provider}, ${inbound.providerMessageId}, ${now})
+      ON CONFLICT (provider, "providerMessageId") DO NOTHING
+      RETURNING id),
+    c AS (
+      UPDATE "Conversation" SET "lastMessageAt" = ${now}, "sendingNumberId" = coalesce("sendingNumberId", ${route.numberId}::uuid)
+      WHERE id = ${route.conversationId}::uuid AND "tenantId" = ${route.tenantId}::uuid AND EXISTS (SELECT 1 FROM m))
+    SELECT id FROM m`;
+  return rows[0]?.id ?? null;
+}
 
 /**
  * Files a verified inbound SMS: the receiving number names the tenant, the
@@ -24,23 +50,12 @@ export async function receiveInbound(
   provider: string,
   inbound: InboundMessage,
 ): Promise<InboundOutcome> {
-  const number = await deps.prisma.sendingNumber.findUnique({ where: { e164: inbound.to } });
-  if (!number) return 'unknown-number';
-  const tenantId = number.tenantId;
+  const route = await routeInbound(deps.prisma, inbound.to, inbound.from);
+  if (!route) return 'unknown-number';
+  const { tenantId } = route;
   const db = scopeToTenant(deps.prisma, tenantId);
 
-  const candidates = await db.candidate.findMany({
-    where: { OR: [{ phone: inbound.from }, { alternatePhone: inbound.from }] },
-    select: { id: true },
-  });
-  const conversations = await db.conversation.findMany({
-    where: { candidateId: { in: candidates.map((c) => c.id) } },
-    orderBy: [{ lastMessageAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }],
-    include: { sendingNumber: true },
-  });
-  const conversation = conversations.find((c) => c.sendingNumberId === number.id) ?? conversations[0];
-
-  if (!conversation) {
+  if (!route.conversationId || !route.candidateId) {
     try {
       const kept = await db.unmatchedInbound.create({
         data: {
@@ -59,49 +74,38 @@ export async function receiveInbound(
       throw error;
     }
   }
+  const conversation = { ...route, conversationId: route.conversationId };
+  const candidateId = route.candidateId;
 
   const keyword = keywordOf(inbound.body);
+  if (!keyword) {
+    const id = await insertInbound(db, conversation, provider, inbound);
+    if (!id) return 'duplicate';
+    deps.events.publish(tenantId, 'MESSAGE_CREATED', id);
+    return 'stored';
+  }
+
   const tenant = keyword === 'HELP' ? await db.tenant.findUniqueOrThrow({ where: { id: tenantId } }) : null;
-  let outcome: { messageId: string; consentChanged: boolean; replyId: string | null };
-  try {
-    outcome = await db.$transaction(async (tx) => {
-      const now = new Date();
-      const message = await tx.message.create({
-        data: {
-          tenantId,
-          conversationId: conversation.id,
-          direction: 'INBOUND',
-          channel: 'SMS',
-          body: inbound.body,
-          fromNumber: inbound.from,
-          toNumber: inbound.to,
-          status: 'RECEIVED',
-          provider,
-          providerMessageId: inbound.providerMessageId,
-          createdAt: now,
-        },
+  const outcome = await db.$transaction(async (tx) => {
+    const messageId = await insertInbound(tx, conversation, provider, inbound);
+    if (!messageId) return null;
+    let consentChanged = false;
+    if (keyword !== 'HELP') {
+      const state = await currentConsent(tx, candidateId, 'SMS');
+      const result = await changeConsent(tx, tenantId, {
+        candidateId,
+        channel: 'SMS',
+        to: afterKeyword(state, keyword),
+        source: 'KEYWORD',
+        evidence: inbound.body,
+        messageId,
       });
-      await tx.conversation.update({
-        where: { id: conversation.id },
-        data: { lastMessageAt: now, ...(conversation.sendingNumberId ? {} : { sendingNumberId: number.id }) },
-      });
-      let consentChanged = false;
-      if (keyword && keyword !== 'HELP') {
-        const state = await currentConsent(tx, conversation.candidateId, 'SMS');
-        const result = await changeConsent(tx, tenantId, {
-          candidateId: conversation.candidateId,
-          channel: 'SMS',
-          to: afterKeyword(state, keyword),
-          source: 'KEYWORD',
-          evidence: inbound.body,
-          messageId: message.id,
-        });
-        consentChanged = result.changed;
-      }
-      let replyId: string | null = null;
-      if (tenant) {
-        const reply = await queueMessage({ tenantId, db, events: deps.events }, tx, {
-          conversation: { ...conversation, sendingNumber: conversation.sendingNumber ?? number },
+      consentChanged = result.changed;
+    }
+    const replyId = tenant
+      ? await queueMessage({ tenantId, db, events: deps.events }, tx, {
+          conversationId: conversation.conversationId,
+          sendingNumber: { id: route.numberId, e164: inbound.to },
           authorId: null,
           channel: 'SMS',
           kind: 'HELP_REPLY',
@@ -109,17 +113,13 @@ export async function receiveInbound(
           body: (tenant.helpText ?? DEFAULT_HELP).replaceAll('{company}', tenant.name),
           idempotencyKey: null,
           requestHash: null,
-        });
-        replyId = reply.id;
-      }
-      return { messageId: message.id, consentChanged, replyId };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return 'duplicate';
-    throw error;
-  }
+        })
+      : null;
+    return { messageId, consentChanged, replyId };
+  });
+  if (!outcome) return 'duplicate';
   deps.events.publish(tenantId, 'MESSAGE_CREATED', outcome.messageId);
-  if (outcome.consentChanged) deps.events.publish(tenantId, 'CONSENT_CHANGED', conversation.candidateId);
+  if (outcome.consentChanged) deps.events.publish(tenantId, 'CONSENT_CHANGED', candidateId);
   if (outcome.replyId) {
     deps.events.publish(tenantId, 'MESSAGE_CREATED', outcome.replyId);
     deps.wakeOutbox();

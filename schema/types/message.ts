@@ -30,7 +30,10 @@ const MessageAlert = builder.objectRef<{ code: string; message: string }>('Messa
 export const Message = builder.prismaNode('Message', {
   id: { field: 'id' },
   nullable: true,
-  authScopes: async (message, ctx) => canRead(message.conversationId, ctx),
+  // The author was on the hiring team when writing; anyone else is checked.
+  authScopes: async (message, ctx) =>
+    (ctx.actor.kind === 'user' && message.authorId === ctx.actor.userId) || canRead(message.conversationId, ctx),
+
   fields: (t) => ({
     direction: t.expose('direction', { type: DirectionEnum }),
     channel: t.expose('channel', { type: ChannelEnum }),
@@ -98,12 +101,12 @@ builder.mutationField('sendMessage', (t) =>
     args: { input: t.arg({ type: SendMessageInput, required: true }) },
     errors: { types: sendErrors },
     resolve: async (query, _root, { input }, ctx) => {
-      const message = await sendMessage(tenantScope(ctx), ctx.services, tenantActor(ctx), {
+      const { messageId } = await sendMessage(tenantScope(ctx), ctx.services, tenantActor(ctx), {
         ...input,
         conversationId: input.conversationId.id,
         attachments: input.attachments ?? [],
       });
-      return tenantScope(ctx).db.message.findUniqueOrThrow({ ...query, where: { id: message.id } });
+      return tenantScope(ctx).db.message.findUniqueOrThrow({ ...query, where: { id: messageId } });
     },
   }),
 );
@@ -117,8 +120,13 @@ builder.mutationField('sendConsentInvite', (t) =>
     args: { conversationId: t.arg.globalID({ required: true, for: Conversation }) },
     errors: { types: sendErrors },
     resolve: async (query, _root, { conversationId }, ctx) => {
-      const message = await sendConsentInvite(tenantScope(ctx), ctx.services, tenantActor(ctx), conversationId.id);
-      return tenantScope(ctx).db.message.findUniqueOrThrow({ ...query, where: { id: message.id } });
+      const { messageId } = await sendConsentInvite(
+        tenantScope(ctx),
+        ctx.services,
+        tenantActor(ctx),
+        conversationId.id,
+      );
+      return tenantScope(ctx).db.message.findUniqueOrThrow({ ...query, where: { id: messageId } });
     },
   }),
 );

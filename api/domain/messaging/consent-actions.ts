@@ -12,7 +12,8 @@ import {
 import type { TenantScope } from '../scope.ts';
 import { parseInput } from '../validate.ts';
 import type { MessagingDeps } from './deps.ts';
-import { authorizeSender, queueMessage } from './send-message.ts';
+import { queueMessage } from './queue-message.ts';
+import { checkSender } from './sender-check.ts';
 
 const DEFAULT_INVITE =
   '{company}: reply YES to get text messages about your application. Msg&data rates may apply. Reply STOP to opt out.';
@@ -29,7 +30,9 @@ export async function sendConsentInvite(
   conversationId: string,
 ) {
   if (!deps.channels.get('SMS')) throw new ChannelUnavailableError('SMS');
-  const { conversation, tenant, to, state, lock } = await authorizeSender(scope, actor, conversationId, 'SMS');
+  const check = await checkSender(scope, actor, conversationId, 'SMS', null);
+  if (check.existing) throw new Error('unreachable: no idempotency key was given');
+  const { conversation, tenant, to, state, lock } = check;
   if (lock.reason === 'CHANNEL_DISABLED' || lock.reason === 'NO_PHONE_NUMBER' || !to) {
     throw new ConversationLockedError(lock.reason ?? 'NO_PHONE_NUMBER', lock.message ?? '');
   }
@@ -47,10 +50,11 @@ export async function sendConsentInvite(
     );
   }
   const body = (tenant.inviteText ?? DEFAULT_INVITE).replaceAll('{company}', tenant.name);
-  const message = await scope.db.$transaction(async (tx) => {
+  const messageId = await scope.db.$transaction(async (tx) => {
     const queued = await queueMessage(scope, tx, {
-      conversation,
-      authorId: actor.kind === 'user' ? actor.userId : '',
+      conversationId: conversation.id,
+      sendingNumber: conversation.sendingNumber,
+      authorId: actor.kind === 'user' ? actor.userId : null,
       channel: 'SMS',
       kind: 'CONSENT_INVITE',
       to,
@@ -65,14 +69,14 @@ export async function sendConsentInvite(
       source: 'INVITE',
       actorUserId: actor.kind === 'user' ? actor.userId : null,
       evidence: body,
-      messageId: queued.id,
+      messageId: queued,
     });
     return queued;
   });
-  scope.events.publish(scope.tenantId, 'MESSAGE_CREATED', message.id);
+  scope.events.publish(scope.tenantId, 'MESSAGE_CREATED', messageId);
   scope.events.publish(scope.tenantId, 'CONSENT_CHANGED', conversation.candidateId);
   deps.wakeOutbox();
-  return message;
+  return { messageId };
 }
 
 const recordInput = z.object({

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+
+export type Figures = {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  maxRssMb: number | null;
+};
+
+/** The peak resident memory of a process while `work` runs (Linux /proc), in MiB. */
+export async function peakRss<T>(
+  pid: number | null,
+  work: () => Promise<T>,
+): Promise<{ result: T; maxRssMb: number | null }> {
+  if (pid === null) return { result: await work(), maxRssMb: null };
+  let max = 0;
+  const sample = () => {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    if (match) max = Math.max(max, Number(match[1]) / 1024);
+  };
+  const timer = setInterval(sample, 200);
+  try {
+    return { result: await work(), maxRssMb: Math.round(max) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Drives HTTP requests at a fixed concurrency for `seconds` and reports throughput and latency. */
+export async function httpLoad(options: {
+  name: string;
+  url: string;
+  connections: number;
+  seconds: number;
+  serverPid: number;
+  request: () => { method?: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string };
+}): Promise<Figures> {
+  const { result, maxRssMb } = await peakRss(options.serverPid, () =>
+    autocannon({
+      url: options.url,
+      connections: options.connections,
+      duration: options.seconds,
+      requests: [
+        {
+          setupRequest: (req) => {
+            const next = options.request();
+            return { ...req, method: next.method ?? 'POST', path: next.path, headers: next.headers, body: next.body };
+          },
+        },
+      ],
+    }),
+  );
+  return {
+    name: options.name,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    maxRssMb,
+  };
+}
+
+/** Runs `once` back to back on `concurrency` lanes for `seconds`, as a baseline measured the same way. */
+export async function directLoad(
+  name: string,
+  concurrency: number,
+  seconds: number,
+  once: () => Promise<void>,
+): Promise<Figures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < end) {
+        const started = process.hrtime.bigint();
+        try {
+          await once();
+        } catch (error) {
+          if (errors++ === 0) console.error(`[bench] ${name}: first error: ${(error as Error).message}`);
+        }
+
+        latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10;
+  return {
+    name,
+    rps: Math.round(latencies.length / seconds),
+    p50: at(0.5),
+    p99: at(0.99),
+    errors,
+    non2xx: 0,
+    maxRssMb: null,
+  };
+}
+
+export function printTable(rows: Figures[], notes: string[] = []) {
+  const header = ['run', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'server RSS MiB'];
+  const lines = rows.map((r) => [
+    r.name,
+    String(r.rps),
+    String(r.p50),
+    String(r.p99),
+    String(r.errors),
+    String(r.non2xx),
+    r.maxRssMb === null ? '-' : String(r.maxRssMb),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]?.length ?? 0)));
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  console.log(`\n${fmt(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const l of lines) console.log(fmt(l));
+  for (const n of notes) console.log(n);
+}
