@@ -1,3 +1,4 @@
+import { createActorCache } from './auth/actor-cache.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { loadSigningKey } from './auth/signing-key.ts';
 import { createChannelRegistry } from './channels/registry.ts';
@@ -55,11 +56,14 @@ export function buildApp(config: Config, log: Logger) {
         retryBaseMs: config.outbox.retryBaseMs,
       });
       if (!config.twilio) log.warn('SMS cannot be delivered: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN');
+      const actorCache = createActorCache(config.authCacheMs, events.pubsub);
       const authenticate = createAuthenticator({
         prisma: db.prisma,
         signingKey: services.signingKey,
         operatorKey: config.operatorKey,
+        cache: actorCache,
       });
+
       const yoga = createGraphQLHandler({ services, authenticate, log, graphiql: config.env === 'development' });
       const http = createHttpServer({
         yoga,
@@ -94,6 +98,7 @@ export function buildApp(config: Config, log: Logger) {
           log.info('shutting down: draining requests');
           await http.close(config.shutdownGraceMs);
           await outbox?.stop();
+          actorCache.close();
           await events.close();
           await db.close();
           log.info('stopped');

@@ -36,7 +36,9 @@ const envSchema = z.object({
     .optional(),
   TWILIO_AUTH_TOKEN: z.string().min(32, 'expected the 32-character Twilio auth token').optional(),
   TWILIO_API_URL: optionalUrl(['http', 'https'], 'https://api.twilio.com'),
+  AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   OUTBOX_WORKER: z.enum(['on', 'off']).default('on'),
+
   OUTBOX_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
@@ -59,7 +61,10 @@ export type Config = {
   /** Create a demo tenant on first start and print its credentials. */
   demoTenant: boolean;
   shutdownGraceMs: number;
+  /** How long a verified credential is remembered (0: never); revocations still apply at once. */
+  authCacheMs: number;
   /** Platform Twilio account for SMS; absent means SMS cannot be delivered. */
+
   twilio: { accountSid: string; authToken: string; apiBaseUrl: string | undefined } | undefined;
   /** Outbox delivery: lease before an unclear send is reconciled, attempts, first retry delay (doubling). */
   outbox: { worker: boolean; leaseMs: number; maxAttempts: number; retryBaseMs: number };
@@ -101,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     demoTenant: e.DEMO_TENANT ? e.DEMO_TENANT === 'on' : !e.DATABASE_URL && e.NODE_ENV === 'development',
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    authCacheMs: e.AUTH_CACHE_MS,
+
     twilio:
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
         ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, apiBaseUrl: e.TWILIO_API_URL }

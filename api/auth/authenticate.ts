@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { Actor } from './actor.ts';
+import type { ActorCache } from './actor-cache.ts';
 import { hashApiKey, looksLikeApiKey } from './api-key-secret.ts';
 import { verifyUserToken } from './user-tokens.ts';
 
@@ -32,8 +33,9 @@ export function createAuthenticator(deps: {
   prisma: PrismaClient;
   signingKey: Uint8Array;
   operatorKey: string | undefined;
+  cache: ActorCache;
 }): Authenticator {
-  const { prisma, signingKey, operatorKey } = deps;
+  const { prisma, signingKey, operatorKey, cache } = deps;
 
   async function apiKeyActor(secret: string): Promise<Actor> {
     const key = await prisma.apiKey.findUnique({ where: { hash: hashApiKey(secret) } });
@@ -43,7 +45,9 @@ export function createAuthenticator(deps: {
     if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
     }
-    return { kind: 'apiKey', tenantId: key.tenantId, apiKeyId: key.id };
+    const actor: Actor = { kind: 'apiKey', tenantId: key.tenantId, apiKeyId: key.id };
+    cache.set(secret, actor);
+    return actor;
   }
 
   async function userActor(token: string): Promise<Actor> {
@@ -57,12 +61,16 @@ export function createAuthenticator(deps: {
     }
     const user = await prisma.user.findFirst({ where: { id: check.claims.userId, tenantId: check.claims.tenantId } });
     if (!user || user.deactivatedAt) throw new AuthenticationError('This user no longer exists or is deactivated.');
-    return { kind: 'user', tenantId: user.tenantId, userId: user.id, role: user.role };
+    const actor: Actor = { kind: 'user', tenantId: user.tenantId, userId: user.id, role: user.role };
+    cache.set(token, actor, check.expiresAt);
+    return actor;
   }
 
   return async (credential) => {
     if (credential === null) return { kind: 'anonymous' };
     if (operatorKey && sameSecret(credential, operatorKey)) return { kind: 'operator' };
+    const cached = cache.get(credential);
+    if (cached) return cached;
     if (looksLikeApiKey(credential)) return apiKeyActor(credential);
     return userActor(credential);
   };

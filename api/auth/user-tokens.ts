@@ -21,13 +21,15 @@ export async function signUserToken(key: Uint8Array, claims: UserTokenClaims, tt
   return { token, expiresAt };
 }
 
-export type TokenCheck = { ok: true; claims: UserTokenClaims } | { ok: false; reason: 'expired' | 'invalid' };
+export type TokenCheck =
+  | { ok: true; claims: UserTokenClaims; expiresAt: number }
+  | { ok: false; reason: 'expired' | 'invalid' };
 
 export async function verifyUserToken(key: Uint8Array, token: string): Promise<TokenCheck> {
   try {
     const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
     if (typeof payload.sub !== 'string' || typeof payload.tid !== 'string') return { ok: false, reason: 'invalid' };
-    return { ok: true, claims: { userId: payload.sub, tenantId: payload.tid } };
+    return { ok: true, claims: { userId: payload.sub, tenantId: payload.tid }, expiresAt: (payload.exp ?? 0) * 1000 };
   } catch (error) {
     return { ok: false, reason: error instanceof errors.JWTExpired ? 'expired' : 'invalid' };
   }

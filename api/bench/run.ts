@@ -17,7 +17,7 @@ import { captureSql, replayer, type Statement } from './sql-capture.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 32;
-const TENANTS = 100;
+const TENANTS = Number(process.env.BENCH_TENANTS ?? 100);
 const root = join(import.meta.dirname, '..', '..');
 const say = (text: string) => console.log(`[bench] ${text}`);
 
@@ -92,7 +92,14 @@ const sendSql: Statement[][] = [];
 const inboundSql: Statement[][] = [];
 for (const t of tenants) {
   const conversation = t.conversations[0] as { id: string; candidatePhone: string };
+  // A first send picks the conversation's number; capture a steady-state one.
+  await post(
+    '/graphql',
+    { 'content-type': 'application/json', authorization: `Bearer ${t.token}` },
+    sendBody(conversation.id),
+  );
   const body = sendBody(conversation.id);
+
   const key = JSON.parse(body).variables.input.idempotencyKey as string;
   sendSql.push(
     await captureSql(

@@ -5,7 +5,7 @@ import type { EventBus } from '../events/pubsub.ts';
 export type TenantScope = {
   tenantId: string;
   db: TenantDb;
-  events: Pick<EventBus, 'publish'>;
+  events: Pick<EventBus, 'publish' | 'credentialsChanged'>;
 };
 
 type TransactionFn = Extract<Parameters<TenantDb['$transaction']>[0], (...args: never[]) => unknown>;

@@ -71,6 +71,8 @@ export async function updateUser(scope: TenantScope, input: UpdateUserInput) {
       return updated;
     });
     scope.events.publish(scope.tenantId, 'USER_UPDATED', user.id);
+    scope.events.credentialsChanged('user', user.id);
+
     return user;
   } catch (error) {
     throw conflictFor(error) ?? error;

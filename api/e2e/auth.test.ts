@@ -12,6 +12,7 @@ import {
 } from '../../clients/generated/graphql.ts';
 import { ParleyRequestError } from '../../clients/parley-client.ts';
 import { signUserToken } from '../auth/user-tokens.ts';
+import { testMode } from '../test/databases.ts';
 import { startTestServer, type TestServer, type TestTenant } from '../test/harness.ts';
 
 const viewerQuery = { query: '{ viewer { kind } }' };
@@ -121,6 +122,24 @@ describe('authentication and roles', () => {
     expect(error).toBeInstanceOf(ParleyRequestError);
     expect(error).toMatchObject({ status: 401 });
   });
+
+  it.runIf(testMode === 'postgres')(
+    'refuses a revoked key at once on every copy of the service, despite their caches',
+    async () => {
+      const second = await startTestServer({ database: server.database });
+      try {
+        const created = await tenant.client.request(CreateApiKeyDocument, { name: 'Shared' });
+        if (created.createApiKey.__typename !== 'CreatedApiKey') throw new Error('expected a key');
+        const onSecond = second.client(created.createApiKey.secret);
+        expect((await onSecond.request(ViewerDocument)).viewer.kind).toBe('API_KEY'); // now cached on the second copy
+        await tenant.client.request(RevokeApiKeyDocument, { id: created.createApiKey.apiKey.id });
+        await new Promise((r) => setTimeout(r, 100)); // the Redis round trip
+        await expect(onSecond.request(ViewerDocument)).rejects.toMatchObject({ status: 401 });
+      } finally {
+        await second.stop({ keepDatabase: true });
+      }
+    },
+  );
 
   it('never returns a key secret or hash after creation, nor logs one', async () => {
     const created = await tenant.client.request(CreateApiKeyDocument, { name: 'Once' });

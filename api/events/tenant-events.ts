@@ -28,4 +28,8 @@ export type TenantEvent = {
 /** The typed event map of the service's pub/sub; topics are scoped by tenant id. */
 export type PubSubEvents = {
   tenant: [tenantId: string, event: TenantEvent];
+  /** A credential's holder changed (key revoked, user deactivated or re-roled): every copy drops what it cached. */
+  credentials: [change: CredentialChange];
 };
+
+export type CredentialChange = { kind: 'apiKey' | 'user'; id: string };

@@ -103,7 +103,7 @@ export async function receiveInbound(
       consentChanged = result.changed;
     }
     const replyId = tenant
-      ? await queueMessage({ tenantId, db, events: deps.events }, tx, {
+      ? await queueMessage(tenantId, tx, {
           conversationId: conversation.conversationId,
           sendingNumber: { id: route.numberId, e164: inbound.to },
           authorId: null,

@@ -51,7 +51,7 @@ export async function sendConsentInvite(
   }
   const body = (tenant.inviteText ?? DEFAULT_INVITE).replaceAll('{company}', tenant.name);
   const messageId = await scope.db.$transaction(async (tx) => {
-    const queued = await queueMessage(scope, tx, {
+    const queued = await queueMessage(scope.tenantId, tx, {
       conversationId: conversation.id,
       sendingNumber: conversation.sendingNumber,
       authorId: actor.kind === 'user' ? actor.userId : null,

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Channel, MessageKind } from '../../db/generated/prisma/enums.ts';
-import type { TenantScope, TenantTx } from '../scope.ts';
+import type { TenantDb } from '../../db/tenant-scope.ts';
+import type { TenantTx } from '../scope.ts';
 import { pickSendingNumber } from '../sending-numbers.ts';
 import { smsEncoding } from './encoding.ts';
 
@@ -22,11 +23,7 @@ export type QueuedMessage = {
  * activity in a single statement, so it is atomic without a transaction of
  * its own; inside one (`tx`) it joins it. Returns the new message's id.
  */
-export async function queueMessage(
-  scope: TenantScope,
-  db: TenantTx | TenantScope['db'],
-  q: QueuedMessage,
-): Promise<string> {
+export async function queueMessage(tenantId: string, db: TenantTx | TenantDb, q: QueuedMessage): Promise<string> {
   const number = q.sendingNumber ?? (await pickSendingNumber(db, q.channel, q.to));
   const { encoding, segments } = q.channel === 'SMS' ? smsEncoding(q.body) : { encoding: 'UTF-8', segments: 1 };
   const [messageId, outboxId, now] = [uuidv7(), uuidv7(), new Date()];
@@ -34,14 +31,14 @@ export async function queueMessage(
     WITH m AS (
       INSERT INTO "Message" (id, "tenantId", "conversationId", direction, channel, kind, "authorId", body, "fromNumber",
         "toNumber", status, segments, encoding, "idempotencyKey", "requestHash", "createdAt")
-      VALUES (${messageId}::uuid, ${scope.tenantId}::uuid, ${q.conversationId}::uuid, 'OUTBOUND', ${q.channel}::"Channel",
+      VALUES (${messageId}::uuid, ${tenantId}::uuid, ${q.conversationId}::uuid, 'OUTBOUND', ${q.channel}::"Channel",
         ${q.kind}::"MessageKind", ${q.authorId}::uuid, ${q.body}, ${number.e164}, ${q.to}, 'QUEUED', ${segments}, ${encoding},
         ${q.idempotencyKey}, ${q.requestHash}, ${now})
       RETURNING id),
     o AS (
       INSERT INTO "OutboxEntry" (id, "tenantId", "messageId", state, attempts, "nextAttemptAt", "createdAt")
-      SELECT ${outboxId}::uuid, ${scope.tenantId}::uuid, m.id, 'PENDING', 0, ${now}, ${now} FROM m)
+      SELECT ${outboxId}::uuid, ${tenantId}::uuid, m.id, 'PENDING', 0, ${now}, ${now} FROM m)
     UPDATE "Conversation" SET "lastMessageAt" = ${now}, "sendingNumberId" = coalesce("sendingNumberId", ${number.id}::uuid)
-    WHERE id = ${q.conversationId}::uuid AND "tenantId" = ${scope.tenantId}::uuid AND EXISTS (SELECT 1 FROM m)`;
+    WHERE id = ${q.conversationId}::uuid AND "tenantId" = ${tenantId}::uuid AND EXISTS (SELECT 1 FROM m)`;
   return messageId;
 }

@@ -62,7 +62,7 @@ export async function sendMessage(
 
   let messageId: string;
   try {
-    messageId = await queueMessage(scope, scope.db, {
+    messageId = await queueMessage(scope.tenantId, scope.db, {
       conversationId: conversation.id,
       sendingNumber: conversation.sendingNumber,
       authorId: actor.kind === 'user' ? actor.userId : null,
