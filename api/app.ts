@@ -98,7 +98,7 @@ export function buildApp(config: Config, log: Logger) {
           log.info('shutting down: draining requests');
           await http.close(config.shutdownGraceMs);
           await outbox?.stop();
-          actorCache.close();
+          await actorCache.close();
           await events.close();
           await db.close();
           log.info('stopped');

@@ -16,7 +16,9 @@ const envSchema = z.object({
   PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(4000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: optionalUrl(['postgres', 'postgresql'], 'postgresql://user@127.0.0.1:5432/parley'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   REDIS_URL: optionalUrl(['redis', 'rediss'], 'redis://127.0.0.1:6379'),
+
   DATA_DIR: z.string().min(1).default('.parley-data'),
   PUBLIC_URL: optionalUrl(['http', 'https'], 'https://parley.example.com'),
   OPERATOR_KEY: z
@@ -50,6 +52,9 @@ export type Config = {
   host: string;
   /** PostgreSQL when set; otherwise the embedded PGlite database in `dataDir`. */
   databaseUrl: string | undefined;
+  /** Connections to PostgreSQL per copy of the service. */
+  databasePoolSize: number;
+
   /** Redis fan-out when set; otherwise events stay in this process. */
   redisUrl: string | undefined;
   dataDir: string;
@@ -98,6 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+
     redisUrl: e.REDIS_URL,
     dataDir: resolve(e.DATA_DIR),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),

@@ -13,14 +13,14 @@ const MAX_ENTRIES = 10_000;
 export function createActorCache(ttlMs: number, pubsub: PubSub<PubSubEvents>) {
   const entries = new Map<string, { actor: Actor; until: number }>();
   const changes = pubsub.subscribe('credentials');
-  void (async () => {
+  const listening = (async () => {
     for await (const change of changes) {
       for (const [credential, { actor }] of entries) {
         const id = actor.kind === 'apiKey' ? actor.apiKeyId : actor.kind === 'user' ? actor.userId : null;
         if (id === change.id && actor.kind === change.kind) entries.delete(credential);
       }
     }
-  })();
+  })().catch(() => entries.clear()); // without the feed, cached entries can no longer be trusted
 
   return {
     get(credential: string): Actor | null {
@@ -35,8 +35,9 @@ export function createActorCache(ttlMs: number, pubsub: PubSub<PubSubEvents>) {
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
       entries.set(credential, { actor, until: Math.min(Date.now() + ttlMs, notAfter) });
     },
-    close() {
-      void changes.return?.();
+    async close() {
+      await changes.return?.();
+      await listening;
     },
   };
 }

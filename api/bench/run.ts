@@ -29,7 +29,9 @@ const operatorKey = randomBytes(24).toString('hex');
 const env = {
   NODE_ENV: 'production',
   DATABASE_URL: database.url,
+  DATABASE_POOL_SIZE: String(CONNECTIONS),
   REDIS_URL: testRedisUrl,
+
   PORT: String(port),
   HOST: '127.0.0.1',
   PUBLIC_URL: `http://127.0.0.1:${port}`,

@@ -3,5 +3,7 @@ import type { Config } from '../config.ts';
 import type { DatabaseTarget } from './database.ts';
 
 export function databaseTarget(config: Config): DatabaseTarget {
-  return config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') };
+  return config.databaseUrl
+    ? { url: config.databaseUrl, poolSize: config.databasePoolSize }
+    : { dataDir: join(config.dataDir, 'pglite') };
 }
