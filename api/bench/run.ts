@@ -171,81 +171,37 @@ const run = async (figures: Promise<Figures>) => {
 const token0 = tenants[0]?.token as string;
 const json = (token: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
 
-await run(
-  httpLoad({
-    name: 'trivial query { viewer }',
-    url,
-    connections: CONNECTIONS,
-    seconds: SECONDS,
-    serverPid: pid,
-    request: () => ({ path: '/graphql', headers: json(token0), body: '{"query":"{ viewer { kind } }"}' }),
-  }),
-);
-await run(
-  httpLoad({
-    name: `sendMessage, ${TENANTS} tenants`,
-    url,
-    connections: CONNECTIONS,
-    seconds: SECONDS,
-    serverPid: pid,
-    request: () => {
-      const t = pick(tenants);
-      return { path: '/graphql', headers: json(t.token), body: sendBody(t.conversations[0]?.id as string) };
-    },
-  }),
-);
-await run(
-  directLoad(`direct SQL of a send, ${TENANTS} tenants`, CONNECTIONS, SECONDS, () => onConnection(pick(sendReplays))()),
-);
-await run(
-  httpLoad({
-    name: 'sendMessage, one tenant',
-    url,
-    connections: CONNECTIONS,
-    seconds: SECONDS,
-    serverPid: pid,
-    request: () => ({
-      path: '/graphql',
-      headers: json(token0),
-      body: sendBody(tenants[0]?.conversations[0]?.id as string),
-    }),
-  }),
-);
-await run(
-  directLoad(
-    'direct SQL of a send, one tenant',
-    CONNECTIONS,
-    SECONDS,
-    onConnection(sendReplays[0] as (c: pg.PoolClient) => Promise<void>),
-  ),
-);
+const overHttp = (name: string, request: Parameters<typeof httpLoad>[0]['request']) =>
+  run(httpLoad({ name, url, connections: CONNECTIONS, seconds: SECONDS, serverPid: pid, request }));
+const overSql = (name: string, once: () => Promise<void>) => run(directLoad(name, CONNECTIONS, SECONDS, once));
+
+await overHttp('trivial query { viewer }', () => ({
+  path: '/graphql',
+  headers: json(token0),
+  body: '{"query":"{ viewer { kind } }"}',
+}));
+await overHttp(`sendMessage, ${TENANTS} tenants`, () => {
+  const t = pick(tenants);
+  return { path: '/graphql', headers: json(t.token), body: sendBody(t.conversations[0]?.id as string) };
+});
+await overSql(`direct SQL of a send, ${TENANTS} tenants`, () => onConnection(pick(sendReplays))());
+const busiest = tenants[0]?.conversations[0]?.id as string;
+await overHttp('sendMessage, one tenant', () => ({ path: '/graphql', headers: json(token0), body: sendBody(busiest) }));
+await overSql('direct SQL of a send, one tenant', onConnection(sendReplays[0] as (c: pg.PoolClient) => Promise<void>));
 const recentSids: string[] = [];
-await run(
-  httpLoad({
-    name: `inbound webhook, ${TENANTS} tenants`,
-    url,
-    connections: CONNECTIONS,
-    seconds: SECONDS,
-    serverPid: pid,
-    request: () => {
-      const t = pick(tenants);
-      // One in ten is a retry of an earlier message, as Twilio retries: stored once.
-      const sid = recentSids.length && Math.random() < 0.1 ? pick(recentSids) : `SM${randomBytes(16).toString('hex')}`;
-      if (recentSids.push(sid) > 1000) recentSids.shift();
-      const form = inboundForm(t.conversations[0]?.candidatePhone as string, t.sendingNumber, sid);
-      return {
-        path: '/webhooks/twilio/sms',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': form.signature },
-        body: form.body,
-      };
-    },
-  }),
-);
-await run(
-  directLoad(`direct SQL of an inbound message, ${TENANTS} tenants`, CONNECTIONS, SECONDS, () =>
-    onConnection(pick(inboundReplays))(),
-  ),
-);
+await overHttp(`inbound webhook, ${TENANTS} tenants`, () => {
+  const t = pick(tenants);
+  // One in ten is a retry of an earlier message, as Twilio retries: stored once.
+  const sid = recentSids.length && Math.random() < 0.1 ? pick(recentSids) : `SM${randomBytes(16).toString('hex')}`;
+  if (recentSids.push(sid) > 1000) recentSids.shift();
+  const form = inboundForm(t.conversations[0]?.candidatePhone as string, t.sendingNumber, sid);
+  return {
+    path: '/webhooks/twilio/sms',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': form.signature },
+    body: form.body,
+  };
+});
+await overSql(`direct SQL of an inbound message, ${TENANTS} tenants`, () => onConnection(pick(inboundReplays))());
 
 const [trivial, spread, spreadSql, one, oneSql, inbound, inboundDirect] = results as [
   Figures,
