@@ -79,7 +79,11 @@ const cache = new WeakMap<PrismaClient, Map<string, TenantDb>>();
  */
 export function scopeToTenant(prisma: PrismaClient, tenantId: string): TenantDb {
   let byTenant = cache.get(prisma);
-  if (!byTenant) cache.set(prisma, (byTenant = new Map()));
+  if (!byTenant) {
+    byTenant = new Map();
+    cache.set(prisma, byTenant);
+  }
+
   let db = byTenant.get(tenantId);
   if (!db) {
     if (byTenant.size >= MAX_CACHED_TENANTS) byTenant.delete(byTenant.keys().next().value as string);
