@@ -21,6 +21,23 @@ const settingsInput = z.object({
     .min(1, 'must be at least 1')
     .max(100, 'must be at most 100')
     .optional(),
+  defaultCountry: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter ISO country code')
+    .transform((c) => c.toUpperCase())
+    .optional(),
+  helpText: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(320, 'must fit in two SMS segments (320 characters)')
+    .optional(),
+  inviteText: z
+    .string()
+    .trim()
+    .max(320, 'must fit in two SMS segments (320 characters)')
+    .refine((t) => /\bYES\b/i.test(t), 'must ask the candidate to reply YES')
+    .optional(),
 });
 
 export type CreateTenantInput = z.input<typeof createTenantInput>;

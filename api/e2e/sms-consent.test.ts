@@ -3,6 +3,7 @@ import {
   RecordConsentDocument,
   SendConsentInviteDocument,
   SendMessageDocument,
+  UpdateTenantSettingsDocument,
 } from '../../clients/generated/graphql.ts';
 import { startTestServer, type TestServer } from '../test/harness.ts';
 import { setUpHiring, waitFor } from '../test/messaging-fixture.ts';
@@ -95,12 +96,19 @@ describe('SMS consent, end to end', () => {
 
   it('answers HELP with the tenant help text and leaves consent alone', async () => {
     const h = await setUpHiring(server);
+    const badInvite = await h.tenant.client.request(UpdateTenantSettingsDocument, {
+      input: { inviteText: 'Text us!' },
+    });
+    expect(badInvite.updateTenantSettings).toMatchObject({ __typename: 'ValidationError', field: 'inviteText' });
+    const helpText = '{company} recruiting texts. Questions? Call 555-0100. Reply STOP to opt out.';
+    await h.tenant.client.request(UpdateTenantSettingsDocument, { input: { helpText } });
     await h.candidateTexts('help');
     const reply = await waitFor(
-      async () => h.sentToCandidate().find((m) => m.body.includes('Reply STOP')),
+      async () => h.sentToCandidate().find((m) => m.body.includes('Call 555-0100')),
       'the HELP reply',
     );
-    expect(reply.body).toContain(h.tenant.name);
+    expect(reply.body).toBe(helpText.replace('{company}', h.tenant.name));
+    expect(reply.from).toBe(h.sendingNumber);
     expect(await h.smsLock()).toMatchObject({ reason: 'NO_CONSENT', consent: 'CONSENTED' });
   });
 

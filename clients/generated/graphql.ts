@@ -43,6 +43,12 @@ export type Channel =
   | 'SMS'
   | 'WHATSAPP';
 
+export type CommunityInput = {
+  externalId: string;
+  name: string;
+  team?: Array<string | number> | null | undefined;
+};
+
 export type ConsentSource =
   | 'APPLICATION'
   | 'CARRIER'
@@ -166,7 +172,13 @@ export type TenantEventType =
   | 'USER_UPDATED';
 
 export type TenantSettingsInput = {
+  /** ISO country assumed for candidate numbers without a leading +. */
+  defaultCountry?: string | null | undefined;
   enabledChannels?: Array<Channel> | null | undefined;
+  /** The answer to a candidate texting HELP; {company} is replaced. */
+  helpText?: string | null | undefined;
+  /** The consent invitation; must ask for YES; {company} is replaced. */
+  inviteText?: string | null | undefined;
   maxUsersPerNumber?: number | null | undefined;
   name?: string | null | undefined;
   requireNumberAssignment?: boolean | null | undefined;
@@ -346,6 +358,31 @@ export type UnmatchedInboundQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type UnmatchedInboundQuery = { unmatchedInboundMessages: { edges: Array<{ node: { fromNumber: string, toNumber: string, body: string } }> } };
+
+export type UpsertCommunityMutationVariables = Exact<{
+  input: CommunityInput;
+}>;
+
+
+export type UpsertCommunityMutation = { upsertCommunity:
+    | { __typename: 'Community', id: string, externalId: string, name: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type AddProspectMutationVariables = Exact<{
+  communityExternalId: string;
+  candidateExternalId: string;
+}>;
+
+
+export type AddProspectMutation = { addProspect:
+    | { __typename: 'Conversation', id: string, candidate: { id: string } }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
 
 export type BuySeatsMutationVariables = Exact<{
   count: number;
@@ -889,6 +926,42 @@ export const UnmatchedInboundDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnmatchedInboundQuery, UnmatchedInboundQueryVariables>;
+export const UpsertCommunityDocument = new TypedDocumentString(`
+    mutation UpsertCommunity($input: CommunityInput!) {
+  upsertCommunity(input: $input) {
+    __typename
+    ... on Community {
+      id
+      externalId
+      name
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpsertCommunityMutation, UpsertCommunityMutationVariables>;
+export const AddProspectDocument = new TypedDocumentString(`
+    mutation AddProspect($communityExternalId: String!, $candidateExternalId: String!) {
+  addProspect(
+    communityExternalId: $communityExternalId
+    candidateExternalId: $candidateExternalId
+  ) {
+    __typename
+    ... on Conversation {
+      id
+      candidate {
+        id
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AddProspectMutation, AddProspectMutationVariables>;
 export const BuySeatsDocument = new TypedDocumentString(`
     mutation BuySeats($count: Int!) {
   buySeats(count: $count) {

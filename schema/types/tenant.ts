@@ -57,6 +57,9 @@ export const Tenant = builder.prismaNode('Tenant', {
       authScopes: { tenantAdmin: true },
       query: { orderBy: { createdAt: 'desc' } },
     }),
+    defaultCountry: t.exposeString('defaultCountry'),
+    helpText: t.exposeString('helpText', { nullable: true }),
+    inviteText: t.exposeString('inviteText', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
@@ -81,6 +84,18 @@ const TenantSettingsInput = builder.inputType('TenantSettingsInput', {
     requireSendPermission: t.boolean({ required: false }),
     requireNumberAssignment: t.boolean({ required: false }),
     maxUsersPerNumber: t.int({ required: false }),
+    defaultCountry: t.string({
+      required: false,
+      description: 'ISO country assumed for candidate numbers without a leading +.',
+    }),
+    helpText: t.string({
+      required: false,
+      description: 'The answer to a candidate texting HELP; {company} is replaced.',
+    }),
+    inviteText: t.string({
+      required: false,
+      description: 'The consent invitation; must ask for YES; {company} is replaced.',
+    }),
   }),
 });
 
