@@ -130,11 +130,21 @@ if (process.env.BENCH_SHOW_SQL)
     console.log(s.text.slice(0, 160), JSON.stringify(s.values).slice(0, 200));
 
 // 2. The service under test, in its own process.
-const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
-  cwd: root,
-  env: { ...process.env, ...env },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
+const child: ChildProcess = spawn(
+  process.execPath,
+  // BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the service for the whole run.
+  [
+    ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []),
+    '--import',
+    'tsx',
+    'api/main.ts',
+  ],
+  {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  },
+);
 for (let i = 0; ; i++) {
   const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
     (r) => r.ok,
