@@ -8,7 +8,3 @@ export type Actor =
   | { kind: 'user'; tenantId: string; userId: string; role: Role };
 
 export type TenantActor = Extract<Actor, { tenantId: string }>;
-
-export function tenantOf(actor: Actor): string | null {
-  return 'tenantId' in actor ? actor.tenantId : null;
-}

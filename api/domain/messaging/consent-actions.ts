@@ -31,7 +31,7 @@ export async function sendConsentInvite(
 ) {
   if (!deps.channels.get('SMS')) throw new ChannelUnavailableError('SMS');
   const check = await checkSender(scope, actor, conversationId, 'SMS', null);
-  if (check.existing) throw new Error('unreachable: no idempotency key was given');
+  if (check.existing) throw new Error('checkSender reported an idempotent replay, but no key was given');
   const { conversation, tenant, to, state, lock } = check;
   if (lock.reason === 'CHANNEL_DISABLED' || lock.reason === 'NO_PHONE_NUMBER' || !to) {
     throw new ConversationLockedError(lock.reason ?? 'NO_PHONE_NUMBER', lock.message ?? '');
