@@ -56,7 +56,10 @@ export function buildApp(config: Config, log: Logger) {
         retryBaseMs: config.outbox.retryBaseMs,
       });
       if (!config.twilio) log.warn('SMS cannot be delivered: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN');
+      // Subscriptions made while a Redis connection is still starting can be lost.
+      await events.ready();
       const actorCache = createActorCache(config.authCacheMs, events.pubsub);
+
       const authenticate = createAuthenticator({
         prisma: db.prisma,
         signingKey: services.signingKey,

@@ -127,22 +127,21 @@ describe('authentication and roles', () => {
   it.runIf(testMode === 'postgres')(
     'refuses a revoked key at once on every copy of the service, despite their caches',
     async () => {
-      const second = await startTestServer({ database: server.database });
+      // The second copy would remember the key for a minute: only the pub/sub message can make it refuse sooner.
+      const second = await startTestServer({ database: server.database, env: { AUTH_CACHE_MS: '60000' } });
       try {
         const created = await tenant.client.request(CreateApiKeyDocument, { name: 'Shared' });
+
         if (created.createApiKey.__typename !== 'CreatedApiKey') throw new Error('expected a key');
         const onSecond = second.client(created.createApiKey.secret);
         expect((await onSecond.request(ViewerDocument)).viewer.kind).toBe('API_KEY'); // now cached on the second copy
         await tenant.client.request(RevokeApiKeyDocument, { id: created.createApiKey.apiKey.id });
-        // Within the Redis round trip, well before the 5 s cache would expire on its own.
-        const revokedAt = Date.now();
         const refused = () =>
           onSecond.request(ViewerDocument).then(
             () => null,
             (e: { status?: number }) => e.status === 401,
           );
-        await waitFor(refused, 'the second copy to refuse the key', 2000);
-        expect(Date.now() - revokedAt).toBeLessThan(2000);
+        await waitFor(refused, 'the second copy to refuse the key', 10_000);
       } finally {
         await second.stop({ keepDatabase: true });
       }

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, type PubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
@@ -9,6 +10,8 @@ export type EventBus = {
   /** Tells every copy of the service to forget what it cached about this API key or user. */
   credentialsChanged(kind: CredentialChange['kind'], id: string): void;
 
+  /** Resolves once the Redis connections are ready (at once without Redis). */
+  ready(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 };
@@ -32,6 +35,9 @@ export function createEventBus(redisUrl: string | undefined, onError: (error: Er
     },
     credentialsChanged(kind, id) {
       pubsub.publish('credentials', { kind, id });
+    },
+    async ready() {
+      await Promise.all(clients.map((c) => (c.status === 'ready' ? undefined : once(c, 'ready'))));
     },
     async ping() {
       if (publishClient) await publishClient.ping();
