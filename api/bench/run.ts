@@ -11,9 +11,9 @@ import twilio from 'twilio';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createTestDatabase, testRedisUrl } from '../test/databases.ts';
+import { captureSql, replayer, type Statement } from '../test/sql-capture.ts';
 import { directLoad, type Figures, httpLoad, printTable } from './load.ts';
 import { seedTenants } from './seed.ts';
-import { captureSql, replayer, type Statement } from './sql-capture.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 32;

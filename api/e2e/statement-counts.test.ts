@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SendMessageDocument, UsersDocument } from '../../clients/generated/graphql.ts';
+import { testMode } from '../test/databases.ts';
+import { startTestServer, type TestServer } from '../test/harness.ts';
+import { setUpHiring } from '../test/messaging-fixture.ts';
+import { optIn } from '../test/opted-in.ts';
+import { captureSql } from '../test/sql-capture.ts';
+
+// Statement counts per request, so an N+1 or a lost optimisation fails here rather than in a benchmark.
+describe.runIf(testMode === 'postgres')('SQL statements per request', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { OUTBOX_WORKER: 'off' } });
+  });
+  afterAll(() => server?.stop());
+
+  it('sends a message in 3 statements once the conversation has its number', async () => {
+    const h = await setUpHiring(server);
+    await optIn(h);
+    const send = (key: string) =>
+      h.recruiter.client.request(SendMessageDocument, {
+        input: { conversationId: h.conversationId, channel: 'SMS', body: 'Hello', idempotencyKey: key },
+      });
+    await send('warm-up-key-1'); // picks the number and caches the recruiter's credential
+    const statements = await captureSql(async () => {
+      expect((await send('counted-key-1')).sendMessage.__typename).toBe('Message');
+    });
+    expect(statements).toHaveLength(3);
+  });
+
+  it('lists 20 users with their seats without a query per user', async () => {
+    const h = await setUpHiring(server);
+    for (let i = 0; i < 17; i++) await server.createUser(h.tenant);
+    await h.admin.client.request(UsersDocument, { first: 50 });
+    const statements = await captureSql(async () => {
+      const { tenant } = await h.admin.client.request(UsersDocument, { first: 50 });
+      expect(tenant.users.edges).toHaveLength(20);
+    });
+    expect(statements.length).toBeLessThanOrEqual(4);
+  });
+});
