@@ -1,6 +1,5 @@
 import type { Actor } from '../auth/actor.ts';
-import type { Channel } from '../db/generated/prisma/enums.ts';
-import { type Lock, lockFor } from './consent-rules.ts';
+import { lockFor } from './consent-rules.ts';
 import { NotFoundError } from './errors.ts';
 import type { TenantScope } from './scope.ts';
 
@@ -34,20 +33,19 @@ export function textingNumber(candidate: {
     : (candidate.phone ?? candidate.alternatePhone);
 }
 
-/** Whether the conversation can take a message on `channel` now, and if not why. */
-export async function conversationLock(
-  scope: TenantScope,
-  conversation: { candidateId: string },
-  channel: Channel,
-): Promise<Lock> {
-  const [tenant, candidate, consent] = await Promise.all([
+/** For each channel: can the conversation take a message now, and if not why. Two queries. */
+export async function conversationLocks(scope: TenantScope, conversation: { candidateId: string }) {
+  const [tenant, candidate] = await Promise.all([
     scope.db.tenant.findUniqueOrThrow({ where: { id: scope.tenantId }, select: { enabledChannels: true } }),
-    scope.db.candidate.findUniqueOrThrow({ where: { id: conversation.candidateId } }),
-    scope.db.consent.findUnique({ where: { candidateId_channel: { candidateId: conversation.candidateId, channel } } }),
+    scope.db.candidate.findUniqueOrThrow({ where: { id: conversation.candidateId }, include: { consents: true } }),
   ]);
-  return lockFor({
-    channelEnabled: tenant.enabledChannels.includes(channel),
-    hasPhone: textingNumber(candidate) !== null,
-    state: consent?.state ?? 'NONE',
+  const hasPhone = textingNumber(candidate) !== null;
+  return (['SMS', 'WHATSAPP'] as const).map((channel) => {
+    const consent = candidate.consents.find((c) => c.channel === channel)?.state ?? 'NONE';
+    return {
+      channel,
+      consent,
+      ...lockFor({ channelEnabled: tenant.enabledChannels.includes(channel), hasPhone, state: consent }),
+    };
   });
 }

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../api/context.ts';
-import { conversationLock, readableBy } from '../../api/domain/conversations.ts';
+import { conversationLocks, readableBy } from '../../api/domain/conversations.ts';
 import { recordConsent } from '../../api/domain/messaging/consent-actions.ts';
 import { builder } from '../builder.ts';
 import { tenantActor, tenantScope } from '../tenant-scope.ts';
@@ -62,19 +62,7 @@ export const Conversation = builder.prismaNode('Conversation', {
       type: [ConversationLock],
       description:
         'For each channel: can a message be sent now, and if not why. Drives the locked window and the green check.',
-      resolve: async (conversation, _args, ctx) =>
-        Promise.all(
-          (['SMS', 'WHATSAPP'] as const).map(async (channel) => {
-            const scope = tenantScope(ctx);
-            const [lock, consent] = await Promise.all([
-              conversationLock(scope, conversation, channel),
-              scope.db.consent.findUnique({
-                where: { candidateId_channel: { candidateId: conversation.candidateId, channel } },
-              }),
-            ]);
-            return { channel, ...lock, consent: consent?.state ?? 'NONE' };
-          }),
-        ),
+      resolve: (conversation, _args, ctx) => conversationLocks(tenantScope(ctx), conversation),
     }),
   }),
 });
