@@ -90,43 +90,31 @@ const post = (path: string, headers: Record<string, string>, body: string) =>
   fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers, body }).then((r) => r.text());
 say('capturing the SQL of one send and one inbound message per tenant ...');
 const captureStart = Date.now();
-const sendSql: Statement[][] = [];
-const inboundSql: Statement[][] = [];
+type Captured = { statements: Statement[]; key: string };
+const sendSql: Captured[] = [];
+const inboundSql: Captured[] = [];
+const asUser = (token: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
 for (const t of tenants) {
   const conversation = t.conversations[0] as { id: string; candidatePhone: string };
   // A first send picks the conversation's number; capture a steady-state one.
-  await post(
-    '/graphql',
-    { 'content-type': 'application/json', authorization: `Bearer ${t.token}` },
-    sendBody(conversation.id),
-  );
+  await post('/graphql', asUser(t.token), sendBody(conversation.id));
   const body = sendBody(conversation.id);
-
   const key = JSON.parse(body).variables.input.idempotencyKey as string;
-  sendSql.push(
-    await captureSql(
-      async () =>
-        void (await post('/graphql', { 'content-type': 'application/json', authorization: `Bearer ${t.token}` }, body)),
-    ),
-  );
-  (sendSql.at(-1) as Statement[] & { key?: string }).key = key;
+  sendSql.push({ key, statements: await captureSql(async () => void (await post('/graphql', asUser(t.token), body))) });
   const sid = `SM${randomBytes(16).toString('hex')}`;
   const form = inboundForm(conversation.candidatePhone, t.sendingNumber, sid);
-  inboundSql.push(
-    await captureSql(async () => {
-      await post(
-        '/webhooks/twilio/sms',
-        { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': form.signature },
-        form.body,
-      );
-    }),
-  );
-  (inboundSql.at(-1) as Statement[] & { key?: string }).key = sid;
+  const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': form.signature };
+  inboundSql.push({
+    key: sid,
+    statements: await captureSql(async () => void (await post('/webhooks/twilio/sms', headers, form.body))),
+  });
 }
 await inProcess.stop();
-say(`one send runs ${sendSql[0]?.length} statements; one inbound message ${inboundSql[0]?.length}`);
+say(
+  `one send runs ${sendSql[0]?.statements.length} statements; one inbound message ${inboundSql[0]?.statements.length}`,
+);
 if (process.env.BENCH_SHOW_SQL)
-  for (const s of [...(sendSql[0] ?? []), ...(inboundSql[0] ?? [])])
+  for (const s of [...(sendSql[0]?.statements ?? []), ...(inboundSql[0]?.statements ?? [])])
     console.log(s.text.slice(0, 160), JSON.stringify(s.values).slice(0, 200));
 
 // 2. The service under test, in its own process.
@@ -158,8 +146,7 @@ const pid = child.pid as number;
 say(`service ready (pid ${pid}); each run: ${CONNECTIONS} concurrent, ${SECONDS} s`);
 
 const pool = new pg.Pool({ connectionString: database.url, max: CONNECTIONS });
-const replays = (lists: Statement[][]) =>
-  lists.map((s) => replayer(s, captureStart, [(s as Statement[] & { key?: string }).key as string]));
+const replays = (captured: Captured[]) => captured.map((c) => replayer(c.statements, captureStart, [c.key]));
 const sendReplays = replays(sendSql);
 const inboundReplays = replays(inboundSql);
 const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)] as T;

@@ -4,6 +4,8 @@ import type { Config } from '../config.ts';
 
 export type ConfiguredChannel = {
   pluginId: string;
+  /** Its webhooks live under /webhooks/<route>/sms (inbound) and /webhooks/<route>/sms/status. */
+  route: string;
   capabilities: ChannelCapabilities;
   provider: ChannelProvider | null;
 };
@@ -18,6 +20,7 @@ export type ChannelRegistry = {
 export function createChannelRegistry(config: Config): ChannelRegistry {
   const sms: ConfiguredChannel = {
     pluginId: twilioSms.id,
+    route: 'twilio',
     capabilities: twilioSms.capabilities,
     provider: config.twilio
       ? twilioSms.create(
@@ -28,6 +31,6 @@ export function createChannelRegistry(config: Config): ChannelRegistry {
   };
   return {
     get: (channel) => (channel === 'SMS' ? sms : null),
-    byWebhookRoute: (route) => (route === 'twilio' ? sms : null),
+    byWebhookRoute: (route) => (route === sms.route ? sms : null),
   };
 }

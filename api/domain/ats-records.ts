@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Channel } from '../db/generated/prisma/enums.ts';
-import { changeConsent } from './consent.ts';
+import { changeConsent, currentConsent } from './consent.ts';
 import { afterApplication } from './consent-rules.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { toE164 } from './phone.ts';
@@ -123,14 +123,12 @@ export async function upsertApplication(scope: TenantScope, input: z.input<typeo
           WHATSAPP: data.consent?.whatsapp ?? data.consent?.texting ?? false,
         };
         for (const channel of ['SMS', 'WHATSAPP'] as const) {
-          const current = await tx.consent.findUnique({
-            where: { candidateId_channel: { candidateId: candidate.id, channel } },
-          });
+          const current = await currentConsent(tx, candidate.id, channel);
           const last = await tx.consentEvent.findFirst({
             where: { candidateId: candidate.id, channel },
             orderBy: { createdAt: 'desc' },
           });
-          const to = afterApplication(current?.state ?? 'NONE', last?.source ?? null, boxes[channel]);
+          const to = afterApplication(current, last?.source ?? null, boxes[channel]);
           await changeConsent(tx, scope.tenantId, {
             candidateId: candidate.id,
             channel,

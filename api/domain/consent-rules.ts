@@ -18,11 +18,9 @@ export function keywordOf(body: string): Keyword | null {
   return null;
 }
 
-/** Where a keyword takes consent: STOP always opts out; START and YES opt (back) in; HELP changes nothing. */
-export function afterKeyword(state: ConsentState, keyword: Keyword): ConsentState {
-  if (keyword === 'STOP') return 'OPTED_OUT';
-  if (keyword === 'START' || keyword === 'YES') return 'OPTED_IN';
-  return state;
+/** Where a keyword takes consent, whatever it was: STOP opts out; START and YES opt (back) in. */
+export function afterKeyword(keyword: Exclude<Keyword, 'HELP'>): ConsentState {
+  return keyword === 'STOP' ? 'OPTED_OUT' : 'OPTED_IN';
 }
 
 /**
@@ -36,7 +34,14 @@ export function afterApplication(state: ConsentState, lastSource: string | null,
   return state;
 }
 
-export type LockReason = 'CHANNEL_DISABLED' | 'NO_PHONE_NUMBER' | 'NO_CONSENT' | 'INVITED_WAITING' | 'OPTED_OUT';
+export const lockReasons = [
+  'CHANNEL_DISABLED',
+  'NO_PHONE_NUMBER',
+  'NO_CONSENT',
+  'INVITED_WAITING',
+  'OPTED_OUT',
+] as const;
+export type LockReason = (typeof lockReasons)[number];
 
 const lockMessages: Record<LockReason, string> = {
   CHANNEL_DISABLED: 'This channel is not enabled for your company.',
@@ -46,6 +51,10 @@ const lockMessages: Record<LockReason, string> = {
   INVITED_WAITING: 'An invitation was sent; the conversation opens when the candidate replies YES.',
   OPTED_OUT: 'The candidate opted out. Only they can opt back in, by texting START.',
 };
+
+export function lockMessage(reason: LockReason): string {
+  return lockMessages[reason];
+}
 
 export type Lock = { locked: boolean; reason: LockReason | null; message: string | null };
 
@@ -61,5 +70,5 @@ export function lockFor(input: { channelEnabled: boolean; hasPhone: boolean; sta
           : input.state === 'OPTED_OUT'
             ? 'OPTED_OUT'
             : 'NO_CONSENT';
-  return { locked: reason !== null, reason, message: reason ? lockMessages[reason] : null };
+  return { locked: reason !== null, reason, message: reason ? lockMessage(reason) : null };
 }

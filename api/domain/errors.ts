@@ -1,3 +1,5 @@
+import { type LockReason, lockMessage } from './consent-rules.ts';
+
 /**
  * Parley's error vocabulary. Domain functions throw these; the schema exposes
  * each as a GraphQL type in mutation result unions, with the fields a UI needs
@@ -84,14 +86,12 @@ export class SeatsInUseError extends DomainError {
   }
 }
 
-export type LockReasonCode = 'CHANNEL_DISABLED' | 'NO_PHONE_NUMBER' | 'NO_CONSENT' | 'INVITED_WAITING' | 'OPTED_OUT';
-
 /** The conversation cannot take this message on this channel; `reason` says why, the message what to do. */
 export class ConversationLockedError extends DomainError {
   readonly code = 'CONVERSATION_LOCKED';
   constructor(
-    readonly reason: LockReasonCode,
-    message: string,
+    readonly reason: LockReason,
+    message = lockMessage(reason),
   ) {
     super(message);
   }

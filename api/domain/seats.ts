@@ -122,6 +122,8 @@ export async function reassignSeat(scope: TenantScope, fromUserId: string, toUse
     return moved;
   } catch (error) {
     if (isUniqueViolation(error)) throw new ConflictError('toUserId', 'That user already holds a seat.');
+    // The seat changed hands between the read and the update (a concurrent reassignment).
+    if ((error as { code?: string }).code === 'P2025') throw new NotFoundError('Seat of user', fromUserId);
     throw error;
   }
 }

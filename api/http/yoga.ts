@@ -12,7 +12,7 @@ import { DomainError } from '../domain/errors.ts';
 import type { Logger } from '../log.ts';
 
 /** Filled in while a request runs, logged when it ends. */
-export type RequestLog = { requestId: string; tenantId?: string; actor?: Actor['kind']; operation?: string };
+export type RequestLog = { requestId: string; tenantId?: string; actor?: Actor['kind'] };
 
 /** What the HTTP and WebSocket layers hand to Yoga with each request. */
 export type ServerContext = {

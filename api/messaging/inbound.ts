@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { InboundMessage } from '../../plugins/sdk/index.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { scopeToTenant, type TenantDb } from '../db/tenant-scope.ts';
-import { changeConsent, currentConsent } from '../domain/consent.ts';
+import { changeConsent } from '../domain/consent.ts';
 import { afterKeyword, keywordOf } from '../domain/consent-rules.ts';
 import { queueMessage } from '../domain/messaging/queue-message.ts';
 import { isUniqueViolation } from '../domain/prisma-errors.ts';
@@ -91,11 +91,10 @@ export async function receiveInbound(
     if (!messageId) return null;
     let consentChanged = false;
     if (keyword !== 'HELP') {
-      const state = await currentConsent(tx, candidateId, 'SMS');
       const result = await changeConsent(tx, tenantId, {
         candidateId,
         channel: 'SMS',
-        to: afterKeyword(state, keyword),
+        to: afterKeyword(keyword),
         source: 'KEYWORD',
         evidence: inbound.body,
         messageId,

@@ -24,8 +24,9 @@ export type OutboxWorkerOptions = {
   retryBaseMs: number;
 };
 
-export function statusCallbackUrl(publicUrl: string, messageId: string) {
-  return `${publicUrl}/webhooks/twilio/sms/status?messageId=${messageId}`;
+/** Where the provider reports this message's status; the Parley id in it is covered by the provider's signature. */
+function statusCallbackUrl(publicUrl: string, route: string, messageId: string) {
+  return `${publicUrl}/webhooks/${route}/sms/status?messageId=${messageId}`;
 }
 
 /**
@@ -137,7 +138,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         from: message.fromNumber,
         to: message.toNumber,
         body: message.body,
-        statusCallbackUrl: statusCallbackUrl(options.publicUrl, message.id),
+        statusCallbackUrl: statusCallbackUrl(options.publicUrl, channel.route, message.id),
       });
       await succeed(attempt, channel.pluginId, result.providerMessageId);
     } catch (error) {

@@ -1,3 +1,4 @@
+import { lockReasons } from '../../api/domain/consent-rules.ts';
 import {
   AttachmentsNotSupportedError,
   ChannelUnavailableError,
@@ -75,9 +76,7 @@ builder.objectType(SeatsInUseError, {
   fields: (t) => ({ requested: t.exposeInt('requested'), unassigned: t.exposeInt('unassigned') }),
 });
 
-export const LockReasonEnum = builder.enumType('LockReason', {
-  values: ['CHANNEL_DISABLED', 'NO_PHONE_NUMBER', 'NO_CONSENT', 'INVITED_WAITING', 'OPTED_OUT'] as const,
-});
+export const LockReasonEnum = builder.enumType('LockReason', { values: lockReasons });
 
 builder.objectType(ConversationLockedError, {
   name: 'ConversationLockedError',

@@ -2,13 +2,7 @@ import { z } from 'zod';
 import type { TenantActor } from '../../auth/actor.ts';
 import { changeConsent } from '../consent.ts';
 import { findReadableConversation } from '../conversations.ts';
-import {
-  ChannelUnavailableError,
-  ConversationLockedError,
-  NotFoundError,
-  SendNotAllowedError,
-  ValidationError,
-} from '../errors.ts';
+import { ChannelUnavailableError, ConversationLockedError, SendNotAllowedError, ValidationError } from '../errors.ts';
 import type { TenantScope } from '../scope.ts';
 import { parseInput } from '../validate.ts';
 import type { MessagingDeps } from './deps.ts';
@@ -34,15 +28,11 @@ export async function sendConsentInvite(
   if (check.existing) throw new Error('checkSender reported an idempotent replay, but no key was given');
   const { conversation, tenant, to, state, lock } = check;
   if (lock.reason === 'CHANNEL_DISABLED' || lock.reason === 'NO_PHONE_NUMBER' || !to) {
-    throw new ConversationLockedError(lock.reason ?? 'NO_PHONE_NUMBER', lock.message ?? '');
+    throw new ConversationLockedError(lock.reason ?? 'NO_PHONE_NUMBER');
   }
   if (state === 'OPTED_IN')
     throw ValidationError.of('conversationId', 'the candidate has already opted in; no invitation is needed');
-  if (state === 'OPTED_OUT')
-    throw new ConversationLockedError(
-      'OPTED_OUT',
-      'The candidate opted out. Only they can opt back in, by texting START.',
-    );
+  if (state === 'OPTED_OUT') throw new ConversationLockedError('OPTED_OUT');
   if (state === 'NONE') {
     throw new ConversationLockedError(
       'NO_CONSENT',
@@ -91,8 +81,7 @@ const recordInput = z.object({
 export async function recordConsent(scope: TenantScope, actor: TenantActor, input: z.input<typeof recordInput>) {
   const data = parseInput(recordInput, input);
   if (actor.kind !== 'user') throw new SendNotAllowedError('NOT_A_USER');
-  const conversation = await findReadableConversation(scope, actor, data.conversationId).catch(() => null);
-  if (!conversation) throw new NotFoundError('Conversation', data.conversationId);
+  const conversation = await findReadableConversation(scope, actor, data.conversationId);
   const result = await scope.db.$transaction((tx) =>
     changeConsent(tx, scope.tenantId, {
       candidateId: conversation.candidateId,

@@ -58,7 +58,7 @@ export async function sendMessage(
   const check = await checkSender(scope, actor, data.conversationId, data.channel, data.idempotencyKey);
   if (check.existing) return replay(check.existing, hash);
   const { conversation, to, lock } = check;
-  if (lock.locked || !to) throw new ConversationLockedError(lock.reason ?? 'NO_PHONE_NUMBER', lock.message ?? '');
+  if (lock.reason || !to) throw new ConversationLockedError(lock.reason ?? 'NO_PHONE_NUMBER');
 
   let messageId: string;
   try {
