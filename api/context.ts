@@ -1,6 +1,7 @@
 import type { Actor } from './auth/actor.ts';
 import type { ChannelRegistry } from './channels/registry.ts';
 import type { PrismaClient } from './db/generated/prisma/client.ts';
+import type { TenantDb } from './db/tenant-scope.ts';
 import type { TenantScope } from './domain/scope.ts';
 import type { EventBus } from './events/pubsub.ts';
 
@@ -20,5 +21,7 @@ export type RequestContext = {
   actor: Actor;
   /** Set for API-key and user actors; null for the operator and anonymous callers. */
   scope: TenantScope | null;
+  /** What GraphQL reads through: the tenant's rows this caller may read (a recruiter sees only their conversations' candidates). */
+  reader: TenantDb | null;
   services: Services;
 };

@@ -9,6 +9,8 @@ import type PrismaTypes from '../api/db/generated/pothos-types.ts';
 import { getDatamodel } from '../api/db/generated/pothos-types.ts';
 import type { PrismaClient } from '../api/db/generated/prisma/client.ts';
 import { NotAuthorizedError, NotFoundError, ValidationError } from '../api/domain/errors.ts';
+import { decodeParleyGlobalID } from './global-ids.ts';
+import InputGuardPlugin from './input-guard-plugin.ts';
 
 export const builder = new SchemaBuilder<{
   Context: RequestContext;
@@ -24,7 +26,8 @@ export const builder = new SchemaBuilder<{
 }>({
   defaultFieldNullability: false,
   // Errors first, so an authorization refusal on a field with a result union comes back as NotAuthorizedError.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  // The input guard next, so the errors plugin returns its ValidationErrors in result unions.
+  plugins: [ErrorsPlugin, InputGuardPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: ({ actor }) => ({
@@ -41,19 +44,27 @@ export const builder = new SchemaBuilder<{
   errors: {
     defaultTypes: [NotAuthorizedError, ValidationError, NotFoundError],
     directResult: true,
+    unsafelyHandleInputErrors: true,
   },
   prisma: {
     // The tenant-scoped client when the caller belongs to a tenant, so every
     // query Pothos plans on its own (relations, node lookups) stays in that tenant.
     client: (ctx) => {
-      if (ctx.scope) return ctx.scope.db as unknown as PrismaClient;
+      if (ctx.reader) return ctx.reader as unknown as PrismaClient;
       if (ctx.actor.kind === 'operator') return ctx.services.prisma;
       throw unauthenticated();
     },
     dmmf: getDatamodel(),
     exposeDescriptions: true,
     filterConnectionTotalCount: true,
+    // Page sizes: `first`/`last` above the maximum return the maximum (a literal huge page is refused by cost first).
+    defaultConnectionSize: 20,
+    maxConnectionSize: 100,
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : process.env.NODE_ENV === 'test' ? 'error' : 'warn',
   },
-  relay: { clientMutationId: 'omit', cursorType: 'String' },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    decodeGlobalID: decodeParleyGlobalID,
+  },
 });

@@ -1,4 +1,5 @@
 import { builder } from './builder.ts';
+import { registerNodeTypes } from './global-ids.ts';
 import './types/roots.ts';
 import './types/errors.ts';
 import './types/tenant.ts';
@@ -16,3 +17,4 @@ import './types/message.ts';
 import './types/sending-number.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
+registerNodeTypes(schema);

@@ -41,7 +41,11 @@ async function seedTenant(
   );
   const backend = createParleyClient({ url, credential: created.apiKeySecret });
   const sendingNumber = `+1415${2 + (index % 8)}${String(index).padStart(6, '0')}`;
-  must((await backend.request(AddSendingNumberDocument, { e164: sendingNumber })).addSendingNumber, 'SendingNumber');
+  must(
+    (await operator.request(AddSendingNumberDocument, { tenantId: created.tenant.id, e164: sendingNumber }))
+      .addSendingNumber,
+    'SendingNumber',
+  );
   await backend.request(BuySeatsDocument, { count: 1 });
   const user = must(
     (

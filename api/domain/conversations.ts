@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/actor.ts';
+import { readableConversations } from '../db/viewer-scope.ts';
 import { lockFor } from './consent-rules.ts';
 import { NotFoundError } from './errors.ts';
 import type { TenantScope } from './scope.ts';
@@ -8,12 +9,7 @@ type TenantActor = Extract<Actor, { tenantId: string }>;
 /** Admins and partner backends read every conversation; other users only those of their hiring teams. */
 export function readableBy(actor: TenantActor) {
   if (actor.kind === 'apiKey' || actor.role === 'ADMIN') return {};
-  return {
-    OR: [
-      { application: { hiringTeam: { some: { userId: actor.userId } } } },
-      { community: { team: { some: { userId: actor.userId } } } },
-    ],
-  };
+  return readableConversations(actor.userId);
 }
 
 export async function findReadableConversation(scope: TenantScope, actor: TenantActor, id: string) {

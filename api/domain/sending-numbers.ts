@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { ChannelRegistry } from '../channels/registry.ts';
+import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { Channel } from '../db/generated/prisma/enums.ts';
-import { ConflictError, NoSendingNumberError } from './errors.ts';
+import { ChannelUnavailableError, ConflictError, NoSendingNumberError, NotFoundError } from './errors.ts';
 import { countryOf, toE164 } from './phone.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
 import type { TenantScope, TenantTx } from './scope.ts';
@@ -8,13 +10,25 @@ import { parseInput } from './validate.ts';
 
 const numberInput = z.object({ e164: z.string(), channel: z.enum(['SMS', 'WHATSAPP']).default('SMS') });
 
-/** Adds a number the tenant sends from (provisioned at the provider beforehand). */
-export async function addSendingNumber(scope: TenantScope, input: z.input<typeof numberInput>) {
+/**
+ * An operator action: adds a number a tenant sends from (provisioned at the
+ * provider beforehand). The tenant receives the number's inbound texts.
+ */
+export async function addSendingNumber(
+  prisma: PrismaClient,
+  channels: ChannelRegistry,
+  tenantId: string,
+  input: z.input<typeof numberInput>,
+) {
   const data = parseInput(numberInput, input);
+  if (!channels.get(data.channel)) throw new ChannelUnavailableError(data.channel);
   const e164 = toE164(data.e164, 'US', 'e164');
+  if (!(await prisma.tenant.findUnique({ where: { id: tenantId }, select: { id: true } }))) {
+    throw new NotFoundError('Tenant', tenantId);
+  }
   try {
-    return await scope.db.sendingNumber.create({
-      data: { tenantId: scope.tenantId, e164, channel: data.channel, country: countryOf(e164) ?? 'ZZ' },
+    return await prisma.sendingNumber.create({
+      data: { tenantId, e164, channel: data.channel, country: countryOf(e164) ?? 'ZZ' },
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new ConflictError('e164', 'This number is already in use by a Parley tenant.');

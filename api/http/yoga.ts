@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { createYoga, maskError } from 'graphql-yoga';
 import { schema } from '../../schema/index.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -8,8 +9,11 @@ import { AuthenticationError, type Authenticator, bearerCredential } from '../au
 import { unauthenticated } from '../auth/unauthenticated.ts';
 import type { RequestContext, Services } from '../context.ts';
 import { scopeToTenant } from '../db/tenant-scope.ts';
+import { scopeToViewer } from '../db/viewer-scope.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Logger } from '../log.ts';
+import { type GraphQLLimits, useGraphQLLimits } from './limits.ts';
+import { serviceUnavailable } from './service-unavailable.ts';
 
 /** Filled in while a request runs, logged when it ends. */
 export type RequestLog = { requestId: string; tenantId?: string; actor?: Actor['kind'] };
@@ -23,11 +27,13 @@ export type ServerContext = {
 };
 
 export function buildContext(services: Services, actor: Actor, requestId: string): RequestContext {
-  const tenantId = 'tenantId' in actor ? actor.tenantId : null;
+  if (actor.kind !== 'apiKey' && actor.kind !== 'user') return { requestId, actor, scope: null, reader: null, services };
+  const db = scopeToTenant(services.prisma, actor.tenantId);
   return {
     requestId,
     actor,
-    scope: tenantId ? { tenantId, db: scopeToTenant(services.prisma, tenantId), events: services.events } : null,
+    scope: { tenantId: actor.tenantId, db, events: services.events },
+    reader: scopeToViewer(db, actor),
     services,
   };
 }
@@ -37,12 +43,21 @@ export function createGraphQLHandler(deps: {
   authenticate: Authenticator;
   log: Logger;
   graphiql: boolean;
+  /** Document, page and body limits (api/http/limits.ts). */
+  limits: GraphQLLimits;
+  /** Hide graphql's "Did you mean …?" suggestions (production). */
+  hideSuggestions: boolean;
 }) {
   const { services, authenticate, log } = deps;
   return createYoga<ServerContext, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    maxRequestBodySize: deps.limits.bodyBytes,
+    plugins: [
+      useGraphQLLimits(deps.limits),
+      ...(deps.hideSuggestions ? [blockFieldSuggestionsPlugin({ mask: '' })] : []),
+    ],
     graphiql: deps.graphiql ? { title: 'Parley', subscriptionsProtocol: 'WS' } : false,
     logging: {
       debug: (...args) => log.debug(args.map(String).join(' ')),
@@ -60,6 +75,12 @@ export function createGraphQLHandler(deps: {
           return new GraphQLError(original.message, { path: located.path, extensions: { code: original.code } });
         }
         if (original instanceof Error && !('extensions' in original)) {
+          // The database being unreachable is no bug of the request: a typed, retryable 503.
+          const unavailable = serviceUnavailable(original, located.path);
+          if (unavailable) {
+            log.warn({ err: original.message }, 'database unavailable');
+            return unavailable;
+          }
           log.error({ err: original }, 'unexpected error in resolver');
         }
         return maskError(error, message, isDev);

@@ -44,7 +44,7 @@ export async function setUpHiring(
 ) {
   const tenant = await server.createTenant();
   const sendingNumber = usNumber();
-  await tenant.client.request(AddSendingNumberDocument, { e164: sendingNumber });
+  await server.operator.request(AddSendingNumberDocument, { tenantId: tenant.id, e164: sendingNumber });
   await tenant.client.request(BuySeatsDocument, { count: 5 });
   const [recruiter, outsider, admin] = await Promise.all([
     server.createUser(tenant, { name: 'Rita Recruiter' }),

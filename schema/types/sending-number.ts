@@ -1,13 +1,13 @@
-import { ConflictError } from '../../api/domain/errors.ts';
+import { ChannelUnavailableError, ConflictError } from '../../api/domain/errors.ts';
 import { addSendingNumber } from '../../api/domain/sending-numbers.ts';
 import { builder } from '../builder.ts';
 import { tenantScope } from '../tenant-scope.ts';
-import { ChannelEnum } from './tenant.ts';
+import { ChannelEnum, Tenant } from './tenant.ts';
 
 builder.prismaNode('SendingNumber', {
   id: { field: 'id' },
   nullable: true,
-  authScopes: { tenantMember: true },
+  authScopes: { tenantMember: true, operator: true },
   fields: (t) => ({
     e164: t.exposeString('e164'),
     country: t.exposeString('country'),
@@ -28,13 +28,21 @@ builder.mutationField('addSendingNumber', (t) =>
   t.prismaField({
     type: 'SendingNumber',
     description:
-      'Adds a number (already provisioned at the provider, with its webhooks pointing at Parley) to the pool.',
-    authScopes: { tenantAdmin: true },
-    args: { e164: t.arg.string({ required: true }), channel: t.arg({ type: ChannelEnum, required: false }) },
-    errors: { types: [ConflictError] },
-    resolve: async (query, _root, { e164, channel }, ctx) => {
-      const number = await addSendingNumber(tenantScope(ctx), { e164, channel: channel ?? undefined });
-      return tenantScope(ctx).db.sendingNumber.findUniqueOrThrow({ ...query, where: { id: number.id } });
+      "Platform operator only: adds a number (provisioned at the provider, its webhooks pointing at Parley) to a tenant's pool. " +
+      'Whoever adds a number receives its inbound texts, so tenants cannot add numbers themselves until a number can be verified against the provider account that owns it.',
+    authScopes: { operator: true },
+    args: {
+      tenantId: t.arg.globalID({ required: true, for: Tenant }),
+      e164: t.arg.string({ required: true }),
+      channel: t.arg({ type: ChannelEnum, required: false }),
+    },
+    errors: { types: [ConflictError, ChannelUnavailableError] },
+    resolve: async (query, _root, { tenantId, e164, channel }, ctx) => {
+      const number = await addSendingNumber(ctx.services.prisma, ctx.services.channels, tenantId.id, {
+        e164,
+        channel: channel ?? undefined,
+      });
+      return ctx.services.prisma.sendingNumber.findUniqueOrThrow({ ...query, where: { id: number.id } });
     },
   }),
 );

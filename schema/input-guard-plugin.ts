@@ -1,0 +1,75 @@
+import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
+import type { GraphQLFieldResolver } from 'graphql';
+import { type FieldIssue, ValidationError } from '../api/domain/errors.ts';
+
+const pluginName = 'inputGuard';
+
+declare global {
+  export namespace PothosSchemaTypes {
+    interface Plugins<Types extends SchemaTypes> {
+      inputGuard: InputGuardPlugin<Types>;
+    }
+  }
+}
+
+/** Paths of every string in `value` for which `test` holds, as `input.name` or `ids.2`. */
+function findStrings(value: unknown, test: (s: string) => boolean, path: string[] = []): string[] {
+  if (typeof value === 'string') return test(value) ? [path.join('.')] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => findStrings(item, test, [...path, String(i)]));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => findStrings(item, test, [...path, key]));
+  }
+  return [];
+}
+
+/** PostgreSQL cannot store NUL in text, and no person types one: refused wherever it appears. */
+function nulByteIssues(args: object): FieldIssue[] {
+  return findStrings(args, (s) => s.includes('\u0000')).map((field) => ({
+    field,
+    message: 'must not contain NUL characters (\\u0000)',
+  }));
+}
+
+/** Pothos reports a bad id without naming the argument; find the argument by its value. */
+function globalIdIssues(args: object, error: unknown): FieldIssue[] | null {
+  if (!(error instanceof Error) || error.name !== 'PothosValidationError') return null;
+  const wrongType = /^ID: (.*) is not of type: (.+)$/s.exec(error.message);
+  const malformed = /^Invalid global ID: (.*)$/s.exec(error.message);
+  const id = wrongType?.[1] ?? malformed?.[1];
+  if (id === undefined) return null;
+  const message = wrongType ? `is not the id of a ${wrongType[2]}` : 'is not a Parley id';
+  const fields = findStrings(args, (s) => s === id);
+  return (fields.length ? fields : ['id']).map((field) => ({ field, message }));
+}
+
+function translated(args: object, error: unknown): unknown {
+  const issues = globalIdIssues(args, error);
+  return issues ? new ValidationError(issues) : error;
+}
+
+/**
+ * Checks every field's raw arguments before anything else runs: NUL bytes are
+ * refused, and an id of the wrong type becomes a ValidationError naming the
+ * argument, so the errors plugin can return it in the field's result union.
+ */
+export class InputGuardPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  override wrapArgMappers(
+    resolver: GraphQLFieldResolver<unknown, Types['Context'], object> | undefined,
+    fieldConfig: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types['Context'], object> | undefined {
+    if (!resolver || Object.keys(fieldConfig.args).length === 0) return resolver;
+    return (parent, args, context, info) => {
+      const nul = nulByteIssues(args);
+      if (nul.length) throw new ValidationError(nul);
+      try {
+        const result = resolver(parent, args, context, info);
+        return result instanceof Promise ? result.catch((error) => Promise.reject(translated(args, error))) : result;
+      } catch (error) {
+        throw translated(args, error);
+      }
+    };
+  }
+}
+
+SchemaBuilder.registerPlugin(pluginName, InputGuardPlugin);
+export default pluginName;
