@@ -1,4 +1,5 @@
 import { createActorCache } from './auth/actor-cache.ts';
+import { createCredentialFeed } from './auth/credential-feed.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { loadSigningKey } from './auth/signing-key.ts';
 import { createChannelRegistry } from './channels/registry.ts';
@@ -9,6 +10,7 @@ import { migrate } from './db/migrate.ts';
 import { databaseTarget } from './db/target.ts';
 import { type DemoCredentials, ensureDemoTenant } from './demo-tenant.ts';
 import { createEventBus } from './events/pubsub.ts';
+import { createLiveConnections } from './http/live-connections.ts';
 import { createHttpServer } from './http/server.ts';
 import { createWebhookHandler } from './http/webhooks.ts';
 import { createGraphQLHandler } from './http/yoga.ts';
@@ -36,11 +38,17 @@ export function buildApp(config: Config, log: Logger) {
       const events = createEventBus(config.redisUrl, (err) =>
         log.warn({ err: err.message }, 'redis connection problem'),
       );
+      // Subscriptions made while a Redis connection is still starting can be lost.
+      await events.ready();
+      const credentials = createCredentialFeed(events.pubsub);
+      const actorCache = createActorCache(config.authCacheMs);
+      credentials.onChange(actorCache.invalidate);
       const channels = createChannelRegistry(config);
       let outbox: OutboxWorker | null = null;
       const services: Services = {
         prisma: db.prisma,
         events,
+        credentials,
         signingKey: await loadSigningKey(db.prisma, config.tokenSecret),
         channels,
         wakeOutbox: () => outbox?.wake(),
@@ -56,9 +64,6 @@ export function buildApp(config: Config, log: Logger) {
         retryBaseMs: config.outbox.retryBaseMs,
       });
       if (!config.twilio) log.warn('SMS cannot be delivered: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN');
-      // Subscriptions made while a Redis connection is still starting can be lost.
-      await events.ready();
-      const actorCache = createActorCache(config.authCacheMs, events.pubsub);
 
       const authenticate = createAuthenticator({
         prisma: db.prisma,
@@ -67,9 +72,20 @@ export function buildApp(config: Config, log: Logger) {
         cache: actorCache,
       });
 
-      const yoga = createGraphQLHandler({ services, authenticate, log, graphiql: config.env === 'development' });
+      const yoga = createGraphQLHandler({
+        services,
+        authenticate,
+        log,
+        graphiql: config.env === 'development',
+        limits: config.graphqlLimits,
+        hideSuggestions: config.env === 'production',
+      });
+      const live = createLiveConnections();
+      credentials.onChange(live.closeFor);
       const http = createHttpServer({
         yoga,
+        live,
+        limits: config.graphqlLimits,
         authenticate,
         log,
         readiness: [
@@ -101,7 +117,7 @@ export function buildApp(config: Config, log: Logger) {
           log.info('shutting down: draining requests');
           await http.close(config.shutdownGraceMs);
           await outbox?.stop();
-          await actorCache.close();
+          await credentials.close();
           await events.close();
           await db.close();
           log.info('stopped');

@@ -1,4 +1,5 @@
 import type { Actor } from './auth/actor.ts';
+import type { CredentialFeed } from './auth/credential-feed.ts';
 import type { ChannelRegistry } from './channels/registry.ts';
 import type { PrismaClient } from './db/generated/prisma/client.ts';
 import type { TenantDb } from './db/tenant-scope.ts';
@@ -9,6 +10,8 @@ import type { EventBus } from './events/pubsub.ts';
 export type Services = {
   prisma: PrismaClient;
   events: EventBus;
+  /** Revocations and user changes, heard by every copy. */
+  credentials: CredentialFeed;
   signingKey: Uint8Array;
   channels: ChannelRegistry;
   /** Nudges the outbox workers after a message is queued. */

@@ -33,9 +33,13 @@ export async function ensureDemoTenant(services: Services, dataDir: string): Pro
   if (!saved) {
     const { tenant, apiKeySecret } = await createTenant(services.prisma, {
       name: 'Demo Recruiting',
-      enabledChannels: ['SMS', 'WHATSAPP'],
+      enabledChannels: ['SMS'],
     });
-    const scope = { tenantId: tenant.id, db: scopeToTenant(services.prisma, tenant.id), events: services.events };
+    const scope = {
+      tenantId: tenant.id,
+      db: scopeToTenant(services.prisma, tenant.id),
+      events: { publish: services.events.publish, credentialsChanged: services.credentials.announce },
+    };
     const user = await createUser(scope, {
       name: 'Demo Admin',
       email: 'admin@demo.parley.test',

@@ -1,28 +1,31 @@
-import type { PubSub } from 'graphql-yoga';
-import type { PubSubEvents } from '../events/tenant-events.ts';
+import type { CredentialChange } from '../events/tenant-events.ts';
 import type { Actor } from './actor.ts';
 
 const MAX_ENTRIES = 10_000;
 
+/** Which key or user an actor stands for, as credential changes name them. */
+export function holderOf(actor: Actor): CredentialChange | null {
+  if (actor.kind === 'apiKey') return { kind: 'apiKey', id: actor.apiKeyId };
+  if (actor.kind === 'user') return { kind: 'user', id: actor.userId };
+  return null;
+}
+
+const holderKey = (holder: { kind: string; id: string }) => `${holder.kind}:${holder.id}`;
+
 /**
  * Remembers who a credential belongs to for a few seconds, so a request need
- * not look its key or user up again. Revoking a key or changing a user
- * reaches every copy of the service through pub/sub and drops the entry at
- * once; the time limit bounds what a lost message could leave behind.
+ * not look its key or user up again. A change to the holder (fed from the
+ * credential feed) drops its entries at once. A lookup that began before such
+ * a change is not cached when it ends: it may have read the row as it was.
  */
-export function createActorCache(ttlMs: number, pubsub: PubSub<PubSubEvents>) {
+export function createActorCache(ttlMs: number) {
   const entries = new Map<string, { actor: Actor; until: number }>();
-  const changes = pubsub.subscribe('credentials');
-  const listening = (async () => {
-    for await (const change of changes) {
-      for (const [credential, { actor }] of entries) {
-        const id = actor.kind === 'apiKey' ? actor.apiKeyId : actor.kind === 'user' ? actor.userId : null;
-        if (id === change.id && actor.kind === change.kind) entries.delete(credential);
-      }
-    }
-  })().catch(() => entries.clear()); // without the feed, cached entries can no longer be trusted
+  let generation = 0;
+  const changedAt = new Map<string, number>();
 
   return {
+    /** A marker to pass to `set`, taken before the credential is looked up. */
+    generation: () => generation,
     get(credential: string): Actor | null {
       const hit = entries.get(credential);
       if (!hit) return null;
@@ -30,14 +33,20 @@ export function createActorCache(ttlMs: number, pubsub: PubSub<PubSubEvents>) {
       entries.delete(credential);
       return null;
     },
-    set(credential: string, actor: Actor, notAfter = Number.POSITIVE_INFINITY) {
-      if (ttlMs <= 0) return;
+    set(credential: string, actor: Actor, lookedUpAt: number, notAfter = Number.POSITIVE_INFINITY) {
+      const holder = holderOf(actor);
+      if (ttlMs <= 0 || !holder || (changedAt.get(holderKey(holder)) ?? -1) > lookedUpAt) return;
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
       entries.set(credential, { actor, until: Math.min(Date.now() + ttlMs, notAfter) });
     },
-    async close() {
-      await changes.return?.();
-      await listening;
+    invalidate(change: CredentialChange) {
+      generation += 1;
+      changedAt.set(holderKey(change), generation);
+      if (changedAt.size > MAX_ENTRIES) changedAt.delete(changedAt.keys().next().value as string);
+      for (const [credential, { actor }] of entries) {
+        const holder = holderOf(actor);
+        if (holder && holderKey(holder) === holderKey(change)) entries.delete(credential);
+      }
     },
   };
 }

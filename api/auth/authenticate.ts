@@ -38,6 +38,7 @@ export function createAuthenticator(deps: {
   const { prisma, signingKey, operatorKey, cache } = deps;
 
   async function apiKeyActor(secret: string): Promise<Actor> {
+    const lookedUpAt = cache.generation();
     const key = await prisma.apiKey.findUnique({ where: { hash: hashApiKey(secret) } });
     if (!key || key.revokedAt)
       throw new AuthenticationError('Unknown or revoked API key: ask a tenant admin for a valid key.');
@@ -46,11 +47,12 @@ export function createAuthenticator(deps: {
       prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
     }
     const actor: Actor = { kind: 'apiKey', tenantId: key.tenantId, apiKeyId: key.id };
-    cache.set(secret, actor);
+    cache.set(secret, actor, lookedUpAt);
     return actor;
   }
 
   async function userActor(token: string): Promise<Actor> {
+    const lookedUpAt = cache.generation();
     const check = await verifyUserToken(signingKey, token);
     if (!check.ok) {
       throw new AuthenticationError(
@@ -62,7 +64,7 @@ export function createAuthenticator(deps: {
     const user = await prisma.user.findFirst({ where: { id: check.claims.userId, tenantId: check.claims.tenantId } });
     if (!user || user.deactivatedAt) throw new AuthenticationError('This user no longer exists or is deactivated.');
     const actor: Actor = { kind: 'user', tenantId: user.tenantId, userId: user.id, role: user.role };
-    cache.set(token, actor, check.expiresAt);
+    cache.set(token, actor, lookedUpAt, check.expiresAt);
     return actor;
   }
 

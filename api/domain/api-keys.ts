@@ -22,7 +22,7 @@ export async function revokeApiKey(scope: TenantScope, id: string) {
   if (key.revokedAt) return key;
   const revoked = await scope.db.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
   scope.events.publish(scope.tenantId, 'API_KEY_REVOKED', id);
-  scope.events.credentialsChanged('apiKey', id);
+  await scope.events.credentialsChanged('apiKey', id);
 
   return revoked;
 }

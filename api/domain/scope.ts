@@ -1,3 +1,4 @@
+import type { CredentialFeed } from '../auth/credential-feed.ts';
 import type { TenantDb } from '../db/tenant-scope.ts';
 import type { EventBus } from '../events/pubsub.ts';
 
@@ -5,7 +6,7 @@ import type { EventBus } from '../events/pubsub.ts';
 export type TenantScope = {
   tenantId: string;
   db: TenantDb;
-  events: Pick<EventBus, 'publish' | 'credentialsChanged'>;
+  events: { publish: EventBus['publish']; credentialsChanged: CredentialFeed['announce'] };
 };
 
 type TransactionFn = Extract<Parameters<TenantDb['$transaction']>[0], (...args: never[]) => unknown>;

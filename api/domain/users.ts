@@ -71,7 +71,7 @@ export async function updateUser(scope: TenantScope, input: UpdateUserInput) {
       return updated;
     });
     scope.events.publish(scope.tenantId, 'USER_UPDATED', user.id);
-    scope.events.credentialsChanged('user', user.id);
+    if (deactivated !== undefined || changes.role !== undefined) await scope.events.credentialsChanged('user', user.id);
 
     return user;
   } catch (error) {

@@ -2,13 +2,11 @@ import { once } from 'node:events';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, type PubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
-import type { CredentialChange, PubSubEvents, TenantEvent, TenantEventType } from './tenant-events.ts';
+import type { PubSubEvents, TenantEvent, TenantEventType } from './tenant-events.ts';
 
 export type EventBus = {
   pubsub: PubSub<PubSubEvents>;
   publish(tenantId: string, type: TenantEventType, subjectId: string): void;
-  /** Tells every copy of the service to forget what it cached about this API key or user. */
-  credentialsChanged(kind: CredentialChange['kind'], id: string): void;
 
   /** Resolves once the Redis connections are ready (at once without Redis). */
   ready(): Promise<void>;
@@ -32,9 +30,6 @@ export function createEventBus(redisUrl: string | undefined, onError: (error: Er
     publish(tenantId, type, subjectId) {
       const event: TenantEvent = { type, tenantId, subjectId, occurredAt: new Date().toISOString() };
       pubsub.publish('tenant', tenantId, event);
-    },
-    credentialsChanged(kind, id) {
-      pubsub.publish('credentials', { kind, id });
     },
     async ready() {
       await Promise.all(clients.map((c) => (c.status === 'ready' ? undefined : once(c, 'ready'))));

@@ -32,4 +32,9 @@ export type PubSubEvents = {
   credentials: [change: CredentialChange];
 };
 
-export type CredentialChange = { kind: 'apiKey' | 'user'; id: string };
+export type CredentialChange = {
+  kind: 'apiKey' | 'user';
+  id: string;
+  /** Set by the copy that announced the change, so it can tell when its own announcement came back. */
+  nonce?: string;
+};

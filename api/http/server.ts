@@ -1,13 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Actor } from '../auth/actor.ts';
 import type { Authenticator } from '../auth/authenticate.ts';
 import type { Logger } from '../log.ts';
+import { type GraphQLLimits, limitExceeded } from './limits.ts';
 import { live, type ReadinessCheck, ready } from './health.ts';
+import type { LiveConnections } from './live-connections.ts';
 import { isWebhookPath } from './webhooks.ts';
 import { attachWebSocket } from './websocket.ts';
 import type { GraphQLHandler, RequestLog } from './yoga.ts';
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
+
+/** 413 with a GraphQL-shaped body, then the connection is closed so the rest of the body is never read. */
+function refuseBody(req: IncomingMessage, res: ServerResponse, maxBytes: number) {
+  const error = limitExceeded('bodyBytes', maxBytes, `The request body is over ${maxBytes} bytes; send a smaller one.`);
+  const socket = req.socket;
+  // Node closes the socket once the answer is written; a client still sending its body would then get a
+  // reset instead of the answer. So: finish our side, discard what still arrives, and close when the
+  // client does (it will, on `connection: close`), or after LINGER_MS at the latest.
+  socket.destroySoon = () => {
+    socket.end();
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    socket.once('close', () => clearTimeout(timer));
+  };
+  res.shouldKeepAlive = false;
+  res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+  res.end(JSON.stringify({ errors: [{ message: error.message, extensions: { ...error.extensions, http: undefined } }] }));
+}
+
+const LINGER_MS = 2000;
 
 function requestIdOf(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
@@ -25,6 +47,8 @@ export function createHttpServer(deps: {
   readiness: ReadinessCheck[];
   log: Logger;
   webhooks: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
+  limits: Pick<GraphQLLimits, 'bodyBytes' | 'subscriptionsPerConnection'>;
+  live: LiveConnections;
 }) {
   const { yoga, log } = deps;
   let draining = false;
@@ -51,6 +75,8 @@ export function createHttpServer(deps: {
       );
     });
     if (draining) res.setHeader('connection', 'close');
+    // A body announced over the limit is refused before a byte of it is read (Yoga refuses chunked ones while reading).
+    if (Number(req.headers['content-length']) > deps.limits.bodyBytes) return refuseBody(req, res, deps.limits.bodyBytes);
     if (req.method === 'GET' && path === '/healthz') return live(res);
     if (req.method === 'GET' && path === '/readyz') return void ready(res, deps.readiness, draining);
     if (isWebhookPath(path)) {
@@ -59,12 +85,14 @@ export function createHttpServer(deps: {
         if (!res.headersSent) res.writeHead(500).end();
       });
     }
-    if (String(req.headers.accept).includes('text/event-stream')) streams.add(res);
-
-    return yoga(req, res, { req, requestLog });
+    if (!String(req.headers.accept).includes('text/event-stream')) return yoga(req, res, { req, requestLog });
+    streams.add(res);
+    // A stream ends when its credential is revoked, ending its subscriptions.
+    const onAuthenticated = (actor: Actor) => res.once('close', deps.live.track(actor, () => res.destroy()));
+    return yoga(req, res, { req, requestLog, onAuthenticated });
   });
   server.keepAliveTimeout = 5_000;
-  const ws = attachWebSocket(server, yoga, deps.authenticate, log);
+  const ws = attachWebSocket(server, yoga, deps.authenticate, log, deps.limits, deps.live);
 
   return {
     server,

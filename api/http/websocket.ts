@@ -1,14 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
-import type { ExecutionArgs } from 'graphql';
+import type { ExecutionArgs, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Actor } from '../auth/actor.ts';
 import { AuthenticationError, type Authenticator, bearerCredential } from '../auth/authenticate.ts';
+import { unauthenticated } from '../auth/unauthenticated.ts';
 import type { Logger } from '../log.ts';
+import type { LiveConnections } from './live-connections.ts';
+import { type GraphQLLimits, limitExceeded } from './limits.ts';
 import type { GraphQLHandler } from './yoga.ts';
 
-type Extra = { request: IncomingMessage; actor?: Actor };
+function isGraphQLError(error: unknown): error is GraphQLError {
+  // graphql may be loaded twice (ESM and CommonJS), so look at the shape, not the class.
+  return error instanceof Error && 'extensions' in error && 'locations' in error;
+}
+
+function tooManySubscriptions(max: number) {
+  return limitExceeded(
+    'subscriptionsPerConnection',
+    max,
+    `This connection already runs ${max} operations; complete one, or open another connection.`,
+  );
+}
+
+type Extra = { request: IncomingMessage; credential?: string | null; actor?: Actor; untrack?: () => void };
+
+/** 4403 is graphql-ws's Forbidden; a close reason may not exceed 123 bytes. */
+const forbidden = (reason: string) => [4403, Buffer.from(reason).subarray(0, 123).toString()] as const;
 type Enveloped = { execute: (args: ExecutionArgs) => unknown; subscribe: (args: ExecutionArgs) => unknown };
 
 function connectionCredential(params: Record<string, unknown> | undefined): string | null {
@@ -22,15 +41,25 @@ function connectionCredential(params: Record<string, unknown> | undefined): stri
  * in connection_init ({ authorization: "Bearer ..." }); every operation then
  * runs through Yoga's envelop, so context, auth and validation match HTTP.
  */
-export function attachWebSocket(server: Server, yoga: GraphQLHandler, authenticate: Authenticator, log: Logger) {
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+export function attachWebSocket(
+  server: Server,
+  yoga: GraphQLHandler,
+  authenticate: Authenticator,
+  log: Logger,
+  limits: Pick<GraphQLLimits, 'bodyBytes' | 'subscriptionsPerConnection'>,
+  live: LiveConnections,
+) {
+  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: limits.bodyBytes });
   const disposable = useServer<Record<string, unknown> | undefined, Extra>(
     {
       execute: (args) => (args.rootValue as Enveloped).execute(args) as never,
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args) as never,
       onConnect: async (ctx) => {
         try {
-          ctx.extra.actor = await authenticate(connectionCredential(ctx.connectionParams));
+          ctx.extra.credential = connectionCredential(ctx.connectionParams);
+          const actor = await authenticate(ctx.extra.credential);
+          ctx.extra.actor = actor;
+          ctx.extra.untrack = live.track(actor, (reason) => ctx.extra.socket.close(...forbidden(reason)));
           return true;
         } catch (error) {
           if (error instanceof AuthenticationError) {
@@ -40,7 +69,20 @@ export function attachWebSocket(server: Server, yoga: GraphQLHandler, authentica
           throw error;
         }
       },
+      onClose: (ctx) => ctx.extra.untrack?.(),
       onSubscribe: async (ctx, _id, payload) => {
+        // The credential is checked again for every operation: it may have been revoked since connection_init.
+        try {
+          ctx.extra.actor = await authenticate(ctx.extra.credential ?? null);
+        } catch (error) {
+          if (!(error instanceof AuthenticationError)) throw error;
+          ctx.extra.socket.close(...forbidden(error.message));
+          return [unauthenticated(error.message)];
+        }
+        // graphql-ws has already counted this one.
+        if (Object.keys(ctx.subscriptions).length > limits.subscriptionsPerConnection) {
+          return [tooManySubscriptions(limits.subscriptionsPerConnection)];
+        }
         const requestId = randomUUID();
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
@@ -49,10 +91,18 @@ export function attachWebSocket(server: Server, yoga: GraphQLHandler, authentica
           requestLog: { requestId },
           params: payload,
         });
+        // A document refused while parsing (too many tokens, bad syntax) is an error message, not a closed socket.
+        let parsed: ExecutionArgs['document'];
+        try {
+          parsed = parse(payload.query);
+        } catch (error) {
+          if (isGraphQLError(error)) return [error];
+          throw error;
+        }
         const args: ExecutionArgs = {
           schema,
           operationName: payload.operationName,
-          document: parse(payload.query),
+          document: parsed,
           variableValues: payload.variables,
           contextValue: await contextFactory(),
           rootValue: { execute, subscribe },

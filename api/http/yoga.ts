@@ -22,8 +22,10 @@ export type RequestLog = { requestId: string; tenantId?: string; actor?: Actor['
 export type ServerContext = {
   req?: IncomingMessage;
   requestLog?: RequestLog;
-  /** Set for graphql-ws operations: the actor authenticated at connection_init. */
+  /** Set for graphql-ws operations: the actor authenticated for this operation. */
   wsActor?: Actor;
+  /** Set for SSE streams: told who the stream belongs to, so a revocation can end it. */
+  onAuthenticated?: (actor: Actor) => void;
 };
 
 export function buildContext(services: Services, actor: Actor, requestId: string): RequestContext {
@@ -32,7 +34,11 @@ export function buildContext(services: Services, actor: Actor, requestId: string
   return {
     requestId,
     actor,
-    scope: { tenantId: actor.tenantId, db, events: services.events },
+    scope: {
+      tenantId: actor.tenantId,
+      db,
+      events: { publish: services.events.publish, credentialsChanged: services.credentials.announce },
+    },
     reader: scopeToViewer(db, actor),
     services,
   };
@@ -86,7 +92,7 @@ export function createGraphQLHandler(deps: {
         return maskError(error, message, isDev);
       },
     },
-    context: async ({ request, wsActor, requestLog }): Promise<RequestContext> => {
+    context: async ({ request, wsActor, requestLog, onAuthenticated }): Promise<RequestContext> => {
       let actor = wsActor;
       if (!actor) {
         try {
@@ -96,6 +102,7 @@ export function createGraphQLHandler(deps: {
           throw error;
         }
       }
+      onAuthenticated?.(actor);
       if (requestLog) {
         requestLog.actor = actor.kind;
         if ('tenantId' in actor) requestLog.tenantId = actor.tenantId;

@@ -1,0 +1,179 @@
+import { type Client, createClient } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import {
+  CreateApiKeyDocument,
+  CreateUserDocument,
+  RevokeApiKeyDocument,
+  UpdateUserDocument,
+  ViewerDocument,
+} from '../../clients/generated/graphql.ts';
+import { testMode } from '../test/databases.ts';
+import { rawId, startTestServer, type TestServer, type TestTenant } from '../test/harness.ts';
+import { waitFor } from '../test/messaging-fixture.ts';
+import { openSse } from '../test/sse.ts';
+
+const eventsQuery = 'subscription { tenantEvents { type } }';
+
+type Closed = { code: number; reason: string };
+
+/** A graphql-ws client that records how its socket closed and never reconnects. */
+function wsClient(url: string, credential: string) {
+  let closed: Closed | null = null;
+  const client: Client = createClient({
+    url: url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${credential}` },
+    retryAttempts: 0,
+    lazy: false,
+    onNonLazyError: () => {}, // the close is what the tests look at
+    on: {
+      closed: (event) => {
+        const e = event as { code: number; reason: string };
+        closed = { code: e.code, reason: String(e.reason) };
+      },
+    },
+  });
+  return { client, closed: () => closed };
+}
+
+/** Subscribes and resolves once the subscription is live on the server (its first event arrived). */
+async function liveSubscription(client: Client, poke: () => Promise<unknown>) {
+  const events: unknown[] = [];
+  const errors: unknown[] = [];
+  let completed = false;
+  client.subscribe(
+    { query: eventsQuery },
+    {
+      next: (value) => void events.push(value),
+      error: (error) => void errors.push(error),
+      complete: () => {
+        completed = true;
+      },
+    },
+  );
+  await waitFor(async () => {
+    if (events.length > 0) return true;
+    await poke();
+    return false;
+  }, 'the subscription to go live');
+  return { events, errors, ended: () => completed || errors.length > 0 };
+}
+
+describe('revocation reaches open connections', () => {
+  let server: TestServer;
+  let tenant: TestTenant;
+  let n = 0;
+  const poke = () =>
+    tenant.client.request(CreateUserDocument, { input: { name: `Poke ${n}`, email: `poke-${n++}@example.com` } });
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    tenant = await server.createTenant('Revokers');
+  });
+  afterAll(() => server?.stop());
+
+  async function newKey() {
+    const created = await tenant.client.request(CreateApiKeyDocument, { name: `key ${n++}` });
+    if (created.createApiKey.__typename !== 'CreatedApiKey') throw new Error(JSON.stringify(created));
+    return created.createApiKey;
+  }
+
+  it('refuses a deactivated user on the very next request, every time', async () => {
+    for (let i = 0; i < 40; i++) {
+      const { client, user } = await server.createUser(tenant);
+      expect((await client.request(ViewerDocument)).viewer.kind).toBe('USER'); // now cached
+      await tenant.client.request(UpdateUserDocument, { input: { id: user.id, deactivated: true } });
+      await expect(client.request(ViewerDocument), `try ${i}`).rejects.toMatchObject({ status: 401 });
+    }
+  });
+
+  it('closes a revoked key’s WebSocket with 4403 and ends its subscriptions', async () => {
+    const key = await newKey();
+    const ws = wsClient(server.url, key.secret);
+    const sub = await liveSubscription(ws.client, poke);
+    await tenant.client.request(RevokeApiKeyDocument, { id: key.apiKey.id });
+    const closed = await waitFor(async () => ws.closed(), 'the socket to close');
+    expect(closed).toEqual({ code: 4403, reason: 'This API key was revoked.' });
+    expect(sub.ended()).toBe(true);
+    const before = sub.events.length;
+    await poke();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sub.events.length).toBe(before);
+    // Nor can the revoked key open a new socket.
+    const again = wsClient(server.url, key.secret);
+    await waitFor(async () => again.closed(), 'the new socket to be refused');
+    expect(again.closed()?.code).toBe(4403);
+    await Promise.all([ws.client.dispose(), again.client.dispose()]);
+  });
+
+  it('refuses new operations on a socket whose key was revoked, even before the socket is closed', async () => {
+    const key = await newKey();
+    const socket = new WebSocket(server.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    const messages: { type: string; id?: string; payload?: unknown }[] = [];
+    let closedWith: number | null = null;
+    socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+    socket.on('close', (code) => {
+      closedWith = code;
+    });
+    await new Promise((r) => socket.once('open', r));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${key.secret}` } }));
+    await waitFor(async () => messages.some((m) => m.type === 'connection_ack'), 'connection_ack');
+    // Revoke straight in the database, so no announcement closes the socket: only the per-operation check can refuse.
+    await server.app.services.prisma.apiKey.update({
+      where: { id: rawId(key.apiKey.id) },
+      data: { revokedAt: new Date() },
+    });
+    const cacheMs = server.config.authCacheMs;
+    await new Promise((r) => setTimeout(r, cacheMs + 50));
+    socket.send(
+      JSON.stringify({
+        type: 'subscribe',
+        id: '1',
+        payload: { query: 'mutation { createApiKey(name: "x") { __typename } }' },
+      }),
+    );
+    await waitFor(async () => closedWith !== null, 'the socket to close');
+    expect(closedWith).toBe(4403);
+    expect(messages.some((m) => m.type === 'next')).toBe(false);
+    const keys = await server.app.services.prisma.apiKey.count({ where: { tenantId: rawId(tenant.id), name: 'x' } });
+    expect(keys).toBe(0);
+  });
+
+  it('ends a deactivated user’s SSE stream, and closes a user’s socket when their role changes', async () => {
+    const admin = await server.createUser(tenant, { role: 'ADMIN' });
+    const sse = await openSse(server.url, eventsQuery, `Bearer ${admin.token}`);
+    await poke();
+    expect(await sse.next()).toMatchObject({ data: { tenantEvents: { type: 'USER_CREATED' } } });
+    await tenant.client.request(UpdateUserDocument, { input: { id: admin.user.id, deactivated: true } });
+    let next = await sse.next();
+    while (next?.data?.tenantEvents?.type === 'USER_UPDATED') next = await sse.next(); // the deactivation itself
+    expect(next).toBeNull();
+
+    const other = await server.createUser(tenant, { role: 'ADMIN' });
+    const ws = wsClient(server.url, other.token);
+    await liveSubscription(ws.client, poke);
+    await tenant.client.request(UpdateUserDocument, { input: { id: other.user.id, name: 'Renamed' } });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(ws.closed()).toBeNull(); // a new name is no reason to close anything
+    await tenant.client.request(UpdateUserDocument, { input: { id: other.user.id, role: 'RECRUITER' } });
+    const closed = await waitFor(async () => ws.closed(), 'the socket to close');
+    expect(closed.code).toBe(4403);
+    await ws.client.dispose();
+  });
+
+  it.runIf(testMode === 'postgres')('closes the key’s sockets on every copy of the service', async () => {
+    const second = await startTestServer({ database: server.database, env: { AUTH_CACHE_MS: '60000' } });
+    try {
+      const key = await newKey();
+      const ws = wsClient(second.url, key.secret);
+      await liveSubscription(ws.client, poke);
+      await tenant.client.request(RevokeApiKeyDocument, { id: key.apiKey.id });
+      const closed = await waitFor(async () => ws.closed(), 'the socket on the second copy to close');
+      expect(closed.code).toBe(4403);
+      await ws.client.dispose();
+    } finally {
+      await second.stop({ keepDatabase: true });
+    }
+  });
+});
