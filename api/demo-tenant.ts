@@ -31,7 +31,7 @@ export async function ensureDemoTenant(services: Services, dataDir: string): Pro
     saved = null;
 
   if (!saved) {
-    const { tenant, apiKeySecret } = await createTenant(services.prisma, {
+    const { tenant, apiKeySecret } = await createTenant(services.prisma, services.channels, {
       name: 'Demo Recruiting',
       enabledChannels: ['SMS'],
     });

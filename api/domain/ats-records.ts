@@ -2,11 +2,15 @@ import { z } from 'zod';
 import type { Channel } from '../db/generated/prisma/enums.ts';
 import { changeConsent, currentConsent } from './consent.ts';
 import { afterApplication } from './consent-rules.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
-import { toE164 } from './phone.ts';
+import { type FieldIssue, NotFoundError } from './errors.ts';
+import { parsePhone } from './phone.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
-import type { TenantScope } from './scope.ts';
-import { parseInput } from './validate.ts';
+import type { TenantScope, TenantTx } from './scope.ts';
+import { inputIssues, parseInput, refuseIf } from './validate.ts';
+
+function withoutUndefined<T extends object>(fields: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as never;
+}
 
 const externalId = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 const text = (max: number) =>
@@ -15,9 +19,10 @@ const text = (max: number) =>
 const candidateInput = z.object({
   externalId,
   name: text(200),
+  /** Omitted: left as stored; null: removed. */
   phone: z.string().nullish(),
   alternatePhone: z.string().nullish(),
-  preferredPhone: z.enum(['MAIN', 'ALTERNATE']).default('MAIN'),
+  preferredPhone: z.enum(['MAIN', 'ALTERNATE']).optional(),
   country: z.string().length(2, 'must be a two-letter ISO country code').toUpperCase().nullish(),
 });
 
@@ -31,14 +36,30 @@ async function retryOnConflict<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Creates or updates a candidate by the ATS's id; phone numbers are stored in E.164 or refused, writing nothing. */
+/** A phone input in E.164: undefined stays undefined (leave as stored), null or blank clears. */
+function phoneField(value: unknown, country: string, field: string, issues: FieldIssue[]) {
+  if (value === undefined) return undefined;
+  if (value === null || (typeof value === 'string' && !value.trim())) return null;
+  if (typeof value !== 'string') return undefined; // reported by the schema
+  const parsed = parsePhone(value, country, field);
+  if ('issue' in parsed) issues.push(parsed.issue);
+  return 'e164' in parsed ? parsed.e164 : undefined;
+}
+
+/**
+ * Creates or updates a candidate by the ATS's id. Phone numbers are stored in
+ * E.164; every bad field is reported at once and nothing is written. Fields
+ * left out keep their stored value.
+ */
 export async function upsertCandidate(scope: TenantScope, input: z.input<typeof candidateInput>) {
-  const data = parseInput(candidateInput, input);
+  const issues = inputIssues(candidateInput, input);
   const tenant = await scope.db.tenant.findUniqueOrThrow({ where: { id: scope.tenantId } });
-  const country = data.country ?? tenant.defaultCountry;
-  const phone = data.phone ? toE164(data.phone, country, 'phone') : null;
-  const alternatePhone = data.alternatePhone ? toE164(data.alternatePhone, country, 'alternatePhone') : null;
-  const fields = { name: data.name, phone, alternatePhone, preferredPhone: data.preferredPhone };
+  const country = (typeof input.country === 'string' && input.country.toUpperCase()) || tenant.defaultCountry;
+  const phone = phoneField(input.phone, country, 'phone', issues);
+  const alternatePhone = phoneField(input.alternatePhone, country, 'alternatePhone', issues);
+  refuseIf(issues);
+  const data = candidateInput.parse(input);
+  const fields = withoutUndefined({ name: data.name, phone, alternatePhone, preferredPhone: data.preferredPhone });
   return retryOnConflict(() =>
     scope.db.candidate.upsert({
       where: { tenantId_externalId: { tenantId: scope.tenantId, externalId: data.externalId } },
@@ -65,37 +86,93 @@ const applicationInput = z.object({
   externalId,
   candidateExternalId: externalId,
   jobExternalId: externalId,
-  status: z.string().trim().max(100).nullish(),
-  /** Users (by Parley id) on the hiring team; replaces the team. */
-  hiringTeamUserIds: z.array(z.string()).max(100).default([]),
+  /** Omitted: left as stored; null: cleared. */
+  status: z.string().trim().max(100, 'must be at most 100 characters').nullish(),
+  /** Users (by Parley id) on the hiring team. Omitted: left as stored; null or empty: no team. */
+  hiringTeamUserIds: z.array(z.string()).max(100, 'must name at most 100 users').nullish(),
   /** One box for all channels (`texting`) or one per channel; none ticked means opted out. */
   consent: z
     .object({ texting: z.boolean().nullish(), sms: z.boolean().nullish(), whatsapp: z.boolean().nullish() })
     .nullish(),
 });
 
-async function lookupByExternalId(scope: TenantScope, kind: 'candidate' | 'job', id: string, field: string) {
-  const where = { tenantId_externalId: { tenantId: scope.tenantId, externalId: id } };
-  const row =
-    kind === 'candidate' ? await scope.db.candidate.findUnique({ where }) : await scope.db.job.findUnique({ where });
-  if (!row) throw ValidationError.of(field, `names no ${kind} known to Parley; upsert the ${kind} first`);
-  return row;
+/** The rows named by external ids and user ids, or an issue for each one that names nothing. */
+async function lookUpRecords(
+  scope: TenantScope,
+  ids: { candidate?: string; job?: string; users: { field: string; ids: string[] } },
+) {
+  const byExternalId = (externalId: string | undefined) =>
+    externalId ? { tenantId_externalId: { tenantId: scope.tenantId, externalId } } : null;
+  const candidateKey = byExternalId(ids.candidate);
+  const jobKey = byExternalId(ids.job);
+  const [candidate, job, users] = await Promise.all([
+    candidateKey ? scope.db.candidate.findUnique({ where: candidateKey }) : null,
+    jobKey ? scope.db.job.findUnique({ where: jobKey }) : null,
+    ids.users.ids.length ? scope.db.user.count({ where: { id: { in: ids.users.ids } } }) : 0,
+  ]);
+  const issues: FieldIssue[] = [];
+  if (candidateKey && !candidate)
+    issues.push({ field: 'candidateExternalId', message: 'names no candidate known to Parley; upsert it first' });
+  if (jobKey && !job) issues.push({ field: 'jobExternalId', message: 'names no job known to Parley; upsert it first' });
+  if (users !== ids.users.ids.length)
+    issues.push({ field: ids.users.field, message: 'names users not in this tenant' });
+  return { candidate, job, issues };
+}
+
+/** What the form's boxes say for each channel. */
+function consentBoxes(consent: { texting?: boolean | null; sms?: boolean | null; whatsapp?: boolean | null } | null) {
+  return {
+    SMS: consent?.sms ?? consent?.texting ?? false,
+    WHATSAPP: consent?.whatsapp ?? consent?.texting ?? false,
+  } satisfies Record<Channel, boolean>;
+}
+
+/**
+ * Records the application form's consent boxes as evidence on each channel.
+ * The form opens texting only where nobody has spoken yet (or an earlier form
+ * said no); a STOP the candidate texted stands. The same form sent again by
+ * a re-sync is not recorded twice.
+ */
+async function recordFormConsent(
+  tx: TenantTx,
+  tenantId: string,
+  candidateId: string,
+  applicationExternalId: string,
+  boxes: Record<Channel, boolean>,
+) {
+  for (const channel of ['SMS', 'WHATSAPP'] as const) {
+    const evidence = `Application ${applicationExternalId}: ${channel} box ${boxes[channel] ? 'ticked' : 'not ticked'}`;
+    const current = await currentConsent(tx, candidateId, channel);
+    const to = afterApplication(current.state, current.optOutSource, boxes[channel]);
+    const last = await tx.consentEvent.findFirst({
+      where: { candidateId, channel, source: 'APPLICATION' },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      select: { evidence: true },
+    });
+    if (to === current.state && last?.evidence === evidence) continue;
+    await changeConsent(tx, tenantId, { candidateId, channel, to, source: 'APPLICATION', evidence });
+  }
 }
 
 /**
  * Creates or updates an application with its hiring team, and its
- * conversation (one per candidate-application). The consent the candidate
- * gave on the application form is recorded, with the form as evidence.
+ * conversation (one per candidate-application). Fields left out keep their
+ * stored value. The consent the candidate gave on the form is recorded, with
+ * the form as evidence.
  */
 export async function upsertApplication(scope: TenantScope, input: z.input<typeof applicationInput>) {
-  const data = parseInput(applicationInput, input);
-  const candidate = await lookupByExternalId(scope, 'candidate', data.candidateExternalId, 'candidateExternalId');
-  const job = await lookupByExternalId(scope, 'job', data.jobExternalId, 'jobExternalId');
-  const team = [...new Set(data.hiringTeamUserIds)];
-  const found = await scope.db.user.count({ where: { id: { in: team } } });
-  if (found !== team.length) throw ValidationError.of('hiringTeamUserIds', 'names users that are not in this tenant');
+  const team = input.hiringTeamUserIds === undefined ? undefined : [...new Set(input.hiringTeamUserIds ?? [])];
+  const found = await lookUpRecords(scope, {
+    candidate: typeof input.candidateExternalId === 'string' ? input.candidateExternalId.trim() : undefined,
+    job: typeof input.jobExternalId === 'string' ? input.jobExternalId.trim() : undefined,
+    users: { field: 'hiringTeam', ids: team ?? [] },
+  });
+  refuseIf([...inputIssues(applicationInput, input), ...found.issues]);
+  const data = applicationInput.parse(input);
+  const { candidate, job } = found as { candidate: { id: string }; job: { id: string } };
+  const status = data.status === undefined ? {} : { status: data.status || null };
 
-  const application = await retryOnConflict(() =>
+  return retryOnConflict(() =>
     scope.db.$transaction(async (tx) => {
       const app = await tx.application.upsert({
         where: { tenantId_externalId: { tenantId: scope.tenantId, externalId: data.externalId } },
@@ -104,54 +181,41 @@ export async function upsertApplication(scope: TenantScope, input: z.input<typeo
           externalId: data.externalId,
           candidateId: candidate.id,
           jobId: job.id,
-          status: data.status ?? null,
+          status: data.status || null,
         },
-        update: { candidateId: candidate.id, jobId: job.id, status: data.status ?? null },
+        update: { candidateId: candidate.id, jobId: job.id, ...status },
       });
-      await tx.hiringTeamMember.deleteMany({ where: { applicationId: app.id } });
-      await tx.hiringTeamMember.createMany({
-        data: team.map((userId) => ({ tenantId: scope.tenantId, applicationId: app.id, userId })),
-      });
+      if (team) {
+        await tx.hiringTeamMember.deleteMany({ where: { applicationId: app.id } });
+        await tx.hiringTeamMember.createMany({
+          data: team.map((userId) => ({ tenantId: scope.tenantId, applicationId: app.id, userId })),
+        });
+      }
       await tx.conversation.upsert({
         where: { applicationId: app.id },
         create: { tenantId: scope.tenantId, candidateId: candidate.id, applicationId: app.id },
         update: { candidateId: candidate.id },
       });
       if (data.consent !== undefined) {
-        const boxes: Record<Channel, boolean> = {
-          SMS: data.consent?.sms ?? data.consent?.texting ?? false,
-          WHATSAPP: data.consent?.whatsapp ?? data.consent?.texting ?? false,
-        };
-        for (const channel of ['SMS', 'WHATSAPP'] as const) {
-          const current = await currentConsent(tx, candidate.id, channel);
-          const last = await tx.consentEvent.findFirst({
-            where: { candidateId: candidate.id, channel },
-            orderBy: { createdAt: 'desc' },
-          });
-          const to = afterApplication(current, last?.source ?? null, boxes[channel]);
-          await changeConsent(tx, scope.tenantId, {
-            candidateId: candidate.id,
-            channel,
-            to,
-            source: 'APPLICATION',
-            evidence: `Application ${data.externalId}: ${channel} box ${boxes[channel] ? 'ticked' : 'not ticked'}`,
-          });
-        }
+        await recordFormConsent(tx, scope.tenantId, candidate.id, data.externalId, consentBoxes(data.consent));
       }
       return app;
     }),
   );
-  return application;
 }
 
-const communityInput = z.object({ externalId, name: text(200), teamUserIds: z.array(z.string()).max(100).default([]) });
+const communityInput = z.object({
+  externalId,
+  name: text(200),
+  /** Omitted: left as stored; null or empty: no team. */
+  teamUserIds: z.array(z.string()).max(100, 'must name at most 100 users').nullish(),
+});
 
 export async function upsertCommunity(scope: TenantScope, input: z.input<typeof communityInput>) {
-  const data = parseInput(communityInput, input);
-  const team = [...new Set(data.teamUserIds)];
-  if ((await scope.db.user.count({ where: { id: { in: team } } })) !== team.length) {
-    throw ValidationError.of('teamUserIds', 'names users that are not in this tenant');
-  }
+  const team = input.teamUserIds === undefined ? undefined : [...new Set(input.teamUserIds ?? [])];
+  const found = await lookUpRecords(scope, { users: { field: 'team', ids: team ?? [] } });
+  refuseIf([...inputIssues(communityInput, input), ...found.issues]);
+  const data = communityInput.parse(input);
   return retryOnConflict(() =>
     scope.db.$transaction(async (tx) => {
       const community = await tx.community.upsert({
@@ -159,10 +223,12 @@ export async function upsertCommunity(scope: TenantScope, input: z.input<typeof 
         create: { tenantId: scope.tenantId, externalId: data.externalId, name: data.name },
         update: { name: data.name },
       });
-      await tx.communityTeamMember.deleteMany({ where: { communityId: community.id } });
-      await tx.communityTeamMember.createMany({
-        data: team.map((userId) => ({ tenantId: scope.tenantId, communityId: community.id, userId })),
-      });
+      if (team) {
+        await tx.communityTeamMember.deleteMany({ where: { communityId: community.id } });
+        await tx.communityTeamMember.createMany({
+          data: team.map((userId) => ({ tenantId: scope.tenantId, communityId: community.id, userId })),
+        });
+      }
       return community;
     }),
   );
@@ -176,7 +242,9 @@ export async function addProspect(
   const where = { tenantId_externalId: { tenantId: scope.tenantId, externalId: input.communityExternalId } };
   const community = await scope.db.community.findUnique({ where });
   if (!community) throw new NotFoundError('Community', input.communityExternalId);
-  const candidate = await lookupByExternalId(scope, 'candidate', input.candidateExternalId, 'candidateExternalId');
+  const found = await lookUpRecords(scope, { candidate: input.candidateExternalId, users: { field: 'team', ids: [] } });
+  refuseIf(found.issues);
+  const candidate = found.candidate as { id: string };
   return retryOnConflict(() =>
     scope.db.$transaction(async (tx) => {
       await tx.communityMember.upsert({

@@ -36,18 +36,47 @@ describe('consent rules', () => {
     expect(afterApplication('NONE', null, false)).toBe('OPTED_OUT');
     expect(afterApplication('OPTED_OUT', 'APPLICATION', true)).toBe('CONSENTED');
     expect(afterApplication('OPTED_OUT', 'KEYWORD', true)).toBe('OPTED_OUT');
-    expect(afterApplication('OPTED_IN', 'KEYWORD', false)).toBe('OPTED_IN');
+    expect(afterApplication('OPTED_OUT', 'RECRUITER', true)).toBe('OPTED_OUT');
+    expect(afterApplication('OPTED_IN', null, false)).toBe('OPTED_IN');
   });
 
+  const open = {
+    channelEnabled: true,
+    channelAvailable: true,
+    phone: '+14155552671',
+    state: 'OPTED_IN',
+    optOutSource: null,
+    carrierBlocked: false,
+    invite: null,
+  } as const;
+
   it('explains why a conversation is locked', () => {
-    expect(lockFor({ channelEnabled: true, hasPhone: true, state: 'OPTED_IN' })).toEqual({
-      locked: false,
-      reason: null,
-      message: null,
-    });
-    expect(lockFor({ channelEnabled: true, hasPhone: true, state: 'INVITED' }).reason).toBe('INVITED_WAITING');
-    expect(lockFor({ channelEnabled: true, hasPhone: true, state: 'CONSENTED' }).reason).toBe('NO_CONSENT');
-    expect(lockFor({ channelEnabled: true, hasPhone: false, state: 'OPTED_IN' }).reason).toBe('NO_PHONE_NUMBER');
-    expect(lockFor({ channelEnabled: false, hasPhone: true, state: 'OPTED_IN' }).reason).toBe('CHANNEL_DISABLED');
+    expect(lockFor(open)).toEqual({ locked: false, reason: null, message: null });
+    const reasons = (facts: Partial<Parameters<typeof lockFor>[0]>) => lockFor({ ...open, ...facts }).reason;
+    expect(reasons({ channelEnabled: false })).toBe('CHANNEL_DISABLED');
+    expect(reasons({ channelAvailable: false })).toBe('CHANNEL_UNAVAILABLE');
+    expect(reasons({ phone: null })).toBe('NO_PHONE_NUMBER');
+    expect(reasons({ phone: '+14151234567' })).toBe('INVALID_PHONE_NUMBER');
+    expect(reasons({ state: 'CONSENTED' })).toBe('NO_CONSENT');
+    expect(reasons({ state: 'NONE' })).toBe('NO_CONSENT');
+    expect(reasons({ state: 'INVITED' })).toBe('INVITED_WAITING');
+    expect(reasons({ state: 'INVITED', invite: { status: 'DELIVERED', errorMessage: null } })).toBe('INVITED_WAITING');
+    expect(reasons({ state: 'INVITED', invite: { status: 'FAILED', errorMessage: 'Unreachable' } })).toBe(
+      'INVITATION_FAILED',
+    );
+    expect(reasons({ state: 'OPTED_OUT', optOutSource: 'KEYWORD' })).toBe('OPTED_OUT');
+    expect(reasons({ carrierBlocked: true })).toBe('CARRIER_BLOCKED');
+  });
+
+  it('tells the recruiter what they can do about each kind of lock', () => {
+    const message = (facts: Partial<Parameters<typeof lockFor>[0]>) => lockFor({ ...open, ...facts }).message;
+    expect(message({ state: 'OPTED_OUT', optOutSource: 'KEYWORD' })).toMatch(/texting START/);
+    expect(message({ state: 'OPTED_OUT', optOutSource: 'RECRUITER' })).toMatch(/record their consent with evidence/);
+    expect(message({ state: 'OPTED_OUT', optOutSource: 'APPLICATION' })).toMatch(/application form/);
+    expect(message({ state: 'INVITED', invite: { status: 'UNDELIVERED', errorMessage: 'Unknown destination' } })).toBe(
+      'The invitation could not be delivered (Unknown destination). Check the candidate’s number, then send the invitation again.',
+    );
+    expect(message({ phone: '+14151234567' })).toContain('+14151234567');
+    expect(message({ carrierBlocked: true })).toMatch(/text START/);
   });
 });

@@ -1,4 +1,5 @@
-import type { ConsentState } from '../db/generated/prisma/enums.ts';
+import type { ConsentSource, ConsentState, MessageStatus } from '../db/generated/prisma/enums.ts';
+import { phoneIssue } from './phone.ts';
 
 export type Keyword = 'STOP' | 'START' | 'YES' | 'HELP';
 
@@ -26,30 +27,59 @@ export function afterKeyword(keyword: Exclude<Keyword, 'HELP'>): ConsentState {
 /**
  * What an application's consent box does. It speaks only for a candidate with
  * no consent yet, or one opted out by an earlier application form; it never
- * overrides an opt-out the candidate texted, nor an opt-in.
+ * overrides an opt-out the candidate texted or a recruiter recorded, nor an opt-in.
  */
-export function afterApplication(state: ConsentState, lastSource: string | null, checked: boolean): ConsentState {
+export function afterApplication(
+  state: ConsentState,
+  optOutSource: ConsentSource | null,
+  checked: boolean,
+): ConsentState {
   if (state === 'NONE') return checked ? 'CONSENTED' : 'OPTED_OUT';
-  if (state === 'OPTED_OUT' && lastSource === 'APPLICATION' && checked) return 'CONSENTED';
+  if (state === 'OPTED_OUT' && optOutSource === 'APPLICATION' && checked) return 'CONSENTED';
   return state;
 }
 
 export const lockReasons = [
   'CHANNEL_DISABLED',
+  'CHANNEL_UNAVAILABLE',
   'NO_PHONE_NUMBER',
+  'INVALID_PHONE_NUMBER',
   'NO_CONSENT',
   'INVITED_WAITING',
+  'INVITATION_FAILED',
   'OPTED_OUT',
+  'CARRIER_BLOCKED',
 ] as const;
 export type LockReason = (typeof lockReasons)[number];
 
 const lockMessages: Record<LockReason, string> = {
-  CHANNEL_DISABLED: 'This channel is not enabled for your company.',
-  NO_PHONE_NUMBER: 'The candidate has no valid phone number. Ask the ATS to update it.',
+  CHANNEL_DISABLED: 'This channel is not enabled for your company. An admin can enable it in the tenant settings.',
+  CHANNEL_UNAVAILABLE:
+    'Parley cannot send on this channel yet: no provider is set up for it. Ask the platform operator.',
+  NO_PHONE_NUMBER: 'The candidate has no phone number. Ask the ATS to add one.',
+  INVALID_PHONE_NUMBER:
+    "The candidate's phone number is not valid for its country. Ask the candidate or the ATS for the right one.",
   NO_CONSENT:
     'The candidate has not agreed to texts. Send an invitation if they consented at application, or record consent with evidence.',
-  INVITED_WAITING: 'An invitation was sent; the conversation opens when the candidate replies YES.',
+  INVITED_WAITING:
+    'An invitation was sent; the conversation opens when the candidate replies YES. You can send it again.',
+  INVITATION_FAILED:
+    'The invitation could not be delivered. Check the candidate’s number, then send the invitation again.',
   OPTED_OUT: 'The candidate opted out. Only they can opt back in, by texting START.',
+  CARRIER_BLOCKED:
+    'The candidate texted STOP earlier, and the carrier blocks every text to them until they text START. Ask them by email or phone to text START to your number.',
+};
+
+/** What a recruiter can do about an opt-out depends on who made it. */
+const optOutMessages: Partial<Record<ConsentSource, string>> = {
+  KEYWORD:
+    'The candidate texted STOP. Only they can opt back in, by texting START to your number; until then no text reaches them. Reach them by email or phone instead.',
+  CARRIER:
+    'The carrier reports that the candidate opted out (they texted STOP). Only they can opt back in, by texting START to your number. Reach them by email or phone instead.',
+  RECRUITER:
+    'A recruiter recorded that the candidate withdrew consent. If they agree to texts again, record their consent with evidence.',
+  APPLICATION:
+    'The candidate did not agree to texts on their application form. If they agree later, record their consent with evidence, or have the ATS send the updated form.',
 };
 
 export function lockMessage(reason: LockReason): string {
@@ -58,17 +88,48 @@ export function lockMessage(reason: LockReason): string {
 
 export type Lock = { locked: boolean; reason: LockReason | null; message: string | null };
 
-export function lockFor(input: { channelEnabled: boolean; hasPhone: boolean; state: ConsentState }): Lock {
-  const reason: LockReason | null = !input.channelEnabled
-    ? 'CHANNEL_DISABLED'
-    : !input.hasPhone
-      ? 'NO_PHONE_NUMBER'
-      : input.state === 'OPTED_IN'
-        ? null
-        : input.state === 'INVITED'
-          ? 'INVITED_WAITING'
-          : input.state === 'OPTED_OUT'
-            ? 'OPTED_OUT'
-            : 'NO_CONSENT';
-  return { locked: reason !== null, reason, message: reason ? lockMessage(reason) : null };
+/** Everything that decides whether a channel of a conversation can take a message now. */
+export type LockFacts = {
+  channelEnabled: boolean;
+  /** A provider can send on the channel. */
+  channelAvailable: boolean;
+  /** The number the candidate is texted on. */
+  phone: string | null;
+  state: ConsentState;
+  optOutSource: ConsentSource | null;
+  /** The candidate's STOP still stands at a carrier that enforces keywords. */
+  carrierBlocked: boolean;
+  /** The latest invitation's delivery. */
+  invite: { status: MessageStatus; errorMessage: string | null } | null;
+};
+
+const failed = new Set<MessageStatus>(['FAILED', 'UNDELIVERED']);
+
+function locked(reason: LockReason, message = lockMessage(reason)): Lock {
+  return { locked: true, reason, message };
+}
+
+export function lockFor(f: LockFacts): Lock {
+  if (!f.channelEnabled) return locked('CHANNEL_DISABLED');
+  if (!f.channelAvailable) return locked('CHANNEL_UNAVAILABLE');
+  if (!f.phone) return locked('NO_PHONE_NUMBER');
+  const issue = phoneIssue(f.phone);
+  if (issue) return locked('INVALID_PHONE_NUMBER', `The candidate's number ${issue}`);
+  switch (f.state) {
+    case 'OPTED_IN':
+      return f.carrierBlocked ? locked('CARRIER_BLOCKED') : { locked: false, reason: null, message: null };
+    case 'OPTED_OUT':
+      return locked('OPTED_OUT', (f.optOutSource && optOutMessages[f.optOutSource]) ?? lockMessage('OPTED_OUT'));
+    case 'INVITED':
+      if (f.invite && failed.has(f.invite.status)) {
+        const why = f.invite.errorMessage ? ` (${f.invite.errorMessage})` : '';
+        return locked(
+          'INVITATION_FAILED',
+          `The invitation could not be delivered${why}. Check the candidate’s number, then send the invitation again.`,
+        );
+      }
+      return locked('INVITED_WAITING');
+    default:
+      return locked('NO_CONSENT');
+  }
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/actor.ts';
+import type { ChannelRegistry } from '../channels/registry.ts';
 import { readableConversations } from '../db/viewer-scope.ts';
 import { lockFor } from './consent-rules.ts';
 import { NotFoundError } from './errors.ts';
@@ -29,19 +30,38 @@ export function textingNumber(candidate: {
     : (candidate.phone ?? candidate.alternatePhone);
 }
 
+/** The channels a conversation can have. */
+export const channels = ['SMS', 'WHATSAPP'] as const;
+
 /** For each channel: can the conversation take a message now, and if not why. Two queries. */
-export async function conversationLocks(scope: TenantScope, conversation: { candidateId: string }) {
+export async function conversationLocks(
+  scope: TenantScope,
+  registry: ChannelRegistry,
+  conversation: { candidateId: string },
+) {
   const [tenant, candidate] = await Promise.all([
     scope.db.tenant.findUniqueOrThrow({ where: { id: scope.tenantId }, select: { enabledChannels: true } }),
-    scope.db.candidate.findUniqueOrThrow({ where: { id: conversation.candidateId }, include: { consents: true } }),
+    scope.db.candidate.findUniqueOrThrow({
+      where: { id: conversation.candidateId },
+      include: { consents: { include: { inviteMessage: { select: { status: true, errorMessage: true } } } } },
+    }),
   ]);
-  const hasPhone = textingNumber(candidate) !== null;
-  return (['SMS', 'WHATSAPP'] as const).map((channel) => {
-    const consent = candidate.consents.find((c) => c.channel === channel)?.state ?? 'NONE';
+  const phone = textingNumber(candidate);
+  return channels.map((channel) => {
+    const consent = candidate.consents.find((c) => c.channel === channel);
+    const provider = registry.get(channel);
     return {
       channel,
-      consent,
-      ...lockFor({ channelEnabled: tenant.enabledChannels.includes(channel), hasPhone, state: consent }),
+      consent: consent?.state ?? 'NONE',
+      ...lockFor({
+        channelEnabled: tenant.enabledChannels.includes(channel),
+        channelAvailable: provider !== null,
+        phone,
+        state: consent?.state ?? 'NONE',
+        optOutSource: consent?.optOutSource ?? null,
+        carrierBlocked: Boolean(consent?.carrierBlocked && provider?.capabilities.carrierHandlesKeywords),
+        invite: consent?.inviteMessage ?? null,
+      }),
     };
   });
 }

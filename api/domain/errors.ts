@@ -23,6 +23,7 @@ export const errorCodes = [
   'IDEMPOTENCY_KEY_REUSED',
   'NO_SENDING_NUMBER',
   'CHANNEL_UNAVAILABLE',
+  'SETTING_NOT_AVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -148,5 +149,16 @@ export class ChannelUnavailableError extends DomainError {
   readonly code = 'CHANNEL_UNAVAILABLE';
   constructor(readonly channel: string) {
     super(`No ${channel} provider is configured on this Parley installation. Ask the platform operator.`);
+  }
+}
+
+/** A setting that nothing in Parley enforces yet: refused rather than kept and ignored. */
+export class SettingNotAvailableError extends DomainError {
+  readonly code = 'SETTING_NOT_AVAILABLE';
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
+    super(message);
   }
 }

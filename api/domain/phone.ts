@@ -1,28 +1,41 @@
 import { type CountryCode, isSupportedCountry, parsePhoneNumberWithError } from 'libphonenumber-js/max';
-import { ValidationError } from './errors.ts';
+import type { FieldIssue } from './errors.ts';
 
 const ALLOWED = /^\+?[\d\s\-().]+$/;
+
+export type PhoneParse = { e164: string } | { issue: FieldIssue };
 
 /**
  * A phone number as typed by a person or an ATS, in E.164. Spaces, dashes,
  * dots, parentheses and a leading + are fine; letters, other symbols and
- * numbers that cannot exist are a ValidationError naming `field`.
+ * numbers of an impossible length are an issue naming `field`. A number that
+ * could exist but is not in any carrier's plan (+1 415 123 4567) is kept:
+ * `phoneIssue` flags it and texting stays locked, but the ATS can sync the candidate.
  */
-export function toE164(input: string, defaultCountry: string, field: string): string {
+export function parsePhone(input: string, defaultCountry: string, field: string): PhoneParse {
   const text = input.trim();
   if (!ALLOWED.test(text)) {
-    throw ValidationError.of(field, 'must contain only digits, spaces, dashes, parentheses and a leading +');
+    return { issue: { field, message: 'must contain only digits, spaces, dashes, parentheses and a leading +' } };
   }
   const country = isSupportedCountry(defaultCountry) ? (defaultCountry as CountryCode) : undefined;
   try {
     const parsed = parsePhoneNumberWithError(text, country);
-    if (!parsed.isValid()) throw new Error('invalid');
-    return parsed.number;
+    if (!parsed.isPossible()) throw new Error('impossible');
+    return { e164: parsed.number };
   } catch {
-    throw ValidationError.of(
-      field,
-      `is not a valid phone number${text.startsWith('+') ? '' : ` for ${defaultCountry} (add the country code with a leading +)`}`,
-    );
+    const hint = text.startsWith('+') ? '' : ` for ${defaultCountry} (add the country code with a leading +)`;
+    return { issue: { field, message: `is not a possible phone number${hint}` } };
+  }
+}
+
+/** Why an E.164 number cannot be texted although it was accepted, or null when it looks fine. */
+export function phoneIssue(e164: string): string | null {
+  try {
+    return parsePhoneNumberWithError(e164).isValid()
+      ? null
+      : `${e164} is not a valid number for its country: ask the candidate or the ATS for the right one.`;
+  } catch {
+    return `${e164} is not a valid phone number: ask the candidate or the ATS for the right one.`;
   }
 }
 

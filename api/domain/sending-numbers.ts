@@ -2,8 +2,14 @@ import { z } from 'zod';
 import type { ChannelRegistry } from '../channels/registry.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { Channel } from '../db/generated/prisma/enums.ts';
-import { ChannelUnavailableError, ConflictError, NoSendingNumberError, NotFoundError } from './errors.ts';
-import { countryOf, toE164 } from './phone.ts';
+import {
+  ChannelUnavailableError,
+  ConflictError,
+  NoSendingNumberError,
+  NotFoundError,
+  ValidationError,
+} from './errors.ts';
+import { countryOf, parsePhone, phoneIssue } from './phone.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
 import type { TenantScope, TenantTx } from './scope.ts';
 import { parseInput } from './validate.ts';
@@ -22,7 +28,11 @@ export async function addSendingNumber(
 ) {
   const data = parseInput(numberInput, input);
   if (!channels.get(data.channel)) throw new ChannelUnavailableError(data.channel);
-  const e164 = toE164(data.e164, 'US', 'e164');
+  const parsed = parsePhone(data.e164, 'US', 'e164');
+  if ('issue' in parsed) throw new ValidationError([parsed.issue]);
+  const { e164 } = parsed;
+  const issue = phoneIssue(e164);
+  if (issue) throw ValidationError.of('e164', issue.replace(`${e164} `, ''));
   if (!(await prisma.tenant.findUnique({ where: { id: tenantId }, select: { id: true } }))) {
     throw new NotFoundError('Tenant', tenantId);
   }

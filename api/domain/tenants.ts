@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { generateApiKey } from '../auth/api-key-secret.ts';
+import type { ChannelRegistry } from '../channels/registry.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
+import type { Channel } from '../db/generated/prisma/enums.ts';
+import { ChannelUnavailableError, SettingNotAvailableError } from './errors.ts';
 import type { TenantScope } from './scope.ts';
 import { parseInput } from './validate.ts';
 
@@ -43,9 +46,16 @@ const settingsInput = z.object({
 export type CreateTenantInput = z.input<typeof createTenantInput>;
 export type TenantSettingsInput = z.input<typeof settingsInput>;
 
+/** Every channel must have a provider that can send on it. */
+function requireProviders(channels: ChannelRegistry, enabled: Channel[] | undefined) {
+  const missing = enabled?.find((channel) => !channels.get(channel));
+  if (missing) throw new ChannelUnavailableError(missing);
+}
+
 /** An operator action: a new tenant and its first API key (the secret is returned only here). */
-export async function createTenant(prisma: PrismaClient, input: CreateTenantInput) {
+export async function createTenant(prisma: PrismaClient, channels: ChannelRegistry, input: CreateTenantInput) {
   const data = parseInput(createTenantInput, input);
+  requireProviders(channels, data.enabledChannels);
   const { secret, prefix, hash } = generateApiKey();
   const tenant = await prisma.tenant.create({
     data: {
@@ -57,8 +67,27 @@ export async function createTenant(prisma: PrismaClient, input: CreateTenantInpu
   return { tenant, apiKeySecret: secret };
 }
 
-export async function updateTenantSettings(scope: TenantScope, input: TenantSettingsInput) {
+/**
+ * Updates the tenant's settings. Channels without a provider, and send-policy
+ * settings that nothing enforces yet (number assignment), are refused rather
+ * than stored and ignored.
+ */
+export async function updateTenantSettings(scope: TenantScope, channels: ChannelRegistry, input: TenantSettingsInput) {
   const data = parseInput(settingsInput, input);
+  requireProviders(channels, data.enabledChannels);
+  const current = await scope.db.tenant.findUniqueOrThrow({ where: { id: scope.tenantId } });
+  if (data.requireNumberAssignment && !current.requireNumberAssignment) {
+    throw new SettingNotAvailableError(
+      'requireNumberAssignment',
+      'Number assignment is not available yet: Parley does not enforce it, so it cannot be turned on. Use seats and the send permission to control who sends.',
+    );
+  }
+  if (data.maxUsersPerNumber !== undefined && data.maxUsersPerNumber !== current.maxUsersPerNumber) {
+    throw new SettingNotAvailableError(
+      'maxUsersPerNumber',
+      'Users per number only applies to number assignment, which is not available yet; it cannot be changed.',
+    );
+  }
   const tenant = await scope.db.tenant.update({
     where: { id: scope.tenantId },
     data: { ...data, ...(data.enabledChannels ? { enabledChannels: [...new Set(data.enabledChannels)] } : {}) },

@@ -19,7 +19,7 @@ describe('records from the ATS', () => {
     externalId: string;
     name?: string;
     phone?: string;
-    alternatePhone?: string;
+    alternatePhone?: string | null;
     country?: string;
     preferredPhone?: 'MAIN' | 'ALTERNATE';
   }) => tenant.client.request(UpsertCandidateDocument, { input: { name: 'Cara', ...input } });
@@ -38,7 +38,15 @@ describe('records from the ATS', () => {
       preferredPhone: 'ALTERNATE',
     });
     const again = await upsert({ externalId: 'c-1', name: 'Cara Renamed', phone: '415.555.2671' });
-    expect(again.upsertCandidate).toMatchObject({ name: 'Cara Renamed', phone: '+14155552671', alternatePhone: null });
+    // Left out: kept as stored.
+    expect(again.upsertCandidate).toMatchObject({
+      name: 'Cara Renamed',
+      phone: '+14155552671',
+      alternatePhone: '+442079460958',
+      preferredPhone: 'ALTERNATE',
+    });
+    const cleared = await upsert({ externalId: 'c-1', alternatePhone: null });
+    expect(cleared.upsertCandidate).toMatchObject({ phone: '+14155552671', alternatePhone: null });
     expect((again.upsertCandidate as { id: string }).id).toBe((first.upsertCandidate as { id: string }).id);
     const swedish = await upsert({ externalId: 'c-2', phone: '070-123 45 67', country: 'SE' });
     expect(swedish.upsertCandidate).toMatchObject({ phone: '+46701234567' });
@@ -81,7 +89,7 @@ describe('records from the ATS', () => {
     const foreignTeam = await tenant.client.request(UpsertApplicationDocument, {
       input: { externalId: 'a-1', candidateExternalId: 'c-app', jobExternalId: 'j-1', hiringTeam: [stranger.user.id] },
     });
-    expect(foreignTeam.upsertApplication).toMatchObject({ __typename: 'ValidationError', field: 'hiringTeamUserIds' });
+    expect(foreignTeam.upsertApplication).toMatchObject({ __typename: 'ValidationError', field: 'hiringTeam' });
     const input = { externalId: 'a-1', candidateExternalId: 'c-app', jobExternalId: 'j-1', hiringTeam: [user.id] };
     const first = await tenant.client.request(UpsertApplicationDocument, { input });
     const second = await tenant.client.request(UpsertApplicationDocument, { input });
@@ -89,5 +97,53 @@ describe('records from the ATS', () => {
     expect((second.upsertApplication as { conversation: { id: string } }).conversation.id).toBe(
       (first.upsertApplication as { conversation: { id: string } }).conversation.id,
     );
+  });
+
+  it('leaves out-of-input fields of an application and a community as they were; an empty list clears a team', async () => {
+    await upsert({ externalId: 'c-keep', phone: '+14155550102' });
+    await tenant.client.request(UpsertJobDocument, { input: { externalId: 'j-keep', title: 'Cook' } });
+    const { user, token } = await server.createUser(tenant);
+    const write = (input: Record<string, unknown>) =>
+      server.post(
+        {
+          query: `mutation($input: ApplicationInput!) { upsertApplication(input: $input) {
+            __typename ... on Application { status hiringTeam { id } conversation { id } } } }`,
+          variables: {
+            input: { externalId: 'a-keep', candidateExternalId: 'c-keep', jobExternalId: 'j-keep', ...input },
+          },
+        },
+        { authorization: `Bearer ${tenant.apiKey}` },
+      );
+    await write({ status: 'Interview', hiringTeam: [user.id] });
+    const resynced = (await write({})).body.data.upsertApplication;
+    expect(resynced).toMatchObject({ status: 'Interview', hiringTeam: [{ id: user.id }] });
+    const seen = await server.post(
+      { query: 'query($id: ID!) { conversation(id: $id) { id } }', variables: { id: resynced.conversation.id } },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(seen.body.data.conversation?.id).toBe(resynced.conversation.id); // the recruiter keeps the conversation
+    expect((await write({ hiringTeam: [], status: null })).body.data.upsertApplication).toMatchObject({
+      status: null,
+      hiringTeam: [],
+    });
+
+    const community = (input: Record<string, unknown>) =>
+      server.post(
+        {
+          query: 'mutation($input: CommunityInput!) { upsertCommunity(input: $input) { __typename } }',
+          variables: { input: { externalId: 'com-keep', name: 'Chefs', ...input } },
+        },
+        { authorization: `Bearer ${tenant.apiKey}` },
+      );
+    await community({ team: [user.id] });
+    await community({ name: 'Chefs and cooks' });
+    const members = await server.app.services.prisma.communityTeamMember.count({
+      where: { community: { externalId: 'com-keep' } },
+    });
+    expect(members).toBe(1);
+    await community({ team: [] });
+    expect(
+      await server.app.services.prisma.communityTeamMember.count({ where: { community: { externalId: 'com-keep' } } }),
+    ).toBe(0);
   });
 });

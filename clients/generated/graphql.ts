@@ -21,21 +21,24 @@ export type ApplicationInput = {
   candidateExternalId: string;
   consent?: ApplicationConsentInput | null | undefined;
   externalId: string;
-  /** Replaces the hiring team. */
+  /** Replaces the hiring team; null or [] leaves the application without one. Omit it to keep the team. */
   hiringTeam?: Array<string | number> | null | undefined;
   jobExternalId: string;
+  /** The ATS's status; null clears it. Omit it to keep the stored one. */
   status?: string | null | undefined;
 };
 
 export type CandidateInput = {
+  /** As `phone`. */
   alternatePhone?: string | null | undefined;
   /** ISO country for numbers without +; default: the tenant's. */
   country?: string | null | undefined;
   /** The ATS's id; upserting the same id updates the candidate. */
   externalId: string;
   name: string;
-  /** Digits, spaces, dashes, parentheses and a leading + are fine. */
+  /** Digits, spaces, dashes, dots, parentheses and a leading + are fine; letters and other symbols are refused. Null removes the number; omit it to keep the stored one. */
   phone?: string | null | undefined;
+  /** Which number to text; omit it to keep the stored choice (MAIN for a new candidate). */
   preferredPhone?: PhoneChoice | null | undefined;
 };
 
@@ -46,6 +49,7 @@ export type Channel =
 export type CommunityInput = {
   externalId: string;
   name: string;
+  /** Replaces the sourcing team; null or [] leaves none. Omit it to keep the team. */
   team?: Array<string | number> | null | undefined;
 };
 
@@ -94,6 +98,7 @@ export type ErrorCode =
   | 'SEATS_IN_USE'
   | 'SEAT_LIMIT_REACHED'
   | 'SEND_NOT_ALLOWED'
+  | 'SETTING_NOT_AVAILABLE'
   | 'VALIDATION';
 
 export type JobInput = {
@@ -102,7 +107,11 @@ export type JobInput = {
 };
 
 export type LockReason =
+  | 'CARRIER_BLOCKED'
   | 'CHANNEL_DISABLED'
+  | 'CHANNEL_UNAVAILABLE'
+  | 'INVALID_PHONE_NUMBER'
+  | 'INVITATION_FAILED'
   | 'INVITED_WAITING'
   | 'NO_CONSENT'
   | 'NO_PHONE_NUMBER'
@@ -179,8 +188,10 @@ export type TenantSettingsInput = {
   helpText?: string | null | undefined;
   /** The consent invitation; must ask for YES; {company} is replaced. */
   inviteText?: string | null | undefined;
+  /** Only meaningful with number assignment, which is not available yet: changing it is refused. */
   maxUsersPerNumber?: number | null | undefined;
   name?: string | null | undefined;
+  /** Not available yet: turning it on is refused with SettingNotAvailableError. */
   requireNumberAssignment?: boolean | null | undefined;
   requireSeat?: boolean | null | undefined;
   requireSendPermission?: boolean | null | undefined;
@@ -291,6 +302,7 @@ export type CreateTenantMutationVariables = Exact<{
 
 
 export type CreateTenantMutation = { createTenant:
+    | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
     | { __typename: 'CreatedTenant', apiKeySecret: string, tenant: { id: string, name: string, enabledChannels: Array<Channel> } }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
@@ -466,8 +478,10 @@ export type UpdateTenantSettingsMutationVariables = Exact<{
 
 
 export type UpdateTenantSettingsMutation = { updateTenantSettings:
+    | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SettingNotAvailableError', code: ErrorCode, message: string }
     | { __typename: 'Tenant', id: string, name: string, enabledChannels: Array<Channel>, sendPolicy: { requireSeat: boolean, requireSendPermission: boolean, requireNumberAssignment: boolean, maxUsersPerNumber: number } }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string, issues: Array<{ field: string, message: string }> }
    };

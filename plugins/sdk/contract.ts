@@ -13,7 +13,10 @@ export type ChannelCapabilities = {
   segmented: boolean;
   /** Hours after the candidate's last message during which free text may be sent; null when unlimited. */
   sessionWindowHours: number | null;
-  /** Whether the carrier or provider itself answers STOP/HELP keywords. */
+  /**
+   * Whether the carrier or provider acts on STOP/START itself: after a STOP it refuses every send to
+   * that number until the candidate texts START, whatever consent Parley has recorded since.
+   */
   carrierHandlesKeywords: boolean;
 };
 
@@ -37,10 +40,18 @@ export type ChannelErrorCode =
   | 'REJECTED';
 
 /**
- * A send the provider definitely did not accept. `transient` errors may be
- * retried with the same message; the others never succeed on retry. Any other
- * exception from `send` means the outcome is unknown, and the core reconciles
- * with `findSent` instead of sending again.
+ * How sure a failed send is that the provider does not have the message.
+ * - `refused`: the provider answered and did not accept it (4xx; 429 is a refusal worth retrying).
+ * - `unclear`: no answer proves refusal (5xx, timeout, connection reset): the provider may have
+ *   created the message, so the core asks `findSent` before any new attempt, never resends blindly.
+ */
+export type SendOutcome = 'refused' | 'unclear';
+
+/**
+ * A send that failed. `transient` errors may be retried with the same message;
+ * the others never succeed on retry. `outcome` says whether the provider
+ * certainly did not accept it (`refused`) or may have (`unclear`). Any other
+ * exception from `send` is treated as `unclear` too.
  */
 export class ChannelError extends Error {
   override name = 'ChannelError';
@@ -49,8 +60,14 @@ export class ChannelError extends Error {
     message: string,
     readonly transient: boolean,
     readonly providerCode?: string,
+    readonly outcome: SendOutcome = 'refused',
   ) {
     super(message);
+  }
+
+  /** A failure after which the provider may have the message: reconcile before retrying. */
+  static unclear(message: string, providerCode?: string): ChannelError {
+    return new ChannelError('PROVIDER_UNAVAILABLE', message, true, providerCode, 'unclear');
   }
 }
 
@@ -84,16 +101,22 @@ export type StatusUpdate = {
 export interface ChannelProvider {
   send(message: OutboundMessage): Promise<SendResult>;
   /**
-   * Looks for a message this account sent from `from` to `to` with `body` at or
-   * after `since`, skipping ids in `exclude`: how the core settles an attempt
-   * whose outcome it does not know (a crash or timeout mid-send).
+   * Looks for a message this account sent from `from` to `to` with `body`,
+   * created between `since` and `until`, skipping ids in `exclude`: how the core
+   * settles an attempt whose outcome it does not know (a crash, a timeout, a 5xx
+   * or a reset mid-send). It must find the message however many others the two
+   * numbers exchanged after it (page through the provider's list), and should
+   * match `correlationId` (Parley's message id, also in the status-callback URL)
+   * where the provider keeps it.
    */
   findSent(query: {
     from: string;
     to: string;
     body: string;
     since: Date;
+    until: Date;
     exclude: string[];
+    correlationId?: string;
   }): Promise<SendResult | null>;
   /** True only when the request provably comes from the provider. Called before anything is parsed. */
   verifyWebhook(request: WebhookRequest): boolean;

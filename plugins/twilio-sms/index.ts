@@ -10,7 +10,8 @@ export default defineChannelPlugin({
     media: false,
     segmented: true,
     sessionWindowHours: null,
-    carrierHandlesKeywords: false,
+    // Twilio's default opt-out handling blocks a number after STOP until START (error 21610).
+    carrierHandlesKeywords: true,
   },
   credentials: twilioCredentials,
   secretKeys: ['authToken'],

@@ -51,8 +51,15 @@ const ApplicationInput = builder.inputType('ApplicationInput', {
     externalId: t.string({ required: true }),
     candidateExternalId: t.string({ required: true }),
     jobExternalId: t.string({ required: true }),
-    status: t.string({ required: false }),
-    hiringTeam: t.globalIDList({ required: false, for: User, description: 'Replaces the hiring team.' }),
+    status: t.string({
+      required: false,
+      description: "The ATS's status; null clears it. Omit it to keep the stored one.",
+    }),
+    hiringTeam: t.globalIDList({
+      required: false,
+      for: User,
+      description: 'Replaces the hiring team; null or [] leaves the application without one. Omit it to keep the team.',
+    }),
     consent: t.field({ type: ConsentBoxesInput, required: false }),
   }),
 });
@@ -61,7 +68,11 @@ const CommunityInput = builder.inputType('CommunityInput', {
   fields: (t) => ({
     externalId: t.string({ required: true }),
     name: t.string({ required: true }),
-    team: t.globalIDList({ required: false, for: User }),
+    team: t.globalIDList({
+      required: false,
+      for: User,
+      description: 'Replaces the sourcing team; null or [] leaves none. Omit it to keep the team.',
+    }),
   }),
 });
 
@@ -89,7 +100,7 @@ builder.mutationField('upsertApplication', (t) =>
     resolve: async (query, _root, { input }, ctx) => {
       const application = await upsertApplication(tenantScope(ctx), {
         ...input,
-        hiringTeamUserIds: input.hiringTeam?.map((id) => id.id) ?? [],
+        hiringTeamUserIds: input.hiringTeam === undefined ? undefined : (input.hiringTeam?.map((id) => id.id) ?? null),
         consent: input.consent ?? undefined,
       });
       return tenantScope(ctx).db.application.findUniqueOrThrow({ ...query, where: { id: application.id } });
@@ -106,7 +117,7 @@ builder.mutationField('upsertCommunity', (t) =>
     resolve: async (query, _root, { input }, ctx) => {
       const community = await upsertCommunity(tenantScope(ctx), {
         ...input,
-        teamUserIds: input.team?.map((id) => id.id) ?? [],
+        teamUserIds: input.team === undefined ? undefined : (input.team?.map((id) => id.id) ?? null),
       });
       return tenantScope(ctx).db.community.findUniqueOrThrow({ ...query, where: { id: community.id } });
     },

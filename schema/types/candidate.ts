@@ -1,5 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { upsertCandidate } from '../../api/domain/ats-records.ts';
+import { textingNumber } from '../../api/domain/conversations.ts';
+import { phoneIssue } from '../../api/domain/phone.ts';
 import { builder } from '../builder.ts';
 import { tenantScope } from '../tenant-scope.ts';
 import { ChannelEnum } from './tenant.ts';
@@ -54,6 +56,15 @@ export const Candidate = builder.prismaNode('Candidate', {
     phone: t.exposeString('phone', { nullable: true, description: 'E.164.' }),
     alternatePhone: t.exposeString('alternatePhone', { nullable: true, description: 'E.164.' }),
     preferredPhone: t.expose('preferredPhone', { type: PhoneChoiceEnum }),
+    phoneIssue: t.string({
+      nullable: true,
+      description:
+        'Why the number the candidate is texted on cannot receive texts (it is not valid for its country), or null. Texting stays locked until the ATS corrects it.',
+      resolve: (c) => {
+        const number = textingNumber(c);
+        return number ? phoneIssue(number) : null;
+      },
+    }),
     consents: t.relation('consents', { description: 'Current consent per channel; a channel not listed is NONE.' }),
     consentHistory: t.relation('consentEvents', { query: { orderBy: { createdAt: 'asc' } } }),
   }),
@@ -63,9 +74,17 @@ const CandidateInput = builder.inputType('CandidateInput', {
   fields: (t) => ({
     externalId: t.string({ required: true, description: "The ATS's id; upserting the same id updates the candidate." }),
     name: t.string({ required: true }),
-    phone: t.string({ required: false, description: 'Digits, spaces, dashes, parentheses and a leading + are fine.' }),
-    alternatePhone: t.string({ required: false }),
-    preferredPhone: t.field({ type: PhoneChoiceEnum, required: false }),
+    phone: t.string({
+      required: false,
+      description:
+        'Digits, spaces, dashes, dots, parentheses and a leading + are fine; letters and other symbols are refused. Null removes the number; omit it to keep the stored one.',
+    }),
+    alternatePhone: t.string({ required: false, description: 'As `phone`.' }),
+    preferredPhone: t.field({
+      type: PhoneChoiceEnum,
+      required: false,
+      description: 'Which number to text; omit it to keep the stored choice (MAIN for a new candidate).',
+    }),
     country: t.string({ required: false, description: "ISO country for numbers without +; default: the tenant's." }),
   }),
 });

@@ -52,7 +52,7 @@ export const Conversation = builder.prismaNode('Conversation', {
       type: [ConversationLock],
       description:
         'For each channel: can a message be sent now, and if not why. Drives the locked window and the green check.',
-      resolve: (conversation, _args, ctx) => conversationLocks(tenantScope(ctx), conversation),
+      resolve: (conversation, _args, ctx) => conversationLocks(tenantScope(ctx), ctx.services.channels, conversation),
     }),
   }),
 });

@@ -15,6 +15,7 @@ import {
   SeatLimitReachedError,
   SeatsInUseError,
   SendNotAllowedError,
+  SettingNotAvailableError,
   ValidationError,
 } from '../../api/domain/errors.ts';
 import { builder } from '../builder.ts';
@@ -119,4 +120,11 @@ builder.objectType(ChannelUnavailableError, {
   name: 'ChannelUnavailableError',
   interfaces: [ErrorInterface],
   fields: (t) => ({ channel: t.exposeString('channel') }),
+});
+
+builder.objectType(SettingNotAvailableError, {
+  name: 'SettingNotAvailableError',
+  interfaces: [ErrorInterface],
+  description: 'The setting is not enforced by Parley yet, so it is refused rather than stored and ignored.',
+  fields: (t) => ({ setting: t.exposeString('setting') }),
 });

@@ -1,4 +1,5 @@
 import type { Tenant as TenantRow } from '../../api/db/generated/prisma/client.ts';
+import { ChannelUnavailableError } from '../../api/domain/errors.ts';
 import { createTenant } from '../../api/domain/tenants.ts';
 import { builder } from '../builder.ts';
 import { ChannelEnum, Tenant } from './tenant.ts';
@@ -25,9 +26,12 @@ builder.mutationField('createTenant', (t) =>
     description: 'Platform operator only: creates a tenant and its first API key.',
     authScopes: { operator: true },
     args: { input: t.arg({ type: CreateTenantInput, required: true }) },
-    errors: {},
+    errors: { types: [ChannelUnavailableError] },
     resolve: (_root, { input }, ctx) =>
-      createTenant(ctx.services.prisma, { name: input.name, enabledChannels: input.enabledChannels ?? undefined }),
+      createTenant(ctx.services.prisma, ctx.services.channels, {
+        name: input.name,
+        enabledChannels: input.enabledChannels ?? undefined,
+      }),
   }),
 );
 

@@ -1,4 +1,4 @@
-import { SeatsInUseError } from '../../api/domain/errors.ts';
+import { ChannelUnavailableError, SeatsInUseError, SettingNotAvailableError } from '../../api/domain/errors.ts';
 import type { SeatSummary as Summary } from '../../api/domain/seats.ts';
 import { buySeats, releaseSeats, seatSummary } from '../../api/domain/seats.ts';
 import { updateTenantSettings } from '../../api/domain/tenants.ts';
@@ -82,8 +82,14 @@ const TenantSettingsInput = builder.inputType('TenantSettingsInput', {
     enabledChannels: t.field({ type: [ChannelEnum], required: false }),
     requireSeat: t.boolean({ required: false }),
     requireSendPermission: t.boolean({ required: false }),
-    requireNumberAssignment: t.boolean({ required: false }),
-    maxUsersPerNumber: t.int({ required: false }),
+    requireNumberAssignment: t.boolean({
+      required: false,
+      description: 'Not available yet: turning it on is refused with SettingNotAvailableError.',
+    }),
+    maxUsersPerNumber: t.int({
+      required: false,
+      description: 'Only meaningful with number assignment, which is not available yet: changing it is refused.',
+    }),
     defaultCountry: t.string({
       required: false,
       description: 'ISO country assumed for candidate numbers without a leading +.',
@@ -104,9 +110,9 @@ builder.mutationField('updateTenantSettings', (t) =>
     type: 'Tenant',
     authScopes: { tenantAdmin: true },
     args: { input: t.arg({ type: TenantSettingsInput, required: true }) },
-    errors: {},
+    errors: { types: [ChannelUnavailableError, SettingNotAvailableError] },
     resolve: async (query, _root, { input }, ctx) => {
-      const tenant = await updateTenantSettings(tenantScope(ctx), withoutNulls(input));
+      const tenant = await updateTenantSettings(tenantScope(ctx), ctx.services.channels, withoutNulls(input));
       return tenantScope(ctx).db.tenant.findUniqueOrThrow({ ...query, where: { id: tenant.id } });
     },
   }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TenantActor } from '../../auth/actor.ts';
 import { changeConsent } from '../consent.ts';
+import type { LockReason } from '../consent-rules.ts';
 import { findReadableConversation } from '../conversations.ts';
 import { ChannelUnavailableError, ConversationLockedError, SendNotAllowedError, ValidationError } from '../errors.ts';
 import type { TenantScope } from '../scope.ts';
@@ -11,6 +12,14 @@ import { checkSender } from './sender-check.ts';
 
 const DEFAULT_INVITE =
   '{company}: reply YES to get text messages about your application. Msg&data rates may apply. Reply STOP to opt out.';
+
+/** Locks that an invitation cannot get past: nothing would reach the candidate. */
+const unreachable = new Set<LockReason>([
+  'CHANNEL_DISABLED',
+  'CHANNEL_UNAVAILABLE',
+  'NO_PHONE_NUMBER',
+  'INVALID_PHONE_NUMBER',
+]);
 
 /**
  * Sends the consent invitation (double opt-in, step two) to a candidate who
@@ -24,15 +33,15 @@ export async function sendConsentInvite(
   conversationId: string,
 ) {
   if (!deps.channels.get('SMS')) throw new ChannelUnavailableError('SMS');
-  const check = await checkSender(scope, actor, conversationId, 'SMS', null);
+  const check = await checkSender(scope, deps.channels, actor, conversationId, 'SMS', null);
   if (check.existing) throw new Error('checkSender reported an idempotent replay, but no key was given');
   const { conversation, tenant, to, state, lock } = check;
-  if (lock.reason === 'CHANNEL_DISABLED' || lock.reason === 'NO_PHONE_NUMBER' || !to) {
-    throw new ConversationLockedError(lock.reason ?? 'NO_PHONE_NUMBER');
+  if (!to || (lock.reason && unreachable.has(lock.reason))) {
+    throw new ConversationLockedError(lock.reason ?? 'NO_PHONE_NUMBER', lock.message ?? undefined);
   }
   if (state === 'OPTED_IN')
     throw ValidationError.of('conversationId', 'the candidate has already opted in; no invitation is needed');
-  if (state === 'OPTED_OUT') throw new ConversationLockedError('OPTED_OUT');
+  if (state === 'OPTED_OUT') throw new ConversationLockedError('OPTED_OUT', lock.message ?? undefined);
   if (state === 'NONE') {
     throw new ConversationLockedError(
       'NO_CONSENT',

@@ -55,10 +55,11 @@ export async function sendMessage(
     throw new MessageTooLongError(data.body.length, channel.capabilities.maxLength);
   if (data.attachments.length && !channel.capabilities.media) throw new AttachmentsNotSupportedError(data.channel);
 
-  const check = await checkSender(scope, actor, data.conversationId, data.channel, data.idempotencyKey);
+  const check = await checkSender(scope, deps.channels, actor, data.conversationId, data.channel, data.idempotencyKey);
   if (check.existing) return replay(check.existing, hash);
   const { conversation, to, lock } = check;
-  if (lock.reason || !to) throw new ConversationLockedError(lock.reason ?? 'NO_PHONE_NUMBER');
+  if (lock.reason || !to)
+    throw new ConversationLockedError(lock.reason ?? 'NO_PHONE_NUMBER', lock.message ?? undefined);
 
   let messageId: string;
   try {

@@ -1,5 +1,6 @@
 import type { TenantActor } from '../../auth/actor.ts';
-import type { Channel, ConsentState } from '../../db/generated/prisma/enums.ts';
+import type { ChannelRegistry } from '../../channels/registry.ts';
+import type { Channel, ConsentSource, ConsentState, MessageStatus } from '../../db/generated/prisma/enums.ts';
 import { lockFor } from '../consent-rules.ts';
 import { textingNumber } from '../conversations.ts';
 import { NotFoundError, SendNotAllowedError } from '../errors.ts';
@@ -14,6 +15,10 @@ type Row = {
   alternatePhone: string | null;
   preferredPhone: string;
   consent: ConsentState;
+  optOutSource: ConsentSource | null;
+  carrierBlocked: boolean;
+  inviteStatus: MessageStatus | null;
+  inviteError: string | null;
   onTeam: boolean;
   canSend: boolean;
   hasSeat: boolean;
@@ -35,6 +40,7 @@ type Row = {
  */
 export async function checkSender(
   scope: TenantScope,
+  registry: ChannelRegistry,
   actor: TenantActor,
   conversationId: string,
   channel: Channel,
@@ -44,7 +50,9 @@ export async function checkSender(
   const [row] = await scope.db.$queryRaw<Row[]>`
     SELECT c.id AS "conversationId", c."candidateId", c."sendingNumberId", sn.e164 AS "sendingE164",
       cand.phone, cand."alternatePhone", cand."preferredPhone"::text AS "preferredPhone",
-      coalesce(cs.state::text, 'NONE') AS consent,
+      coalesce(cs.state::text, 'NONE') AS consent, cs."optOutSource"::text AS "optOutSource",
+      coalesce(cs."carrierBlocked", false) AS "carrierBlocked",
+      inv.status::text AS "inviteStatus", inv."errorMessage" AS "inviteError",
       (EXISTS (SELECT 1 FROM "HiringTeamMember" h WHERE h."applicationId" = c."applicationId" AND h."userId" = u.id)
         OR EXISTS (SELECT 1 FROM "CommunityTeamMember" t WHERE t."communityId" = c."communityId" AND t."userId" = u.id)) AS "onTeam",
       u."canSend", (s.id IS NOT NULL) AS "hasSeat",
@@ -56,6 +64,7 @@ export async function checkSender(
     LEFT JOIN "Conversation" c ON c.id = ${conversationId}::uuid AND c."tenantId" = tn.id
     LEFT JOIN "Candidate" cand ON cand.id = c."candidateId"
     LEFT JOIN "Consent" cs ON cs."candidateId" = c."candidateId" AND cs.channel = ${channel}::"Channel"
+    LEFT JOIN "Message" inv ON inv.id = cs."inviteMessageId"
     LEFT JOIN "SendingNumber" sn ON sn.id = c."sendingNumberId"
     LEFT JOIN "Message" m ON m."tenantId" = tn.id AND m."idempotencyKey" = ${idempotencyKey}
     WHERE tn.id = ${scope.tenantId}::uuid`;
@@ -68,6 +77,7 @@ export async function checkSender(
   if (row.requireSeat && !row.hasSeat) throw new SendNotAllowedError('NO_SEAT');
   if (row.requireSendPermission && !row.canSend) throw new SendNotAllowedError('NO_SEND_PERMISSION');
   const to = textingNumber(row);
+  const provider = registry.get(channel);
   return {
     existing: null,
     conversation: {
@@ -78,6 +88,14 @@ export async function checkSender(
     tenant: { name: row.tenantName, inviteText: row.inviteText },
     to,
     state: row.consent,
-    lock: lockFor({ channelEnabled: row.enabledChannels.includes(channel), hasPhone: to !== null, state: row.consent }),
+    lock: lockFor({
+      channelEnabled: row.enabledChannels.includes(channel),
+      channelAvailable: provider !== null,
+      phone: to,
+      state: row.consent,
+      optOutSource: row.optOutSource,
+      carrierBlocked: row.carrierBlocked && Boolean(provider?.capabilities.carrierHandlesKeywords),
+      invite: row.inviteStatus ? { status: row.inviteStatus, errorMessage: row.inviteError } : null,
+    }),
   } as const;
 }

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CreateTenantDocument,
+  RecordConsentDocument,
+  SendConsentInviteDocument,
+  TenantDocument,
+  UpdateTenantSettingsDocument,
+  UpsertApplicationDocument,
+} from '../../clients/generated/graphql.ts';
+import { startTestServer, type TestServer } from '../test/harness.ts';
+import { setUpHiring, waitFor } from '../test/messaging-fixture.ts';
+
+describe('consent and settings that say what is true', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.stop());
+
+  it('reports an invitation that could not be delivered, and lets the recruiter send it again', async () => {
+    const h = await setUpHiring(server, { consent: { sms: true } });
+    server.twilio.failNext(h.candidatePhone, { status: 400, code: 21211, message: "The 'To' number is not valid." });
+    const invite = await h.recruiter.client.request(SendConsentInviteDocument, { conversationId: h.conversationId });
+    expect(invite.sendConsentInvite.__typename).toBe('Message');
+    const lock = await waitFor(async () => {
+      const l = await h.smsLock();
+      return l?.reason === 'INVITATION_FAILED' ? l : null;
+    }, 'the lock to report the failed invitation');
+    expect(lock.message).toContain("The 'To' number is not valid.");
+    expect(lock.message).toMatch(/send the invitation again/);
+
+    const again = await h.recruiter.client.request(SendConsentInviteDocument, { conversationId: h.conversationId });
+    expect(again.sendConsentInvite.__typename).toBe('Message');
+    expect(await h.smsLock()).toMatchObject({ reason: 'INVITED_WAITING' });
+    await waitFor(async () => h.sentToCandidate().length === 1, 'the second invitation to reach Twilio');
+  });
+
+  it('records the consent of every application form as evidence, and a texted STOP stands until START', async () => {
+    const h = await setUpHiring(server, { consent: { sms: true } });
+    await h.recruiter.client.request(SendConsentInviteDocument, { conversationId: h.conversationId });
+    await h.candidateTexts('YES');
+    await h.candidateTexts('STOP');
+
+    const apply = (externalId: string) =>
+      h.tenant.client.request(UpsertApplicationDocument, {
+        input: {
+          externalId,
+          candidateExternalId: h.candidateExternalId,
+          jobExternalId: 'job-1',
+          hiringTeam: [h.recruiter.user.id],
+          consent: { sms: true },
+        },
+      });
+    await apply('second-application');
+    await apply('second-application'); // the ATS syncs the same form again
+    const history = (await h.conversation()).candidate.consentHistory.filter((e) => e.channel === 'SMS');
+    const forms = history.filter((e) => e.source === 'APPLICATION');
+    expect(forms.map((e) => e.evidence)).toEqual([
+      `Application app-${h.candidateExternalId}: SMS box ticked`,
+      'Application second-application: SMS box ticked',
+    ]);
+    expect(forms.at(-1)).toMatchObject({ from: 'OPTED_OUT', to: 'OPTED_OUT' });
+    const lock = await h.smsLock();
+    expect(lock).toMatchObject({ locked: true, reason: 'OPTED_OUT' });
+    expect(lock?.message).toMatch(/texted STOP.*texting START/);
+
+    // A recruiter's record does not get past the carrier, which still holds the STOP: the lock says so.
+    await h.recruiter.client.request(RecordConsentDocument, {
+      input: { conversationId: h.conversationId, channel: 'SMS', granted: true, reason: 'Candidate asked by email' },
+    });
+    expect(await h.smsLock()).toMatchObject({ locked: true, reason: 'CARRIER_BLOCKED', consent: 'OPTED_IN' });
+    await h.candidateTexts('START');
+    expect(await h.smsLock()).toMatchObject({ locked: false });
+  });
+
+  it('tells a recruiter what to do about an opt-out they or the form recorded', async () => {
+    const h = await setUpHiring(server, { consent: { sms: false } });
+    expect((await h.smsLock())?.message).toMatch(/application form.*record their consent/);
+    await h.recruiter.client.request(RecordConsentDocument, {
+      input: { conversationId: h.conversationId, channel: 'SMS', granted: true, reason: 'Agreed at interview' },
+    });
+    await h.recruiter.client.request(RecordConsentDocument, {
+      input: { conversationId: h.conversationId, channel: 'SMS', granted: false, reason: 'Asked us to stop by phone' },
+    });
+    expect(await h.smsLock()).toMatchObject({ reason: 'OPTED_OUT' });
+    expect((await h.smsLock())?.message).toMatch(/recruiter recorded.*record their consent with evidence/);
+  });
+
+  it('refuses settings and channels that nothing enforces or sends on, and keeps the tenant as it was', async () => {
+    const h = await setUpHiring(server);
+    const settings = (input: Record<string, unknown>) =>
+      h.tenant.client.request(UpdateTenantSettingsDocument, { input }).then((r) => r.updateTenantSettings);
+    expect(await settings({ requireNumberAssignment: true })).toMatchObject({
+      __typename: 'SettingNotAvailableError',
+      code: 'SETTING_NOT_AVAILABLE',
+    });
+    expect(await settings({ maxUsersPerNumber: 5 })).toMatchObject({ __typename: 'SettingNotAvailableError' });
+    expect(await settings({ enabledChannels: ['SMS', 'WHATSAPP'] })).toMatchObject({
+      __typename: 'ChannelUnavailableError',
+      code: 'CHANNEL_UNAVAILABLE',
+    });
+    expect(await settings({ requireNumberAssignment: false, maxUsersPerNumber: 3, requireSeat: true })).toMatchObject({
+      __typename: 'Tenant',
+    });
+    const { tenant } = await h.tenant.client.request(TenantDocument);
+    expect(tenant.enabledChannels).toEqual(['SMS']);
+    expect(tenant.sendPolicy).toMatchObject({ requireNumberAssignment: false, maxUsersPerNumber: 3 });
+
+    const created = await server.operator.request(CreateTenantDocument, {
+      input: { name: 'WhatsApp first', enabledChannels: ['WHATSAPP'] },
+    });
+    expect(created.createTenant).toMatchObject({ __typename: 'ChannelUnavailableError', code: 'CHANNEL_UNAVAILABLE' });
+
+    // A tenant that had WhatsApp enabled before: its conversations never show it as reachable.
+    await server.app.services.prisma.tenant.updateMany({
+      where: { name: h.tenant.name },
+      data: { enabledChannels: ['SMS', 'WHATSAPP'] },
+    });
+    const whatsapp = (await h.conversation()).locks.find((l) => l.channel === 'WHATSAPP');
+    expect(whatsapp).toMatchObject({ locked: true, reachable: false, reason: 'CHANNEL_UNAVAILABLE' });
+  });
+});
