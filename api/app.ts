@@ -62,6 +62,7 @@ export function buildApp(config: Config, log: Logger) {
         leaseMs: config.outbox.leaseMs,
         maxAttempts: config.outbox.maxAttempts,
         retryBaseMs: config.outbox.retryBaseMs,
+        sendTimeoutMs: config.outbox.sendTimeoutMs,
       });
       if (!config.twilio) log.warn('SMS cannot be delivered: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN');
 

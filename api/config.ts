@@ -44,6 +44,7 @@ const envSchema = z.object({
   OUTBOX_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
+  OUTBOX_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
 });
 
 export type Config = {
@@ -71,8 +72,8 @@ export type Config = {
   /** Platform Twilio account for SMS; absent means SMS cannot be delivered. */
 
   twilio: { accountSid: string; authToken: string; apiBaseUrl: string | undefined } | undefined;
-  /** Outbox delivery: lease before an unclear send is reconciled, attempts, first retry delay (doubling). */
-  outbox: { worker: boolean; leaseMs: number; maxAttempts: number; retryBaseMs: number };
+  /** Outbox delivery: lease before an unclear send is reconciled, attempts, first retry delay (doubling), provider call timeout. */
+  outbox: { worker: boolean; leaseMs: number; maxAttempts: number; retryBaseMs: number; sendTimeoutMs: number };
 };
 
 export class ConfigError extends Error {
@@ -124,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       leaseMs: e.OUTBOX_LEASE_MS,
       maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       retryBaseMs: e.OUTBOX_RETRY_BASE_MS,
+      sendTimeoutMs: e.OUTBOX_SEND_TIMEOUT_MS,
     },
   };
 }

@@ -6,16 +6,49 @@ import { type InboundDeps, receiveInbound } from '../messaging/inbound.ts';
 import { applyStatusCallback } from '../messaging/status-callback.ts';
 
 const MAX_BODY = 64 * 1024;
+/** After a 413, how much more of the request is read (and dropped) so the client sees the answer, not a reset. */
+const DRAIN_BYTES = 1024 * 1024;
+const DRAIN_MS = 5_000;
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The body, or null when it is larger than MAX_BODY (the rest is left unread). */
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  if (Number(req.headers['content-length']) > MAX_BODY) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        req.off('data', onData).off('end', onEnd).off('error', reject);
+        req.pause();
+        resolve(null);
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks));
+    req.on('data', onData).on('end', onEnd).on('error', reject);
+  });
+}
+
+/**
+ * 413, closed cleanly: `Connection: close`, then what the client is still
+ * sending is read and dropped (up to a limit) so that it reads the answer
+ * instead of a connection reset.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse) {
+  res.shouldKeepAlive = false;
+  res.writeHead(413, { connection: 'close', 'content-type': 'text/plain' }).end(`request body over ${MAX_BODY} bytes`);
+  let drained = 0;
+  const stop = () => req.socket.destroy();
+  const timer = setTimeout(stop, DRAIN_MS).unref();
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_BYTES) stop();
+  });
+  req.on('end', () => clearTimeout(timer));
+  req.on('close', () => clearTimeout(timer));
+  req.resume();
 }
 
 const ROUTE = /^\/webhooks\/([a-z0-9-]+)\/sms(\/status)?$/;
@@ -24,10 +57,16 @@ export function isWebhookPath(path: string) {
   return ROUTE.test(path);
 }
 
+/** Control characters (NUL above all: PostgreSQL refuses it) in ids and numbers; a plugin should refuse them first. */
+const badText = (...values: string[]) =>
+  values.some((v) => [...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f));
+
 /**
  * POST /webhooks/<provider>/sms (inbound) and /webhooks/<provider>/sms/status.
  * The provider's signature over our public URL is checked before anything is
- * parsed; a bad or missing one is a 403 and nothing is stored.
+ * parsed; a bad or missing one is a 403 and nothing is stored. A signed request
+ * that is not exactly what the provider sends (unknown or repeated parameters,
+ * malformed values, bad bytes) is a 400 and nothing is stored.
  */
 export function createWebhookHandler(
   deps: InboundDeps & { channels: ChannelRegistry; publicUrl: string; log: Logger },
@@ -39,10 +78,15 @@ export function createWebhookHandler(
       res.writeHead(404).end();
       return;
     }
-    const rawBody = await readBody(req);
-    if (rawBody === null) {
-      res.writeHead(413).end();
-      return;
+    const bytes = await readBody(req);
+    if (bytes === null) return refuseTooLarge(req, res);
+    let rawBody: string;
+    let validUtf8 = true;
+    try {
+      rawBody = utf8.decode(bytes);
+    } catch {
+      rawBody = bytes.toString('utf8');
+      validUtf8 = false;
     }
     const request = {
       url: `${deps.publicUrl}${req.url ?? ''}`,
@@ -54,18 +98,31 @@ export function createWebhookHandler(
       res.writeHead(403, { 'content-type': 'text/plain' }).end('signature check failed');
       return;
     }
+    const refuse = (why: string) => {
+      deps.log.warn({ path, route, why }, 'webhook refused: signed, but not a well-formed message');
+      res.writeHead(400, { 'content-type': 'text/plain' }).end(why);
+    };
+    if (!validUtf8) return refuse('the body is not valid UTF-8');
     try {
       if (status) {
+        const update = channel.provider.parseStatus(request);
+        if (badText(update.providerMessageId)) return refuse('control characters in the message id');
         const messageId = new URL(request.url).searchParams.get('messageId');
-        await applyStatusCallback(deps, channel.pluginId, messageId, channel.provider.parseStatus(request));
+        await applyStatusCallback(deps, channel.pluginId, messageId, update);
       } else {
-        const outcome = await receiveInbound(deps, channel.pluginId, channel.provider.parseInbound(request));
+        const inbound = channel.provider.parseInbound(request);
+        if (
+          badText(inbound.providerMessageId, inbound.from, inbound.to) ||
+          inbound.body.includes(String.fromCharCode(0))
+        ) {
+          return refuse('control characters in the message');
+        }
+        const outcome = await receiveInbound(deps, channel.pluginId, inbound);
         if (outcome === 'unknown-number') deps.log.warn({ route }, 'inbound message to a number no tenant owns');
       }
     } catch (error) {
       if (!(error instanceof ChannelError)) throw error;
-      res.writeHead(400, { 'content-type': 'text/plain' }).end(error.message); // signed, but not a message
-      return;
+      return refuse(error.message);
     }
     res
       .writeHead(200, { 'content-type': channel.provider.webhookReply.contentType })

@@ -1,6 +1,14 @@
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 
-export type Claim = { id: string; messageId: string; tenantId: string; attempts: number; claimedAt: Date };
+export type Claim = {
+  id: string;
+  messageId: string;
+  tenantId: string;
+  attempts: number;
+  claimedAt: Date;
+  /** Why the previous attempt did not settle (for the failure reason when attempts run out). */
+  lastError: string | null;
+};
 
 /**
  * Claims due rows for this worker: marks them SENDING (committed before any
@@ -13,7 +21,7 @@ export function claimDue(prisma: PrismaClient, limit: number, leaseMs: number): 
     WHERE id IN (
       SELECT id FROM "OutboxEntry" WHERE state = 'PENDING' AND "nextAttemptAt" <= now()
       ORDER BY "nextAttemptAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-    RETURNING id, "messageId", "tenantId", attempts, "claimedAt"`;
+    RETURNING id, "messageId", "tenantId", attempts, "claimedAt", "lastError"`;
 }
 
 /**
@@ -26,14 +34,18 @@ export function claimExpired(prisma: PrismaClient, limit: number, leaseMs: numbe
     WHERE id IN (
       SELECT id FROM "OutboxEntry" WHERE state = 'SENDING' AND "leaseUntil" < now()
       ORDER BY "leaseUntil" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-    RETURNING id, "messageId", "tenantId", attempts, "claimedAt"`;
+    RETURNING id, "messageId", "tenantId", attempts, "claimedAt", "lastError"`;
 }
 
-/** A fresh attempt on a row this worker holds. */
+/**
+ * A fresh attempt on a row this worker holds, after reconciliation found nothing.
+ * `claimedAt` stays where the first unclear attempt began, so the next
+ * reconciliation also covers an earlier attempt the provider listed late.
+ */
 export function restartAttempt(prisma: PrismaClient, claim: Claim, leaseMs: number) {
   return prisma.$queryRaw<Claim[]>`
-    UPDATE "OutboxEntry" SET attempts = attempts + 1, "claimedAt" = now(),
+    UPDATE "OutboxEntry" SET attempts = attempts + 1,
       "leaseUntil" = now() + make_interval(secs => ${leaseMs / 1000})
     WHERE id = ${claim.id}::uuid AND state = 'SENDING'
-    RETURNING id, "messageId", "tenantId", attempts, "claimedAt"`;
+    RETURNING id, "messageId", "tenantId", attempts, "claimedAt", "lastError"`;
 }

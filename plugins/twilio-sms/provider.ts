@@ -8,19 +8,16 @@ import {
 } from '../sdk/index.ts';
 import type { TwilioCredentials } from './credentials.ts';
 import { channelErrorFromRest, deliveryStatus, errorCode } from './vocabulary.ts';
-
-function formParams(rawBody: string): Record<string, string> {
-  return Object.fromEntries(new URLSearchParams(rawBody));
-}
-
-function required(params: Record<string, string>, name: string): string {
-  const value = params[name];
-  if (!value) throw new ChannelError('REJECTED', `Twilio webhook without ${name}`, false);
-  return value;
-}
+import { parseInboundParams, parseStatusParams, signedParams } from './webhook-params.ts';
 
 const isRestException = (error: unknown): error is { status: number; code?: number; message: string } =>
   typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number';
+
+/** Errors raised before the request left this machine: Twilio cannot have the message. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+const DAY_MS = 86_400_000;
+const utcDay = (date: Date) => new Date(Math.floor(date.getTime() / DAY_MS) * DAY_MS);
 
 /** Twilio Programmable Messaging over the official SDK, for one account. */
 export function createTwilioProvider(credentials: TwilioCredentials, deps: ProviderDeps): ChannelProvider {
@@ -34,43 +31,65 @@ export function createTwilioProvider(credentials: TwilioCredentials, deps: Provi
         return { providerMessageId: message.sid, status: deliveryStatus(message.status) };
       } catch (error) {
         if (isRestException(error)) throw channelErrorFromRest(error);
-        if ((error as { code?: string }).code === 'ECONNREFUSED') {
-          throw new ChannelError('PROVIDER_UNAVAILABLE', 'Twilio refused the connection', true);
+        const code = (error as { code?: string }).code;
+        if (code && NEVER_SENT.has(code)) {
+          throw new ChannelError('PROVIDER_UNAVAILABLE', `Twilio could not be reached (${code})`, true);
         }
-        throw error; // outcome unknown: the core reconciles with findSent
+        // A reset or timeout after the request went out: Twilio may have created the message.
+        throw ChannelError.unclear(`Twilio's answer was lost (${code ?? (error as Error).message})`);
       }
     },
 
-    async findSent({ from, to, body, since, exclude }): Promise<SendResult | null> {
-      const sent = await client.messages.list({ from, to, dateSentAfter: since, limit: 50 });
-      const match = sent.find((m) => m.body === body && !exclude.includes(m.sid));
-      return match ? { providerMessageId: match.sid, status: deliveryStatus(match.status) } : null;
+    /**
+     * Twilio's list cannot filter by the status callback (which carries Parley's
+     * id), and its DateSent filters are whole GMT days; so ask for the days the
+     * window touches, page through all of them (newest first), and keep the
+     * exact window here.
+     */
+    async findSent({ from, to, body, since, until, exclude }): Promise<SendResult | null> {
+      const skip = new Set(exclude);
+      let match: SendResult | null = null;
+      await client.messages.each(
+        {
+          from,
+          to,
+          dateSentAfter: utcDay(since),
+          dateSentBefore: new Date(utcDay(until).getTime() + DAY_MS),
+          pageSize: 50,
+        },
+        (m, done) => {
+          const at = m.dateCreated ?? m.dateSent;
+          if (m.body !== body || skip.has(m.sid) || !at || at < since || at > until) return;
+          match = { providerMessageId: m.sid, status: deliveryStatus(m.status) };
+          done();
+        },
+      );
+      return match;
     },
 
     verifyWebhook({ url, headers, rawBody }: WebhookRequest) {
       const signature = headers['x-twilio-signature'];
       if (!signature) return false;
-      return twilio.validateRequest(credentials.authToken, signature, url, formParams(rawBody));
+      return twilio.validateRequest(credentials.authToken, signature, url, signedParams(rawBody));
     },
 
     parseInbound({ rawBody }) {
-      const p = formParams(rawBody);
+      const p = parseInboundParams(rawBody, credentials.accountSid);
       return {
-        providerMessageId: required(p, 'MessageSid'),
-        from: required(p, 'From'),
-        to: required(p, 'To'),
-        body: p.Body ?? '',
-        mediaCount: Number(p.NumMedia ?? 0) || 0,
+        providerMessageId: p.MessageSid,
+        from: p.From,
+        to: p.To,
+        body: p.Body,
+        mediaCount: Number(p.NumMedia),
       };
     },
 
     parseStatus({ rawBody }) {
-      const p = formParams(rawBody);
-      const status = deliveryStatus(required(p, 'MessageStatus'));
+      const p = parseStatusParams(rawBody, credentials.accountSid);
       const code = p.ErrorCode ? Number(p.ErrorCode) : undefined;
       return {
-        providerMessageId: required(p, 'MessageSid'),
-        status,
+        providerMessageId: p.MessageSid,
+        status: deliveryStatus(p.MessageStatus),
         ...(code
           ? {
               error: {

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import twilio from 'twilio';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChannelError } from '../sdk/index.ts';
 import { runChannelPluginConformance } from '../sdk/testing/conformance.ts';
 import plugin from './index.ts';
-import { startFakeTwilioApi } from './testing/fake-twilio-api.ts';
+import { type FakeTwilioApi, startFakeTwilioApi } from './testing/fake-twilio-api.ts';
 import { channelErrorFromRest, deliveryStatus } from './vocabulary.ts';
 
 function signed(authToken: string, url: string, params: Record<string, string>) {
@@ -22,29 +22,116 @@ runChannelPluginConformance('twilio-sms', async () => {
     apiBaseUrl: fake.baseUrl,
     from: '+15005550006',
     to: '+14155550123',
-    signedInbound: ({ url, from, to, body }) =>
-      signed(fake.authToken, url, {
-        MessageSid: `SM${randomBytes(16).toString('hex')}`,
-        From: from,
-        To: to,
-        Body: body,
-        NumMedia: '0',
-      }),
+    signedInbound: ({ url, from, to, body }) => signed(fake.authToken, url, fake.inboundParams({ from, to, body })),
     signedStatus: ({ url, providerMessageId, vendorStatus, vendorErrorCode }) =>
       signed(fake.authToken, url, {
         MessageSid: providerMessageId,
         MessageStatus: vendorStatus,
+        AccountSid: fake.accountSid,
+        From: '+15005550006',
+        To: '+14155550123',
         ...(vendorErrorCode ? { ErrorCode: vendorErrorCode } : {}),
       }),
     failNextSend: (to, kind) =>
       fake.failNext(
         to,
         kind === 'transient'
-          ? { status: 503, code: 20503, message: 'Service unavailable' }
+          ? { status: 429, code: 20429, message: 'Too many requests' }
           : { status: 400, code: 21211, message: "The 'To' number is not a valid phone number." },
       ),
+    loseNextAnswer: (to, how) => fake.failNext(to, { acceptThen: how === 'reset' ? 'drop' : 502 }),
     close: fake.close,
   };
+});
+
+describe('twilio-sms reconciliation and webhooks', () => {
+  let fake: FakeTwilioApi;
+  let provider: ReturnType<typeof plugin.create>;
+  const [from, to] = ['+15005550006', '+14155550199'];
+  beforeAll(async () => {
+    fake = await startFakeTwilioApi();
+    provider = plugin.create({ accountSid: fake.accountSid, authToken: fake.authToken }, { apiBaseUrl: fake.baseUrl });
+  });
+  afterAll(() => fake?.close());
+
+  it('finds an attempt however many messages between the two numbers came after it', async () => {
+    const since = new Date(Date.now() - 1000);
+    const sent = await provider.send({ from, to, body: 'first of many', statusCallbackUrl: 'https://p.example/cb' });
+    for (let i = 0; i < 60; i++) fake.addMessage({ from, to, body: `later ${i}` });
+    const until = new Date(Date.now() + 1000);
+    const found = await provider.findSent({ from, to, body: 'first of many', since, until, exclude: [] });
+    expect(found?.providerMessageId).toBe(sent.providerMessageId);
+    expect(fake.received.filter((r) => r.method === 'GET').length).toBeGreaterThan(1); // it paged
+  });
+
+  it('asks Twilio for whole days and keeps the exact window itself', async () => {
+    const now = Date.now();
+    fake.addMessage({ from, to, body: 'same words', dateCreated: new Date(now - 60_000) }); // an earlier, identical text
+    const found = await provider.findSent({
+      from,
+      to,
+      body: 'same words',
+      since: new Date(now - 5_000),
+      until: new Date(now + 5_000),
+      exclude: [],
+    });
+    expect(found).toBeNull();
+    const list = fake.received.filter((r) => r.method === 'GET').at(-1);
+    expect(decodeURIComponent(list?.query ?? '')).toMatch(/DateSent>=\d{4}-\d\d-\d\dT00:00:00Z/);
+  });
+
+  const url = 'https://parley.example.com/webhooks/twilio/sms';
+  const inbound = (params: Record<string, string>) => ({
+    ...signed(fake.authToken, url, params),
+    rawBody: new URLSearchParams(params).toString(),
+  });
+
+  it('refuses a captured request re-split at a key/value boundary, though its signature still verifies', () => {
+    const params = fake.inboundParams({ from: to, to: from, body: 'YES' });
+    const captured = inbound(params);
+    expect(provider.parseInbound(captured).providerMessageId).toBe(params.MessageSid);
+    // MessageSid absorbs the next parameter (NumMedia): same sorted concatenation, same signature.
+    const { NumMedia, ...rest } = params;
+    const resplit = { ...rest, MessageSid: `${params.MessageSid}NumMedia${NumMedia}` };
+    const replay = { ...captured, rawBody: new URLSearchParams(resplit).toString() };
+    expect(twilio.getExpectedTwilioSignature(fake.authToken, url, resplit)).toBe(
+      captured.headers['x-twilio-signature'],
+    );
+    expect(provider.verifyWebhook(replay)).toBe(true);
+    expect(() => provider.parseInbound(replay)).toThrow(/MessageSid/);
+  });
+
+  it('accepts only the parameters Twilio sends, in their formats', () => {
+    const base = fake.inboundParams({ from: to, to: from, body: 'hi' });
+    const bad: Record<string, Record<string, string>> = {
+      'a short MessageSid': { ...base, MessageSid: 'SM1', SmsSid: 'SM1', SmsMessageSid: 'SM1' },
+      'another account': { ...base, AccountSid: `AC${'0'.repeat(32)}` },
+      'a From that is not E.164': { ...base, From: '555-0100' },
+      'letters in NumMedia': { ...base, NumMedia: 'one' },
+      'an unknown parameter': { ...base, Injected: 'x' },
+      'SmsSid differing from MessageSid': { ...base, SmsSid: `SM${'a'.repeat(32)}` },
+      'NUL in Body': { ...base, Body: 'a\u0000b' },
+    };
+    for (const [what, params] of Object.entries(bad)) {
+      expect(() => provider.parseInbound(inbound(params)), what).toThrow(ChannelError);
+    }
+    expect(
+      provider.parseInbound(
+        inbound({ ...base, MessagingServiceSid: `MG${'1'.repeat(32)}`, MediaUrl0: 'https://api.twilio.com/x' }),
+      ).body,
+    ).toBe('hi');
+    const status = (p: Record<string, string>) => provider.parseStatus(inbound(p));
+    const statusBase = {
+      MessageSid: base.MessageSid as string,
+      AccountSid: fake.accountSid,
+      From: from,
+      To: to,
+      MessageStatus: 'delivered',
+    };
+    expect(status(statusBase).status).toBe('DELIVERED');
+    expect(() => status({ ...statusBase, MessageStatus: 'exploded' })).toThrow(ChannelError);
+    expect(() => status({ ...statusBase, ErrorCode: '30003x' })).toThrow(ChannelError);
+  });
 });
 
 describe('twilio-sms vocabulary', () => {
@@ -59,7 +146,12 @@ describe('twilio-sms vocabulary', () => {
       transient: false,
     });
     expect(channelErrorFromRest({ status: 429, code: 20429 })).toMatchObject({ code: 'RATE_LIMITED', transient: true });
-    expect(channelErrorFromRest({ status: 502 })).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', transient: true });
+    expect(channelErrorFromRest({ status: 502 })).toMatchObject({
+      code: 'PROVIDER_UNAVAILABLE',
+      transient: true,
+      outcome: 'unclear',
+    });
+    expect(channelErrorFromRest({ status: 429, code: 20429 })).toMatchObject({ outcome: 'refused' });
     expect(deliveryStatus('undelivered')).toBe('UNDELIVERED');
     expect(deliveryStatus('read')).toBe('DELIVERED');
   });

@@ -38,10 +38,17 @@ export function errorCode(twilioCode: number | undefined): ChannelErrorCode {
   return (twilioCode !== undefined && errorCodes[twilioCode]) || 'REJECTED';
 }
 
-/** A REST failure from Twilio as a ChannelError: 429 and 5xx are worth retrying, 4xx are not. */
+/**
+ * A REST failure from Twilio as a ChannelError. A 4xx is a refusal: Twilio did
+ * not create the message (429 is worth retrying, the others are not). A 5xx
+ * proves nothing: Twilio (or its edge) may have created the message before
+ * failing, so the send is unclear and must be reconciled before any retry.
+ */
 export function channelErrorFromRest(error: { status?: number; code?: number; message?: string }): ChannelError {
   const status = error.status ?? 0;
-  const transient = status === 429 || status >= 500;
-  const code = status === 429 ? 'RATE_LIMITED' : status >= 500 ? 'PROVIDER_UNAVAILABLE' : errorCode(error.code);
-  return new ChannelError(code, error.message ?? `Twilio answered ${status}`, transient, error.code?.toString());
+  const message = error.message ?? `Twilio answered ${status}`;
+  if (status >= 500 || status === 0) return ChannelError.unclear(message, error.code?.toString());
+  const transient = status === 429;
+  const code = status === 429 ? 'RATE_LIMITED' : errorCode(error.code);
+  return new ChannelError(code, message, transient, error.code?.toString(), 'refused');
 }

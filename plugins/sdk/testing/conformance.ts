@@ -17,8 +17,10 @@ export type ConformanceHarness = {
     vendorStatus: string;
     vendorErrorCode?: string;
   }): WebhookRequest;
-  /** The vendor's next send to `to` fails: transiently (retry may work) or permanently. */
+  /** The vendor refuses the next send to `to` (nothing created): transiently (retry may work) or permanently. */
   failNextSend(to: string, kind: 'transient' | 'permanent'): void;
+  /** The vendor creates the next message to `to`, then the answer is lost: a 5xx, or the connection drops. */
+  loseNextAnswer(to: string, how: 'server-error' | 'reset'): void;
   close(): Promise<void>;
 };
 
@@ -53,27 +55,55 @@ export function runChannelPluginConformance(name: string, setUp: () => Promise<C
       const sent = await provider.send({ from: h.from, to: h.to, body, statusCallbackUrl: url });
       expect(sent.providerMessageId).toEqual(expect.any(String));
       expect(['QUEUED', 'SENT', 'DELIVERED']).toContain(sent.status);
-      const found = await provider.findSent({ from: h.from, to: h.to, body, since, exclude: [] });
+      const until = new Date(Date.now() + 1000);
+      const found = await provider.findSent({ from: h.from, to: h.to, body, since, until, exclude: [] });
       expect(found?.providerMessageId).toBe(sent.providerMessageId);
       expect(
-        await provider.findSent({ from: h.from, to: h.to, body, since, exclude: [sent.providerMessageId] }),
+        await provider.findSent({ from: h.from, to: h.to, body, since, until, exclude: [sent.providerMessageId] }),
+      ).toBeNull();
+      // Outside the window it is not the attempt being looked for.
+      expect(
+        await provider.findSent({
+          from: h.from,
+          to: h.to,
+          body,
+          since: until,
+          until: new Date(Date.now() + 5000),
+          exclude: [],
+        }),
       ).toBeNull();
     });
 
-    it('reports refusals as ChannelErrors, transient or not', async () => {
+    it('reports refusals as ChannelErrors, transient or not, that prove nothing was sent', async () => {
       h.failNextSend(h.to, 'transient');
       const transient = await provider
         .send({ from: h.from, to: h.to, body: 'x', statusCallbackUrl: url })
         .catch((e: unknown) => e);
       expect(transient).toBeInstanceOf(ChannelError);
-      expect((transient as ChannelError).transient).toBe(true);
+      expect(transient).toMatchObject({ transient: true, outcome: 'refused' });
       h.failNextSend(h.to, 'permanent');
       const permanent = await provider
         .send({ from: h.from, to: h.to, body: 'x', statusCallbackUrl: url })
         .catch((e: unknown) => e);
       expect(permanent).toBeInstanceOf(ChannelError);
-      expect((permanent as ChannelError).transient).toBe(false);
+      expect(permanent).toMatchObject({ transient: false, outcome: 'refused' });
     });
+
+    for (const how of ['server-error', 'reset'] as const) {
+      it(`reports a lost answer (${how}) as unclear, and findSent finds what the vendor created`, async () => {
+        const body = `unclear ${how} ${Date.now()}`;
+        const since = new Date(Date.now() - 1000);
+        h.loseNextAnswer(h.to, how);
+        const error = await provider.send({ from: h.from, to: h.to, body, statusCallbackUrl: url }).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(ChannelError);
+        expect(error).toMatchObject({ outcome: 'unclear' });
+        const until = new Date(Date.now() + 1000);
+        expect(await provider.findSent({ from: h.from, to: h.to, body, since, until, exclude: [] })).not.toBeNull();
+      });
+    }
 
     it('accepts only webhooks signed for this URL, body and account', () => {
       const good = h.signedInbound({ url, from: h.to, to: h.from, body: 'hello' });
@@ -88,7 +118,7 @@ export function runChannelPluginConformance(name: string, setUp: () => Promise<C
       expect(other.verifyWebhook(good)).toBe(false);
     });
 
-    it('parses inbound messages and status callbacks into the core vocabulary', () => {
+    it('parses inbound messages and status callbacks into the core vocabulary', async () => {
       const inbound = provider.parseInbound(h.signedInbound({ url, from: h.to, to: h.from, body: 'Yes please' }));
       expect(inbound).toMatchObject({
         from: h.to,
@@ -96,9 +126,18 @@ export function runChannelPluginConformance(name: string, setUp: () => Promise<C
         body: 'Yes please',
         providerMessageId: expect.any(String),
       });
-      const status = provider.parseStatus(h.signedStatus({ url, providerMessageId: 'X1', vendorStatus: 'delivered' }));
-      expect(status).toEqual({ providerMessageId: 'X1', status: 'DELIVERED' });
+      const sent = await provider.send({ from: h.from, to: h.to, body: 'status', statusCallbackUrl: url });
+      const { providerMessageId } = sent;
+      const status = provider.parseStatus(h.signedStatus({ url, providerMessageId, vendorStatus: 'delivered' }));
+      expect(status).toEqual({ providerMessageId, status: 'DELIVERED' });
       expect(provider.webhookReply.contentType).toEqual(expect.any(String));
+    });
+
+    it('refuses signed webhooks that are not well-formed, as ChannelErrors', () => {
+      const good = h.signedInbound({ url, from: h.to, to: h.from, body: 'hello' });
+      for (const rawBody of [`${good.rawBody}&${good.rawBody}`, `${good.rawBody}&Body=%FF`, `${good.rawBody}%00`]) {
+        expect(() => provider.parseInbound({ ...good, rawBody })).toThrow(ChannelError);
+      }
     });
   });
 }

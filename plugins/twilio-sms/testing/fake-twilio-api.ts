@@ -12,9 +12,17 @@ export type FakeMessage = {
   dateCreated: Date;
 };
 
-type Failure = { status: number; code: number; message: string };
+/** Twilio refuses the send: nothing is created. */
+type Refusal = { status: number; code: number; message: string };
+/**
+ * What the next send to a number gets instead of a plain 201: a refusal (nothing
+ * created), or the message is created and then the answer is lost: a 502 from
+ * Twilio's edge, or the connection dropped before any answer.
+ */
+export type FakeAnswer = Refusal | { acceptThen: 502 | 'drop' } | { drop: true };
 
 const sid = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`;
+const day = (d: Date) => d.toISOString().slice(0, 10);
 
 async function readBody(req: IncomingMessage): Promise<string> {
   let body = '';
@@ -45,6 +53,20 @@ function resource(accountSid: string, m: FakeMessage) {
 }
 
 /**
+ * Twilio's DateSent filters are day-granular (GMT): `DateSent>=YYYY-MM-DD` is "on
+ * or after midnight of that day", `DateSent<=` "on or before that day". The SDK
+ * sends `DateSent>` / `DateSent<` with a full timestamp; like Twilio, only its
+ * date counts here.
+ */
+function dateSentMatches(params: URLSearchParams, sent: Date) {
+  const on = params.get('DateSent');
+  const after = params.get('DateSent>');
+  const before = params.get('DateSent<');
+  const d = day(sent);
+  return (!on || d === on.slice(0, 10)) && (!after || d >= after.slice(0, 10)) && (!before || d <= before.slice(0, 10));
+}
+
+/**
  * A loopback stand-in for Twilio's REST API (the edge of the internet), for the
  * real `twilio` SDK to talk to, plus Twilio's side of the webhooks: it signs
  * status callbacks and inbound messages exactly as Twilio does.
@@ -53,24 +75,26 @@ export async function startFakeTwilioApi(options: { accountSid?: string; authTok
   const accountSid = options.accountSid ?? sid('AC');
   const authToken = options.authToken ?? randomBytes(16).toString('hex');
   const messages: FakeMessage[] = [];
-  const failures = new Map<string, Failure[]>();
+  const answers = new Map<string, FakeAnswer[]>();
   let hold: Promise<void> | null = null;
   let release: () => void = () => {};
-  const received: { method: string; path: string }[] = [];
+  const heldTo = new Map<string, { promise: Promise<void>; release: () => void }>();
+  const received: { method: string; path: string; query: string }[] = [];
 
   const authorized = (req: IncomingMessage) =>
     req.headers.authorization === `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
-    received.push({ method: req.method ?? '', path: url.pathname });
+    received.push({ method: req.method ?? '', path: url.pathname, query: url.search });
     if (!authorized(req)) return json(res, 401, { code: 20003, message: 'Authenticate', status: 401 });
     const base = `/2010-04-01/Accounts/${accountSid}/Messages`;
     if (req.method === 'POST' && url.pathname === `${base}.json`) {
       const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
-      const failure = failures.get(form.To ?? '')?.shift();
-      if (failure)
-        return json(res, failure.status, { code: failure.code, message: failure.message, status: failure.status });
+      const answer = answers.get(form.To ?? '')?.shift();
+      if (answer && 'drop' in answer) return void req.socket.destroy();
+      if (answer && 'status' in answer)
+        return json(res, answer.status, { code: answer.code, message: answer.message, status: answer.status });
       const message: FakeMessage = {
         sid: sid('SM'),
         from: form.From ?? '',
@@ -81,25 +105,46 @@ export async function startFakeTwilioApi(options: { accountSid?: string; authTok
         dateCreated: new Date(),
       };
       messages.push(message);
+      if (answer && 'acceptThen' in answer && answer.acceptThen === 502) {
+        res.writeHead(502, { 'content-type': 'text/html' });
+        return void res.end('<html><body>502 Bad Gateway</body></html>');
+      }
+      if (answer && 'acceptThen' in answer) return void req.socket.destroy();
+      const held = heldTo.get(message.to);
+      if (held) await held.promise;
       if (hold) await hold;
       return json(res, 201, resource(accountSid, message));
     }
     if (req.method === 'GET' && url.pathname === `${base}.json`) {
-      const after = url.searchParams.get('DateSent>');
-      const list = messages.filter(
-        (m) =>
-          (!url.searchParams.get('To') || m.to === url.searchParams.get('To')) &&
-          (!url.searchParams.get('From') || m.from === url.searchParams.get('From')) &&
-          (!after || m.dateCreated.getTime() >= new Date(after).getTime() - 1000),
-      );
+      const q = url.searchParams;
+      // Newest first, as Twilio lists them; pages follow next_page_uri.
+      const list = messages
+        .filter(
+          (m) =>
+            (!q.get('To') || m.to === q.get('To')) &&
+            (!q.get('From') || m.from === q.get('From')) &&
+            dateSentMatches(q, m.dateCreated),
+        )
+        .reverse();
+      const pageSize = Math.min(Math.max(Number(q.get('PageSize') ?? 50) || 50, 1), 1000);
+      const page = Math.max(Number(q.get('Page') ?? 0) || 0, 0);
+      const slice = list.slice(page * pageSize, (page + 1) * pageSize);
+      const pageUri = (n: number) => {
+        const next = new URLSearchParams(q);
+        next.set('PageSize', String(pageSize));
+        next.set('Page', String(n));
+        return `${base}.json?${next.toString()}`;
+      };
       return json(res, 200, {
-        messages: list.map((m) => resource(accountSid, m)),
-        page: 0,
-        page_size: 50,
-        first_page_uri: `${base}.json?PageSize=50&Page=0`,
-        next_page_uri: null,
-        previous_page_uri: null,
-        uri: `${base}.json`,
+        messages: slice.map((m) => resource(accountSid, m)),
+        page,
+        page_size: pageSize,
+        start: page * pageSize,
+        end: page * pageSize + Math.max(slice.length - 1, 0),
+        first_page_uri: pageUri(0),
+        next_page_uri: (page + 1) * pageSize < list.length ? pageUri(page + 1) : null,
+        previous_page_uri: page > 0 ? pageUri(page - 1) : null,
+        uri: pageUri(page),
       });
     }
     const one = messages.find((m) => url.pathname === `${base}/${m.sid}.json`);
@@ -121,15 +166,41 @@ export async function startFakeTwilioApi(options: { accountSid?: string; authTok
     });
   }
 
+  /** The parameters Twilio posts to a number's messaging webhook for an inbound SMS. */
+  function inboundParams(input: { from: string; to: string; body: string; sid?: string }): Record<string, string> {
+    const messageSid = input.sid ?? sid('SM');
+    return {
+      ToCountry: 'US',
+      ToState: 'CA',
+      SmsMessageSid: messageSid,
+      NumMedia: '0',
+      ToCity: 'SAN FRANCISCO',
+      FromZip: '94105',
+      SmsSid: messageSid,
+      FromState: 'CA',
+      SmsStatus: 'received',
+      FromCity: 'SAN FRANCISCO',
+      Body: input.body,
+      FromCountry: 'US',
+      To: input.to,
+      ToZip: '94105',
+      NumSegments: '1',
+      MessageSid: messageSid,
+      AccountSid: accountSid,
+      From: input.from,
+      ApiVersion: '2010-04-01',
+    };
+  }
+
   return {
     accountSid,
     authToken,
     baseUrl: `http://127.0.0.1:${port}`,
     messages,
     received,
-    /** The next sends to `to` fail with these answers, in order. */
-    failNext(to: string, ...answers: Failure[]) {
-      failures.set(to, [...(failures.get(to) ?? []), ...answers]);
+    /** The next sends to `to` get these answers, in order (refusals, or accepted-then-lost answers). */
+    failNext(to: string, ...next: FakeAnswer[]) {
+      answers.set(to, [...(answers.get(to) ?? []), ...next]);
     },
     /** Accept messages but hold the HTTP answers until `release()`. */
     holdResponses() {
@@ -141,35 +212,66 @@ export async function startFakeTwilioApi(options: { accountSid?: string; authTok
       hold = null;
       release();
     },
+    /** Accept messages to `to` but hold their answers until the returned function is called. */
+    holdResponsesTo(to: string) {
+      let done: () => void = () => {};
+      const promise = new Promise<void>((resolve) => {
+        done = resolve;
+      });
+      heldTo.set(to, { promise, release: done });
+      return () => {
+        heldTo.delete(to);
+        done();
+      };
+    },
+    /** A message Twilio has, created outside Parley's outbox (another send between the same numbers). */
+    addMessage(input: { from: string; to: string; body: string; dateCreated?: Date }) {
+      const message: FakeMessage = {
+        sid: sid('SM'),
+        status: 'delivered',
+        dateCreated: new Date(),
+        ...input,
+      };
+      messages.push(message);
+      return message;
+    },
     /** Twilio reports a status change to the message's StatusCallback, signed. */
     async reportStatus(message: FakeMessage, status: string, errorCode?: number) {
       message.status = status;
       if (!message.statusCallback) throw new Error('message has no StatusCallback');
       const params: Record<string, string> = {
-        MessageSid: message.sid,
+        SmsSid: message.sid,
+        SmsStatus: status,
         MessageStatus: status,
-        AccountSid: accountSid,
         To: message.to,
+        MessageSid: message.sid,
+        AccountSid: accountSid,
         From: message.from,
+        ApiVersion: '2010-04-01',
       };
       if (errorCode) params.ErrorCode = String(errorCode);
       return postSigned(message.statusCallback, params);
     },
+    inboundParams,
     /** A candidate's text arrives at `url` as Twilio would post it; `signature` overrides the real one. */
     async deliverInbound(
       url: string,
       input: { from: string; to: string; body: string; sid?: string },
       signature?: string,
     ) {
-      const params = {
-        MessageSid: input.sid ?? sid('SM'),
-        AccountSid: accountSid,
-        From: input.from,
-        To: input.to,
-        Body: input.body,
-        NumMedia: '0',
-      };
-      return { sid: params.MessageSid, response: await postSigned(url, params, signature) };
+      const params = inboundParams(input);
+      return { sid: params.MessageSid as string, response: await postSigned(url, params, signature) };
+    },
+    /** Posts `rawBody` as it is, signed over `params` for `url` (for requests Twilio would never send). */
+    async postRaw(url: string, rawBody: string | Uint8Array<ArrayBuffer>, params: Record<string, string | string[]>) {
+      return fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-twilio-signature': twilio.getExpectedTwilioSignature(authToken, url, params as Record<string, string>),
+        },
+        body: typeof rawBody === 'string' ? rawBody : new Blob([rawBody]),
+      });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
