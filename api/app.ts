@@ -1,6 +1,6 @@
 import { createActorCache } from './auth/actor-cache.ts';
-import { createCredentialFeed } from './auth/credential-feed.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
+import { createCredentialFeed } from './auth/credential-feed.ts';
 import { loadSigningKey } from './auth/signing-key.ts';
 import { createChannelRegistry } from './channels/registry.ts';
 import type { Config } from './config.ts';

@@ -55,4 +55,20 @@ describe('configuration', () => {
       demoTenant: false,
     });
   });
+
+  it('has GraphQL limits with defaults, anonymous ones never looser than the rest', () => {
+    expect(loadConfig({}).graphqlLimits).toEqual({
+      authenticated: { tokens: 2000, depth: 12, aliases: 20, directives: 20, cost: 50_000 },
+      anonymous: { tokens: 500, depth: 6, aliases: 2, directives: 20, cost: 100 },
+      operations: 5,
+      nodeIds: 100,
+      bodyBytes: 1_048_576,
+      subscriptionsPerConnection: 20,
+    });
+    const tight = loadConfig({ GRAPHQL_MAX_TOKENS: '300', GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_BODY_BYTES: '4096' });
+    expect(tight.graphqlLimits.anonymous).toMatchObject({ tokens: 300, depth: 3 });
+    expect(tight.graphqlLimits.bodyBytes).toBe(4096);
+    expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: 'deep' })).toThrow(/GRAPHQL_MAX_DEPTH: expected a whole number/);
+    expect(() => loadConfig({ GRAPHQL_MAX_BODY_BYTES: '10' })).toThrow(/GRAPHQL_MAX_BODY_BYTES/);
+  });
 });

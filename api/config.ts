@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { GraphQLLimits } from './http/limits.ts';
 
 const optionalUrl = (protocols: string[], example: string) =>
   z
@@ -10,6 +11,9 @@ const optionalUrl = (protocols: string[], example: string) =>
     .refine((v) => v === undefined || protocols.some((p) => v.startsWith(`${p}://`)), {
       message: `expected a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}, e.g. ${example}`,
     });
+
+const limit = (fallback: number, min = 1) =>
+  z.coerce.number({ message: 'expected a whole number' }).int().min(min).default(fallback);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -45,6 +49,20 @@ const envSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
   OUTBOX_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+
+  GRAPHQL_MAX_TOKENS: limit(2000, 10),
+  GRAPHQL_MAX_DEPTH: limit(12),
+  GRAPHQL_MAX_ALIASES: limit(20, 0),
+  GRAPHQL_MAX_DIRECTIVES: limit(20, 0),
+  GRAPHQL_MAX_COST: limit(50_000),
+  GRAPHQL_ANONYMOUS_MAX_TOKENS: limit(500, 10),
+  GRAPHQL_ANONYMOUS_MAX_DEPTH: limit(6),
+  GRAPHQL_ANONYMOUS_MAX_ALIASES: limit(2, 0),
+  GRAPHQL_ANONYMOUS_MAX_COST: limit(100),
+  GRAPHQL_MAX_OPERATIONS: limit(5),
+  GRAPHQL_MAX_NODE_IDS: limit(100),
+  GRAPHQL_MAX_BODY_BYTES: limit(1_048_576, 1024),
+  GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION: limit(20),
 });
 
 export type Config = {
@@ -74,6 +92,8 @@ export type Config = {
   twilio: { accountSid: string; authToken: string; apiBaseUrl: string | undefined } | undefined;
   /** Outbox delivery: lease before an unclear send is reconciled, attempts, first retry delay (doubling), provider call timeout. */
   outbox: { worker: boolean; leaseMs: number; maxAttempts: number; retryBaseMs: number; sendTimeoutMs: number };
+  /** What one GraphQL request may ask for (`api/http/limits.ts`); callers without credentials get `anonymous`. */
+  graphqlLimits: GraphQLLimits;
 };
 
 export class ConfigError extends Error {
@@ -126,6 +146,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       retryBaseMs: e.OUTBOX_RETRY_BASE_MS,
       sendTimeoutMs: e.OUTBOX_SEND_TIMEOUT_MS,
+    },
+    graphqlLimits: {
+      authenticated: {
+        tokens: e.GRAPHQL_MAX_TOKENS,
+        depth: e.GRAPHQL_MAX_DEPTH,
+        aliases: e.GRAPHQL_MAX_ALIASES,
+        directives: e.GRAPHQL_MAX_DIRECTIVES,
+        cost: e.GRAPHQL_MAX_COST,
+      },
+      anonymous: {
+        tokens: Math.min(e.GRAPHQL_ANONYMOUS_MAX_TOKENS, e.GRAPHQL_MAX_TOKENS),
+        depth: Math.min(e.GRAPHQL_ANONYMOUS_MAX_DEPTH, e.GRAPHQL_MAX_DEPTH),
+        aliases: Math.min(e.GRAPHQL_ANONYMOUS_MAX_ALIASES, e.GRAPHQL_MAX_ALIASES),
+        directives: e.GRAPHQL_MAX_DIRECTIVES,
+        cost: Math.min(e.GRAPHQL_ANONYMOUS_MAX_COST, e.GRAPHQL_MAX_COST),
+      },
+      operations: e.GRAPHQL_MAX_OPERATIONS,
+      nodeIds: e.GRAPHQL_MAX_NODE_IDS,
+      bodyBytes: e.GRAPHQL_MAX_BODY_BYTES,
+      subscriptionsPerConnection: e.GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION,
     },
   };
 }

@@ -34,11 +34,16 @@ if (app.demo) {
   );
 }
 
-let stopping = false;
+let stoppingSince = 0;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (stopping) process.exit(1);
-    stopping = true;
+    // The same signal often arrives twice at once (Ctrl-C reaches npm and us, and npm forwards it):
+    // only a second one a second later forces the exit.
+    if (stoppingSince) {
+      if (Date.now() - stoppingSince > 1000) process.exit(1);
+      return;
+    }
+    stoppingSince = Date.now();
     app.stop().then(
       () => process.exit(0),
       (error) => {

@@ -22,8 +22,16 @@ export function createEventBus(redisUrl: string | undefined, onError: (error: Er
   const clients = redisUrl ? [new Redis(redisUrl), new Redis(redisUrl)] : [];
   for (const client of clients) client.on('error', onError);
   const [publishClient, subscribeClient] = clients;
+  let closing = false;
   const pubsub = createPubSub<PubSubEvents>(
-    publishClient && subscribeClient ? { eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) } : {},
+    publishClient && subscribeClient
+      ? {
+          eventTarget: createRedisEventTarget({
+            publishClient: guarded(publishClient, () => closing, onError),
+            subscribeClient: guarded(subscribeClient, () => closing, onError),
+          }),
+        }
+      : {},
   );
   return {
     pubsub,
@@ -38,7 +46,37 @@ export function createEventBus(redisUrl: string | undefined, onError: (error: Er
       if (publishClient) await publishClient.ping();
     },
     async close() {
+      // Whatever still publishes or unsubscribes from now on (a request past the grace period, a
+      // subscription ending late) is dropped rather than failing on a closed connection.
+      closing = true;
       await Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));
     },
   };
+}
+
+/**
+ * The Redis client as the event target uses it (publish, subscribe, unsubscribe,
+ * on 'message'), except that those calls never reject: the event target ignores
+ * their promises, so a rejection ("Connection is closed." once the service has
+ * quit Redis) would be unhandled and end the process. Failures while running are
+ * reported to `onError`; after `close` they are expected and dropped.
+ */
+function guarded(client: Redis, closing: () => boolean, onError: (error: Error) => void): Redis {
+  const settle = (call: () => Promise<unknown>) => {
+    if (closing()) return Promise.resolve(0);
+    return call().catch((error: Error) => {
+      if (!closing()) onError(error);
+      return 0;
+    });
+  };
+  const facade = {
+    publish: (channel: string, message: string) => settle(() => client.publish(channel, message)),
+    subscribe: (channel: string) => settle(() => client.subscribe(channel)),
+    unsubscribe: (channel: string) => settle(() => client.unsubscribe(channel)),
+    on: (event: string, listener: (...args: unknown[]) => void) => {
+      client.on(event, listener);
+      return facade;
+    },
+  };
+  return facade as unknown as Redis;
 }

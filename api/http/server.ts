@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Actor } from '../auth/actor.ts';
 import type { Authenticator } from '../auth/authenticate.ts';
 import type { Logger } from '../log.ts';
-import { type GraphQLLimits, limitExceeded } from './limits.ts';
 import { live, type ReadinessCheck, ready } from './health.ts';
+import { type GraphQLLimits, limitExceeded } from './limits.ts';
 import type { LiveConnections } from './live-connections.ts';
 import { isWebhookPath } from './webhooks.ts';
 import { attachWebSocket } from './websocket.ts';
@@ -26,7 +26,9 @@ function refuseBody(req: IncomingMessage, res: ServerResponse, maxBytes: number)
   };
   res.shouldKeepAlive = false;
   res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-  res.end(JSON.stringify({ errors: [{ message: error.message, extensions: { ...error.extensions, http: undefined } }] }));
+  res.end(
+    JSON.stringify({ errors: [{ message: error.message, extensions: { ...error.extensions, http: undefined } }] }),
+  );
 }
 
 const LINGER_MS = 2000;
@@ -76,7 +78,10 @@ export function createHttpServer(deps: {
     });
     if (draining) res.setHeader('connection', 'close');
     // A body announced over the limit is refused before a byte of it is read (Yoga refuses chunked ones while reading).
-    if (Number(req.headers['content-length']) > deps.limits.bodyBytes) return refuseBody(req, res, deps.limits.bodyBytes);
+    if (Number(req.headers['content-length']) > deps.limits.bodyBytes)
+      return refuseBody(req, res, deps.limits.bodyBytes);
+    // A body without a length is read up to the limit; one over it is answered 413 unread, so the connection cannot be reused.
+    if (req.headers['transfer-encoding']) res.setHeader('connection', 'close');
     if (req.method === 'GET' && path === '/healthz') return live(res);
     if (req.method === 'GET' && path === '/readyz') return void ready(res, deps.readiness, draining);
     if (isWebhookPath(path)) {
@@ -88,7 +93,11 @@ export function createHttpServer(deps: {
     if (!String(req.headers.accept).includes('text/event-stream')) return yoga(req, res, { req, requestLog });
     streams.add(res);
     // A stream ends when its credential is revoked, ending its subscriptions.
-    const onAuthenticated = (actor: Actor) => res.once('close', deps.live.track(actor, () => res.destroy()));
+    const onAuthenticated = (actor: Actor) =>
+      res.once(
+        'close',
+        deps.live.track(actor, () => res.destroy()),
+      );
     return yoga(req, res, { req, requestLog, onAuthenticated });
   });
   server.keepAliveTimeout = 5_000;

@@ -7,8 +7,8 @@ import type { Actor } from '../auth/actor.ts';
 import { AuthenticationError, type Authenticator, bearerCredential } from '../auth/authenticate.ts';
 import { unauthenticated } from '../auth/unauthenticated.ts';
 import type { Logger } from '../log.ts';
-import type { LiveConnections } from './live-connections.ts';
 import { type GraphQLLimits, limitExceeded } from './limits.ts';
+import type { LiveConnections } from './live-connections.ts';
 import type { GraphQLHandler } from './yoga.ts';
 
 function isGraphQLError(error: unknown): error is GraphQLError {
@@ -24,7 +24,14 @@ function tooManySubscriptions(max: number) {
   );
 }
 
-type Extra = { request: IncomingMessage; credential?: string | null; actor?: Actor; untrack?: () => void };
+type Extra = {
+  request: IncomingMessage;
+  credential?: string | null;
+  actor?: Actor;
+  untrack?: () => void;
+  /** Ids of the operations accepted on this connection (for the per-connection cap). */
+  running?: Set<string>;
+};
 
 /** 4403 is graphql-ws's Forbidden; a close reason may not exceed 123 bytes. */
 const forbidden = (reason: string) => [4403, Buffer.from(reason).subarray(0, 123).toString()] as const;
@@ -79,10 +86,14 @@ export function attachWebSocket(
           ctx.extra.socket.close(...forbidden(error.message));
           return [unauthenticated(error.message)];
         }
-        // graphql-ws has already counted this one.
-        if (Object.keys(ctx.subscriptions).length > limits.subscriptionsPerConnection) {
+        // Operations accepted on this connection that are still running (graphql-ws forgets finished ones).
+        ctx.extra.running ??= new Set();
+        const running = ctx.extra.running;
+        for (const id of running) if (!(id in ctx.subscriptions)) running.delete(id);
+        if (running.size >= limits.subscriptionsPerConnection) {
           return [tooManySubscriptions(limits.subscriptionsPerConnection)];
         }
+        running.add(_id); // taken now, so operations arriving together cannot all slip under the cap
         const requestId = randomUUID();
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { GraphQLError } from 'graphql';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { GraphQLError } from 'graphql';
 import { createYoga, maskError } from 'graphql-yoga';
 import { schema } from '../../schema/index.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -29,7 +29,8 @@ export type ServerContext = {
 };
 
 export function buildContext(services: Services, actor: Actor, requestId: string): RequestContext {
-  if (actor.kind !== 'apiKey' && actor.kind !== 'user') return { requestId, actor, scope: null, reader: null, services };
+  if (actor.kind !== 'apiKey' && actor.kind !== 'user')
+    return { requestId, actor, scope: null, reader: null, services };
   const db = scopeToTenant(services.prisma, actor.tenantId);
   return {
     requestId,
