@@ -77,13 +77,16 @@ export function createHttpServer(deps: {
       );
     });
     if (draining) res.setHeader('connection', 'close');
-    // A body announced over the limit is refused before a byte of it is read (Yoga refuses chunked ones while reading).
-    if (Number(req.headers['content-length']) > deps.limits.bodyBytes)
-      return refuseBody(req, res, deps.limits.bodyBytes);
-    // A body without a length is read up to the limit; one over it is answered 413 unread, so the connection cannot be reused.
-    if (req.headers['transfer-encoding']) res.setHeader('connection', 'close');
     if (req.method === 'GET' && path === '/healthz') return live(res);
     if (req.method === 'GET' && path === '/readyz') return void ready(res, deps.readiness, draining);
+    // GraphQL bodies (webhooks have their own limit): one announced over the limit is refused before a byte
+    // of it is read; one without a length is read up to the limit, and its connection is not reused after.
+    if (!isWebhookPath(path)) {
+      if (Number(req.headers['content-length']) > deps.limits.bodyBytes) {
+        return refuseBody(req, res, deps.limits.bodyBytes);
+      }
+      if (req.headers['transfer-encoding']) res.setHeader('connection', 'close');
+    }
     if (isWebhookPath(path)) {
       return void deps.webhooks(req, res, path).catch((error: Error) => {
         log.error({ err: error, path }, 'webhook failed; the provider will retry');
