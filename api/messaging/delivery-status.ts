@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../db/generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../db/generated/prisma/client.ts';
 import type { MessageStatus } from '../db/generated/prisma/enums.ts';
 
 const rank: Record<MessageStatus, number> = {
@@ -16,6 +16,11 @@ export function statusesBefore(next: MessageStatus): MessageStatus[] {
   return (Object.keys(rank) as MessageStatus[]).filter((s) => rank[s] < rank[next]);
 }
 
+/** SQL `status IN (…)`: the message may move to `next` from its current status. */
+export function movableTo(next: MessageStatus): Prisma.Sql {
+  return Prisma.sql`status IN (${Prisma.join(statusesBefore(next).map((s) => Prisma.sql`${s}::"MessageStatus"`))})`;
+}
+
 export type StatusChange = {
   status: MessageStatus;
   provider?: string;
@@ -26,28 +31,29 @@ export type StatusChange = {
 
 /**
  * Records what the provider said about a message: its id (if not known yet)
- * and its status, when that moves it forward. Callbacks may arrive before the
- * send call returns, twice, or out of order; each lands once and the status
- * never goes back. Returns whether the status changed.
+ * and its status, when that moves it forward, in one statement. Callbacks may
+ * arrive before the send call returns, twice, or out of order; each lands once
+ * and the status never goes back. Returns whether the status changed.
  */
 export async function advanceMessage(prisma: PrismaClient, messageId: string, change: StatusChange): Promise<boolean> {
-  if (change.providerMessageId) {
-    await prisma.message.updateMany({
-      where: { id: messageId, providerMessageId: null },
-      data: { provider: change.provider ?? null, providerMessageId: change.providerMessageId },
-    });
-  }
-  const now = new Date();
-  const { count } = await prisma.message.updateMany({
-    where: { id: messageId, status: { in: statusesBefore(change.status) } },
-    data: {
-      status: change.status,
-      ...(change.status === 'SENT' ? { sentAt: now } : {}),
-      ...(change.status === 'DELIVERED' ? { deliveredAt: now } : {}),
-      ...(change.status === 'FAILED' || change.status === 'UNDELIVERED'
-        ? { failedAt: now, errorCode: change.errorCode ?? null, errorMessage: change.errorMessage ?? null }
-        : {}),
-    },
-  });
-  return count > 0;
+  const moving = movableTo(change.status);
+  const providerId = change.providerMessageId ?? null;
+  const failing = change.status === 'FAILED' || change.status === 'UNDELIVERED';
+  const [row] = await prisma.$queryRaw<{ advanced: boolean }[]>`
+    WITH before AS (SELECT status FROM "Message" WHERE id = ${messageId}::uuid),
+    m AS (
+      UPDATE "Message" SET
+        provider = CASE WHEN "providerMessageId" IS NULL AND ${providerId}::text IS NOT NULL
+          THEN ${change.provider ?? null}::text ELSE provider END,
+        "providerMessageId" = coalesce("providerMessageId", ${providerId}::text),
+        status = CASE WHEN ${moving} THEN ${change.status}::"MessageStatus" ELSE status END,
+        "sentAt" = CASE WHEN ${moving} AND ${change.status === 'SENT'} THEN now() ELSE "sentAt" END,
+        "deliveredAt" = CASE WHEN ${moving} AND ${change.status === 'DELIVERED'} THEN now() ELSE "deliveredAt" END,
+        "failedAt" = CASE WHEN ${moving} AND ${failing} THEN now() ELSE "failedAt" END,
+        "errorCode" = CASE WHEN ${moving} AND ${failing} THEN ${change.errorCode ?? null}::text ELSE "errorCode" END,
+        "errorMessage" = CASE WHEN ${moving} AND ${failing} THEN ${change.errorMessage ?? null}::text ELSE "errorMessage" END
+      WHERE id = ${messageId}::uuid AND (${moving} OR ("providerMessageId" IS NULL AND ${providerId}::text IS NOT NULL))
+      RETURNING id)
+    SELECT EXISTS (SELECT 1 FROM m) AND EXISTS (SELECT 1 FROM before WHERE ${moving}) AS advanced`;
+  return row?.advanced ?? false;
 }

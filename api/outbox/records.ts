@@ -1,13 +1,8 @@
-import { Prisma, type PrismaClient } from '../db/generated/prisma/client.ts';
-import type { MessageStatus } from '../db/generated/prisma/enums.ts';
-import { statusesBefore } from '../messaging/delivery-status.ts';
+import type { PrismaClient } from '../db/generated/prisma/client.ts';
+import { movableTo } from '../messaging/delivery-status.ts';
 import type { Claim } from './claims.ts';
 
 type Sql = Pick<PrismaClient, '$queryRaw'>;
-
-/** `status IN (…)`: the statuses a message may move to `next` from (one list, in delivery-status.ts). */
-const movableTo = (next: MessageStatus) =>
-  Prisma.sql`status IN (${Prisma.join(statusesBefore(next).map((s) => Prisma.sql`${s}::"MessageStatus"`))})`;
 
 // What a send attempt ended in, written to the outbox row and its message in ONE
 // statement: a crash (or a failed write) between two writes could leave the row
