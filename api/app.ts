@@ -10,6 +10,7 @@ import { migrate } from './db/migrate.ts';
 import { databaseTarget } from './db/target.ts';
 import { type DemoCredentials, ensureDemoTenant } from './demo-tenant.ts';
 import { createEventBus } from './events/pubsub.ts';
+import { createEventRelay } from './events/relay.ts';
 import { createLiveConnections } from './http/live-connections.ts';
 import { createHttpServer } from './http/server.ts';
 import { createWebhookHandler } from './http/webhooks.ts';
@@ -41,6 +42,12 @@ export function buildApp(config: Config, log: Logger) {
       // Subscriptions made while a Redis connection is still starting can be lost.
       await events.ready();
       const credentials = createCredentialFeed(events.pubsub);
+      const relay = createEventRelay({
+        prisma: db.prisma,
+        pubsub: events.pubsub,
+        log,
+        retentionDays: config.eventRetentionDays,
+      });
       const actorCache = createActorCache(config.authCacheMs);
       credentials.onChange(actorCache.invalidate);
       const channels = createChannelRegistry(config);
@@ -49,6 +56,7 @@ export function buildApp(config: Config, log: Logger) {
         prisma: db.prisma,
         events,
         credentials,
+        relay,
         signingKey: await loadSigningKey(db.prisma, config.tokenSecret),
         channels,
         wakeOutbox: () => outbox?.wake(),
@@ -56,7 +64,7 @@ export function buildApp(config: Config, log: Logger) {
       outbox = createOutboxWorker({
         prisma: db.prisma,
         channels,
-        events,
+        relay,
         log,
         publicUrl: config.publicUrl,
         leaseMs: config.outbox.leaseMs,
@@ -95,7 +103,7 @@ export function buildApp(config: Config, log: Logger) {
         ],
         webhooks: createWebhookHandler({
           prisma: db.prisma,
-          events,
+          relay,
           wakeOutbox: services.wakeOutbox,
           channels,
           publicUrl: config.publicUrl,
@@ -106,6 +114,7 @@ export function buildApp(config: Config, log: Logger) {
       const port = await http.listen(config.port, config.host);
       const url = `http://localhost:${port}/graphql`;
       log.info({ port }, 'listening');
+      relay.start();
       if (config.outbox.worker) outbox.start();
 
       return {
@@ -118,6 +127,7 @@ export function buildApp(config: Config, log: Logger) {
           log.info('shutting down: draining requests');
           await http.close(config.shutdownGraceMs);
           await outbox?.stop();
+          await relay.stop();
           await credentials.close();
           await events.close();
           await db.close();

@@ -43,6 +43,7 @@ const envSchema = z.object({
   TWILIO_AUTH_TOKEN: z.string().min(32, 'expected the 32-character Twilio auth token').optional(),
   TWILIO_API_URL: optionalUrl(['http', 'https'], 'https://api.twilio.com'),
   AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   OUTBOX_WORKER: z.enum(['on', 'off']).default('on'),
 
   OUTBOX_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
@@ -87,6 +88,8 @@ export type Config = {
   shutdownGraceMs: number;
   /** How long a verified credential is remembered (0: never); revocations still apply at once. */
   authCacheMs: number;
+  /** How long the event log keeps events for replay; older cursors get CURSOR_EXPIRED. */
+  eventRetentionDays: number;
   /** Platform Twilio account for SMS; absent means SMS cannot be delivered. */
 
   twilio: { accountSid: string; authToken: string; apiBaseUrl: string | undefined } | undefined;
@@ -135,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoTenant: e.DEMO_TENANT ? e.DEMO_TENANT === 'on' : !e.DATABASE_URL && e.NODE_ENV === 'development',
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     authCacheMs: e.AUTH_CACHE_MS,
+    eventRetentionDays: e.EVENT_RETENTION_DAYS,
 
     twilio:
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN

@@ -5,6 +5,7 @@ import type { PrismaClient } from './db/generated/prisma/client.ts';
 import type { TenantDb } from './db/tenant-scope.ts';
 import type { TenantScope } from './domain/scope.ts';
 import type { EventBus } from './events/pubsub.ts';
+import type { EventRelay } from './events/relay.ts';
 
 /** Long-lived parts of the service that every request may use. */
 export type Services = {
@@ -12,6 +13,8 @@ export type Services = {
   events: EventBus;
   /** Revocations and user changes, heard by every copy. */
   credentials: CredentialFeed;
+  /** Publishes committed events of the event log. */
+  relay: EventRelay;
   signingKey: Uint8Array;
   channels: ChannelRegistry;
   /** Nudges the outbox workers after a message is queued. */

@@ -38,7 +38,7 @@ export async function ensureDemoTenant(services: Services, dataDir: string): Pro
     const scope = {
       tenantId: tenant.id,
       db: scopeToTenant(services.prisma, tenant.id),
-      events: { publish: services.events.publish, credentialsChanged: services.credentials.announce },
+      events: { relayNow: services.relay.wake, credentialsChanged: services.credentials.announce },
     };
     const user = await createUser(scope, {
       name: 'Demo Admin',

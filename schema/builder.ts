@@ -21,7 +21,10 @@ export const builder = new SchemaBuilder<{
     tenantAdmin: boolean;
     partnerBackend: boolean;
   };
-  Scalars: { DateTime: { Input: Date; Output: Date } };
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
+  };
   DefaultFieldNullability: false;
 }>({
   defaultFieldNullability: false,

@@ -201,7 +201,7 @@ export async function upsertApplication(scope: TenantScope, input: z.input<typeo
       }
       return app;
     }),
-  );
+  ).finally(() => scope.events.relayNow());
 }
 
 const communityInput = z.object({

@@ -1,4 +1,5 @@
 import type { Channel, ConsentSource, ConsentState } from '../db/generated/prisma/enums.ts';
+import { appendEvents } from '../events/append.ts';
 import type { TenantScope, TenantTx } from './scope.ts';
 
 export type ConsentChange = {
@@ -25,7 +26,8 @@ const alwaysAudited = new Set<ConsentSource>(['INVITE', 'KEYWORD', 'APPLICATION'
  * are applied one after the other. A re-sent invitation, a keyword and an
  * application form are audited even when the state stays as it was. The row
  * also keeps who opted the candidate out, whether their STOP still stands at
- * the carrier, and the latest invitation, for the conversation's locks.
+ * the carrier, and the latest invitation, for the conversation's locks. A
+ * change of state is a CONSENT_CHANGED event in the same transaction.
  */
 export async function changeConsent(tx: TenantTx, tenantId: string, change: ConsentChange) {
   await tx.$executeRaw`
@@ -48,6 +50,15 @@ export async function changeConsent(tx: TenantTx, tenantId: string, change: Cons
       ...(change.source === 'INVITE' && change.messageId ? { inviteMessageId: change.messageId } : {}),
     },
   });
+  if (changed) {
+    await appendEvents(tx, tenantId, [
+      {
+        type: 'CONSENT_CHANGED',
+        subjectId: change.candidateId,
+        payload: { channel: change.channel, from, to: change.to, source: change.source },
+      },
+    ]);
+  }
   if (changed || alwaysAudited.has(change.source)) {
     await tx.consentEvent.create({
       data: {

@@ -24,6 +24,7 @@ export const errorCodes = [
   'NO_SENDING_NUMBER',
   'CHANNEL_UNAVAILABLE',
   'SETTING_NOT_AVAILABLE',
+  'CURSOR_EXPIRED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -160,5 +161,15 @@ export class SettingNotAvailableError extends DomainError {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** A replay cursor older than the event log's retention: the events after it are gone. */
+export class CursorExpiredError extends DomainError {
+  readonly code = 'CURSOR_EXPIRED';
+  constructor(readonly oldestCursor: string) {
+    super(
+      'This cursor is older than the event log keeps events: what came after it is gone. Re-read the current state, then subscribe from `oldestCursor` or without a cursor.',
+    );
   }
 }

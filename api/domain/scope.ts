@@ -1,12 +1,15 @@
 import type { CredentialFeed } from '../auth/credential-feed.ts';
 import type { TenantDb } from '../db/tenant-scope.ts';
-import type { EventBus } from '../events/pubsub.ts';
 
 /** What a domain function needs to act inside one tenant; always passed explicitly. */
 export type TenantScope = {
   tenantId: string;
   db: TenantDb;
-  events: { publish: EventBus['publish']; credentialsChanged: CredentialFeed['announce'] };
+  events: {
+    /** Events were committed: the relay publishes them now rather than at its next poll. */
+    relayNow(): void;
+    credentialsChanged: CredentialFeed['announce'];
+  };
 };
 
 type TransactionFn = Extract<Parameters<TenantDb['$transaction']>[0], (...args: never[]) => unknown>;

@@ -4,6 +4,7 @@ import { isUniqueViolation } from './prisma-errors.ts';
 import type { TenantScope } from './scope.ts';
 import { findUser } from './users.ts';
 import { parseInput } from './validate.ts';
+import { withEvents } from './with-events.ts';
 
 const seatCount = z
   .number()
@@ -23,24 +24,30 @@ export async function seatSummary(scope: TenantScope): Promise<SeatSummary> {
 
 export async function buySeats(scope: TenantScope, count: number): Promise<SeatSummary> {
   const { count: n } = parseInput(z.object({ count: seatCount }), { count });
-  await scope.db.seat.createMany({ data: Array.from({ length: n }, () => ({ tenantId: scope.tenantId })) });
-  scope.events.publish(scope.tenantId, 'SEATS_CHANGED', scope.tenantId);
+  await withEvents(
+    scope,
+    (tx) => tx.seat.createMany({ data: Array.from({ length: n }, () => ({ tenantId: scope.tenantId })) }),
+    () => [{ type: 'SEATS_CHANGED', subjectId: scope.tenantId, payload: { added: n } }],
+  );
   return seatSummary(scope);
 }
 
 /** Releases unassigned seats; refuses, releasing none, when fewer than `count` are unassigned. */
 export async function releaseSeats(scope: TenantScope, count: number): Promise<SeatSummary> {
   const { count: n } = parseInput(z.object({ count: seatCount }), { count });
-  await scope.db.$transaction(async (tx) => {
-    const released = await tx.$queryRaw<{ id: string }[]>`
-      DELETE FROM "Seat" WHERE id IN (
-        SELECT id FROM "Seat" WHERE "tenantId" = ${scope.tenantId}::uuid AND "userId" IS NULL
-        ORDER BY "createdAt" DESC LIMIT ${n} FOR UPDATE SKIP LOCKED)
-      RETURNING id`;
-    // Throwing rolls the deletes back; what was deleted is what was unassigned.
-    if (released.length < n) throw new SeatsInUseError(n, released.length);
-  });
-  scope.events.publish(scope.tenantId, 'SEATS_CHANGED', scope.tenantId);
+  await withEvents(
+    scope,
+    async (tx) => {
+      const released = await tx.$queryRaw<{ id: string }[]>`
+        DELETE FROM "Seat" WHERE id IN (
+          SELECT id FROM "Seat" WHERE "tenantId" = ${scope.tenantId}::uuid AND "userId" IS NULL
+          ORDER BY "createdAt" DESC LIMIT ${n} FOR UPDATE SKIP LOCKED)
+        RETURNING id`;
+      // Throwing rolls the deletes back; what was deleted is what was unassigned.
+      if (released.length < n) throw new SeatsInUseError(n, released.length);
+    },
+    () => [{ type: 'SEATS_CHANGED', subjectId: scope.tenantId, payload: { released: n } }],
+  );
   return seatSummary(scope);
 }
 
@@ -53,13 +60,20 @@ async function activeUser(scope: TenantScope, userId: string) {
 /** Claims one free seat for the user; null when none is free right now or the user got one meanwhile. */
 async function claimFreeSeat(scope: TenantScope, userId: string): Promise<string | null> {
   try {
-    const rows = await scope.db.$queryRaw<{ id: string }[]>`
-      UPDATE "Seat" SET "userId" = ${userId}::uuid, "assignedAt" = now()
-      WHERE id = (
-        SELECT id FROM "Seat" WHERE "tenantId" = ${scope.tenantId}::uuid AND "userId" IS NULL
-        ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
-      RETURNING id`;
-    return rows[0]?.id ?? null;
+    const claimed = await withEvents(
+      scope,
+      async (tx) => {
+        const rows = await tx.$queryRaw<{ id: string }[]>`
+          UPDATE "Seat" SET "userId" = ${userId}::uuid, "assignedAt" = now()
+          WHERE id = (
+            SELECT id FROM "Seat" WHERE "tenantId" = ${scope.tenantId}::uuid AND "userId" IS NULL
+            ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
+          RETURNING id`;
+        return rows[0]?.id ?? null;
+      },
+      (id) => (id ? [{ type: 'SEAT_ASSIGNED', subjectId: id, payload: { userId } }] : []),
+    );
+    return claimed;
   } catch (error) {
     if (isUniqueViolation(error)) return null; // a concurrent call gave this user a seat first
     throw error;
@@ -82,7 +96,6 @@ export async function assignSeat(scope: TenantScope, userId: string) {
     if (held) return held;
     const claimed = await claimFreeSeat(scope, userId);
     if (claimed) {
-      scope.events.publish(scope.tenantId, 'SEAT_ASSIGNED', claimed);
       return scope.db.seat.findUniqueOrThrow({ where: { id: claimed } });
     }
     const { purchased, assigned, available } = await seatSummary(scope);
@@ -100,8 +113,11 @@ export async function unassignSeat(scope: TenantScope, userId: string) {
   const user = await findUser(scope, userId);
   const seat = await scope.db.seat.findUnique({ where: { userId } });
   if (seat) {
-    await scope.db.seat.update({ where: { id: seat.id }, data: { userId: null, assignedAt: null } });
-    scope.events.publish(scope.tenantId, 'SEAT_UNASSIGNED', seat.id);
+    await withEvents(
+      scope,
+      (tx) => tx.seat.update({ where: { id: seat.id }, data: { userId: null, assignedAt: null } }),
+      () => [{ type: 'SEAT_UNASSIGNED', subjectId: seat.id, payload: { userId } }],
+    );
   }
   return user;
 }
@@ -114,12 +130,15 @@ export async function reassignSeat(scope: TenantScope, fromUserId: string, toUse
   const seat = await scope.db.seat.findUnique({ where: { userId: fromUserId } });
   if (!seat) throw new NotFoundError('Seat of user', fromUserId);
   try {
-    const moved = await scope.db.seat.update({
-      where: { id: seat.id, userId: fromUserId },
-      data: { userId: toUserId, assignedAt: new Date() },
-    });
-    scope.events.publish(scope.tenantId, 'SEAT_ASSIGNED', moved.id);
-    return moved;
+    return await withEvents(
+      scope,
+      (tx) =>
+        tx.seat.update({
+          where: { id: seat.id, userId: fromUserId },
+          data: { userId: toUserId, assignedAt: new Date() },
+        }),
+      (moved) => [{ type: 'SEAT_ASSIGNED', subjectId: moved.id, payload: { userId: toUserId, fromUserId } }],
+    );
   } catch (error) {
     if (isUniqueViolation(error)) throw new ConflictError('toUserId', 'That user already holds a seat.');
     // The seat changed hands between the read and the update (a concurrent reassignment).

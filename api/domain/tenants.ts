@@ -6,6 +6,7 @@ import type { Channel } from '../db/generated/prisma/enums.ts';
 import { ChannelUnavailableError, SettingNotAvailableError } from './errors.ts';
 import type { TenantScope } from './scope.ts';
 import { parseInput } from './validate.ts';
+import { withEvents } from './with-events.ts';
 
 const tenantName = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 const channels = z.array(z.enum(['SMS', 'WHATSAPP'])).min(1, 'must enable at least one channel');
@@ -88,10 +89,13 @@ export async function updateTenantSettings(scope: TenantScope, channels: Channel
       'Users per number only applies to number assignment, which is not available yet; it cannot be changed.',
     );
   }
-  const tenant = await scope.db.tenant.update({
-    where: { id: scope.tenantId },
-    data: { ...data, ...(data.enabledChannels ? { enabledChannels: [...new Set(data.enabledChannels)] } : {}) },
-  });
-  scope.events.publish(scope.tenantId, 'TENANT_UPDATED', tenant.id);
-  return tenant;
+  return withEvents(
+    scope,
+    (tx) =>
+      tx.tenant.update({
+        where: { id: scope.tenantId },
+        data: { ...data, ...(data.enabledChannels ? { enabledChannels: [...new Set(data.enabledChannels)] } : {}) },
+      }),
+    (tenant) => [{ type: 'TENANT_UPDATED', subjectId: tenant.id }],
+  );
 }

@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
 import { isUniqueViolation, uniqueViolationFields } from './prisma-errors.ts';
 import type { TenantScope } from './scope.ts';
 import { parseInput } from './validate.ts';
+import { withEvents } from './with-events.ts';
 
 const roles = ['ADMIN', 'RECRUITER'] as const;
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
@@ -40,9 +41,11 @@ function conflictFor(error: unknown): ConflictError | undefined {
 export async function createUser(scope: TenantScope, input: CreateUserInput) {
   const data = parseInput(createUserInput, input);
   try {
-    const user = await scope.db.user.create({ data: { ...data, tenantId: scope.tenantId } });
-    scope.events.publish(scope.tenantId, 'USER_CREATED', user.id);
-    return user;
+    return await withEvents(
+      scope,
+      (tx) => tx.user.create({ data: { ...data, tenantId: scope.tenantId } }),
+      (user) => [{ type: 'USER_CREATED', subjectId: user.id }],
+    );
   } catch (error) {
     throw conflictFor(error) ?? error;
   }
@@ -62,15 +65,21 @@ export async function updateUser(scope: TenantScope, input: UpdateUserInput) {
   }
   await findUser(scope, id);
   try {
-    const user = await scope.db.$transaction(async (tx) => {
-      const updated = await tx.user.update({
-        where: { id },
-        data: { ...changes, ...(deactivated === undefined ? {} : { deactivatedAt: deactivated ? new Date() : null }) },
-      });
-      if (deactivated) await tx.seat.updateMany({ where: { userId: id }, data: { userId: null, assignedAt: null } });
-      return updated;
-    });
-    scope.events.publish(scope.tenantId, 'USER_UPDATED', user.id);
+    const user = await withEvents(
+      scope,
+      async (tx) => {
+        const updated = await tx.user.update({
+          where: { id },
+          data: {
+            ...changes,
+            ...(deactivated === undefined ? {} : { deactivatedAt: deactivated ? new Date() : null }),
+          },
+        });
+        if (deactivated) await tx.seat.updateMany({ where: { userId: id }, data: { userId: null, assignedAt: null } });
+        return updated;
+      },
+      (updated) => [{ type: 'USER_UPDATED', subjectId: updated.id }],
+    );
     if (deactivated !== undefined || changes.role !== undefined) await scope.events.credentialsChanged('user', user.id);
 
     return user;

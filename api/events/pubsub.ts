@@ -2,11 +2,10 @@ import { once } from 'node:events';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, type PubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
-import type { PubSubEvents, TenantEvent, TenantEventType } from './tenant-events.ts';
+import type { PubSubEvents } from './tenant-events.ts';
 
 export type EventBus = {
   pubsub: PubSub<PubSubEvents>;
-  publish(tenantId: string, type: TenantEventType, subjectId: string): void;
 
   /** Resolves once the Redis connections are ready (at once without Redis). */
   ready(): Promise<void>;
@@ -15,8 +14,10 @@ export type EventBus = {
 };
 
 /**
- * Live fan-out of tenant events: through Redis when `redisUrl` is set, so every
- * copy of the service sees every event; otherwise inside this process.
+ * Live fan-out (the event relay's publications, credential changes): through
+ * Redis when `redisUrl` is set, so every copy of the service sees every
+ * message; otherwise inside this process. Nothing lives only here: the event
+ * log in the database is the record.
  */
 export function createEventBus(redisUrl: string | undefined, onError: (error: Error) => void = () => {}): EventBus {
   const clients = redisUrl ? [new Redis(redisUrl), new Redis(redisUrl)] : [];
@@ -35,10 +36,6 @@ export function createEventBus(redisUrl: string | undefined, onError: (error: Er
   );
   return {
     pubsub,
-    publish(tenantId, type, subjectId) {
-      const event: TenantEvent = { type, tenantId, subjectId, occurredAt: new Date().toISOString() };
-      pubsub.publish('tenant', tenantId, event);
-    },
     async ready() {
       await Promise.all(clients.map((c) => (c.status === 'ready' ? undefined : once(c, 'ready'))));
     },

@@ -16,18 +16,24 @@ export const tenantEventTypes = [
 
 export type TenantEventType = (typeof tenantEventTypes)[number];
 
-export type TenantEvent = {
-  type: TenantEventType;
+/** One event of a tenant's log, as the relay publishes it and subscribers receive it. */
+export type LoggedEvent = {
+  id: string;
   tenantId: string;
+  type: TenantEventType;
   /** The id of the row the event is about (user, seat, API key, message, candidate or the tenant). */
-
   subjectId: string;
+  conversationId: string | null;
+  /** Small facts about the change; never message bodies or secrets. */
+  payload: Record<string, unknown>;
+  /** Its place in the tenant's log (1, 2, 3, … without gaps), as a decimal string. */
+  position: string;
   occurredAt: string;
 };
 
 /** The typed event map of the service's pub/sub; topics are scoped by tenant id. */
 export type PubSubEvents = {
-  tenant: [tenantId: string, event: TenantEvent];
+  tenant: [tenantId: string, event: LoggedEvent];
   /** A credential's holder changed (key revoked, user deactivated or re-roled): every copy drops what it cached. */
   credentials: [change: CredentialChange];
 };

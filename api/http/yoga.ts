@@ -38,7 +38,7 @@ export function buildContext(services: Services, actor: Actor, requestId: string
     scope: {
       tenantId: actor.tenantId,
       db,
-      events: { publish: services.events.publish, credentialsChanged: services.credentials.announce },
+      events: { relayNow: services.relay.wake, credentialsChanged: services.credentials.announce },
     },
     reader: scopeToViewer(db, actor),
     services,

@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import { Prisma, type PrismaClient } from '../db/generated/prisma/client.ts';
 import type { MessageStatus } from '../db/generated/prisma/enums.ts';
 
@@ -21,6 +22,19 @@ export function movableTo(next: MessageStatus): Prisma.Sql {
   return Prisma.sql`status IN (${Prisma.join(statusesBefore(next).map((s) => Prisma.sql`${s}::"MessageStatus"`))})`;
 }
 
+/**
+ * The INSERT, for a CTE, of a MESSAGE_STATUS_CHANGED event for each message
+ * `moved` returns (id, tenantId, conversationId): written in the statement
+ * that moves the status, so the change and its event cannot part.
+ */
+export function statusEvent(moved: Prisma.Sql, status: MessageStatus, errorCode?: string | null): Prisma.Sql {
+  const payload = JSON.stringify({ status, ...(errorCode ? { errorCode } : {}) });
+  return Prisma.sql`
+    INSERT INTO "Event" (id, "tenantId", type, "subjectId", "conversationId", payload)
+    SELECT ${uuidv7()}::uuid, mv."tenantId", 'MESSAGE_STATUS_CHANGED', mv.id, mv."conversationId", ${payload}::jsonb
+    FROM (${moved}) mv`;
+}
+
 export type StatusChange = {
   status: MessageStatus;
   provider?: string;
@@ -33,7 +47,8 @@ export type StatusChange = {
  * Records what the provider said about a message: its id (if not known yet)
  * and its status, when that moves it forward, in one statement. Callbacks may
  * arrive before the send call returns, twice, or out of order; each lands once
- * and the status never goes back. Returns whether the status changed.
+ * and the status never goes back. A move is a MESSAGE_STATUS_CHANGED event in
+ * the same statement. Returns whether the status changed.
  */
 export async function advanceMessage(prisma: PrismaClient, messageId: string, change: StatusChange): Promise<boolean> {
   const moving = movableTo(change.status);
@@ -53,7 +68,8 @@ export async function advanceMessage(prisma: PrismaClient, messageId: string, ch
         "errorCode" = CASE WHEN ${moving} AND ${failing} THEN ${change.errorCode ?? null}::text ELSE "errorCode" END,
         "errorMessage" = CASE WHEN ${moving} AND ${failing} THEN ${change.errorMessage ?? null}::text ELSE "errorMessage" END
       WHERE id = ${messageId}::uuid AND (${moving} OR ("providerMessageId" IS NULL AND ${providerId}::text IS NOT NULL))
-      RETURNING id)
+      RETURNING id, "tenantId", "conversationId"),
+    e AS (${statusEvent(Prisma.sql`SELECT * FROM m WHERE EXISTS (SELECT 1 FROM before WHERE ${moving})`, change.status, change.errorCode)})
     SELECT EXISTS (SELECT 1 FROM m) AND EXISTS (SELECT 1 FROM before WHERE ${moving}) AS advanced`;
   return row?.advanced ?? false;
 }

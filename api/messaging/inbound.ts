@@ -7,23 +7,28 @@ import { afterKeyword, keywordOf } from '../domain/consent-rules.ts';
 import { queueMessage } from '../domain/messaging/queue-message.ts';
 import { isUniqueViolation } from '../domain/prisma-errors.ts';
 import type { TenantTx } from '../domain/scope.ts';
-import type { EventBus } from '../events/pubsub.ts';
+import { appendEvents } from '../events/append.ts';
+import type { EventRelay } from '../events/relay.ts';
 import { type InboundRoute, routeInbound } from './inbound-route.ts';
 
 const DEFAULT_HELP = '{company}: text messages about your application. Reply STOP to opt out.';
 
-export type InboundDeps = { prisma: PrismaClient; events: Pick<EventBus, 'publish'>; wakeOutbox: () => void };
+export type InboundDeps = { prisma: PrismaClient; relay: Pick<EventRelay, 'wake'>; wakeOutbox: () => void };
 
 export type InboundOutcome = 'stored' | 'duplicate' | 'unmatched' | 'unknown-number';
 
-/** Stores the message and the conversation's activity in one statement; null when the provider id was stored before. */
+/**
+ * Stores the message, its MESSAGE_CREATED event and the conversation's activity
+ * in one statement; null when the provider id was stored before.
+ */
 async function insertInbound(
   db: TenantDb | TenantTx,
   route: InboundRoute & { conversationId: string },
   provider: string,
   inbound: InboundMessage,
 ) {
-  const [id, now] = [uuidv7(), new Date()];
+  const [id, eventId, now] = [uuidv7(), uuidv7(), new Date()];
+  const payload = JSON.stringify({ direction: 'INBOUND', channel: 'SMS', kind: 'CHAT' });
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH m AS (
       INSERT INTO "Message" (id, "tenantId", "conversationId", direction, channel, kind, body, "fromNumber", "toNumber", status,
@@ -34,7 +39,11 @@ async function insertInbound(
       RETURNING id),
     c AS (
       UPDATE "Conversation" SET "lastMessageAt" = ${now}, "sendingNumberId" = coalesce("sendingNumberId", ${route.numberId}::uuid)
-      WHERE id = ${route.conversationId}::uuid AND "tenantId" = ${route.tenantId}::uuid AND EXISTS (SELECT 1 FROM m))
+      WHERE id = ${route.conversationId}::uuid AND "tenantId" = ${route.tenantId}::uuid AND EXISTS (SELECT 1 FROM m)),
+    e AS (
+      INSERT INTO "Event" (id, "tenantId", type, "subjectId", "conversationId", payload)
+      SELECT ${eventId}::uuid, ${route.tenantId}::uuid, 'MESSAGE_CREATED', m.id, ${route.conversationId}::uuid, ${payload}::jsonb
+      FROM m)
     SELECT id FROM m`;
   return rows[0]?.id ?? null;
 }
@@ -57,17 +66,20 @@ export async function receiveInbound(
 
   if (!route.conversationId || !route.candidateId) {
     try {
-      const kept = await db.unmatchedInbound.create({
-        data: {
-          tenantId,
-          provider,
-          providerMessageId: inbound.providerMessageId,
-          fromNumber: inbound.from,
-          toNumber: inbound.to,
-          body: inbound.body,
-        },
+      await db.$transaction(async (tx) => {
+        const kept = await tx.unmatchedInbound.create({
+          data: {
+            tenantId,
+            provider,
+            providerMessageId: inbound.providerMessageId,
+            fromNumber: inbound.from,
+            toNumber: inbound.to,
+            body: inbound.body,
+          },
+        });
+        await appendEvents(tx, tenantId, [{ type: 'INBOUND_UNMATCHED', subjectId: kept.id }]);
       });
-      deps.events.publish(tenantId, 'INBOUND_UNMATCHED', kept.id);
+      deps.relay.wake();
       return 'unmatched';
     } catch (error) {
       if (isUniqueViolation(error)) return 'duplicate';
@@ -81,7 +93,7 @@ export async function receiveInbound(
   if (!keyword) {
     const id = await insertInbound(db, conversation, provider, inbound);
     if (!id) return 'duplicate';
-    deps.events.publish(tenantId, 'MESSAGE_CREATED', id);
+    deps.relay.wake();
     return 'stored';
   }
 
@@ -89,9 +101,8 @@ export async function receiveInbound(
   const outcome = await db.$transaction(async (tx) => {
     const messageId = await insertInbound(tx, conversation, provider, inbound);
     if (!messageId) return null;
-    let consentChanged = false;
     if (keyword !== 'HELP') {
-      const result = await changeConsent(tx, tenantId, {
+      await changeConsent(tx, tenantId, {
         candidateId,
         channel: 'SMS',
         to: afterKeyword(keyword),
@@ -99,7 +110,6 @@ export async function receiveInbound(
         evidence: inbound.body,
         messageId,
       });
-      consentChanged = result.changed;
     }
     const replyId = tenant
       ? await queueMessage(tenantId, tx, {
@@ -114,14 +124,10 @@ export async function receiveInbound(
           requestHash: null,
         })
       : null;
-    return { messageId, consentChanged, replyId };
+    return { messageId, replyId };
   });
   if (!outcome) return 'duplicate';
-  deps.events.publish(tenantId, 'MESSAGE_CREATED', outcome.messageId);
-  if (outcome.consentChanged) deps.events.publish(tenantId, 'CONSENT_CHANGED', candidateId);
-  if (outcome.replyId) {
-    deps.events.publish(tenantId, 'MESSAGE_CREATED', outcome.replyId);
-    deps.wakeOutbox();
-  }
+  deps.relay.wake();
+  if (outcome.replyId) deps.wakeOutbox();
   return 'stored';
 }

@@ -1,6 +1,6 @@
 import type { StatusUpdate } from '../../plugins/sdk/index.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
-import type { EventBus } from '../events/pubsub.ts';
+import type { EventRelay } from '../events/relay.ts';
 import { advanceMessage } from './delivery-status.ts';
 
 /**
@@ -9,7 +9,7 @@ import { advanceMessage } from './delivery-status.ts';
  * still lands; failing that, by the provider's id.
  */
 export async function applyStatusCallback(
-  deps: { prisma: PrismaClient; events: Pick<EventBus, 'publish'> },
+  deps: { prisma: PrismaClient; relay: Pick<EventRelay, 'wake'> },
   provider: string,
   messageId: string | null,
   update: StatusUpdate,
@@ -29,6 +29,6 @@ export async function applyStatusCallback(
     errorCode: update.error?.code ?? null,
     errorMessage: update.error ? `${update.error.message} (provider code ${update.error.providerCode})` : null,
   });
-  if (changed) deps.events.publish(message.tenantId, 'MESSAGE_STATUS_CHANGED', message.id);
+  if (changed) deps.relay.wake();
   return changed;
 }

@@ -1,5 +1,5 @@
-import type { PrismaClient } from '../db/generated/prisma/client.ts';
-import { movableTo } from '../messaging/delivery-status.ts';
+import { Prisma, type PrismaClient } from '../db/generated/prisma/client.ts';
+import { movableTo, statusEvent } from '../messaging/delivery-status.ts';
 import type { Claim } from './claims.ts';
 
 type Sql = Pick<PrismaClient, '$queryRaw'>;
@@ -28,7 +28,8 @@ export async function recordSent(sql: Sql, claim: Claim, provider: string, provi
         status = CASE WHEN ${movableTo('SENT')} THEN 'SENT' ELSE status END,
         "sentAt" = CASE WHEN ${movableTo('SENT')} THEN now() ELSE "sentAt" END
       WHERE id = (SELECT "messageId" FROM o)
-      RETURNING id)
+      RETURNING id, "tenantId", "conversationId"),
+    e AS (${statusEvent(Prisma.sql`SELECT * FROM m WHERE EXISTS (SELECT 1 FROM before WHERE ${movableTo('SENT')})`, 'SENT')})
     SELECT EXISTS (SELECT 1 FROM o) AS held,
       EXISTS (SELECT 1 FROM m) AND EXISTS (SELECT 1 FROM before WHERE ${movableTo('SENT')}) AS advanced`;
   return row ?? { held: false, advanced: false };
@@ -50,7 +51,8 @@ export async function recordFailed(
       UPDATE "Message" SET status = 'FAILED', "failedAt" = now(), "errorCode" = ${error.code},
         "errorMessage" = ${error.message}
       WHERE id = (SELECT "messageId" FROM o) AND ${movableTo('FAILED')}
-      RETURNING id)
+      RETURNING id, "tenantId", "conversationId"),
+    e AS (${statusEvent(Prisma.sql`SELECT * FROM m`, 'FAILED', error.code)})
     SELECT EXISTS (SELECT 1 FROM o) AS held, EXISTS (SELECT 1 FROM m) AS advanced`;
   return row ?? { held: false, advanced: false };
 }

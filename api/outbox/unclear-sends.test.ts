@@ -14,7 +14,7 @@ describe('outbox: unclear sends, atomic records, independent deliveries', () => 
     createOutboxWorker({
       prisma: server.app.services.prisma,
       channels: server.app.services.channels,
-      events: server.app.services.events,
+      relay: server.app.services.relay,
       log: pino({ level: 'silent' }),
       publicUrl: server.publicUrl,
       leaseMs: options.leaseMs ?? LEASE_MS,

@@ -30,7 +30,7 @@ describe('outbox workers that die mid-send', () => {
     createOutboxWorker({
       prisma: server.app.services.prisma,
       channels,
-      events: server.app.services.events,
+      relay: server.app.services.relay,
       log: pino({ level: 'silent' }),
       publicUrl: server.publicUrl,
       leaseMs: LEASE_MS,

@@ -3,7 +3,7 @@ import type { ChannelRegistry, ConfiguredChannel } from '../channels/registry.ts
 import type { Message, PrismaClient } from '../db/generated/prisma/client.ts';
 import { scopeToTenant } from '../db/tenant-scope.ts';
 import { changeConsent } from '../domain/consent.ts';
-import type { EventBus } from '../events/pubsub.ts';
+import type { EventRelay } from '../events/relay.ts';
 import type { Logger } from '../log.ts';
 import { type Claim, claimDue, claimExpired, restartAttempt } from './claims.ts';
 import { markUnclear, recordFailed, recordSent, retryLater } from './records.ts';
@@ -11,7 +11,7 @@ import { markUnclear, recordFailed, recordSent, retryLater } from './records.ts'
 export type OutboxWorkerOptions = {
   prisma: PrismaClient;
   channels: ChannelRegistry;
-  events: Pick<EventBus, 'publish'>;
+  relay: Pick<EventRelay, 'wake'>;
   log: Logger;
   /** Base for status-callback URLs (PUBLIC_URL). */
   publicUrl: string;
@@ -56,7 +56,7 @@ const SKEW_MS = 5_000;
  * provider call holds one slot, not the loop.
  */
 export function createOutboxWorker(options: OutboxWorkerOptions) {
-  const { prisma, channels, events, log, leaseMs, maxAttempts } = options;
+  const { prisma, channels, relay, log, leaseMs, maxAttempts } = options;
   const batchSize = options.batchSize ?? 16;
   const concurrency = options.concurrency ?? 32;
   const pollMs = options.pollMs ?? 500;
@@ -70,7 +70,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
 
   async function succeed(claim: Claim, pluginId: string, providerMessageId: string) {
     const { advanced } = await recordSent(prisma, claim, pluginId, providerMessageId);
-    if (advanced) events.publish(claim.tenantId, 'MESSAGE_STATUS_CHANGED', claim.messageId);
+    if (advanced) relay.wake();
   }
 
   /** The row and the message fail together; a carrier opt-out changes consent in the same transaction. */
@@ -81,7 +81,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   ) {
     if (error.code !== 'RECIPIENT_OPTED_OUT') {
       const { advanced } = await recordFailed(prisma, claim, error);
-      if (advanced) events.publish(claim.tenantId, 'MESSAGE_STATUS_CHANGED', claim.messageId);
+      if (advanced) relay.wake();
       return;
     }
     const db = scopeToTenant(prisma, claim.tenantId);
@@ -102,8 +102,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       });
       return { ...recorded, consentChanged: consent.changed };
     });
-    if (outcome.advanced) events.publish(claim.tenantId, 'MESSAGE_STATUS_CHANGED', claim.messageId);
-    if (outcome.consentChanged) events.publish(claim.tenantId, 'CONSENT_CHANGED', candidateId);
+    if (outcome.advanced || outcome.consentChanged) relay.wake();
   }
 
   /** Whether the provider has the message of an attempt whose outcome is unknown. */

@@ -90,6 +90,7 @@ export type ErrorCode =
   | 'CHANNEL_UNAVAILABLE'
   | 'CONFLICT'
   | 'CONVERSATION_LOCKED'
+  | 'CURSOR_EXPIRED'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'MESSAGE_TOO_LONG'
   | 'NOT_AUTHORIZED'
@@ -486,10 +487,17 @@ export type UpdateTenantSettingsMutation = { updateTenantSettings:
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string, issues: Array<{ field: string, message: string }> }
    };
 
-export type TenantEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+export type TenantEventsSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
-export type TenantEventsSubscription = { tenantEvents: { type: TenantEventType, subjectId: string, occurredAt: string } };
+export type TenantEventsSubscription = { tenantEvents: { cursor: string, type: TenantEventType, subjectId: string, conversationId: string | null, payload: Record<string, unknown>, occurredAt: string } };
+
+export type EventCursorQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EventCursorQuery = { tenant: { eventCursor: string } };
 
 export type UserFieldsFragment = { id: string, externalId: string | null, name: string, email: string, role: Role, canSend: boolean, active: boolean, seat: { id: string, assignedAt: string | null } | null };
 
@@ -1137,14 +1145,24 @@ export const UpdateTenantSettingsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<UpdateTenantSettingsMutation, UpdateTenantSettingsMutationVariables>;
 export const TenantEventsDocument = new TypedDocumentString(`
-    subscription TenantEvents {
-  tenantEvents {
+    subscription TenantEvents($after: String) {
+  tenantEvents(after: $after) {
+    cursor
     type
     subjectId
+    conversationId
+    payload
     occurredAt
   }
 }
     `) as unknown as TypedDocumentString<TenantEventsSubscription, TenantEventsSubscriptionVariables>;
+export const EventCursorDocument = new TypedDocumentString(`
+    query EventCursor {
+  tenant {
+    eventCursor
+  }
+}
+    `) as unknown as TypedDocumentString<EventCursorQuery, EventCursorQueryVariables>;
 export const UsersDocument = new TypedDocumentString(`
     query Users($first: Int, $after: String, $includeDeactivated: Boolean) {
   tenant {

@@ -1,5 +1,8 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { type TenantEvent as Event, tenantEventTypes } from '../../api/events/tenant-events.ts';
+import { ValidationError } from '../../api/domain/errors.ts';
+import { decodeCursor, encodeCursor } from '../../api/events/cursor.ts';
+import { tenantEventStream } from '../../api/events/stream.ts';
+import { type LoggedEvent as Event, tenantEventTypes } from '../../api/events/tenant-events.ts';
 import { builder } from '../builder.ts';
 import { tenantScope } from '../tenant-scope.ts';
 
@@ -22,14 +25,29 @@ const subjectTypes: Record<Event['type'], string> = {
 const TenantEventType = builder.enumType('TenantEventType', { values: tenantEventTypes });
 
 const TenantEvent = builder.objectRef<Event>('TenantEvent').implement({
-  description: 'Something changed in your tenant. Re-read the subject by id to see its new state.',
+  description:
+    'Something changed in your tenant. Re-read the subject by id to see its new state. Events come in the order of your tenant’s log; keep the last `cursor` to resume after a disconnect.',
   fields: (t) => ({
+    cursor: t.string({
+      description: 'This event’s place in the log: pass it as `after` to resume right after it.',
+      resolve: (e) => encodeCursor(BigInt(e.position)),
+    }),
     type: t.field({ type: TenantEventType, resolve: (e) => e.type }),
     subjectId: t.id({
-      description: 'The global id of the changed user, seat, API key or tenant; read it with node(id).',
+      description:
+        'The global id of the changed message, candidate, user, seat, API key or tenant; read it with node(id).',
       resolve: (e) => encodeGlobalID(subjectTypes[e.type], e.subjectId),
     }),
-
+    conversationId: t.id({
+      nullable: true,
+      description: 'The conversation the event belongs to, when there is one.',
+      resolve: (e) => (e.conversationId ? encodeGlobalID('Conversation', e.conversationId) : null),
+    }),
+    payload: t.field({
+      type: 'JSONObject',
+      description: 'Small facts about the change (a status, a channel); never message bodies or secrets.',
+      resolve: (e) => e.payload,
+    }),
     occurredAt: t.field({ type: 'DateTime', resolve: (e) => new Date(e.occurredAt) }),
   }),
 });
@@ -37,9 +55,19 @@ const TenantEvent = builder.objectRef<Event>('TenantEvent').implement({
 builder.subscriptionField('tenantEvents', (t) =>
   t.field({
     type: TenantEvent,
-    description: 'Live changes to users, seats, API keys and settings of your tenant (admins and partner backends).',
+    description:
+      'Every event of your tenant (admins and partner backends), in log order. With `after`, first what you missed since that cursor, then live, with no gap and no repeat. A cursor older than the log keeps (EVENT_RETENTION_DAYS) is refused with CURSOR_EXPIRED.',
     authScopes: { tenantAdmin: true },
-    subscribe: (_root, _args, ctx) => ctx.services.events.pubsub.subscribe('tenant', tenantScope(ctx).tenantId),
+    args: { after: t.arg.string({ required: false, description: 'The `cursor` of the last event you processed.' }) },
+    subscribe: (_root, { after }, ctx) => {
+      const position = after == null ? null : decodeCursor(after);
+      if (after != null && position === null) throw ValidationError.of('after', 'is not an event cursor');
+      return tenantEventStream(
+        { prisma: ctx.services.prisma, pubsub: ctx.services.events.pubsub },
+        tenantScope(ctx).tenantId,
+        position,
+      );
+    },
     resolve: (event) => event,
   }),
 );

@@ -2,6 +2,7 @@ import { ChannelUnavailableError, SeatsInUseError, SettingNotAvailableError } fr
 import type { SeatSummary as Summary } from '../../api/domain/seats.ts';
 import { buySeats, releaseSeats, seatSummary } from '../../api/domain/seats.ts';
 import { updateTenantSettings } from '../../api/domain/tenants.ts';
+import { encodeCursor } from '../../api/events/cursor.ts';
 import { builder } from '../builder.ts';
 import { withoutNulls } from '../inputs.ts';
 import { tenantScope } from '../tenant-scope.ts';
@@ -56,6 +57,12 @@ export const Tenant = builder.prismaNode('Tenant', {
     apiKeys: t.relation('apiKeys', {
       authScopes: { tenantAdmin: true },
       query: { orderBy: { createdAt: 'desc' } },
+    }),
+    eventCursor: t.string({
+      description:
+        'The cursor of your tenant’s newest event: read the state you need, then subscribe to tenantEvents with this as `after` to miss nothing that changes from here on.',
+      authScopes: { tenantAdmin: true },
+      resolve: (tenant) => encodeCursor(tenant.lastEventPosition),
     }),
     defaultCountry: t.exposeString('defaultCountry'),
     helpText: t.exposeString('helpText', { nullable: true }),

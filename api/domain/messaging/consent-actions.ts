@@ -72,8 +72,7 @@ export async function sendConsentInvite(
     });
     return queued;
   });
-  scope.events.publish(scope.tenantId, 'MESSAGE_CREATED', messageId);
-  scope.events.publish(scope.tenantId, 'CONSENT_CHANGED', conversation.candidateId);
+  scope.events.relayNow();
   deps.wakeOutbox();
   return { messageId };
 }
@@ -101,6 +100,6 @@ export async function recordConsent(scope: TenantScope, actor: TenantActor, inpu
       evidence: data.evidence ? `${data.reason}\n${data.evidence}` : data.reason,
     }),
   );
-  if (result.changed) scope.events.publish(scope.tenantId, 'CONSENT_CHANGED', conversation.candidateId);
+  if (result.changed) scope.events.relayNow();
   return conversation;
 }

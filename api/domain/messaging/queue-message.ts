@@ -19,14 +19,15 @@ export type QueuedMessage = {
 };
 
 /**
- * Writes an outbound message (QUEUED), its outbox row and the conversation's
- * activity in a single statement, so it is atomic without a transaction of
+ * Writes an outbound message (QUEUED), its outbox row, its MESSAGE_CREATED
+ * event and the conversation's activity in a single statement, so it is atomic without a transaction of
  * its own; inside one (`tx`) it joins it. Returns the new message's id.
  */
 export async function queueMessage(tenantId: string, db: TenantTx | TenantDb, q: QueuedMessage): Promise<string> {
   const number = q.sendingNumber ?? (await pickSendingNumber(db, q.channel, q.to));
   const { encoding, segments } = q.channel === 'SMS' ? smsEncoding(q.body) : { encoding: 'UTF-8', segments: 1 };
-  const [messageId, outboxId, now] = [uuidv7(), uuidv7(), new Date()];
+  const [messageId, outboxId, eventId, now] = [uuidv7(), uuidv7(), uuidv7(), new Date()];
+  const payload = JSON.stringify({ direction: 'OUTBOUND', channel: q.channel, kind: q.kind });
   await db.$executeRaw`
     WITH m AS (
       INSERT INTO "Message" (id, "tenantId", "conversationId", direction, channel, kind, "authorId", body, "fromNumber",
@@ -37,7 +38,10 @@ export async function queueMessage(tenantId: string, db: TenantTx | TenantDb, q:
       RETURNING id),
     o AS (
       INSERT INTO "OutboxEntry" (id, "tenantId", "messageId", state, attempts, "nextAttemptAt", "createdAt")
-      SELECT ${outboxId}::uuid, ${tenantId}::uuid, m.id, 'PENDING', 0, ${now}, ${now} FROM m)
+      SELECT ${outboxId}::uuid, ${tenantId}::uuid, m.id, 'PENDING', 0, ${now}, ${now} FROM m),
+    e AS (
+      INSERT INTO "Event" (id, "tenantId", type, "subjectId", "conversationId", payload)
+      SELECT ${eventId}::uuid, ${tenantId}::uuid, 'MESSAGE_CREATED', m.id, ${q.conversationId}::uuid, ${payload}::jsonb FROM m)
     UPDATE "Conversation" SET "lastMessageAt" = ${now}, "sendingNumberId" = coalesce("sendingNumberId", ${number.id}::uuid)
     WHERE id = ${q.conversationId}::uuid AND "tenantId" = ${tenantId}::uuid AND EXISTS (SELECT 1 FROM m)`;
   return messageId;

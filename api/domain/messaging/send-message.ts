@@ -82,7 +82,7 @@ export async function sendMessage(
     if (!first) throw error;
     return replay(first, hash);
   }
-  scope.events.publish(scope.tenantId, 'MESSAGE_CREATED', messageId);
+  scope.events.relayNow();
   deps.wakeOutbox();
   return { messageId };
 }

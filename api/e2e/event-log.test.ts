@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AssignSeatDocument,
+  BuySeatsDocument,
+  CreateApiKeyDocument,
+  CreateUserDocument,
+  EventCursorDocument,
+  RevokeApiKeyDocument,
+  SendMessageDocument,
+  TenantEventsDocument,
+  type TenantEventsSubscription,
+  UnassignSeatDocument,
+  UpdateTenantSettingsDocument,
+  UpdateUserDocument,
+} from '../../clients/generated/graphql.ts';
+import type { ParleyClient } from '../../clients/parley-client.ts';
+import { encodeCursor } from '../events/cursor.ts';
+import { rawId, startTestServer, type TestServer, type TestTenant } from '../test/harness.ts';
+import { setUpHiring, usNumber, waitFor } from '../test/messaging-fixture.ts';
+import { optIn } from '../test/opted-in.ts';
+
+type Received = TenantEventsSubscription['tenantEvents'];
+
+/** Subscribes with `after` and collects events until `until` says stop; then unsubscribes. */
+async function collect(client: ParleyClient, after: string | null, until: (events: Received[]) => boolean) {
+  const events: Received[] = [];
+  const iterator = client.subscribe(TenantEventsDocument, { after });
+  const deadline = Date.now() + 20_000;
+  while (!until(events)) {
+    const next = await Promise.race([
+      iterator.next(),
+      new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), deadline - Date.now())),
+    ]);
+    if (next === 'late') throw new Error(`timed out after ${events.length} events`);
+    if (next.done) break;
+    events.push(next.value.tenantEvents);
+  }
+  await iterator.return?.();
+  return events;
+}
+
+const positionOf = (cursor: string) => Number(Buffer.from(cursor, 'base64url').toString().split(':')[1]);
+
+function expectGapless(events: Received[], from: number) {
+  expect(events.map((e) => positionOf(e.cursor))).toEqual(events.map((_, i) => from + i + 1));
+}
+
+describe('the event log', () => {
+  let server: TestServer;
+  let tenant: TestTenant;
+  beforeAll(async () => {
+    server = await startTestServer();
+    tenant = await server.createTenant('Loggers');
+  });
+  afterAll(() => server?.stop());
+
+  const createUser = (name: string) =>
+    tenant.client.request(CreateUserDocument, { input: { name, email: `${name}@example.com` } });
+
+  it('records every documented event type, with its subject, in the order things happened', async () => {
+    const start = encodeCursor(0n);
+    const { createUser: user } = await createUser('logged-user');
+    if (user.__typename !== 'User') throw new Error('createUser failed');
+    await tenant.client.request(UpdateUserDocument, { input: { id: user.id, name: 'Renamed' } });
+    await tenant.client.request(BuySeatsDocument, { count: 1 });
+    await tenant.client.request(AssignSeatDocument, { userId: user.id });
+    await tenant.client.request(UnassignSeatDocument, { userId: user.id });
+    const key = await tenant.client.request(CreateApiKeyDocument, { name: 'logged key' });
+    if (key.createApiKey.__typename !== 'CreatedApiKey') throw new Error('createApiKey failed');
+    await tenant.client.request(RevokeApiKeyDocument, { id: key.createApiKey.apiKey.id });
+    await tenant.client.request(UpdateTenantSettingsDocument, { input: { name: 'Loggers Inc' } });
+
+    const expected = [
+      ['USER_CREATED', user.id],
+      ['USER_UPDATED', user.id],
+      ['SEATS_CHANGED', tenant.id],
+      ['SEAT_ASSIGNED', null],
+      ['SEAT_UNASSIGNED', null],
+      ['API_KEY_CREATED', key.createApiKey.apiKey.id],
+      ['API_KEY_REVOKED', key.createApiKey.apiKey.id],
+      ['TENANT_UPDATED', tenant.id],
+    ] as const;
+    const events = await collect(tenant.client, start, (e) => e.length >= expected.length);
+    expect(events.map((e) => e.type)).toEqual(expected.map(([type]) => type));
+    for (const [i, [, subject]] of expected.entries()) if (subject) expect(events[i]?.subjectId).toBe(subject);
+    expectGapless(events, 0);
+  });
+
+  it('records messages, their status, consent and unmatched texts, in order within a conversation', async () => {
+    const h = await setUpHiring(server);
+    const after = await lastCursor(h.tenant.client);
+    await optIn(h); // CONSENT_CHANGED
+    const sent = await h.recruiter.client.request(SendMessageDocument, {
+      input: { conversationId: h.conversationId, channel: 'SMS', body: 'Logged', idempotencyKey: 'event-log-1' },
+    });
+    if (sent.sendMessage.__typename !== 'Message') throw new Error(JSON.stringify(sent));
+    const messageId = sent.sendMessage.id;
+    await h.candidateTexts('Thanks'); // MESSAGE_CREATED (inbound)
+    await server.twilio.deliverInbound(`${server.publicUrl}/webhooks/twilio/sms`, {
+      from: usNumber(),
+      to: h.sendingNumber,
+      body: 'Who is this?',
+    }); // INBOUND_UNMATCHED
+    const events = await collect(h.tenant.client, after, (e) => e.length >= 5);
+    expect(events.map((e) => e.type).sort()).toEqual(
+      ['CONSENT_CHANGED', 'INBOUND_UNMATCHED', 'MESSAGE_CREATED', 'MESSAGE_CREATED', 'MESSAGE_STATUS_CHANGED'].sort(),
+    );
+    const created = events.findIndex((e) => e.type === 'MESSAGE_CREATED' && e.subjectId === messageId);
+    const status = events.findIndex((e) => e.type === 'MESSAGE_STATUS_CHANGED');
+    expect(created).toBeLessThan(status);
+    expect(events[status]).toMatchObject({ subjectId: messageId, conversationId: h.conversationId });
+    expect(events[status]?.payload).toEqual({ status: 'SENT' });
+    expect(JSON.stringify(events)).not.toContain('Logged'); // no message bodies in events
+  });
+
+  it('gives a subscriber who reconnects with its cursor exactly what it missed, then goes on live', async () => {
+    const h = await setUpHiring(server);
+    await optIn(h);
+    const after = await lastCursor(h.tenant.client);
+    server.app.outbox.stop(); // only the 100 creations, no status changes in between
+    try {
+      for (let i = 0; i < 100; i++) {
+        await h.recruiter.client.request(SendMessageDocument, {
+          input: {
+            conversationId: h.conversationId,
+            channel: 'SMS',
+            body: `Message ${i}`,
+            idempotencyKey: `missed-${i}`,
+          },
+        });
+      }
+      const missed = await collect(h.tenant.client, after, (e) => e.length >= 100);
+      expect(missed).toHaveLength(100);
+      expect(missed.every((e) => e.type === 'MESSAGE_CREATED')).toBe(true);
+      expectGapless(missed, positionOf(after));
+      // Nothing more arrives from the replay, and a live event follows with the next position.
+      const last = missed.at(-1)?.cursor as string;
+      const live = collect(h.tenant.client, last, (e) => e.length >= 1);
+      await new Promise((r) => setTimeout(r, 300));
+      await h.tenant.client.request(UpdateTenantSettingsDocument, { input: { name: 'Still here' } });
+      const [next] = await live;
+      expect(next?.type).toBe('TENANT_UPDATED');
+      expect(positionOf(next?.cursor as string)).toBe(positionOf(last) + 1);
+    } finally {
+      server.app.outbox.start();
+    }
+  });
+
+  it('never misses an event with 8 concurrent writers and a subscriber that keeps reconnecting', async () => {
+    let cursor = await lastCursor(tenant.client);
+    const from = positionOf(cursor);
+    const names = Array.from({ length: 8 }, (_, w) => Array.from({ length: 12 }, (_, i) => `w${w}-u${i}`));
+    const writing = Promise.all(
+      names.map(async (batch) => {
+        for (const name of batch) await createUser(name);
+      }),
+    );
+    const received: Received[] = [];
+    while (received.length < 96) {
+      const take = 3 + (received.length % 5);
+      const batch = await collect(tenant.client, cursor, (e) => e.length >= take || received.length + e.length >= 96);
+      received.push(...batch);
+      if (batch.length) cursor = batch.at(-1)?.cursor as string;
+    }
+    await writing;
+    expect(received).toHaveLength(96);
+    expectGapless(received, from);
+    expect(new Set(received.map((e) => e.subjectId)).size).toBe(96);
+  });
+
+  it('delivers an event committed by a copy that died before publishing it', async () => {
+    const after = await lastCursor(tenant.client);
+    await server.app.services.relay.stop(); // as if killed between commit and publish
+    const { createUser: user } = await createUser('orphan');
+    if (user.__typename !== 'User') throw new Error('createUser failed');
+    expect(await server.app.services.prisma.event.count({ where: { subjectId: rawId(user.id), position: null } })).toBe(
+      1,
+    );
+    server.app.services.relay.start(); // another copy's relay, or this one after a restart
+    const [event] = await collect(tenant.client, after, (e) => e.length >= 1);
+    expect(event).toMatchObject({ type: 'USER_CREATED', subjectId: user.id });
+  });
+
+  it('refuses a cursor older than retention with CURSOR_EXPIRED, and one that is not a cursor', async () => {
+    const other = await server.createTenant('Forgetful');
+    for (const name of ['f1', 'f2', 'f3']) {
+      await other.client.request(CreateUserDocument, { input: { name, email: `${name}@forgetful.example` } });
+    }
+    await waitFor(
+      async () =>
+        (await server.app.services.prisma.event.count({
+          where: { tenantId: rawId(other.id), position: { not: null } },
+        })) === 3,
+      'the events to be positioned',
+    );
+    await server.app.services.prisma.event.updateMany({
+      where: { tenantId: rawId(other.id), position: { lte: 2 } },
+      data: { createdAt: new Date(Date.now() - 40 * 86_400_000) },
+    });
+    await server.app.services.relay.prune();
+    const iterator = other.client.subscribe(TenantEventsDocument, { after: encodeCursor(1n) });
+    expect(await refusalCode(iterator.next())).toBe('CURSOR_EXPIRED');
+    const fine = await collect(other.client, encodeCursor(2n), (e) => e.length >= 1);
+    expect(fine).toHaveLength(1);
+    const garbage = other.client.subscribe(TenantEventsDocument, { after: 'not-a-cursor' });
+    expect(await refusalCode(garbage.next())).toBe('VALIDATION');
+  });
+});
+
+/** The tenant's newest cursor now: what a partner reads before subscribing. */
+async function lastCursor(client: ParleyClient): Promise<string> {
+  return (await client.request(EventCursorDocument)).tenant.eventCursor;
+}
+
+/** The code a refused subscription carries, whether graphql-ws sent it as an error or as a result with errors. */
+async function refusalCode(first: Promise<unknown>): Promise<unknown> {
+  const error = await first.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  const errors = Array.isArray(error) ? error : (error as { errors?: unknown[] })?.errors;
+  return (errors?.[0] as { extensions?: { code?: string } })?.extensions?.code;
+}

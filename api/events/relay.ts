@@ -1,0 +1,158 @@
+import type { PubSub } from 'graphql-yoga';
+import type { PrismaClient } from '../db/generated/prisma/client.ts';
+import type { Logger } from '../log.ts';
+import type { LoggedEvent, PubSubEvents } from './tenant-events.ts';
+
+/** Any number, the same in every copy: it makes the passes of all copies take turns. */
+const RELAY_LOCK = 7_241_003;
+const BATCH = 500;
+/** Positioned but unpublished this long: its relay died before publishing, so publish it again. */
+const REPUBLISH_AFTER_MS = 5_000;
+
+type Row = {
+  id: string;
+  tenantId: string;
+  type: string;
+  subjectId: string;
+  conversationId: string | null;
+  payload: Record<string, unknown>;
+  position: bigint;
+  createdAt: Date;
+};
+
+function toLogged(row: Row): LoggedEvent {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    type: row.type as LoggedEvent['type'],
+    subjectId: row.subjectId,
+    conversationId: row.conversationId,
+    payload: row.payload,
+    position: String(row.position),
+    occurredAt: row.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Gives committed events their place in their tenant's log, then publishes
+ * them. Rows of transactions that have not committed are invisible, so they
+ * get a later position when they do: a reader resuming after a position can
+ * never skip one. Passes of every copy take turns under an advisory lock, so
+ * positions are gapless per tenant. Publishing is at least once; consumers
+ * drop what they have seen by position.
+ */
+export function createEventRelay(deps: {
+  prisma: PrismaClient;
+  pubsub: PubSub<PubSubEvents>;
+  log: Logger;
+  pollMs?: number;
+  retentionDays: number;
+}) {
+  const { prisma, pubsub, log } = deps;
+  const pollMs = deps.pollMs ?? 250;
+
+  async function assignPositions(): Promise<Row[]> {
+    return prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RELAY_LOCK})`;
+      const rows = await tx.$queryRaw<Row[]>`
+        WITH pending AS (
+          SELECT id, "tenantId", row_number() OVER (PARTITION BY "tenantId" ORDER BY "createdAt", id) AS n
+          FROM "Event" WHERE position IS NULL ORDER BY "createdAt", id LIMIT ${BATCH}),
+        tenants AS (
+          UPDATE "Tenant" t SET "lastEventPosition" = t."lastEventPosition" + c.added
+          FROM (SELECT "tenantId", count(*) AS added FROM pending GROUP BY "tenantId") c
+          WHERE t.id = c."tenantId"
+          RETURNING t.id, t."lastEventPosition" - c.added AS base)
+        UPDATE "Event" e SET position = tenants.base + pending.n
+        FROM pending JOIN tenants ON tenants.id = pending."tenantId"
+        WHERE e.id = pending.id
+        RETURNING e.id, e."tenantId", e.type, e."subjectId", e."conversationId", e.payload, e.position, e."createdAt"`;
+      return rows.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+    });
+  }
+
+  function unpublished(): Promise<Row[]> {
+    return prisma.$queryRaw<Row[]>`
+      SELECT id, "tenantId", type, "subjectId", "conversationId", payload, position, "createdAt" FROM "Event"
+      WHERE position IS NOT NULL AND "publishedAt" IS NULL
+        AND "createdAt" < now() - make_interval(secs => ${REPUBLISH_AFTER_MS / 1000})
+      ORDER BY "tenantId", position LIMIT ${BATCH}`;
+  }
+
+  async function publish(rows: Row[]) {
+    if (!rows.length) return;
+    for (const row of rows) pubsub.publish('tenant', row.tenantId, toLogged(row));
+    const ids = rows.map((r) => r.id);
+    await prisma.$executeRaw`UPDATE "Event" SET "publishedAt" = now() WHERE id = ANY(${ids}::uuid[])`;
+  }
+
+  /** One pass: positions and publishes what has committed. Returns how many events it handled. */
+  async function runOnce(): Promise<number> {
+    const positioned = await assignPositions();
+    await publish(positioned);
+    const stale = await unpublished();
+    await publish(stale);
+    return positioned.length + stale.length;
+  }
+
+  async function prune() {
+    const deleted = await prisma.$executeRaw`
+      DELETE FROM "Event" WHERE "createdAt" < now() - make_interval(days => ${deps.retentionDays})
+        AND position IS NOT NULL`;
+    if (deleted) log.info({ deleted }, 'event log: pruned events past retention');
+  }
+
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wakeUp: (() => void) | null = null;
+  let woken = false;
+  let lastPrune = 0;
+
+  async function run() {
+    while (running) {
+      let handled = 0;
+      try {
+        handled = await runOnce();
+        if (Date.now() - lastPrune > 3_600_000) {
+          lastPrune = Date.now();
+          await prune();
+        }
+      } catch (error) {
+        log.warn({ err: (error as Error).message }, 'event relay: pass failed; retrying');
+      }
+      if (handled < BATCH && running && !woken) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pollMs);
+          wakeUp = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wakeUp = null;
+      }
+      woken = false;
+    }
+  }
+
+  return {
+    runOnce,
+    prune,
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    /** Something committed events: look now rather than at the next poll. */
+    wake() {
+      woken = true;
+      wakeUp?.();
+    },
+    async stop() {
+      running = false;
+      wakeUp?.();
+      await loop;
+    },
+  };
+}
+
+export type EventRelay = ReturnType<typeof createEventRelay>;
