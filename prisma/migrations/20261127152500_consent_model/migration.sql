@@ -1,0 +1,5 @@
+-- CreateEnum
+CREATE TYPE "ConsentModel" AS ENUM ('DOUBLE_OPT_IN', 'APPLICATION_OPT_IN', 'LEGITIMATE_INTEREST');
+
+-- AlterTable
+ALTER TABLE "Tenant" ADD COLUMN     "consentModel" "ConsentModel" NOT NULL DEFAULT 'DOUBLE_OPT_IN';
