@@ -1,0 +1,8 @@
+-- CreateEnum
+CREATE TYPE "NumberType" AS ENUM ('LONG_CODE', 'TOLL_FREE', 'SHORT_CODE', 'ALPHANUMERIC');
+
+-- AlterTable
+ALTER TABLE "SendingNumber" ADD COLUMN     "nextSendAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+ADD COLUMN     "numberType" "NumberType" NOT NULL DEFAULT 'LONG_CODE',
+ADD COLUMN     "segmentsPerSecond" DOUBLE PRECISION;
+
