@@ -48,6 +48,8 @@ describe('consent rules', () => {
     optOutSource: null,
     carrierBlocked: false,
     invite: null,
+    model: 'DOUBLE_OPT_IN',
+    about: 'APPLICATION',
   } as const;
 
   it('explains why a conversation is locked', () => {
@@ -78,5 +80,33 @@ describe('consent rules', () => {
     );
     expect(message({ phone: '+14151234567' })).toContain('+14151234567');
     expect(message({ carrierBlocked: true })).toMatch(/text START/);
+  });
+
+  it('lets each consent model decide what opens texting, and honours a STOP in all of them', () => {
+    const reason = (facts: Partial<Parameters<typeof lockFor>[0]>) => lockFor({ ...open, ...facts }).reason;
+    const table = [
+      // model, about, state, opt-out source, expected reason
+      ['DOUBLE_OPT_IN', 'APPLICATION', 'CONSENTED', null, 'NO_CONSENT'],
+      ['DOUBLE_OPT_IN', 'APPLICATION', 'OPTED_IN', null, null],
+      ['APPLICATION_OPT_IN', 'APPLICATION', 'CONSENTED', null, null],
+      ['APPLICATION_OPT_IN', 'APPLICATION', 'INVITED', null, null],
+      ['APPLICATION_OPT_IN', 'APPLICATION', 'NONE', null, 'NO_CONSENT'],
+      ['APPLICATION_OPT_IN', 'APPLICATION', 'OPTED_OUT', 'APPLICATION', 'OPTED_OUT'],
+      ['LEGITIMATE_INTEREST', 'APPLICATION', 'NONE', null, null],
+      ['LEGITIMATE_INTEREST', 'APPLICATION', 'OPTED_OUT', 'APPLICATION', null],
+      ['LEGITIMATE_INTEREST', 'APPLICATION', 'OPTED_OUT', 'KEYWORD', 'OPTED_OUT'],
+      ['LEGITIMATE_INTEREST', 'APPLICATION', 'OPTED_OUT', 'RECRUITER', 'OPTED_OUT'],
+      ['LEGITIMATE_INTEREST', 'PROSPECT', 'NONE', null, 'NO_CONSENT'],
+      ['LEGITIMATE_INTEREST', 'PROSPECT', 'OPTED_IN', null, null],
+    ] as const;
+    for (const [model, about, state, optOutSource, expected] of table) {
+      expect(reason({ model, about, state, optOutSource }), `${model} ${about} ${state} ${optOutSource}`).toBe(
+        expected,
+      );
+    }
+    expect(lockFor({ ...open, model: 'LEGITIMATE_INTEREST', state: 'NONE', carrierBlocked: true }).reason).toBe(
+      'CARRIER_BLOCKED',
+    );
+    expect(lockFor({ ...open, model: 'APPLICATION_OPT_IN', state: 'NONE' }).message).toMatch(/application form/);
   });
 });

@@ -1,4 +1,4 @@
-import type { ConsentSource, ConsentState, MessageStatus } from '../db/generated/prisma/enums.ts';
+import type { ConsentModel, ConsentSource, ConsentState, MessageStatus } from '../db/generated/prisma/enums.ts';
 import { phoneIssue } from './phone.ts';
 
 export type Keyword = 'STOP' | 'START' | 'YES' | 'HELP';
@@ -101,7 +101,31 @@ export type LockFacts = {
   carrierBlocked: boolean;
   /** The latest invitation's delivery. */
   invite: { status: MessageStatus; errorMessage: string | null } | null;
+  /** The tenant's consent model. */
+  model: ConsentModel;
+  /** What the conversation is about: legitimate interest covers a candidate's own application, not a prospect. */
+  about: 'APPLICATION' | 'PROSPECT';
 };
+
+/** What each consent model asks for before a candidate with no recorded opt-in may be texted. */
+const noConsentMessages: Record<ConsentModel, string> = {
+  DOUBLE_OPT_IN:
+    'Your company texts candidates who confirmed by replying YES (double opt-in). Send an invitation if they consented at application, or record consent with evidence.',
+  APPLICATION_OPT_IN:
+    'Your company texts candidates who agreed to texts on their application form, and this one did not. Record consent with evidence if they agree.',
+  LEGITIMATE_INTEREST:
+    'Prospects need consent before they are texted: legitimate interest covers only messages about a candidate’s own application. Record consent with evidence if they agree.',
+};
+
+/** Whether the model lets this state be texted without an opt-in. */
+function modelAllows(f: LockFacts): boolean {
+  if (f.model === 'LEGITIMATE_INTEREST' && f.about === 'APPLICATION') {
+    // An unticked box on the form is not an objection; a STOP or a recorded withdrawal is.
+    return f.state !== 'OPTED_OUT' || f.optOutSource === 'APPLICATION';
+  }
+  if (f.model === 'APPLICATION_OPT_IN') return f.state === 'CONSENTED' || f.state === 'INVITED';
+  return false;
+}
 
 const failed = new Set<MessageStatus>(['FAILED', 'UNDELIVERED']);
 
@@ -115,9 +139,10 @@ export function lockFor(f: LockFacts): Lock {
   if (!f.phone) return locked('NO_PHONE_NUMBER');
   const issue = phoneIssue(f.phone);
   if (issue) return locked('INVALID_PHONE_NUMBER', `The candidate's number ${issue}`);
+  if (f.state === 'OPTED_IN' || modelAllows(f)) {
+    return f.carrierBlocked ? locked('CARRIER_BLOCKED') : { locked: false, reason: null, message: null };
+  }
   switch (f.state) {
-    case 'OPTED_IN':
-      return f.carrierBlocked ? locked('CARRIER_BLOCKED') : { locked: false, reason: null, message: null };
     case 'OPTED_OUT':
       return locked('OPTED_OUT', (f.optOutSource && optOutMessages[f.optOutSource]) ?? lockMessage('OPTED_OUT'));
     case 'INVITED':
@@ -130,6 +155,6 @@ export function lockFor(f: LockFacts): Lock {
       }
       return locked('INVITED_WAITING');
     default:
-      return locked('NO_CONSENT');
+      return locked('NO_CONSENT', noConsentMessages[f.model]);
   }
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SendMessageDocument, UsersDocument } from '../../clients/generated/graphql.ts';
+import { PreviewMessageDocument, SendMessageDocument, UsersDocument } from '../../clients/generated/graphql.ts';
 import { testMode } from '../test/databases.ts';
 import { startTestServer, type TestServer } from '../test/harness.ts';
 import { setUpHiring } from '../test/messaging-fixture.ts';
@@ -26,6 +26,20 @@ describe.runIf(testMode === 'postgres')('SQL statements per request', () => {
       expect((await send('counted-key-1')).sendMessage.__typename).toBe('Message');
     });
     expect(statements).toHaveLength(3);
+  });
+
+  it('previews a message in 1 statement, so a composer can ask on every keystroke', async () => {
+    const h = await setUpHiring(server);
+    await optIn(h);
+    const preview = () =>
+      h.recruiter.client.request(PreviewMessageDocument, {
+        input: { conversationId: h.conversationId, channel: 'SMS', body: 'Hello there' },
+      });
+    await preview();
+    const statements = await captureSql(async () => {
+      expect((await preview()).previewMessage?.allowed).toBe(true);
+    });
+    expect(statements).toHaveLength(1);
   });
 
   it('lists 20 users with their seats without a query per user', async () => {

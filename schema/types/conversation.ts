@@ -4,15 +4,16 @@ import { builder } from '../builder.ts';
 import { tenantActor, tenantScope } from '../tenant-scope.ts';
 import { ConsentStateEnum } from './candidate.ts';
 import { LockReasonEnum } from './errors.ts';
-import { ChannelEnum } from './tenant.ts';
+import { ChannelEnum, ConsentModelEnum } from './tenant.ts';
 
-const ConversationLock = builder
+export const ConversationLock = builder
   .objectRef<{
     channel: 'SMS' | 'WHATSAPP';
     locked: boolean;
     reason: typeof LockReasonEnum.$inferType | null;
     message: string | null;
     consent: typeof ConsentStateEnum.$inferType;
+    consentModel: typeof ConsentModelEnum.$inferType;
   }>('ConversationLock')
   .implement({
     description: 'Whether a message can be sent on a channel now; when locked, why and what to do.',
@@ -23,6 +24,11 @@ const ConversationLock = builder
       reason: t.field({ type: LockReasonEnum, nullable: true, resolve: (l) => l.reason }),
       message: t.exposeString('message', { nullable: true }),
       consent: t.field({ type: ConsentStateEnum, resolve: (l) => l.consent }),
+      consentModel: t.field({
+        type: ConsentModelEnum,
+        description: 'The consent model your company applies, which decides what opens texting.',
+        resolve: (l) => l.consentModel,
+      }),
     }),
   });
 

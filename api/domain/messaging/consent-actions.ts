@@ -1,25 +1,17 @@
 import { z } from 'zod';
 import type { TenantActor } from '../../auth/actor.ts';
+import { askSendPolicy } from '../../messaging/send-policy/index.ts';
+import type { RoutedNumber } from '../../messaging/send-policy/routing.ts';
 import { changeConsent } from '../consent.ts';
-import type { LockReason } from '../consent-rules.ts';
 import { findReadableConversation } from '../conversations.ts';
-import { ChannelUnavailableError, ConversationLockedError, SendNotAllowedError, ValidationError } from '../errors.ts';
+import { SendNotAllowedError } from '../errors.ts';
 import type { TenantScope } from '../scope.ts';
 import { parseInput } from '../validate.ts';
 import type { MessagingDeps } from './deps.ts';
 import { queueMessage } from './queue-message.ts';
-import { checkSender } from './sender-check.ts';
 
 const DEFAULT_INVITE =
   '{company}: reply YES to get text messages about your application. Msg&data rates may apply. Reply STOP to opt out.';
-
-/** Locks that an invitation cannot get past: nothing would reach the candidate. */
-const unreachable = new Set<LockReason>([
-  'CHANNEL_DISABLED',
-  'CHANNEL_UNAVAILABLE',
-  'NO_PHONE_NUMBER',
-  'INVALID_PHONE_NUMBER',
-]);
 
 /**
  * Sends the consent invitation (double opt-in, step two) to a candidate who
@@ -32,42 +24,38 @@ export async function sendConsentInvite(
   actor: TenantActor,
   conversationId: string,
 ) {
-  if (!deps.channels.get('SMS')) throw new ChannelUnavailableError('SMS');
-  const check = await checkSender(scope, deps.channels, actor, conversationId, 'SMS', null);
-  if (check.existing) throw new Error('checkSender reported an idempotent replay, but no key was given');
-  const { conversation, tenant, to, state, lock } = check;
-  if (!to || (lock.reason && unreachable.has(lock.reason))) {
-    throw new ConversationLockedError(lock.reason ?? 'NO_PHONE_NUMBER', lock.message ?? undefined);
-  }
-  if (state === 'OPTED_IN')
-    throw ValidationError.of('conversationId', 'the candidate has already opted in; no invitation is needed');
-  if (state === 'OPTED_OUT') throw new ConversationLockedError('OPTED_OUT', lock.message ?? undefined);
-  if (state === 'NONE') {
-    throw new ConversationLockedError(
-      'NO_CONSENT',
-      'The candidate gave no consent at application. Record consent with evidence first.',
-    );
-  }
-  const body = (tenant.inviteText ?? DEFAULT_INVITE).replaceAll('{company}', tenant.name);
+  const answer = await askSendPolicy(scope, deps.channels, actor, {
+    conversationId,
+    channel: 'SMS',
+    kind: 'CONSENT_INVITE',
+    body: (facts) => (facts.inviteText ?? DEFAULT_INVITE).replaceAll('{company}', facts.tenantName),
+    attachments: [],
+    idempotencyKey: null,
+  });
+  if (answer.replay) throw new Error('the send policy reported an idempotent replay, but no key was given');
+  const { decision, facts } = answer;
+  const [refusal] = decision.refusals;
+  if (refusal) throw refusal;
   const messageId = await scope.db.$transaction(async (tx) => {
     const queued = await queueMessage(scope.tenantId, tx, {
-      conversationId: conversation.id,
-      sendingNumber: conversation.sendingNumber,
+      conversationId,
+      sendingNumber: decision.number as RoutedNumber,
       authorId: actor.kind === 'user' ? actor.userId : null,
       channel: 'SMS',
       kind: 'CONSENT_INVITE',
-      to,
-      body,
+      to: decision.to as string,
+      body: decision.body,
+      cost: decision.cost,
       idempotencyKey: null,
       requestHash: null,
     });
     await changeConsent(tx, scope.tenantId, {
-      candidateId: conversation.candidateId,
+      candidateId: facts.candidateId,
       channel: 'SMS',
       to: 'INVITED',
       source: 'INVITE',
       actorUserId: actor.kind === 'user' ? actor.userId : null,
-      evidence: body,
+      evidence: decision.body,
       messageId: queued,
     });
     return queued;

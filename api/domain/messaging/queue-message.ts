@@ -2,18 +2,17 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Channel, MessageKind } from '../../db/generated/prisma/enums.ts';
 import type { TenantDb } from '../../db/tenant-scope.ts';
 import type { TenantTx } from '../scope.ts';
-import { pickSendingNumber } from '../sending-numbers.ts';
-import { smsEncoding } from './encoding.ts';
 
 export type QueuedMessage = {
   conversationId: string;
-  /** The conversation's number, once it has one; otherwise one is picked from the pool and kept. */
-  sendingNumber: { id: string; e164: string } | null;
+  /** The number the send policy routed it to; a conversation keeps its first. */
+  sendingNumber: { id: string; e164: string };
   authorId: string | null;
   channel: Channel;
   kind: MessageKind;
   to: string;
   body: string;
+  cost: { encoding: string; segments: number };
   idempotencyKey: string | null;
   requestHash: string | null;
 };
@@ -24,8 +23,8 @@ export type QueuedMessage = {
  * its own; inside one (`tx`) it joins it. Returns the new message's id.
  */
 export async function queueMessage(tenantId: string, db: TenantTx | TenantDb, q: QueuedMessage): Promise<string> {
-  const number = q.sendingNumber ?? (await pickSendingNumber(db, q.channel, q.to));
-  const { encoding, segments } = q.channel === 'SMS' ? smsEncoding(q.body) : { encoding: 'UTF-8', segments: 1 };
+  const number = q.sendingNumber;
+  const { encoding, segments } = q.cost;
   const [messageId, outboxId, eventId, now] = [uuidv7(), uuidv7(), uuidv7(), new Date()];
   const payload = JSON.stringify({ direction: 'OUTBOUND', channel: q.channel, kind: q.kind });
   await db.$executeRaw`

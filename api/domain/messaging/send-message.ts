@@ -1,20 +1,14 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { TenantActor } from '../../auth/actor.ts';
-import {
-  AttachmentsNotSupportedError,
-  ChannelUnavailableError,
-  ConversationLockedError,
-  IdempotencyKeyReusedError,
-  MessageTooLongError,
-  ValidationError,
-} from '../errors.ts';
+import { askSendPolicy } from '../../messaging/send-policy/index.ts';
+import type { RoutedNumber } from '../../messaging/send-policy/routing.ts';
+import { IdempotencyKeyReusedError } from '../errors.ts';
 import { isUniqueViolation } from '../prisma-errors.ts';
 import type { TenantScope } from '../scope.ts';
 import { parseInput } from '../validate.ts';
 import type { MessagingDeps } from './deps.ts';
 import { queueMessage } from './queue-message.ts';
-import { checkSender } from './sender-check.ts';
 
 const sendInput = z.object({
   conversationId: z.string(),
@@ -33,10 +27,9 @@ function replay(existing: { id: string; requestHash: string | null }, hash: stri
 }
 
 /**
- * Queues a recruiter's message: refused with a typed error unless the sender
- * may write here, the candidate can be reached with consent, and the body fits
- * the channel. Nothing is written when it is refused. One statement reads
- * what the decision needs, one writes the message and its outbox row.
+ * Queues a recruiter's message: the send policy decides (one statement), a
+ * refusal comes back as its typed error and writes nothing, and the message,
+ * its outbox row and its event are written in one statement.
  */
 export async function sendMessage(
   scope: TenantScope,
@@ -48,29 +41,22 @@ export async function sendMessage(
   const hash = createHash('sha256')
     .update(JSON.stringify([data.conversationId, data.channel, data.body, data.attachments]))
     .digest('hex');
-  const channel = deps.channels.get(data.channel);
-  if (!channel) throw new ChannelUnavailableError(data.channel);
-  if (!data.body.trim()) throw ValidationError.of('body', 'must not be empty');
-  if (data.body.length > channel.capabilities.maxLength)
-    throw new MessageTooLongError(data.body.length, channel.capabilities.maxLength);
-  if (data.attachments.length && !channel.capabilities.media) throw new AttachmentsNotSupportedError(data.channel);
-
-  const check = await checkSender(scope, deps.channels, actor, data.conversationId, data.channel, data.idempotencyKey);
-  if (check.existing) return replay(check.existing, hash);
-  const { conversation, to, lock } = check;
-  if (lock.reason || !to)
-    throw new ConversationLockedError(lock.reason ?? 'NO_PHONE_NUMBER', lock.message ?? undefined);
-
+  const answer = await askSendPolicy(scope, deps.channels, actor, { ...data, kind: 'CHAT' });
+  if (answer.replay) return replay(answer.replay, hash);
+  const { decision, facts } = answer;
+  const [refusal] = decision.refusals;
+  if (refusal) throw refusal;
   let messageId: string;
   try {
     messageId = await queueMessage(scope.tenantId, scope.db, {
-      conversationId: conversation.id,
-      sendingNumber: conversation.sendingNumber,
+      conversationId: facts.conversationId as string,
+      sendingNumber: decision.number as RoutedNumber,
       authorId: actor.kind === 'user' ? actor.userId : null,
       channel: data.channel,
       kind: 'CHAT',
-      to,
+      to: decision.to as string,
       body: data.body,
+      cost: decision.cost,
       idempotencyKey: data.idempotencyKey,
       requestHash: hash,
     });

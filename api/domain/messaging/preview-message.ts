@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { TenantActor } from '../../auth/actor.ts';
+import { askSendPolicy } from '../../messaging/send-policy/index.ts';
+import type { TenantScope } from '../scope.ts';
+import { parseInput } from '../validate.ts';
+import type { MessagingDeps } from './deps.ts';
+
+const previewInput = z.object({
+  conversationId: z.string(),
+  channel: z.enum(['SMS', 'WHATSAPP']),
+  body: z.string().max(100_000, 'is far too long to preview'),
+  attachments: z.array(z.string()).default([]),
+});
+
+/**
+ * What the send policy would answer for this message now, without writing
+ * anything: every refusal, the cost, the number and when it could go. One
+ * statement, so a composer can ask on every keystroke.
+ */
+export async function previewMessage(
+  scope: TenantScope,
+  deps: MessagingDeps,
+  actor: TenantActor,
+  input: z.input<typeof previewInput>,
+) {
+  const data = parseInput(previewInput, input);
+  const answer = await askSendPolicy(scope, deps.channels, actor, {
+    ...data,
+    kind: 'CHAT',
+    idempotencyKey: null,
+  });
+  if (answer.replay) throw new Error('a preview asks with no idempotency key');
+  return answer.decision;
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { TenantActor } from '../../auth/actor.ts';
+import { decide, type SendRequest } from './decide.ts';
+import type { SendFacts } from './facts.ts';
+
+const sms = {
+  capabilities: {
+    maxLength: 1600,
+    media: false,
+    segmented: true,
+    sessionWindowHours: null,
+    carrierHandlesKeywords: true,
+  },
+};
+const recruiter: TenantActor = { kind: 'user', tenantId: 't', userId: 'u', role: 'RECRUITER' };
+const admin: TenantActor = { ...recruiter, role: 'ADMIN' };
+const apiKey: TenantActor = { kind: 'apiKey', tenantId: 't', apiKeyId: 'k' };
+
+const facts: SendFacts = {
+  tenantName: 'Acme',
+  enabledChannels: ['SMS'],
+  requireSeat: true,
+  requireSendPermission: false,
+  consentModel: 'DOUBLE_OPT_IN',
+  inviteText: null,
+  userId: 'u',
+  onTeam: true,
+  canSend: false,
+  hasSeat: true,
+  conversationId: 'c',
+  candidateId: 'cand',
+  about: 'APPLICATION',
+  phone: '+447400123456',
+  alternatePhone: null,
+  preferredPhone: 'MAIN',
+  consent: 'OPTED_IN',
+  optOutSource: null,
+  carrierBlocked: false,
+  inviteStatus: null,
+  inviteError: null,
+  number: null,
+  pool: [
+    { id: 'n-us', e164: '+14155550100', country: 'US' },
+    { id: 'n-gb', e164: '+447700900999', country: 'GB' },
+  ],
+  existingId: null,
+  existingHash: null,
+};
+const chat: SendRequest = { actor: recruiter, channel: 'SMS', kind: 'CHAT', body: 'Hello', attachments: [] };
+
+const codes = (f: Partial<SendFacts>, r: Partial<SendRequest> = {}, offer: typeof sms | null = sms) =>
+  decide({ ...facts, ...f }, { ...chat, ...r }, offer).refusals.map(
+    (e) => `${e.code}${'reason' in e ? `:${String(e.reason)}` : ''}`,
+  );
+
+describe('the send policy', () => {
+  it('decides who may send: a user on the team, with a seat and the permission the tenant requires', () => {
+    const table: [string, Partial<SendFacts>, Partial<SendRequest>, string[]][] = [
+      ['team member with a seat', {}, {}, []],
+      ['an API key', {}, { actor: apiKey }, ['SEND_NOT_ALLOWED:NOT_A_USER']],
+      ['an admin not on the team', { onTeam: false }, { actor: admin }, ['SEND_NOT_ALLOWED:NOT_ON_HIRING_TEAM']],
+      ['no seat', { hasSeat: false }, {}, ['SEND_NOT_ALLOWED:NO_SEAT']],
+      ['no seat, none required', { hasSeat: false, requireSeat: false }, {}, []],
+      ['no permission, required', { requireSendPermission: true }, {}, ['SEND_NOT_ALLOWED:NO_SEND_PERMISSION']],
+      ['with permission', { requireSendPermission: true, canSend: true }, {}, []],
+    ];
+    for (const [who, f, r, expected] of table) expect(codes(f, r), who).toEqual(expected);
+  });
+
+  it('returns every reason at once, the most fundamental first', () => {
+    expect(
+      codes(
+        { hasSeat: false, consent: 'OPTED_OUT', optOutSource: 'KEYWORD', pool: [] },
+        { body: ' ', attachments: ['x'] },
+      ),
+    ).toEqual([
+      'VALIDATION',
+      'ATTACHMENTS_NOT_SUPPORTED',
+      'SEND_NOT_ALLOWED:NO_SEAT',
+      'CONVERSATION_LOCKED:OPTED_OUT',
+      'NO_SENDING_NUMBER',
+    ]);
+    expect(codes({}, { body: 'x'.repeat(1601) })).toEqual(['MESSAGE_TOO_LONG']);
+    expect(codes({}, {}, null)).toEqual(['CHANNEL_UNAVAILABLE']);
+  });
+
+  it('applies the tenant’s consent model', () => {
+    expect(codes({ consent: 'CONSENTED' })).toEqual(['CONVERSATION_LOCKED:NO_CONSENT']);
+    expect(codes({ consent: 'CONSENTED', consentModel: 'APPLICATION_OPT_IN' })).toEqual([]);
+    expect(codes({ consent: 'NONE', consentModel: 'LEGITIMATE_INTEREST' })).toEqual([]);
+    expect(codes({ consent: 'NONE', consentModel: 'LEGITIMATE_INTEREST', about: 'PROSPECT' })).toEqual([
+      'CONVERSATION_LOCKED:NO_CONSENT',
+    ]);
+    expect(codes({ consent: 'OPTED_OUT', optOutSource: 'KEYWORD', consentModel: 'LEGITIMATE_INTEREST' })).toEqual([
+      'CONVERSATION_LOCKED:OPTED_OUT',
+    ]);
+  });
+
+  it('lets an invitation go only where it can ask for consent', () => {
+    const invite = { kind: 'CONSENT_INVITE' as const };
+    expect(codes({ consent: 'CONSENTED' }, invite)).toEqual([]);
+    expect(codes({ consent: 'INVITED', inviteStatus: 'FAILED' }, invite)).toEqual([]);
+    expect(codes({ consent: 'OPTED_IN' }, invite)).toEqual(['VALIDATION']);
+    expect(codes({ consent: 'NONE' }, invite)).toEqual(['CONVERSATION_LOCKED:NO_CONSENT']);
+    expect(codes({ consent: 'CONSENTED', phone: '+14151234567' }, invite)).toEqual([
+      'CONVERSATION_LOCKED:INVALID_PHONE_NUMBER',
+    ]);
+  });
+
+  it('routes to the candidate’s country, else the US, else any number, and keeps the conversation’s', () => {
+    const route = (f: Partial<SendFacts>) => decide({ ...facts, ...f }, chat, sms).number;
+    expect(route({})).toMatchObject({ id: 'n-gb', reason: 'CANDIDATE_COUNTRY' });
+    expect(route({ phone: '+46701234567' })).toMatchObject({ id: 'n-us', reason: 'US_FALLBACK' });
+    expect(route({ phone: '+46701234567', pool: [{ id: 'n-fr', e164: '+33612345678', country: 'FR' }] })).toMatchObject(
+      { id: 'n-fr', reason: 'ANY_NUMBER' },
+    );
+    expect(route({ number: { id: 'n-kept', e164: '+14155550101', country: 'US' } })).toMatchObject({
+      id: 'n-kept',
+      reason: 'CONVERSATION',
+    });
+  });
+
+  it('prices SMS per segment: GSM-7 160/153, UCS-2 70/67, extension characters count twice', () => {
+    const cost = (body: string) => decide(facts, { ...chat, body }, sms).cost;
+    expect(cost('a'.repeat(160))).toMatchObject({ encoding: 'GSM-7', segments: 1 });
+    expect(cost('a'.repeat(161))).toMatchObject({ encoding: 'GSM-7', segments: 2 });
+    expect(cost('a'.repeat(306))).toMatchObject({ segments: 2 });
+    expect(cost('a'.repeat(307))).toMatchObject({ segments: 3 });
+    expect(cost('ж'.repeat(70))).toMatchObject({ encoding: 'UCS-2', segments: 1 });
+    expect(cost('ж'.repeat(71))).toMatchObject({ encoding: 'UCS-2', segments: 2 });
+    expect(cost(`Hi 😀 ${'a'.repeat(10)}`)).toMatchObject({ encoding: 'UCS-2', ucs2Characters: ['😀'] });
+    expect(cost('€'.repeat(80))).toMatchObject({ encoding: 'GSM-7', segments: 1 });
+    expect(cost('€'.repeat(81))).toMatchObject({ encoding: 'GSM-7', segments: 2 });
+  });
+});

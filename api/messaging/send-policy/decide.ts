@@ -1,0 +1,138 @@
+import type { ChannelCapabilities } from '../../../plugins/sdk/index.ts';
+import type { TenantActor } from '../../auth/actor.ts';
+import type { Channel, ConsentModel, ConsentState, MessageKind } from '../../db/generated/prisma/enums.ts';
+import { type Lock, type LockReason, lockFor } from '../../domain/consent-rules.ts';
+import { textingNumber } from '../../domain/conversations.ts';
+import {
+  AttachmentsNotSupportedError,
+  ChannelUnavailableError,
+  ConversationLockedError,
+  type DomainError,
+  MessageTooLongError,
+  NoSendingNumberError,
+  SendNotAllowedError,
+  ValidationError,
+} from '../../domain/errors.ts';
+import { type SendCost, sendCost } from './cost.ts';
+import type { SendFacts } from './facts.ts';
+import { type RoutedNumber, routeNumber } from './routing.ts';
+
+export type SendRequest = {
+  actor: TenantActor;
+  channel: Channel;
+  kind: MessageKind;
+  body: string;
+  attachments: string[];
+};
+
+/** What the channel offers this tenant: its capabilities when something can send on it. */
+export type ChannelOffer = { capabilities: ChannelCapabilities } | null;
+
+export type SendDecision = {
+  /** Every reason the message may not go out, most fundamental first; empty when it may. */
+  refusals: DomainError[];
+  lock: Lock;
+  cost: SendCost;
+  number: RoutedNumber | null;
+  /** The candidate's number the message goes to. */
+  to: string | null;
+  /** When it may go out: now (null) until quiet hours and scheduling exist. */
+  sendAt: Date | null;
+  body: string;
+  consent: ConsentState;
+  consentModel: ConsentModel;
+};
+
+/** Locks that an invitation cannot get past: nothing would reach the candidate. */
+const unreachable = new Set<LockReason>([
+  'CHANNEL_DISABLED',
+  'CHANNEL_UNAVAILABLE',
+  'NO_PHONE_NUMBER',
+  'INVALID_PHONE_NUMBER',
+]);
+
+/** Who may send here: a user (not an API key) on the hiring team, with a seat and the permission the tenant requires. */
+function accessRefusals(facts: SendFacts, actor: TenantActor): DomainError[] {
+  if (actor.kind !== 'user' || !facts.userId) return [new SendNotAllowedError('NOT_A_USER')];
+  const refusals: DomainError[] = [];
+  if (!facts.onTeam) refusals.push(new SendNotAllowedError('NOT_ON_HIRING_TEAM'));
+  if (facts.requireSeat && !facts.hasSeat) refusals.push(new SendNotAllowedError('NO_SEAT'));
+  if (facts.requireSendPermission && !facts.canSend) refusals.push(new SendNotAllowedError('NO_SEND_PERMISSION'));
+  return refusals;
+}
+
+function bodyRefusals(request: SendRequest, offer: ChannelOffer): DomainError[] {
+  const refusals: DomainError[] = [];
+  if (!request.body.trim()) refusals.push(ValidationError.of('body', 'must not be empty'));
+  const max = offer?.capabilities.maxLength;
+  if (max !== undefined && request.body.length > max) refusals.push(new MessageTooLongError(request.body.length, max));
+  if (request.attachments.length && offer && !offer.capabilities.media) {
+    refusals.push(new AttachmentsNotSupportedError(request.channel));
+  }
+  return refusals;
+}
+
+/** The consent rules of an invitation: it asks for consent, so it needs the form's, and none is needed once given. */
+function inviteRefusals(facts: SendFacts, lock: Lock): DomainError[] {
+  if (lock.reason && unreachable.has(lock.reason))
+    return [new ConversationLockedError(lock.reason, lock.message ?? undefined)];
+  if (facts.consent === 'OPTED_IN') {
+    return [ValidationError.of('conversationId', 'the candidate has already opted in; no invitation is needed')];
+  }
+  if (facts.consent === 'OPTED_OUT') return [new ConversationLockedError('OPTED_OUT', lock.message ?? undefined)];
+  if (facts.consent === 'NONE') {
+    return [
+      new ConversationLockedError(
+        'NO_CONSENT',
+        'The candidate gave no consent at application. Record consent with evidence first.',
+      ),
+    ];
+  }
+  return [];
+}
+
+/**
+ * The one decision about a send: every reason it may not go out (access,
+ * channel, body, consent and lock, number), what it costs, the number that
+ * sends it and when. Pure: it reads only the facts, so previewMessage and the
+ * send itself answer alike.
+ */
+export function decide(facts: SendFacts, request: SendRequest, offer: ChannelOffer): SendDecision {
+  const to = textingNumber(facts);
+  const lock = lockFor({
+    channelEnabled: facts.enabledChannels.includes(request.channel),
+    channelAvailable: offer !== null,
+    phone: to,
+    state: facts.consent,
+    optOutSource: facts.optOutSource,
+    carrierBlocked: facts.carrierBlocked && Boolean(offer?.capabilities.carrierHandlesKeywords),
+    invite: facts.inviteStatus ? { status: facts.inviteStatus, errorMessage: facts.inviteError } : null,
+    model: facts.consentModel,
+    about: facts.about,
+  });
+  const number = routeNumber(facts.number, facts.pool, to);
+  const consent =
+    request.kind === 'CONSENT_INVITE'
+      ? inviteRefusals(facts, lock)
+      : lock.reason && lock.reason !== 'CHANNEL_UNAVAILABLE'
+        ? [new ConversationLockedError(lock.reason, lock.message ?? undefined)]
+        : [];
+  const refusals = [
+    ...(offer ? [] : [new ChannelUnavailableError(request.channel)]),
+    ...bodyRefusals(request, offer),
+    ...accessRefusals(facts, request.actor),
+    ...consent,
+    ...(number ? [] : [new NoSendingNumberError(request.channel)]),
+  ];
+  return {
+    refusals,
+    lock,
+    cost: sendCost(request.channel, request.body),
+    number,
+    to,
+    sendAt: null,
+    body: request.body,
+    consent: facts.consent,
+    consentModel: facts.consentModel,
+  };
+}

@@ -1,0 +1,88 @@
+import type { TenantActor } from '../../auth/actor.ts';
+import type {
+  Channel,
+  ConsentModel,
+  ConsentSource,
+  ConsentState,
+  MessageStatus,
+} from '../../db/generated/prisma/enums.ts';
+import type { TenantScope } from '../../domain/scope.ts';
+
+export type PoolNumber = { id: string; e164: string; country: string };
+
+/** Everything a send decision reads, as one statement returns it. */
+export type SendFacts = {
+  tenantName: string;
+  enabledChannels: Channel[];
+  requireSeat: boolean;
+  requireSendPermission: boolean;
+  consentModel: ConsentModel;
+  inviteText: string | null;
+  /** The sending user: null for an API key, or a user who no longer exists. */
+  userId: string | null;
+  onTeam: boolean;
+  canSend: boolean;
+  hasSeat: boolean;
+  conversationId: string | null;
+  candidateId: string;
+  about: 'APPLICATION' | 'PROSPECT';
+  phone: string | null;
+  alternatePhone: string | null;
+  preferredPhone: string;
+  consent: ConsentState;
+  optOutSource: ConsentSource | null;
+  carrierBlocked: boolean;
+  inviteStatus: MessageStatus | null;
+  inviteError: string | null;
+  /** The conversation's number once it has one. */
+  number: PoolNumber | null;
+  /** The tenant's numbers on the channel, when the conversation has none yet. */
+  pool: PoolNumber[] | null;
+  existingId: string | null;
+  existingHash: string | null;
+};
+
+/**
+ * Reads, in one statement, everything a send decision needs: the tenant's
+ * policy, the sender's team membership, seat and permission, the
+ * conversation's candidate, consent and invitation on the channel, its number
+ * (or the pool to pick one from), and a message already sent with this
+ * idempotency key. Null when the tenant does not exist.
+ */
+export async function readSendFacts(
+  scope: TenantScope,
+  actor: TenantActor,
+  conversationId: string,
+  channel: Channel,
+  idempotencyKey: string | null,
+): Promise<SendFacts | null> {
+  const userId = actor.kind === 'user' ? actor.userId : null;
+  const [row] = await scope.db.$queryRaw<SendFacts[]>`
+    SELECT tn.name AS "tenantName", tn."enabledChannels"::text[] AS "enabledChannels", tn."requireSeat",
+      tn."requireSendPermission", tn."consentModel"::text AS "consentModel", tn."inviteText",
+      u.id AS "userId", coalesce(u."canSend", false) AS "canSend", (s.id IS NOT NULL) AS "hasSeat",
+      (EXISTS (SELECT 1 FROM "HiringTeamMember" h WHERE h."applicationId" = c."applicationId" AND h."userId" = u.id)
+        OR EXISTS (SELECT 1 FROM "CommunityTeamMember" t WHERE t."communityId" = c."communityId" AND t."userId" = u.id)) AS "onTeam",
+      c.id AS "conversationId", c."candidateId",
+      CASE WHEN c."applicationId" IS NULL THEN 'PROSPECT' ELSE 'APPLICATION' END AS about,
+      cand.phone, cand."alternatePhone", cand."preferredPhone"::text AS "preferredPhone",
+      coalesce(cs.state::text, 'NONE') AS consent, cs."optOutSource"::text AS "optOutSource",
+      coalesce(cs."carrierBlocked", false) AS "carrierBlocked",
+      inv.status::text AS "inviteStatus", inv."errorMessage" AS "inviteError",
+      CASE WHEN sn.id IS NULL THEN NULL ELSE json_build_object('id', sn.id, 'e164', sn.e164, 'country', sn.country) END AS number,
+      CASE WHEN c.id IS NOT NULL AND sn.id IS NULL THEN (
+        SELECT coalesce(json_agg(json_build_object('id', p.id, 'e164', p.e164, 'country', p.country) ORDER BY p."createdAt"), '[]'::json)
+        FROM "SendingNumber" p WHERE p."tenantId" = tn.id AND p.channel = ${channel}::"Channel") END AS pool,
+      m.id AS "existingId", m."requestHash" AS "existingHash"
+    FROM "Tenant" tn
+    LEFT JOIN "User" u ON u.id = ${userId}::uuid AND u."tenantId" = tn.id AND u."deactivatedAt" IS NULL
+    LEFT JOIN "Seat" s ON s."userId" = u.id
+    LEFT JOIN "Conversation" c ON c.id = ${conversationId}::uuid AND c."tenantId" = tn.id
+    LEFT JOIN "Candidate" cand ON cand.id = c."candidateId"
+    LEFT JOIN "Consent" cs ON cs."candidateId" = c."candidateId" AND cs.channel = ${channel}::"Channel"
+    LEFT JOIN "Message" inv ON inv.id = cs."inviteMessageId"
+    LEFT JOIN "SendingNumber" sn ON sn.id = c."sendingNumberId"
+    LEFT JOIN "Message" m ON m."tenantId" = tn.id AND m."idempotencyKey" = ${idempotencyKey}
+    WHERE tn.id = ${scope.tenantId}::uuid`;
+  return row ?? null;
+}

@@ -1,0 +1,131 @@
+import {
+  ConversationLockedError,
+  type DomainError,
+  MessageTooLongError,
+  NotFoundError,
+  SendNotAllowedError,
+  ValidationError,
+} from '../../api/domain/errors.ts';
+import { previewMessage } from '../../api/domain/messaging/preview-message.ts';
+import type { SendDecision } from '../../api/messaging/send-policy/index.ts';
+import { builder } from '../builder.ts';
+import { tenantActor, tenantScope } from '../tenant-scope.ts';
+import { Conversation, ConversationLock } from './conversation.ts';
+import { ErrorCodeEnum, LockReasonEnum, SendRefusalEnum } from './errors.ts';
+import { ChannelEnum } from './tenant.ts';
+
+const NumberReasonEnum = builder.enumType('NumberReason', {
+  description: 'Why this number sends the message.',
+  values: {
+    CONVERSATION: { description: 'The conversation keeps the number it started with.' },
+    CANDIDATE_COUNTRY: { description: "A number from the candidate's country." },
+    US_FALLBACK: { description: "No number from the candidate's country: a US number." },
+    ANY_NUMBER: { description: "No number from the candidate's country nor the US: delivery is not guaranteed." },
+  } as const,
+});
+
+const EncodingEnum = builder.enumType('MessageEncoding', {
+  values: {
+    GSM_7: { value: 'GSM-7', description: '160 characters in one SMS, 153 per part beyond.' },
+    UCS_2: { value: 'UCS-2', description: '70 characters in one SMS, 67 per part beyond.' },
+    UTF_8: { value: 'UTF-8', description: 'Not SMS: sent as one message.' },
+  } as const,
+});
+
+/** A refusal as a value: graphql-js throws any Error returned as data, so the fields are copied out. */
+const Refusal = builder.objectRef<{ error: DomainError }>('SendRefusalReason').implement({
+  description:
+    'One reason the send policy refuses a message: the code and message of the error sendMessage would return, and its details.',
+  fields: (t) => ({
+    code: t.field({ type: ErrorCodeEnum, resolve: ({ error }) => error.code }),
+    message: t.string({ resolve: ({ error }) => error.message }),
+    lockReason: t.field({
+      type: LockReasonEnum,
+      nullable: true,
+      resolve: ({ error }) => (error instanceof ConversationLockedError ? error.reason : null),
+    }),
+    sendRefusal: t.field({
+      type: SendRefusalEnum,
+      nullable: true,
+      resolve: ({ error }) => (error instanceof SendNotAllowedError ? error.reason : null),
+    }),
+    field: t.string({
+      nullable: true,
+      resolve: ({ error }) => (error instanceof ValidationError ? error.field : null),
+    }),
+    maxLength: t.int({
+      nullable: true,
+      resolve: ({ error }) => (error instanceof MessageTooLongError ? error.maxLength : null),
+    }),
+  }),
+});
+
+const MessagePreview = builder.objectRef<SendDecision & { channel: 'SMS' | 'WHATSAPP' }>('MessagePreview').implement({
+  description: 'What sending this message now would do, as the send policy decides it. Nothing is written.',
+  fields: (t) => ({
+    allowed: t.boolean({ description: 'True when nothing refuses it.', resolve: (d) => d.refusals.length === 0 }),
+    refusals: t.field({
+      type: [Refusal],
+      description:
+        'Every reason it may not go out, most fundamental first: sendMessage returns the first as its typed error.',
+      resolve: (d) => d.refusals.map((error) => ({ error })),
+    }),
+    encoding: t.field({ type: EncodingEnum, resolve: (d) => d.cost.encoding }),
+    segments: t.int({ description: 'How many SMS parts it is billed as.', resolve: (d) => d.cost.segments }),
+    characters: t.int({ resolve: (d) => d.cost.characters }),
+    ucs2Characters: t.stringList({
+      description: 'The characters that force UCS-2; replacing them makes each part hold more than twice as much.',
+      resolve: (d) => d.cost.ucs2Characters,
+    }),
+    sendingNumber: t.string({
+      nullable: true,
+      description: 'E.164 of the number that would send it.',
+      resolve: (d) => d.number?.e164 ?? null,
+    }),
+    sendingNumberReason: t.field({ type: NumberReasonEnum, nullable: true, resolve: (d) => d.number?.reason ?? null }),
+    lock: t.field({
+      type: ConversationLock,
+      description: "The channel's lock, as the conversation shows it.",
+      resolve: (d) => ({ ...d.lock, channel: d.channel, consent: d.consent, consentModel: d.consentModel }),
+    }),
+    sendAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it could go out, if it must wait; null means now.',
+      resolve: (d) => d.sendAt,
+    }),
+  }),
+});
+
+const PreviewMessageInput = builder.inputType('PreviewMessageInput', {
+  fields: (t) => ({
+    conversationId: t.globalID({ required: true, for: Conversation }),
+    channel: t.field({ type: ChannelEnum, required: true }),
+    body: t.string({ required: true, description: 'The text as typed so far.' }),
+    attachments: t.stringList({ required: false }),
+  }),
+});
+
+builder.queryField('previewMessage', (t) =>
+  t.field({
+    type: MessagePreview,
+    nullable: true,
+    description:
+      'Asks the send policy about a message without sending it: cost, number, every refusal and the lock. Cheap enough for every keystroke. Null when the conversation is not readable.',
+    authScopes: { tenantMember: true },
+    args: { input: t.arg({ type: PreviewMessageInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      try {
+        const decision = await previewMessage(tenantScope(ctx), ctx.services, tenantActor(ctx), {
+          ...input,
+          conversationId: input.conversationId.id,
+          attachments: input.attachments ?? [],
+        });
+        return { ...decision, channel: input.channel };
+      } catch (error) {
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      }
+    },
+  }),
+);
