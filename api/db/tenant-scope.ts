@@ -8,7 +8,8 @@ const tenantOwnedModels = new Set(
     .map(([name]) => name),
 );
 
-const withWhere = new Set([
+/** Prisma operations that read rows by a filter. */
+export const readOperations = new Set([
   'findUnique',
   'findUniqueOrThrow',
   'findFirst',
@@ -17,6 +18,10 @@ const withWhere = new Set([
   'count',
   'aggregate',
   'groupBy',
+]);
+
+const withWhere = new Set([
+  ...readOperations,
   'update',
   'updateMany',
   'updateManyAndReturn',

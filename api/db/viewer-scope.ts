@@ -1,16 +1,5 @@
 import type { TenantActor } from '../auth/actor.ts';
-import type { TenantDb } from './tenant-scope.ts';
-
-const reads = new Set([
-  'findUnique',
-  'findUniqueOrThrow',
-  'findFirst',
-  'findFirstOrThrow',
-  'findMany',
-  'count',
-  'aggregate',
-  'groupBy',
-]);
+import { readOperations, type TenantDb } from './tenant-scope.ts';
 
 /** Conversations a user may read: those of their hiring teams and sourcing-community teams. */
 export function readableConversations(userId: string) {
@@ -47,7 +36,7 @@ function extendForViewer(db: TenantDb, userId: string) {
       $allModels: {
         async $allOperations({ model, operation, args, query }) {
           const rule = rules[model];
-          if (!rule || !reads.has(operation)) return query(args);
+          if (!rule || !readOperations.has(operation)) return query(args);
           const a = (args ?? {}) as { where?: { AND?: object | object[] } };
           const and = a.where?.AND === undefined ? [] : Array.isArray(a.where.AND) ? a.where.AND : [a.where.AND];
           return query({ ...a, where: { ...a.where, AND: [...and, rule] } } as typeof args);
