@@ -1,0 +1,64 @@
+import type { ChannelError } from '../../plugins/sdk/index.ts';
+import type { Message, PrismaClient } from '../db/generated/prisma/client.ts';
+import { scopeToTenant } from '../db/tenant-scope.ts';
+import { changeConsent } from '../domain/consent.ts';
+import type { EventRelay } from '../events/relay.ts';
+import type { Claim } from './claims.ts';
+import { markUnclear, recordFailed, recordSent, retryLater } from './records.ts';
+
+export type OutcomeDeps = { prisma: PrismaClient; relay: Pick<EventRelay, 'wake'> };
+
+/**
+ * How an attempt ended, recorded: each status change is written with its
+ * MESSAGE_STATUS_CHANGED event in the same statement (`records.ts`), and the
+ * relay is woken after it commits.
+ */
+export function createOutcomes({ prisma, relay }: OutcomeDeps) {
+  return {
+    /** The provider has the message. */
+    async sent(claim: Claim, pluginId: string, providerMessageId: string) {
+      const { advanced } = await recordSent(prisma, claim, pluginId, providerMessageId);
+      if (advanced) relay.wake();
+    },
+
+    /** The row and the message fail together; a carrier opt-out changes consent in the same transaction. */
+    async failed(claim: Claim, error: ChannelError, message: Pick<Message, 'channel' | 'toNumber' | 'conversationId'>) {
+      if (error.code !== 'RECIPIENT_OPTED_OUT') {
+        const { advanced } = await recordFailed(prisma, claim, error);
+        if (advanced) relay.wake();
+        return;
+      }
+      const db = scopeToTenant(prisma, claim.tenantId);
+      const { candidateId } = await db.conversation.findUniqueOrThrow({
+        where: { id: message.conversationId },
+        select: { candidateId: true },
+      });
+      const outcome = await db.$transaction(async (tx) => {
+        const recorded = await recordFailed(tx, claim, error);
+        if (!recorded.held) return { ...recorded, consentChanged: false };
+        const consent = await changeConsent(tx, claim.tenantId, {
+          candidateId,
+          channel: message.channel,
+          to: 'OPTED_OUT',
+          source: 'CARRIER',
+          evidence: `The provider refused to deliver to ${message.toNumber}: ${error.message}`,
+          messageId: claim.messageId,
+        });
+        return { ...recorded, consentChanged: consent.changed };
+      });
+      if (outcome.advanced || outcome.consentChanged) relay.wake();
+    },
+
+    /** No answer proves refusal: the row stays SENDING and is reconciled after `delayMs`. */
+    async unclear(claim: Claim, reason: string, delayMs: number) {
+      await markUnclear(prisma, claim, reason, delayMs);
+    },
+
+    /** A refusal worth retrying: the row waits `delayMs` for its next attempt (and its number's next slot). */
+    async retry(claim: Claim, reason: string, delayMs: number) {
+      await retryLater(prisma, claim, reason, delayMs);
+    },
+  };
+}
+
+export type Outcomes = ReturnType<typeof createOutcomes>;
