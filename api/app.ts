@@ -2,6 +2,8 @@ import { createActorCache } from './auth/actor-cache.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { createCredentialFeed } from './auth/credential-feed.ts';
 import { loadSigningKey } from './auth/signing-key.ts';
+import { loadCredentialCipher } from './channels/credential-crypto.ts';
+import { loadChannelPlugins } from './channels/plugins.ts';
 import { createChannelRegistry } from './channels/registry.ts';
 import type { Config } from './config.ts';
 import type { Services } from './context.ts';
@@ -31,6 +33,8 @@ export type RunningApp = {
 export function buildApp(config: Config, log: Logger) {
   return {
     async start(): Promise<RunningApp> {
+      // Before anything is opened: a bad CHANNEL_PLUGINS stops the start at once.
+      const plugins = await loadChannelPlugins(config.channels.plugins);
       const db = await openDatabase(databaseTarget(config));
       log.info({ database: db.kind, events: config.redisUrl ? 'redis' : 'in-process' }, 'starting');
       const applied = await migrate(db, (name) => log.info({ migration: name }, 'applying migration'));
@@ -50,7 +54,12 @@ export function buildApp(config: Config, log: Logger) {
       });
       const actorCache = createActorCache(config.authCacheMs);
       credentials.onChange(actorCache.invalidate);
-      const channels = createChannelRegistry(config);
+      const channels = createChannelRegistry({
+        config,
+        prisma: db.prisma,
+        plugins,
+        cipher: await loadCredentialCipher(db.prisma, config.channels.credentialKeys),
+      });
       let outbox: OutboxWorker | null = null;
       const services: Services = {
         prisma: db.prisma,
@@ -72,7 +81,12 @@ export function buildApp(config: Config, log: Logger) {
         retryBaseMs: config.outbox.retryBaseMs,
         sendTimeoutMs: config.outbox.sendTimeoutMs,
       });
-      if (!config.twilio) log.warn('SMS cannot be delivered: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN');
+      log.info({ plugins: [...plugins.keys()] }, 'channel plugins loaded');
+      if (!channels.platformServes('SMS')) {
+        log.warn(
+          "no platform SMS account (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN): SMS needs tenants' own channel accounts",
+        );
+      }
 
       const authenticate = createAuthenticator({
         prisma: db.prisma,

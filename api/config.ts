@@ -12,6 +12,27 @@ const optionalUrl = (protocols: string[], example: string) =>
       message: `expected a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}, e.g. ${example}`,
     });
 
+/** The channel plugins shipped with Parley, loaded when CHANNEL_PLUGINS is not set. */
+const DEFAULT_CHANNEL_PLUGINS = './plugins/twilio-sms/index.ts';
+
+export type CredentialKey = { id: string; key: Buffer };
+
+/** `id:base64key,…`: the first key encrypts, all decrypt. A message (without the keys) when malformed. */
+function parseCredentialKeys(value: string): CredentialKey[] | string {
+  const keys: CredentialKey[] = [];
+  for (const entry of value.split(',').map((e) => e.trim())) {
+    const [id, encoded, extra] = entry.split(':');
+    if (!id || !encoded || extra !== undefined || !/^[A-Za-z0-9_-]{1,32}$/.test(id)) {
+      return 'expected id:base64key pairs separated by commas, e.g. k2:<32 random bytes in base64>,k1:<older key>';
+    }
+    const key = Buffer.from(encoded, 'base64');
+    if (key.length !== 32) return `key ${id} must be 32 bytes (AES-256), base64-encoded`;
+    if (keys.some((k) => k.id === id)) return `key id ${id} is listed twice`;
+    keys.push({ id, key });
+  }
+  return keys;
+}
+
 const limit = (fallback: number, min = 1) =>
   z.coerce.number({ message: 'expected a whole number' }).int().min(min).default(fallback);
 
@@ -42,6 +63,29 @@ const envSchema = z.object({
     .optional(),
   TWILIO_AUTH_TOKEN: z.string().min(32, 'expected the 32-character Twilio auth token').optional(),
   TWILIO_API_URL: optionalUrl(['http', 'https'], 'https://api.twilio.com'),
+  CHANNEL_PLUGINS: z
+    .string()
+    .default(DEFAULT_CHANNEL_PLUGINS)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((m) => m.trim())
+        .filter(Boolean),
+    )
+    .refine((v) => v.length > 0, { message: 'expected a comma-separated list of plugin modules' }),
+  CHANNEL_CREDENTIALS_KEYS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v?.trim()) return undefined;
+      const keys = parseCredentialKeys(v);
+      if (typeof keys === 'string') {
+        ctx.addIssue({ code: 'custom', message: keys });
+        return z.NEVER;
+      }
+      return keys;
+    }),
+  CHANNEL_PLATFORM_DEFAULT: z.enum(['on', 'off']).optional(),
   AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   OUTBOX_WORKER: z.enum(['on', 'off']).default('on'),
@@ -93,6 +137,19 @@ export type Config = {
   /** Platform Twilio account for SMS; absent means SMS cannot be delivered. */
 
   twilio: { accountSid: string; authToken: string; apiBaseUrl: string | undefined } | undefined;
+  /** Channel plugins and accounts (`api/channels/`). */
+  channels: {
+    /** Module specifiers of the plugins to load: package names, or paths relative to the project root. */
+    plugins: string[];
+    /** Keys that encrypt tenants' channel credentials; the first encrypts. Absent: one kept in the database (not in production). */
+    credentialKeys: CredentialKey[] | undefined;
+    /** Whether new tenants may use the platform's own accounts (an operator changes it per tenant). */
+    platformByDefault: boolean;
+    /** The platform's own accounts, by plugin id, from configuration. */
+    platformAccounts: { pluginId: string; credentials: Record<string, string> }[];
+    /** Per plugin id: the provider API's address (tests' loopback fakes). */
+    providerDeps: Record<string, { apiBaseUrl?: string }>;
+  };
   /** Outbox delivery: lease before an unclear send is reconciled, attempts, first retry delay (doubling), provider call timeout. */
   outbox: { worker: boolean; leaseMs: number; maxAttempts: number; retryBaseMs: number; sendTimeoutMs: number };
   /** What one GraphQL request may ask for (`api/http/limits.ts`); callers without credentials get `anonymous`. */
@@ -107,7 +164,14 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const secret = new Set(['OPERATOR_KEY', 'TOKEN_SECRET', 'DATABASE_URL', 'REDIS_URL', 'TWILIO_AUTH_TOKEN']);
+    const secret = new Set([
+      'OPERATOR_KEY',
+      'TOKEN_SECRET',
+      'DATABASE_URL',
+      'REDIS_URL',
+      'TWILIO_AUTH_TOKEN',
+      'CHANNEL_CREDENTIALS_KEYS',
+    ]);
 
     const shown = (name: string) => (secret.has(name) ? '' : ` (got ${JSON.stringify(env[name])})`);
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}${shown(String(i.path[0]))}`);
@@ -120,6 +184,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && !e.PUBLIC_URL) {
     throw new ConfigError(
       'Invalid configuration:\n  PUBLIC_URL: required in production, e.g. https://parley.example.com',
+    );
+  }
+  if (e.NODE_ENV === 'production' && !e.CHANNEL_CREDENTIALS_KEYS) {
+    throw new ConfigError(
+      'Invalid configuration:\n  CHANNEL_CREDENTIALS_KEYS: required in production, e.g. k1:<32 random bytes in base64> (openssl rand -base64 32)',
     );
   }
   return {
@@ -144,6 +213,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
         ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, apiBaseUrl: e.TWILIO_API_URL }
         : undefined,
+    channels: {
+      plugins: e.CHANNEL_PLUGINS,
+      credentialKeys: e.CHANNEL_CREDENTIALS_KEYS,
+      platformByDefault: e.CHANNEL_PLATFORM_DEFAULT ? e.CHANNEL_PLATFORM_DEFAULT === 'on' : e.NODE_ENV !== 'production',
+      // The platform's Twilio account keeps its historical variables; it is the twilio-sms plugin's account.
+      platformAccounts:
+        e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
+          ? [
+              {
+                pluginId: 'twilio-sms',
+                credentials: { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN },
+              },
+            ]
+          : [],
+      providerDeps: e.TWILIO_API_URL ? { 'twilio-sms': { apiBaseUrl: e.TWILIO_API_URL } } : {},
+    },
     outbox: {
       worker: e.OUTBOX_WORKER === 'on',
       leaseMs: e.OUTBOX_LEASE_MS,

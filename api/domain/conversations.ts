@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor.ts';
-import type { ChannelRegistry } from '../channels/registry.ts';
+import { accountFactsOf, accountFactsSelect, type ChannelRegistry } from '../channels/registry.ts';
 import { readableConversations } from '../db/viewer-scope.ts';
 import { lockFor } from './consent-rules.ts';
 import { NotFoundError } from './errors.ts';
@@ -40,7 +40,10 @@ export async function conversationLocks(
   conversation: { candidateId: string },
 ) {
   const [tenant, candidate] = await Promise.all([
-    scope.db.tenant.findUniqueOrThrow({ where: { id: scope.tenantId }, select: { enabledChannels: true } }),
+    scope.db.tenant.findUniqueOrThrow({
+      where: { id: scope.tenantId },
+      select: { enabledChannels: true, ...accountFactsSelect },
+    }),
     scope.db.candidate.findUniqueOrThrow({
       where: { id: conversation.candidateId },
       include: { consents: { include: { inviteMessage: { select: { status: true, errorMessage: true } } } } },
@@ -55,7 +58,7 @@ export async function conversationLocks(
       consent: consent?.state ?? 'NONE',
       ...lockFor({
         channelEnabled: tenant.enabledChannels.includes(channel),
-        channelAvailable: provider !== null,
+        channelAvailable: registry.reachable(channel, accountFactsOf(tenant)),
         phone,
         state: consent?.state ?? 'NONE',
         optOutSource: consent?.optOutSource ?? null,

@@ -149,7 +149,9 @@ export class NoSendingNumberError extends DomainError {
 export class ChannelUnavailableError extends DomainError {
   readonly code = 'CHANNEL_UNAVAILABLE';
   constructor(readonly channel: string) {
-    super(`No ${channel} provider is configured on this Parley installation. Ask the platform operator.`);
+    super(
+      `Nothing can send ${channel} for your company: no ${channel} account of its own, and the platform's is not available to it. Ask the platform operator.`,
+    );
   }
 }
 

@@ -14,11 +14,18 @@ import { isUniqueViolation } from './prisma-errors.ts';
 import type { TenantScope, TenantTx } from './scope.ts';
 import { parseInput } from './validate.ts';
 
-const numberInput = z.object({ e164: z.string(), channel: z.enum(['SMS', 'WHATSAPP']).default('SMS') });
+const numberInput = z.object({
+  e164: z.string(),
+  channel: z.enum(['SMS', 'WHATSAPP']).optional(),
+  /** The tenant's channel account that owns the number; absent: the platform's account. */
+  accountId: z.string().optional(),
+});
 
 /**
  * An operator action: adds a number a tenant sends from (provisioned at the
- * provider beforehand). The tenant receives the number's inbound texts.
+ * provider beforehand), owned by one of the tenant's channel accounts or by the
+ * platform's. The tenant receives the number's inbound texts on that account's
+ * webhooks. The same number may serve several channels, one row each.
  */
 export async function addSendingNumber(
   prisma: PrismaClient,
@@ -27,7 +34,15 @@ export async function addSendingNumber(
   input: z.input<typeof numberInput>,
 ) {
   const data = parseInput(numberInput, input);
-  if (!channels.get(data.channel)) throw new ChannelUnavailableError(data.channel);
+  const account = data.accountId
+    ? await prisma.channelAccount.findFirst({ where: { id: data.accountId, tenantId }, select: { channel: true } })
+    : null;
+  if (data.accountId && !account) throw new NotFoundError('ChannelAccount', data.accountId);
+  const channel = data.channel ?? account?.channel ?? 'SMS';
+  if (account && account.channel !== channel) {
+    throw ValidationError.of('channel', `the channel account sends ${account.channel}, not ${channel}`);
+  }
+  if (!channels.get(channel)) throw new ChannelUnavailableError(channel);
   const parsed = parsePhone(data.e164, 'US', 'e164');
   if ('issue' in parsed) throw new ValidationError([parsed.issue]);
   const { e164 } = parsed;
@@ -38,10 +53,12 @@ export async function addSendingNumber(
   }
   try {
     return await prisma.sendingNumber.create({
-      data: { tenantId, e164, channel: data.channel, country: countryOf(e164) ?? 'ZZ' },
+      data: { tenantId, e164, channel, accountId: data.accountId ?? null, country: countryOf(e164) ?? 'ZZ' },
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError('e164', 'This number is already in use by a Parley tenant.');
+    if (isUniqueViolation(error)) {
+      throw new ConflictError('e164', `This number already sends ${channel} for a Parley tenant.`);
+    }
     throw error;
   }
 }

@@ -47,20 +47,22 @@ const settingsInput = z.object({
 export type CreateTenantInput = z.input<typeof createTenantInput>;
 export type TenantSettingsInput = z.input<typeof settingsInput>;
 
-/** Every channel must have a provider that can send on it. */
-function requireProviders(channels: ChannelRegistry, enabled: Channel[] | undefined) {
-  const missing = enabled?.find((channel) => !channels.get(channel));
+/** Every enabled channel must have an account that can send on it: the tenant's own, or the platform's when allowed. */
+function requireAccounts(available: ReadonlySet<string>, enabled: Channel[] | undefined) {
+  const missing = enabled?.find((channel) => !available.has(channel));
   if (missing) throw new ChannelUnavailableError(missing);
 }
 
 /** An operator action: a new tenant and its first API key (the secret is returned only here). */
 export async function createTenant(prisma: PrismaClient, channels: ChannelRegistry, input: CreateTenantInput) {
   const data = parseInput(createTenantInput, input);
-  requireProviders(channels, data.enabledChannels);
+  const platformChannels = channels.platformDefault;
+  requireAccounts(new Set(platformChannels.filter(channels.platformServes)), data.enabledChannels);
   const { secret, prefix, hash } = generateApiKey();
   const tenant = await prisma.tenant.create({
     data: {
       name: data.name,
+      platformChannels,
       ...(data.enabledChannels ? { enabledChannels: [...new Set(data.enabledChannels)] } : {}),
       apiKeys: { create: { name: 'Initial key', prefix, hash } },
     },
@@ -75,7 +77,7 @@ export async function createTenant(prisma: PrismaClient, channels: ChannelRegist
  */
 export async function updateTenantSettings(scope: TenantScope, channels: ChannelRegistry, input: TenantSettingsInput) {
   const data = parseInput(settingsInput, input);
-  requireProviders(channels, data.enabledChannels);
+  if (data.enabledChannels) requireAccounts(await channels.forTenant(scope.tenantId), data.enabledChannels);
   const current = await scope.db.tenant.findUniqueOrThrow({ where: { id: scope.tenantId } });
   if (data.requireNumberAssignment && !current.requireNumberAssignment) {
     throw new SettingNotAvailableError(

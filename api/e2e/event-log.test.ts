@@ -3,6 +3,7 @@ import {
   AssignSeatDocument,
   BuySeatsDocument,
   CreateApiKeyDocument,
+  CreateChannelAccountDocument,
   CreateUserDocument,
   EventCursorDocument,
   RevokeApiKeyDocument,
@@ -10,6 +11,7 @@ import {
   TenantEventsDocument,
   type TenantEventsSubscription,
   UnassignSeatDocument,
+  UpdateChannelAccountCredentialsDocument,
   UpdateTenantSettingsDocument,
   UpdateUserDocument,
 } from '../../clients/generated/graphql.ts';
@@ -69,6 +71,18 @@ describe('the event log', () => {
     if (key.createApiKey.__typename !== 'CreatedApiKey') throw new Error('createApiKey failed');
     await tenant.client.request(RevokeApiKeyDocument, { id: key.createApiKey.apiKey.id });
     await tenant.client.request(UpdateTenantSettingsDocument, { input: { name: 'Loggers Inc' } });
+    const credentials = { accountSid: `AC${'1'.repeat(32)}`, authToken: 'a'.repeat(32) };
+    const { createChannelAccount: account } = await server.operator.request(CreateChannelAccountDocument, {
+      tenantId: tenant.id,
+      pluginId: 'twilio-sms',
+      label: 'Own Twilio',
+      credentials,
+    });
+    if (account.__typename !== 'ChannelAccount') throw new Error(JSON.stringify(account));
+    await server.operator.request(UpdateChannelAccountCredentialsDocument, {
+      id: account.id,
+      credentials: { ...credentials, authToken: 'b'.repeat(32) },
+    });
 
     const expected = [
       ['USER_CREATED', user.id],
@@ -79,6 +93,8 @@ describe('the event log', () => {
       ['API_KEY_CREATED', key.createApiKey.apiKey.id],
       ['API_KEY_REVOKED', key.createApiKey.apiKey.id],
       ['TENANT_UPDATED', tenant.id],
+      ['CHANNEL_ACCOUNT_CREATED', account.id],
+      ['CHANNEL_ACCOUNT_UPDATED', account.id],
     ] as const;
     const events = await collect(tenant.client, start, (e) => e.length >= expected.length);
     expect(events.map((e) => e.type)).toEqual(expected.map(([type]) => type));

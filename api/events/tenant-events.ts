@@ -12,6 +12,8 @@ export const tenantEventTypes = [
   'MESSAGE_STATUS_CHANGED',
   'CONSENT_CHANGED',
   'INBOUND_UNMATCHED',
+  'CHANNEL_ACCOUNT_CREATED',
+  'CHANNEL_ACCOUNT_UPDATED',
 ] as const;
 
 export type TenantEventType = (typeof tenantEventTypes)[number];

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ChannelError } from '../../plugins/sdk/index.ts';
 import type { ChannelRegistry } from '../channels/registry.ts';
+import { messageIdOf } from '../channels/webhook-urls.ts';
 import type { Logger } from '../log.ts';
 import { type InboundDeps, receiveInbound } from '../messaging/inbound.ts';
 import { applyStatusCallback } from '../messaging/status-callback.ts';
@@ -51,10 +52,9 @@ function refuseTooLarge(req: IncomingMessage, res: ServerResponse) {
   req.resume();
 }
 
-const ROUTE = /^\/webhooks\/([a-z0-9-]+)\/sms(\/status)?$/;
-
+/** Provider webhooks: the registry says which account's (`api/channels/webhook-urls.ts`); others are a 404 there. */
 export function isWebhookPath(path: string) {
-  return ROUTE.test(path);
+  return path.startsWith('/webhooks/');
 }
 
 /** Control characters (NUL above all: PostgreSQL refuses it) in ids and numbers; a plugin should refuse them first. */
@@ -62,8 +62,9 @@ const badText = (...values: string[]) =>
   values.some((v) => [...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f));
 
 /**
- * POST /webhooks/<provider>/sms (inbound) and /webhooks/<provider>/sms/status.
- * The provider's signature over our public URL is checked before anything is
+ * POST /webhooks/<plugin id>/<account id>/inbound and …/status: each channel
+ * account's own, verified with that account's credentials. The provider's
+ * signature over our public URL is checked before anything is
  * parsed; a bad or missing one is a 403 and nothing is stored. A signed request
  * that is not exactly what the provider sends (unknown or repeated parameters,
  * malformed values, bad bytes) is a 400 and nothing is stored.
@@ -72,9 +73,9 @@ export function createWebhookHandler(
   deps: InboundDeps & { channels: ChannelRegistry; publicUrl: string; log: Logger },
 ) {
   return async (req: IncomingMessage, res: ServerResponse, path: string) => {
-    const [, route, status] = ROUTE.exec(path) ?? [];
-    const channel = route ? deps.channels.byWebhookRoute(route) : null;
-    if (req.method !== 'POST' || !channel?.provider) {
+    const channel = req.method === 'POST' ? await deps.channels.webhook(path) : null;
+    const route = channel ? `${channel.pluginId}/${channel.accountId ?? 'platform'}` : null;
+    if (!channel) {
       res.writeHead(404).end();
       return;
     }
@@ -104,11 +105,10 @@ export function createWebhookHandler(
     };
     if (!validUtf8) return refuse('the body is not valid UTF-8');
     try {
-      if (status) {
+      if (channel.kind === 'status') {
         const update = channel.provider.parseStatus(request);
         if (badText(update.providerMessageId)) return refuse('control characters in the message id');
-        const messageId = new URL(request.url).searchParams.get('messageId');
-        await applyStatusCallback(deps, channel.pluginId, messageId, update);
+        await applyStatusCallback(deps, channel.pluginId, messageIdOf(request.url), update, channel.accountId);
       } else {
         const inbound = channel.provider.parseInbound(request);
         if (
@@ -117,7 +117,7 @@ export function createWebhookHandler(
         ) {
           return refuse('control characters in the message');
         }
-        const outcome = await receiveInbound(deps, channel.pluginId, inbound);
+        const outcome = await receiveInbound(deps, channel.pluginId, inbound, channel.accountId);
         if (outcome === 'unknown-number') deps.log.warn({ route }, 'inbound message to a number no tenant owns');
       }
     } catch (error) {

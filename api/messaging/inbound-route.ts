@@ -12,9 +12,15 @@ export type InboundRoute = {
  * Where an inbound text belongs, in one statement: the tenant that owns the
  * receiving number, and the sender's conversation there (the one on this
  * number first, then the most recently active). The only lookup that crosses
- * tenants, because the number is what names the tenant.
+ * tenants, because the number is what names the tenant: the number as owned by
+ * the channel account the webhook came in on (`accountId`; null: the platform's).
  */
-export async function routeInbound(prisma: PrismaClient, to: string, from: string): Promise<InboundRoute | null> {
+export async function routeInbound(
+  prisma: PrismaClient,
+  to: string,
+  from: string,
+  accountId: string | null = null,
+): Promise<InboundRoute | null> {
   const [route] = await prisma.$queryRaw<InboundRoute[]>`
     SELECT sn.id AS "numberId", sn."tenantId", c.id AS "conversationId", c."candidateId", c."sendingNumberId"
     FROM "SendingNumber" sn
@@ -25,6 +31,6 @@ export async function routeInbound(prisma: PrismaClient, to: string, from: strin
       ORDER BY (conv."sendingNumberId" = sn.id) DESC NULLS LAST, conv."lastMessageAt" DESC NULLS LAST, conv."createdAt" DESC
       LIMIT 1
     ) c ON true
-    WHERE sn.e164 = ${to}`;
+    WHERE sn.e164 = ${to} AND sn.channel = 'SMS' AND sn."accountId" IS NOT DISTINCT FROM ${accountId}::uuid`;
   return route ?? null;
 }

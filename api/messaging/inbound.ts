@@ -58,8 +58,9 @@ export async function receiveInbound(
   deps: InboundDeps,
   provider: string,
   inbound: InboundMessage,
+  accountId: string | null = null,
 ): Promise<InboundOutcome> {
-  const route = await routeInbound(deps.prisma, inbound.to, inbound.from);
+  const route = await routeInbound(deps.prisma, inbound.to, inbound.from, accountId);
   if (!route) return 'unknown-number';
   const { tenantId } = route;
   const db = scopeToTenant(deps.prisma, tenantId);

@@ -6,20 +6,24 @@ import { advanceMessage } from './delivery-status.ts';
 /**
  * Applies a verified status callback. The message is found by the Parley id in
  * the (signed) callback URL, so a callback that beats the send call's answer
- * still lands; failing that, by the provider's id.
+ * still lands; failing that, by the provider's id. Only a message sent through
+ * the account the callback came in on (`accountId`, null: the platform's) is
+ * touched: one tenant's credentials cannot sign a change to another's message.
  */
 export async function applyStatusCallback(
   deps: { prisma: PrismaClient; relay: Pick<EventRelay, 'wake'> },
   provider: string,
   messageId: string | null,
   update: StatusUpdate,
+  accountId: string | null = null,
 ): Promise<boolean> {
+  const sentThrough = { conversation: { sendingNumber: { accountId } } };
   const message =
     (messageId && /^[0-9a-f-]{36}$/.test(messageId)
-      ? await deps.prisma.message.findUnique({ where: { id: messageId } })
+      ? await deps.prisma.message.findFirst({ where: { id: messageId, ...sentThrough } })
       : null) ??
-    (await deps.prisma.message.findUnique({
-      where: { provider_providerMessageId: { provider, providerMessageId: update.providerMessageId } },
+    (await deps.prisma.message.findFirst({
+      where: { provider, providerMessageId: update.providerMessageId, ...sentThrough },
     }));
   if (message?.direction !== 'OUTBOUND') return false;
   const changed = await advanceMessage(deps.prisma, message.id, {

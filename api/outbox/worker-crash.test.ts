@@ -11,22 +11,27 @@ import { createOutboxWorker } from './worker.ts';
 const LEASE_MS = 400;
 
 /** The real registry, but with a provider whose send never returns: a worker process that died in the call. */
-function dyingRegistry(real: ChannelRegistry, reachesProvider: boolean): ChannelRegistry {
-  const sms = real.get('SMS');
-  if (!sms?.provider) throw new Error('no SMS provider');
-  const provider: ChannelProvider = {
-    ...sms.provider,
-    async send(message) {
-      if (reachesProvider) await sms.provider?.send(message);
-      return new Promise(() => {});
+function dyingRegistry(real: ChannelRegistry, reachesProvider: boolean): Pick<ChannelRegistry, 'providerFor'> {
+  return {
+    async providerFor(message) {
+      const resolved = await real.providerFor(message);
+      const sms = resolved.provider;
+      if (!sms) throw new Error('no SMS provider');
+      const provider: ChannelProvider = {
+        ...sms,
+        async send(outbound) {
+          if (reachesProvider) await sms.send(outbound);
+          return new Promise(() => {});
+        },
+      };
+      return { ...resolved, provider };
     },
   };
-  return { get: () => ({ ...sms, provider }), byWebhookRoute: () => null };
 }
 
 describe('outbox workers that die mid-send', () => {
   let server: TestServer;
-  const workerFor = (channels: ChannelRegistry) =>
+  const workerFor = (channels: Pick<ChannelRegistry, 'providerFor'>) =>
     createOutboxWorker({
       prisma: server.app.services.prisma,
       channels,

@@ -5,6 +5,7 @@ import {
   BuySeatsDocument,
   ConversationDocument,
   type ConversationQuery,
+  CreateChannelAccountDocument,
   UpsertApplicationDocument,
   UpsertCandidateDocument,
   UpsertJobDocument,
@@ -40,11 +41,31 @@ export type Hiring = Awaited<ReturnType<typeof setUpHiring>>;
  */
 export async function setUpHiring(
   server: TestServer,
-  options: { consent?: { sms?: boolean; texting?: boolean } | null } = {},
+  options: {
+    consent?: { sms?: boolean; texting?: boolean } | null;
+    /** The tenant's own Twilio account, which then owns the sending number (else the platform's does). */
+    ownTwilio?: { accountSid: string; authToken: string };
+  } = {},
 ) {
   const tenant = await server.createTenant();
   const sendingNumber = usNumber();
-  await server.operator.request(AddSendingNumberDocument, { tenantId: tenant.id, e164: sendingNumber });
+  let channelAccountId: string | null = null;
+  if (options.ownTwilio) {
+    const { createChannelAccount: account } = await server.operator.request(CreateChannelAccountDocument, {
+      tenantId: tenant.id,
+      pluginId: 'twilio-sms',
+      label: 'Own Twilio',
+      credentials: options.ownTwilio,
+    });
+    if (account.__typename !== 'ChannelAccount') throw new Error(`createChannelAccount: ${JSON.stringify(account)}`);
+    channelAccountId = account.id;
+  }
+  const { addSendingNumber } = await server.operator.request(AddSendingNumberDocument, {
+    tenantId: tenant.id,
+    e164: sendingNumber,
+    channelAccountId,
+  });
+  if (addSendingNumber.__typename !== 'SendingNumber') throw new Error(JSON.stringify(addSendingNumber));
   await tenant.client.request(BuySeatsDocument, { count: 5 });
   const [recruiter, outsider, admin] = await Promise.all([
     server.createUser(tenant, { name: 'Rita Recruiter' }),
@@ -78,6 +99,7 @@ export async function setUpHiring(
     outsider,
     admin,
     sendingNumber,
+    channelAccountId,
     candidatePhone,
     candidateExternalId: externalId,
     conversationId,
@@ -91,7 +113,7 @@ export async function setUpHiring(
     },
     /** The candidate texts the tenant's number, through Twilio's signed webhook. */
     async candidateTexts(body: string, sid?: string) {
-      const sent = await server.twilio.deliverInbound(`${server.publicUrl}/webhooks/twilio/sms`, {
+      const sent = await server.twilio.deliverInbound(`${server.publicUrl}/webhooks/twilio-sms/platform/inbound`, {
         from: candidatePhone,
         to: sendingNumber,
         body,

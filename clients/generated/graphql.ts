@@ -46,12 +46,22 @@ export type Channel =
   | 'SMS'
   | 'WHATSAPP';
 
+export type ChannelAccountStatus =
+  | 'ACTIVE'
+  | 'DISABLED';
+
 export type CommunityInput = {
   externalId: string;
   name: string;
   /** Replaces the sourcing team; null or [] leaves none. Omit it to keep the team. */
   team?: Array<string | number> | null | undefined;
 };
+
+/** What your company needs before texting a candidate: DOUBLE_OPT_IN (the form, then a YES to an invitation), APPLICATION_OPT_IN (the form is enough), LEGITIMATE_INTEREST (no prior consent for messages about their own application; prospects still need consent). A STOP is honoured in every model. */
+export type ConsentModel =
+  | 'APPLICATION_OPT_IN'
+  | 'DOUBLE_OPT_IN'
+  | 'LEGITIMATE_INTEREST';
 
 export type ConsentSource =
   | 'APPLICATION'
@@ -118,6 +128,14 @@ export type LockReason =
   | 'NO_PHONE_NUMBER'
   | 'OPTED_OUT';
 
+export type MessageEncoding =
+  /** 160 characters in one SMS, 153 per part beyond. */
+  | 'GSM_7'
+  /** 70 characters in one SMS, 67 per part beyond. */
+  | 'UCS_2'
+  /** Not SMS: sent as one message. */
+  | 'UTF_8';
+
 export type MessageKind =
   | 'CHAT'
   | 'CONSENT_INVITE'
@@ -132,9 +150,28 @@ export type MessageStatus =
   | 'SENT'
   | 'UNDELIVERED';
 
+/** Why this number sends the message. */
+export type NumberReason =
+  /** No number from the candidate's country nor the US: delivery is not guaranteed. */
+  | 'ANY_NUMBER'
+  /** A number from the candidate's country. */
+  | 'CANDIDATE_COUNTRY'
+  /** The conversation keeps the number it started with. */
+  | 'CONVERSATION'
+  /** No number from the candidate's country: a US number. */
+  | 'US_FALLBACK';
+
 export type PhoneChoice =
   | 'ALTERNATE'
   | 'MAIN';
+
+export type PreviewMessageInput = {
+  attachments?: Array<string> | null | undefined;
+  /** The text as typed so far. */
+  body: string;
+  channel: Channel;
+  conversationId: string | number;
+};
 
 export type RecordConsentInput = {
   channel: Channel;
@@ -170,6 +207,8 @@ export type SendRefusal =
 export type TenantEventType =
   | 'API_KEY_CREATED'
   | 'API_KEY_REVOKED'
+  | 'CHANNEL_ACCOUNT_CREATED'
+  | 'CHANNEL_ACCOUNT_UPDATED'
   | 'CONSENT_CHANGED'
   | 'INBOUND_UNMATCHED'
   | 'MESSAGE_CREATED'
@@ -182,6 +221,7 @@ export type TenantEventType =
   | 'USER_UPDATED';
 
 export type TenantSettingsInput = {
+  consentModel?: ConsentModel | null | undefined;
   /** ISO country assumed for candidate numbers without a leading +. */
   defaultCountry?: string | null | undefined;
   enabledChannels?: Array<Channel> | null | undefined;
@@ -238,6 +278,69 @@ export type RevokeApiKeyMutation = { revokeApiKey:
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
+export type ChannelAccountFieldsFragment = { id: string, pluginId: string, channel: Channel, label: string, status: ChannelAccountStatus, credentials: Record<string, unknown>, createdAt: string, updatedAt: string };
+
+export type CreateChannelAccountMutationVariables = Exact<{
+  tenantId: string | number;
+  pluginId: string;
+  label: string;
+  credentials: Record<string, unknown>;
+}>;
+
+
+export type CreateChannelAccountMutation = { createChannelAccount:
+    | { __typename: 'ChannelAccount', id: string, pluginId: string, channel: Channel, label: string, status: ChannelAccountStatus, credentials: Record<string, unknown>, createdAt: string, updatedAt: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string, issues: Array<{ field: string, message: string }> }
+   };
+
+export type UpdateChannelAccountCredentialsMutationVariables = Exact<{
+  id: string | number;
+  credentials: Record<string, unknown>;
+}>;
+
+
+export type UpdateChannelAccountCredentialsMutation = { updateChannelAccountCredentials:
+    | { __typename: 'ChannelAccount', id: string, pluginId: string, channel: Channel, label: string, status: ChannelAccountStatus, credentials: Record<string, unknown>, createdAt: string, updatedAt: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, issues: Array<{ field: string, message: string }> }
+   };
+
+export type DisableChannelAccountMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DisableChannelAccountMutation = { disableChannelAccount:
+    | { __typename: 'ChannelAccount', id: string, pluginId: string, channel: Channel, label: string, status: ChannelAccountStatus, credentials: Record<string, unknown>, createdAt: string, updatedAt: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type AllowPlatformAccountMutationVariables = Exact<{
+  tenantId: string | number;
+  channel: Channel;
+  allowed: boolean;
+}>;
+
+
+export type AllowPlatformAccountMutation = { allowPlatformAccount:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'Tenant', id: string, platformChannels: Array<Channel> }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type ChannelAccountsQueryVariables = Exact<{
+  tenantId?: string | number | null | undefined;
+}>;
+
+
+export type ChannelAccountsQuery = { channelAccounts: Array<{ id: string, pluginId: string, channel: Channel, label: string, status: ChannelAccountStatus, credentials: Record<string, unknown>, createdAt: string, updatedAt: string }> };
+
 export type MessageFieldsFragment = { id: string, direction: Direction, channel: Channel, kind: MessageKind, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null };
 
 export type ConversationQueryVariables = Exact<{
@@ -245,7 +348,7 @@ export type ConversationQueryVariables = Exact<{
 }>;
 
 
-export type ConversationQuery = { conversation: { id: string, sendingNumber: string | null, candidate: { id: string, name: string, phone: string | null, consents: Array<{ channel: Channel, state: ConsentState }>, consentHistory: Array<{ channel: Channel, from: ConsentState, to: ConsentState, source: ConsentSource, evidence: string | null, actorUserId: string | null }> }, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null, message: string | null, consent: ConsentState }>, messages: { edges: Array<{ node: { id: string, direction: Direction, channel: Channel, kind: MessageKind, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null } }> } } | null };
+export type ConversationQuery = { conversation: { id: string, sendingNumber: string | null, candidate: { id: string, name: string, phone: string | null, consents: Array<{ channel: Channel, state: ConsentState }>, consentHistory: Array<{ channel: Channel, from: ConsentState, to: ConsentState, source: ConsentSource, evidence: string | null, actorUserId: string | null }> }, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null, message: string | null, consent: ConsentState, consentModel: ConsentModel }>, messages: { edges: Array<{ node: { id: string, direction: Direction, channel: Channel, kind: MessageKind, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null } }> } } | null };
 
 export type SendMessageMutationVariables = Exact<{
   input: SendMessageInput;
@@ -296,6 +399,13 @@ export type RecordConsentMutation = { recordConsent:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
    };
+
+export type PreviewMessageQueryVariables = Exact<{
+  input: PreviewMessageInput;
+}>;
+
+
+export type PreviewMessageQuery = { previewMessage: { allowed: boolean, encoding: MessageEncoding, segments: number, characters: number, ucs2Characters: Array<string>, sendingNumber: string | null, sendingNumberReason: NumberReason | null, sendAt: string | null, refusals: Array<{ code: ErrorCode, message: string, lockReason: LockReason | null, sendRefusal: SendRefusal | null, field: string | null, maxLength: number | null }>, lock: { channel: Channel, locked: boolean, reason: LockReason | null, message: string | null, consent: ConsentState, consentModel: ConsentModel } } | null };
 
 export type CreateTenantMutationVariables = Exact<{
   input: CreateTenantInput;
@@ -357,6 +467,8 @@ export type UpsertApplicationMutation = { upsertApplication:
 export type AddSendingNumberMutationVariables = Exact<{
   tenantId: string | number;
   e164: string;
+  channel?: Channel | null | undefined;
+  channelAccountId?: string | number | null | undefined;
 }>;
 
 
@@ -365,7 +477,7 @@ export type AddSendingNumberMutation = { addSendingNumber:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'SendingNumber', id: string, e164: string, country: string }
+    | { __typename: 'SendingNumber', id: string, e164: string, country: string, channel: Channel, channelAccountId: string | null }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
@@ -574,6 +686,18 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ChannelAccountFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ChannelAccountFields on ChannelAccount {
+  id
+  pluginId
+  channel
+  label
+  status
+  credentials
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"ChannelAccountFields"}) as unknown as TypedDocumentString<ChannelAccountFieldsFragment, unknown>;
 export const MessageFieldsFragmentDoc = new TypedDocumentString(`
     fragment MessageFields on Message {
   id
@@ -661,6 +785,124 @@ export const RevokeApiKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const CreateChannelAccountDocument = new TypedDocumentString(`
+    mutation CreateChannelAccount($tenantId: ID!, $pluginId: String!, $label: String!, $credentials: JSONObject!) {
+  createChannelAccount(
+    tenantId: $tenantId
+    pluginId: $pluginId
+    label: $label
+    credentials: $credentials
+  ) {
+    __typename
+    ... on ChannelAccount {
+      ...ChannelAccountFields
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+      issues {
+        field
+        message
+      }
+    }
+  }
+}
+    fragment ChannelAccountFields on ChannelAccount {
+  id
+  pluginId
+  channel
+  label
+  status
+  credentials
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateChannelAccountMutation, CreateChannelAccountMutationVariables>;
+export const UpdateChannelAccountCredentialsDocument = new TypedDocumentString(`
+    mutation UpdateChannelAccountCredentials($id: ID!, $credentials: JSONObject!) {
+  updateChannelAccountCredentials(id: $id, credentials: $credentials) {
+    __typename
+    ... on ChannelAccount {
+      ...ChannelAccountFields
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      issues {
+        field
+        message
+      }
+    }
+  }
+}
+    fragment ChannelAccountFields on ChannelAccount {
+  id
+  pluginId
+  channel
+  label
+  status
+  credentials
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateChannelAccountCredentialsMutation, UpdateChannelAccountCredentialsMutationVariables>;
+export const DisableChannelAccountDocument = new TypedDocumentString(`
+    mutation DisableChannelAccount($id: ID!) {
+  disableChannelAccount(id: $id) {
+    __typename
+    ... on ChannelAccount {
+      ...ChannelAccountFields
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment ChannelAccountFields on ChannelAccount {
+  id
+  pluginId
+  channel
+  label
+  status
+  credentials
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<DisableChannelAccountMutation, DisableChannelAccountMutationVariables>;
+export const AllowPlatformAccountDocument = new TypedDocumentString(`
+    mutation AllowPlatformAccount($tenantId: ID!, $channel: Channel!, $allowed: Boolean!) {
+  allowPlatformAccount(tenantId: $tenantId, channel: $channel, allowed: $allowed) {
+    __typename
+    ... on Tenant {
+      id
+      platformChannels
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AllowPlatformAccountMutation, AllowPlatformAccountMutationVariables>;
+export const ChannelAccountsDocument = new TypedDocumentString(`
+    query ChannelAccounts($tenantId: ID) {
+  channelAccounts(tenantId: $tenantId) {
+    ...ChannelAccountFields
+  }
+}
+    fragment ChannelAccountFields on ChannelAccount {
+  id
+  pluginId
+  channel
+  label
+  status
+  credentials
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<ChannelAccountsQuery, ChannelAccountsQueryVariables>;
 export const ConversationDocument = new TypedDocumentString(`
     query Conversation($id: ID!) {
   conversation(id: $id) {
@@ -690,6 +932,7 @@ export const ConversationDocument = new TypedDocumentString(`
       reason
       message
       consent
+      consentModel
     }
     messages(last: 100) {
       edges {
@@ -821,6 +1064,36 @@ export const RecordConsentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordConsentMutation, RecordConsentMutationVariables>;
+export const PreviewMessageDocument = new TypedDocumentString(`
+    query PreviewMessage($input: PreviewMessageInput!) {
+  previewMessage(input: $input) {
+    allowed
+    refusals {
+      code
+      message
+      lockReason
+      sendRefusal
+      field
+      maxLength
+    }
+    encoding
+    segments
+    characters
+    ucs2Characters
+    sendingNumber
+    sendingNumberReason
+    sendAt
+    lock {
+      channel
+      locked
+      reason
+      message
+      consent
+      consentModel
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PreviewMessageQuery, PreviewMessageQueryVariables>;
 export const CreateTenantDocument = new TypedDocumentString(`
     mutation CreateTenant($input: CreateTenantInput!) {
   createTenant(input: $input) {
@@ -922,13 +1195,20 @@ export const UpsertApplicationDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<UpsertApplicationMutation, UpsertApplicationMutationVariables>;
 export const AddSendingNumberDocument = new TypedDocumentString(`
-    mutation AddSendingNumber($tenantId: ID!, $e164: String!) {
-  addSendingNumber(tenantId: $tenantId, e164: $e164) {
+    mutation AddSendingNumber($tenantId: ID!, $e164: String!, $channel: Channel, $channelAccountId: ID) {
+  addSendingNumber(
+    tenantId: $tenantId
+    e164: $e164
+    channel: $channel
+    channelAccountId: $channelAccountId
+  ) {
     __typename
     ... on SendingNumber {
       id
       e164
       country
+      channel
+      channelAccountId
     }
     ... on Error {
       code

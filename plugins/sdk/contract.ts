@@ -139,6 +139,12 @@ export type ChannelPlugin<Credentials extends Record<string, string>> = {
   credentials: z.ZodType<Credentials>;
   /** Credential fields that are secrets: never logged, never returned by the API. */
   secretKeys: (keyof Credentials & string)[];
+  /**
+   * Where this plugin's webhooks lived before per-account webhooks
+   * (`/webhooks/<route>/sms` and `/webhooks/<route>/sms/status`): still accepted
+   * for the platform's account, so numbers configured then keep working.
+   */
+  legacyWebhookRoute?: string;
   /** A fresh provider for one tenant's (or the platform's) credentials. */
   create(credentials: Credentials, deps: ProviderDeps): ChannelProvider;
 };

@@ -15,5 +15,6 @@ export default defineChannelPlugin({
   },
   credentials: twilioCredentials,
   secretKeys: ['authToken'],
+  legacyWebhookRoute: 'twilio',
   create: createTwilioProvider,
 });

@@ -1,7 +1,9 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { ChannelUnavailableError, ConflictError } from '../../api/domain/errors.ts';
 import { addSendingNumber } from '../../api/domain/sending-numbers.ts';
 import { builder } from '../builder.ts';
 import { tenantScope } from '../tenant-scope.ts';
+import { ChannelAccount } from './channel-account.ts';
 import { ChannelEnum, Tenant } from './tenant.ts';
 
 builder.prismaNode('SendingNumber', {
@@ -12,6 +14,12 @@ builder.prismaNode('SendingNumber', {
     e164: t.exposeString('e164'),
     country: t.exposeString('country'),
     channel: t.expose('channel', { type: ChannelEnum }),
+    channelAccountId: t.id({
+      nullable: true,
+      description: "The channel account that owns the number; null: the platform's account.",
+      select: { accountId: true },
+      resolve: (number) => (number.accountId ? encodeGlobalID('ChannelAccount', number.accountId) : null),
+    }),
   }),
 });
 
@@ -28,19 +36,25 @@ builder.mutationField('addSendingNumber', (t) =>
   t.prismaField({
     type: 'SendingNumber',
     description:
-      "Platform operator only: adds a number (provisioned at the provider, its webhooks pointing at Parley) to a tenant's pool. " +
+      "Platform operator only: adds a number (provisioned at the provider, its webhooks pointing at Parley: PUBLIC_URL/webhooks/<plugin id>/<channel account id, or 'platform'>/inbound) to a tenant's pool, owned by one of the tenant's channel accounts or by the platform's. " +
       'Whoever adds a number receives its inbound texts, so tenants cannot add numbers themselves until a number can be verified against the provider account that owns it.',
     authScopes: { operator: true },
     args: {
       tenantId: t.arg.globalID({ required: true, for: Tenant }),
       e164: t.arg.string({ required: true }),
       channel: t.arg({ type: ChannelEnum, required: false }),
+      channelAccountId: t.arg.globalID({
+        required: false,
+        for: ChannelAccount,
+        description: "The tenant's channel account that owns the number; omitted: the platform's account.",
+      }),
     },
     errors: { types: [ConflictError, ChannelUnavailableError] },
-    resolve: async (query, _root, { tenantId, e164, channel }, ctx) => {
+    resolve: async (query, _root, { tenantId, e164, channel, channelAccountId }, ctx) => {
       const number = await addSendingNumber(ctx.services.prisma, ctx.services.channels, tenantId.id, {
         e164,
         channel: channel ?? undefined,
+        accountId: channelAccountId?.id,
       });
       return ctx.services.prisma.sendingNumber.findUniqueOrThrow({ ...query, where: { id: number.id } });
     },

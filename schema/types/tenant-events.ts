@@ -20,6 +20,8 @@ const subjectTypes: Record<Event['type'], string> = {
   SEAT_UNASSIGNED: 'Seat',
   API_KEY_CREATED: 'ApiKey',
   API_KEY_REVOKED: 'ApiKey',
+  CHANNEL_ACCOUNT_CREATED: 'ChannelAccount',
+  CHANNEL_ACCOUNT_UPDATED: 'ChannelAccount',
 };
 
 const TenantEventType = builder.enumType('TenantEventType', { values: tenantEventTypes });

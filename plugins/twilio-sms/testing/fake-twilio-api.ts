@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import twilio from 'twilio';
 
 export type FakeMessage = {
@@ -278,3 +278,33 @@ export async function startFakeTwilioApi(options: { accountSid?: string; authTok
 }
 
 export type FakeTwilioApi = Awaited<ReturnType<typeof startFakeTwilioApi>>;
+
+/**
+ * One address for several fake accounts, as Twilio's API is one address for
+ * every account: each request goes to the fake whose Account SID its path names.
+ */
+export async function startFakeTwilioEdge(fakes: FakeTwilioApi[]) {
+  const server = createServer((req, res) => {
+    const sid = /\/Accounts\/(AC[0-9a-fA-F]{32})\//.exec(req.url ?? '')?.[1];
+    const fake = fakes.find((f) => f.accountSid === sid);
+    if (!fake) return json(res, 401, { code: 20003, message: 'Authenticate', status: 401 });
+    const upstream = request(
+      new URL(req.url ?? '/', fake.baseUrl),
+      { method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    // The fake dropped the connection: so does the edge.
+    upstream.on('error', () => req.socket.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

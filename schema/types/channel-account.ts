@@ -1,0 +1,150 @@
+import type { RequestContext } from '../../api/context.ts';
+import { ChannelAccountStatus } from '../../api/db/generated/prisma/enums.ts';
+import { scopeToTenant } from '../../api/db/tenant-scope.ts';
+import {
+  accountTenant,
+  allowPlatformAccount,
+  createChannelAccount,
+  disableChannelAccount,
+  updateChannelAccountCredentials,
+} from '../../api/domain/channel-accounts.ts';
+import type { TenantScope } from '../../api/domain/scope.ts';
+import { builder } from '../builder.ts';
+import { ChannelEnum, Tenant } from './tenant.ts';
+
+const ChannelAccountStatusEnum = builder.enumType(ChannelAccountStatus, { name: 'ChannelAccountStatus' });
+
+/** The operator acts on one tenant at a time: the same scoped client and event log as the tenant's own calls. */
+function operatorScope(ctx: RequestContext, tenantId: string): TenantScope {
+  const { services } = ctx;
+  return {
+    tenantId,
+    db: scopeToTenant(services.prisma, tenantId),
+    events: { relayNow: services.relay.wake, credentialsChanged: services.credentials.announce },
+  };
+}
+
+export const ChannelAccount = builder.prismaNode('ChannelAccount', {
+  id: { field: 'id' },
+  nullable: true,
+  description:
+    "A tenant's own account at a channel provider. Its credentials are encrypted at rest and never returned: only the non-secret fields, masked.",
+  authScopes: { tenantAdmin: true, operator: true },
+  select: { id: true },
+  fields: (t) => ({
+    pluginId: t.exposeString('pluginId', { description: 'The channel plugin (e.g. twilio-sms).' }),
+    channel: t.expose('channel', { type: ChannelEnum }),
+    label: t.exposeString('label'),
+    status: t.expose('status', { type: ChannelAccountStatusEnum }),
+    credentials: t.field({
+      type: 'JSONObject',
+      description:
+        'The non-secret credential fields, masked (e.g. an account SID as AC12…cdef). Secrets are never shown.',
+      select: { shown: true },
+      resolve: (account) => account.shown as Record<string, unknown>,
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.queryField('channelAccounts', (t) =>
+  t.prismaField({
+    type: ['ChannelAccount'],
+    description: "Tenant admins: your company's channel accounts. The operator names the tenant.",
+    authScopes: { tenantAdmin: true, operator: true },
+    args: { tenantId: t.arg.globalID({ required: false, for: Tenant }) },
+    resolve: (query, _root, { tenantId }, ctx) => {
+      const db = ctx.scope?.db ?? (tenantId ? scopeToTenant(ctx.services.prisma, tenantId.id) : null);
+      return db ? db.channelAccount.findMany({ ...query, orderBy: { createdAt: 'asc' } }) : [];
+    },
+  }),
+);
+
+const readBack = (ctx: RequestContext, query: object, id: string) =>
+  ctx.services.prisma.channelAccount.findUniqueOrThrow({ ...query, where: { id } });
+
+builder.mutationField('createChannelAccount', (t) =>
+  t.prismaField({
+    type: 'ChannelAccount',
+    description:
+      "Platform operator only: a tenant's own provider account. `credentials` are checked by the plugin's schema (every bad field listed), encrypted, and never shown again.",
+    authScopes: { operator: true },
+    args: {
+      tenantId: t.arg.globalID({ required: true, for: Tenant }),
+      pluginId: t.arg.string({ required: true }),
+      label: t.arg.string({ required: true }),
+      credentials: t.arg({ type: 'JSONObject', required: true }),
+    },
+    errors: {},
+    resolve: async (query, _root, args, ctx) => {
+      const account = await createChannelAccount(operatorScope(ctx, args.tenantId.id), ctx.services.channels, {
+        pluginId: args.pluginId,
+        label: args.label,
+        credentials: args.credentials,
+      });
+      return readBack(ctx, query, account.id);
+    },
+  }),
+);
+
+builder.mutationField('updateChannelAccountCredentials', (t) =>
+  t.prismaField({
+    type: 'ChannelAccount',
+    description: "Platform operator only: replaces an account's credentials (e.g. a rotated auth token).",
+    authScopes: { operator: true },
+    args: {
+      id: t.arg.globalID({ required: true, for: ChannelAccount }),
+      credentials: t.arg({ type: 'JSONObject', required: true }),
+    },
+    errors: {},
+    resolve: async (query, _root, { id, credentials }, ctx) => {
+      const scope = operatorScope(ctx, await accountTenant(ctx.services.prisma, id.id));
+      await updateChannelAccountCredentials(scope, ctx.services.channels, id.id, credentials);
+      return readBack(ctx, query, id.id);
+    },
+  }),
+);
+
+builder.mutationField('disableChannelAccount', (t) =>
+  t.prismaField({
+    type: 'ChannelAccount',
+    description:
+      'Platform operator only: nothing is sent through the account any more (its webhooks still land). Queued messages on its numbers fail.',
+    authScopes: { operator: true },
+    args: { id: t.arg.globalID({ required: true, for: ChannelAccount }) },
+    errors: {},
+    resolve: async (query, _root, { id }, ctx) => {
+      await disableChannelAccount(operatorScope(ctx, await accountTenant(ctx.services.prisma, id.id)), id.id);
+      return readBack(ctx, query, id.id);
+    },
+  }),
+);
+
+builder.mutationField('allowPlatformAccount', (t) =>
+  t.prismaField({
+    type: 'Tenant',
+    description:
+      "Platform operator only: whether the tenant may send on `channel` through the platform's own account (TWILIO_ACCOUNT_SID for SMS).",
+    authScopes: { operator: true },
+    args: {
+      tenantId: t.arg.globalID({ required: true, for: Tenant }),
+      channel: t.arg({ type: ChannelEnum, required: true }),
+      allowed: t.arg.boolean({ required: true }),
+    },
+    errors: {},
+    resolve: async (query, _root, { tenantId, channel, allowed }, ctx) => {
+      await allowPlatformAccount(operatorScope(ctx, tenantId.id), channel, allowed);
+      return ctx.services.prisma.tenant.findUniqueOrThrow({ ...query, where: { id: tenantId.id } });
+    },
+  }),
+);
+
+builder.prismaObjectField('Tenant', 'platformChannels', (t) =>
+  t.field({
+    type: [ChannelEnum],
+    description: "Channels on which the operator lets this tenant send through the platform's own account.",
+    select: { platformChannels: true },
+    resolve: (tenant) => tenant.platformChannels,
+  }),
+);
