@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelProvider } from '../../plugins/sdk/index.ts';
 import type { ChannelRegistry } from '../channels/registry.ts';
+import { testMode } from '../test/databases.ts';
 import { rawId, startTestServer, type TestServer } from '../test/harness.ts';
 import { type Hiring, setUpHiring, waitFor } from '../test/messaging-fixture.ts';
 import { claimDue } from './claims.ts';
@@ -176,4 +177,41 @@ describe('outbox pacing per sending number', () => {
 
     await server.app.services.prisma.outboxEntry.deleteMany({ where: { state: 'PENDING' } });
   });
+
+  it.skipIf(testMode !== 'postgres')(
+    "skips a number another claimer holds, and still claims other numbers' rows",
+    async () => {
+      const prisma = server.app.services.prisma;
+      const [held, free] = [await setUpHiring(server), await setUpHiring(server)];
+      await setNumber(held, { numberType: 'SHORT_CODE' });
+      await setNumber(free, { numberType: 'SHORT_CODE' });
+      await queueDirect(held, 'held', 5, 1);
+      await queueDirect(free, 'free', 5);
+      let release: () => void = () => {};
+      const holding = new Promise<void>((r) => (release = r));
+      let claimedFirst: Awaited<ReturnType<typeof claimDue>> = [];
+      const first = prisma
+        .$transaction(
+          async (tx) => {
+            // Limit 1 takes the oldest row, the held number's first, and keeps that number locked.
+            claimedFirst = await claimDue(tx, 1, 30_000, 0);
+            await holding;
+            throw new Error('roll back');
+          },
+          { timeout: 10_000 },
+        )
+        .catch(() => {});
+      await waitFor(async () => claimedFirst.length > 0, 'the first claimer to hold its number');
+      const bodies = async (claims: { messageId: string }[]) =>
+        (await prisma.message.findMany({ where: { id: { in: claims.map((c) => c.messageId) } } })).map((m) => m.body);
+      expect(await bodies(claimedFirst)).toEqual(['held 1']);
+      // While the first claimer holds the held number, a second one takes only the other number's rows.
+      const second = await claimDue(prisma, 16, 30_000, 1_000);
+      expect((await bodies(second)).every((b) => b.startsWith('free '))).toBe(true);
+      expect(second.length).toBeGreaterThan(0);
+      release();
+      await first;
+      await prisma.outboxEntry.deleteMany({ where: { state: { in: ['PENDING', 'SENDING'] } } });
+    },
+  );
 });
