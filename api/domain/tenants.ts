@@ -56,8 +56,10 @@ function requireAccounts(available: ReadonlySet<string>, enabled: Channel[] | un
 /** An operator action: a new tenant and its first API key (the secret is returned only here). */
 export async function createTenant(prisma: PrismaClient, channels: ChannelRegistry, input: CreateTenantInput) {
   const data = parseInput(createTenantInput, input);
+  // The operator adds the tenant's channel accounts after creating it: a channel needs only a loaded plugin here,
+  // and the tenant's locks show it unavailable until an account (or the platform's) can send on it.
+  requireAccounts(new Set([...channels.plugins.values()].map((p) => p.channel)), data.enabledChannels);
   const platformChannels = channels.platformDefault;
-  requireAccounts(new Set(platformChannels.filter(channels.platformServes)), data.enabledChannels);
   const { secret, prefix, hash } = generateApiKey();
   const tenant = await prisma.tenant.create({
     data: {
