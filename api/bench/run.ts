@@ -40,6 +40,9 @@ const env = {
   OUTBOX_WORKER: 'off',
   TWILIO_ACCOUNT_SID: `AC${randomBytes(16).toString('hex')}`,
   TWILIO_AUTH_TOKEN: twilioAuthToken,
+  // Production requires the channel-credentials key; the bench's tenants send through the platform's account.
+  CHANNEL_CREDENTIALS_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+  CHANNEL_PLATFORM_DEFAULT: 'on',
   DATA_DIR: database.env.DATA_DIR as string,
 };
 const url = `http://127.0.0.1:${port}/graphql`;
@@ -89,6 +92,8 @@ const tenants = await seedTenants(
 const post = (path: string, headers: Record<string, string>, body: string) =>
   fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers, body }).then((r) => r.text());
 say('capturing the SQL of one send and one inbound message per tenant ...');
+// The event relay runs beside requests; what it runs is not the request's SQL.
+await inProcess.services.relay.stop();
 const captureStart = Date.now();
 type Captured = { statements: Statement[]; key: string };
 const sendSql: Captured[] = [];
