@@ -14,6 +14,7 @@ import './types/candidate.ts';
 import './types/application.ts';
 import './types/conversation.ts';
 import './types/message.ts';
+import './types/message-preview.ts';
 import './types/channel-account.ts';
 import './types/sending-number.ts';
 

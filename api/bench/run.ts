@@ -92,6 +92,8 @@ const tenants = await seedTenants(
 const post = (path: string, headers: Record<string, string>, body: string) =>
   fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers, body }).then((r) => r.text());
 say('capturing the SQL of one send and one inbound message per tenant ...');
+// The event relay runs beside requests; what it runs is not the request's SQL.
+await inProcess.services.relay.stop();
 const captureStart = Date.now();
 type Captured = { statements: Statement[]; key: string };
 const sendSql: Captured[] = [];

@@ -37,12 +37,12 @@ export const channels = ['SMS', 'WHATSAPP'] as const;
 export async function conversationLocks(
   scope: TenantScope,
   registry: ChannelRegistry,
-  conversation: { candidateId: string },
+  conversation: { candidateId: string; applicationId: string | null },
 ) {
   const [tenant, candidate] = await Promise.all([
     scope.db.tenant.findUniqueOrThrow({
       where: { id: scope.tenantId },
-      select: { enabledChannels: true, ...accountFactsSelect },
+      select: { enabledChannels: true, consentModel: true, ...accountFactsSelect },
     }),
     scope.db.candidate.findUniqueOrThrow({
       where: { id: conversation.candidateId },
@@ -56,6 +56,7 @@ export async function conversationLocks(
     return {
       channel,
       consent: consent?.state ?? 'NONE',
+      consentModel: tenant.consentModel,
       ...lockFor({
         channelEnabled: tenant.enabledChannels.includes(channel),
         channelAvailable: registry.reachable(channel, accountFactsOf(tenant)),
@@ -64,6 +65,8 @@ export async function conversationLocks(
         optOutSource: consent?.optOutSource ?? null,
         carrierBlocked: Boolean(consent?.carrierBlocked && provider?.capabilities.carrierHandlesKeywords),
         invite: consent?.inviteMessage ?? null,
+        model: tenant.consentModel,
+        about: conversation.applicationId ? 'APPLICATION' : 'PROSPECT',
       }),
     };
   });

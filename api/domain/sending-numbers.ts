@@ -62,12 +62,3 @@ export async function addSendingNumber(
     throw error;
   }
 }
-
-/** The tenant's number for a candidate: one from the candidate's country, else a US one, else any. */
-export async function pickSendingNumber(tx: TenantTx | TenantScope['db'], channel: Channel, candidateNumber: string) {
-  const numbers = await tx.sendingNumber.findMany({ where: { channel }, orderBy: { createdAt: 'asc' } });
-  const country = countryOf(candidateNumber);
-  const chosen = numbers.find((n) => n.country === country) ?? numbers.find((n) => n.country === 'US') ?? numbers[0];
-  if (!chosen) throw new NoSendingNumberError(channel);
-  return chosen;
-}

@@ -11,6 +11,8 @@ describe.runIf(testMode === 'postgres')('SQL statements per request', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ env: { OUTBOX_WORKER: 'off' } });
+    // The event relay runs beside requests; its statements are not the request's.
+    await server.app.services.relay.stop();
   });
   afterAll(() => server?.stop());
 

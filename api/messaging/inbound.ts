@@ -10,6 +10,7 @@ import type { TenantTx } from '../domain/scope.ts';
 import { appendEvents } from '../events/append.ts';
 import type { EventRelay } from '../events/relay.ts';
 import { type InboundRoute, routeInbound } from './inbound-route.ts';
+import { sendCost } from './send-policy/cost.ts';
 
 const DEFAULT_HELP = '{company}: text messages about your application. Reply STOP to opt out.';
 
@@ -99,6 +100,7 @@ export async function receiveInbound(
   }
 
   const tenant = keyword === 'HELP' ? await db.tenant.findUniqueOrThrow({ where: { id: tenantId } }) : null;
+  const help = tenant ? (tenant.helpText ?? DEFAULT_HELP).replaceAll('{company}', tenant.name) : '';
   const outcome = await db.$transaction(async (tx) => {
     const messageId = await insertInbound(tx, conversation, provider, inbound);
     if (!messageId) return null;
@@ -120,7 +122,8 @@ export async function receiveInbound(
           channel: 'SMS',
           kind: 'HELP_REPLY',
           to: inbound.from,
-          body: (tenant.helpText ?? DEFAULT_HELP).replaceAll('{company}', tenant.name),
+          body: help,
+          cost: sendCost('SMS', help),
           idempotencyKey: null,
           requestHash: null,
         })

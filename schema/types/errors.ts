@@ -86,7 +86,7 @@ builder.objectType(ConversationLockedError, {
   fields: (t) => ({ reason: t.field({ type: LockReasonEnum, resolve: (e) => e.reason }) }),
 });
 
-const SendRefusalEnum = builder.enumType('SendRefusal', {
+export const SendRefusalEnum = builder.enumType('SendRefusal', {
   values: ['NOT_A_USER', 'NOT_ON_HIRING_TEAM', 'NO_SEAT', 'NO_SEND_PERMISSION'] as const,
 });
 

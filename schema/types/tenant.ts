@@ -1,3 +1,4 @@
+import { ConsentModel } from '../../api/db/generated/prisma/enums.ts';
 import { ChannelUnavailableError, SeatsInUseError, SettingNotAvailableError } from '../../api/domain/errors.ts';
 import type { SeatSummary as Summary } from '../../api/domain/seats.ts';
 import { buySeats, releaseSeats, seatSummary } from '../../api/domain/seats.ts';
@@ -9,11 +10,18 @@ import { tenantScope } from '../tenant-scope.ts';
 
 export const ChannelEnum = builder.enumType('Channel', { values: ['SMS', 'WHATSAPP'] as const });
 
+export const ConsentModelEnum = builder.enumType(ConsentModel, {
+  name: 'ConsentModel',
+  description:
+    'What your company needs before texting a candidate: DOUBLE_OPT_IN (the form, then a YES to an invitation), APPLICATION_OPT_IN (the form is enough), LEGITIMATE_INTEREST (no prior consent for messages about their own application; prospects still need consent). A STOP is honoured in every model.',
+});
+
 const SendPolicy = builder.objectRef<{
   requireSeat: boolean;
   requireSendPermission: boolean;
   requireNumberAssignment: boolean;
   maxUsersPerNumber: number;
+  consentModel: ConsentModel;
 }>('SendPolicy');
 SendPolicy.implement({
   description: 'Who may send messages in this tenant. Reading never needs a seat.',
@@ -21,6 +29,7 @@ SendPolicy.implement({
     requireSeat: t.exposeBoolean('requireSeat'),
     requireSendPermission: t.exposeBoolean('requireSendPermission'),
     requireNumberAssignment: t.exposeBoolean('requireNumberAssignment'),
+    consentModel: t.field({ type: ConsentModelEnum, resolve: (policy) => policy.consentModel }),
     maxUsersPerNumber: t.exposeInt('maxUsersPerNumber'),
   }),
 });
@@ -89,6 +98,7 @@ const TenantSettingsInput = builder.inputType('TenantSettingsInput', {
     enabledChannels: t.field({ type: [ChannelEnum], required: false }),
     requireSeat: t.boolean({ required: false }),
     requireSendPermission: t.boolean({ required: false }),
+    consentModel: t.field({ type: ConsentModelEnum, required: false }),
     requireNumberAssignment: t.boolean({
       required: false,
       description: 'Not available yet: turning it on is refused with SettingNotAvailableError.',

@@ -18,6 +18,8 @@ const apiKey: TenantActor = { kind: 'apiKey', tenantId: 't', apiKeyId: 'k' };
 
 const facts: SendFacts = {
   tenantName: 'Acme',
+  platformChannels: ['SMS'],
+  accountPlugins: [],
   enabledChannels: ['SMS'],
   requireSeat: true,
   requireSendPermission: false,

@@ -1,4 +1,5 @@
 import type { TenantActor } from '../../auth/actor.ts';
+import { type AccountFacts, accountFactsSql } from '../../channels/registry.ts';
 import type {
   Channel,
   ConsentModel,
@@ -11,7 +12,7 @@ import type { TenantScope } from '../../domain/scope.ts';
 export type PoolNumber = { id: string; e164: string; country: string };
 
 /** Everything a send decision reads, as one statement returns it. */
-export type SendFacts = {
+export type SendFacts = AccountFacts & {
   tenantName: string;
   enabledChannels: Channel[];
   requireSeat: boolean;
@@ -44,7 +45,7 @@ export type SendFacts = {
 
 /**
  * Reads, in one statement, everything a send decision needs: the tenant's
- * policy, the sender's team membership, seat and permission, the
+ * policy and the channel accounts it can send through, the sender's team membership, seat and permission, the
  * conversation's candidate, consent and invitation on the channel, its number
  * (or the pool to pick one from), and a message already sent with this
  * idempotency key. Null when the tenant does not exist.
@@ -58,7 +59,7 @@ export async function readSendFacts(
 ): Promise<SendFacts | null> {
   const userId = actor.kind === 'user' ? actor.userId : null;
   const [row] = await scope.db.$queryRaw<SendFacts[]>`
-    SELECT tn.name AS "tenantName", tn."enabledChannels"::text[] AS "enabledChannels", tn."requireSeat",
+    SELECT tn.name AS "tenantName", tn."enabledChannels"::text[] AS "enabledChannels", tn."requireSeat", ${accountFactsSql('tn')},
       tn."requireSendPermission", tn."consentModel"::text AS "consentModel", tn."inviteText",
       u.id AS "userId", coalesce(u."canSend", false) AS "canSend", (s.id IS NOT NULL) AS "hasSeat",
       (EXISTS (SELECT 1 FROM "HiringTeamMember" h WHERE h."applicationId" = c."applicationId" AND h."userId" = u.id)

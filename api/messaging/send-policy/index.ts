@@ -38,7 +38,8 @@ export async function askSendPolicy(
   if (facts.existingId) return { replay: { id: facts.existingId, requestHash: facts.existingHash } };
   const readable = actor.kind === 'apiKey' || actor.role === 'ADMIN' || facts.onTeam;
   if (!facts.conversationId || !readable) throw new NotFoundError('Conversation', question.conversationId);
-  const provider = channels.get(question.channel);
+  const plugin = channels.get(question.channel);
+  const provider = plugin && channels.reachable(question.channel, facts) ? plugin : null;
   const body = typeof question.body === 'string' ? question.body : question.body(facts);
   const offer = provider ? { capabilities: provider.capabilities } : null;
   const decision = decide(facts, { ...question, body, actor }, offer);
