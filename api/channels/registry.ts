@@ -4,7 +4,7 @@ import { ConfigError } from '../config.ts';
 import { Prisma, type PrismaClient } from '../db/generated/prisma/client.ts';
 import type { CredentialCipher } from './credential-crypto.ts';
 import type { AnyChannelPlugin } from './plugins.ts';
-import { parseWebhookPath, statusCallbackUrl, type WebhookTarget } from './webhook-urls.ts';
+import { inboundWebhookUrl, parseWebhookPath, statusCallbackUrl, type WebhookTarget } from './webhook-urls.ts';
 
 /** What a tenant has to send with: the channels it may use the platform's account on, its active accounts' plugins. */
 export type AccountFacts = { platformChannels: readonly string[]; accountPlugins: readonly string[] };
@@ -128,6 +128,10 @@ export function createChannelRegistry(options: {
         SELECT ${accountFactsSql('t')} FROM "Tenant" t WHERE t.id = ${tenantId}::uuid`;
       return new Set(facts ? [...byChannel.keys()].filter((c) => reachable(c, facts)) : []);
     },
+
+    /** Where the provider must post an account's inbound messages (null: the platform's account). */
+    inboundWebhookUrl: (pluginId: string, accountId: string | null) =>
+      inboundWebhookUrl(publicUrl, pluginId, accountId),
 
     /** Whether the platform's own account can send on a channel (it is configured and its plugin loaded). */
     platformServes: (channel: string) => platformByChannel.has(channel),

@@ -133,6 +133,7 @@ describe('channel accounts', () => {
     const account = created.createChannelAccount;
     expect(account).toMatchObject({ pluginId: 'twilio-sms', channel: 'SMS', label: 'Acme Twilio', status: 'ACTIVE' });
     expect(account.credentials).toEqual({ accountSid: `${own.accountSid.slice(0, 4)}…${own.accountSid.slice(-4)}` });
+    expect(account.inboundWebhookUrl).toBe(`${server.publicUrl}/webhooks/twilio-sms/${rawId(account.id)}/inbound`);
     answers.push(await h.admin.client.request(ChannelAccountsDocument, {}));
     answers.push(await server.operator.request(ChannelAccountsDocument, { tenantId: h.tenant.id }));
     answers.push(

@@ -278,7 +278,7 @@ export type RevokeApiKeyMutation = { revokeApiKey:
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
-export type ChannelAccountFieldsFragment = { id: string, pluginId: string, channel: Channel, label: string, status: ChannelAccountStatus, credentials: Record<string, unknown>, createdAt: string, updatedAt: string };
+export type ChannelAccountFieldsFragment = { id: string, pluginId: string, channel: Channel, label: string, status: ChannelAccountStatus, credentials: Record<string, unknown>, inboundWebhookUrl: string, createdAt: string, updatedAt: string };
 
 export type CreateChannelAccountMutationVariables = Exact<{
   tenantId: string | number;
@@ -289,7 +289,7 @@ export type CreateChannelAccountMutationVariables = Exact<{
 
 
 export type CreateChannelAccountMutation = { createChannelAccount:
-    | { __typename: 'ChannelAccount', id: string, pluginId: string, channel: Channel, label: string, status: ChannelAccountStatus, credentials: Record<string, unknown>, createdAt: string, updatedAt: string }
+    | { __typename: 'ChannelAccount', id: string, pluginId: string, channel: Channel, label: string, status: ChannelAccountStatus, credentials: Record<string, unknown>, inboundWebhookUrl: string, createdAt: string, updatedAt: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string, issues: Array<{ field: string, message: string }> }
@@ -302,7 +302,7 @@ export type UpdateChannelAccountCredentialsMutationVariables = Exact<{
 
 
 export type UpdateChannelAccountCredentialsMutation = { updateChannelAccountCredentials:
-    | { __typename: 'ChannelAccount', id: string, pluginId: string, channel: Channel, label: string, status: ChannelAccountStatus, credentials: Record<string, unknown>, createdAt: string, updatedAt: string }
+    | { __typename: 'ChannelAccount', id: string, pluginId: string, channel: Channel, label: string, status: ChannelAccountStatus, credentials: Record<string, unknown>, inboundWebhookUrl: string, createdAt: string, updatedAt: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, issues: Array<{ field: string, message: string }> }
@@ -314,7 +314,7 @@ export type DisableChannelAccountMutationVariables = Exact<{
 
 
 export type DisableChannelAccountMutation = { disableChannelAccount:
-    | { __typename: 'ChannelAccount', id: string, pluginId: string, channel: Channel, label: string, status: ChannelAccountStatus, credentials: Record<string, unknown>, createdAt: string, updatedAt: string }
+    | { __typename: 'ChannelAccount', id: string, pluginId: string, channel: Channel, label: string, status: ChannelAccountStatus, credentials: Record<string, unknown>, inboundWebhookUrl: string, createdAt: string, updatedAt: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
@@ -339,7 +339,7 @@ export type ChannelAccountsQueryVariables = Exact<{
 }>;
 
 
-export type ChannelAccountsQuery = { channelAccounts: Array<{ id: string, pluginId: string, channel: Channel, label: string, status: ChannelAccountStatus, credentials: Record<string, unknown>, createdAt: string, updatedAt: string }> };
+export type ChannelAccountsQuery = { channelAccounts: Array<{ id: string, pluginId: string, channel: Channel, label: string, status: ChannelAccountStatus, credentials: Record<string, unknown>, inboundWebhookUrl: string, createdAt: string, updatedAt: string }> };
 
 export type MessageFieldsFragment = { id: string, direction: Direction, channel: Channel, kind: MessageKind, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null };
 
@@ -694,6 +694,7 @@ export const ChannelAccountFieldsFragmentDoc = new TypedDocumentString(`
   label
   status
   credentials
+  inboundWebhookUrl
   createdAt
   updatedAt
 }
@@ -817,6 +818,7 @@ export const CreateChannelAccountDocument = new TypedDocumentString(`
   label
   status
   credentials
+  inboundWebhookUrl
   createdAt
   updatedAt
 }`) as unknown as TypedDocumentString<CreateChannelAccountMutation, CreateChannelAccountMutationVariables>;
@@ -846,6 +848,7 @@ export const UpdateChannelAccountCredentialsDocument = new TypedDocumentString(`
   label
   status
   credentials
+  inboundWebhookUrl
   createdAt
   updatedAt
 }`) as unknown as TypedDocumentString<UpdateChannelAccountCredentialsMutation, UpdateChannelAccountCredentialsMutationVariables>;
@@ -869,6 +872,7 @@ export const DisableChannelAccountDocument = new TypedDocumentString(`
   label
   status
   credentials
+  inboundWebhookUrl
   createdAt
   updatedAt
 }`) as unknown as TypedDocumentString<DisableChannelAccountMutation, DisableChannelAccountMutationVariables>;
@@ -900,6 +904,7 @@ export const ChannelAccountsDocument = new TypedDocumentString(`
   label
   status
   credentials
+  inboundWebhookUrl
   createdAt
   updatedAt
 }`) as unknown as TypedDocumentString<ChannelAccountsQuery, ChannelAccountsQueryVariables>;

@@ -43,6 +43,12 @@ export const ChannelAccount = builder.prismaNode('ChannelAccount', {
       select: { shown: true },
       resolve: (account) => account.shown as Record<string, unknown>,
     }),
+    inboundWebhookUrl: t.string({
+      description:
+        "Where the provider must post this account's inbound messages (for Twilio: each number's messaging webhook). Status callbacks are set per message.",
+      select: { pluginId: true },
+      resolve: (account, _args, ctx) => ctx.services.channels.inboundWebhookUrl(account.pluginId, account.id),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
