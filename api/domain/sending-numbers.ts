@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import type { ChannelRegistry } from '../channels/registry.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
-import type { Channel } from '../db/generated/prisma/enums.ts';
-import {
-  ChannelUnavailableError,
-  ConflictError,
-  NoSendingNumberError,
-  NotFoundError,
-  ValidationError,
-} from './errors.ts';
+import { ChannelUnavailableError, ConflictError, NotFoundError, ValidationError } from './errors.ts';
 import { countryOf, parsePhone, phoneIssue } from './phone.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
-import type { TenantScope, TenantTx } from './scope.ts';
 import { parseInput } from './validate.ts';
 
 const numberInput = z.object({
