@@ -15,7 +15,16 @@ try {
 }
 
 const log = createLogger(config.logLevel);
-const app = await buildApp(config, log).start();
+const app = await buildApp(config, log)
+  .start()
+  .catch((error: unknown) => {
+    // Configuration only checkable at start (CHANNEL_PLUGINS' modules): the same clear message and exit code.
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  });
 
 if (app.demo) {
   const d = app.demo;
