@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Channel } from '../db/generated/prisma/enums.ts';
-import { changeConsent, currentConsent } from './consent.ts';
+import { changeConsent } from './consent.ts';
 import { afterApplication } from './consent-rules.ts';
 import { type FieldIssue, NotFoundError } from './errors.ts';
 import { parsePhone } from './phone.ts';
@@ -142,15 +142,19 @@ async function recordFormConsent(
 ) {
   for (const channel of ['SMS', 'WHATSAPP'] as const) {
     const evidence = `Application ${applicationExternalId}: ${channel} box ${boxes[channel] ? 'ticked' : 'not ticked'}`;
-    const current = await currentConsent(tx, candidateId, channel);
-    const to = afterApplication(current.state, current.optOutSource, boxes[channel]);
     const last = await tx.consentEvent.findFirst({
       where: { candidateId, channel, source: 'APPLICATION' },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       select: { evidence: true },
     });
-    if (to === current.state && last?.evidence === evidence) continue;
-    await changeConsent(tx, tenantId, { candidateId, channel, to, source: 'APPLICATION', evidence });
+    if (last?.evidence === evidence) continue; // this form was recorded, and took effect, before
+    await changeConsent(tx, tenantId, {
+      candidateId,
+      channel,
+      to: (locked) => afterApplication(locked.state, locked.optOutSource, boxes[channel]),
+      source: 'APPLICATION',
+      evidence,
+    });
   }
 }
 

@@ -14,6 +14,9 @@ describe('consent rules', () => {
       'End',
       'quit',
       'STOP!',
+      'Stop?',
+      'stop,',
+      '¡STOP!',
     ]) {
       expect(keywordOf(stop), stop).toBe('STOP');
     }

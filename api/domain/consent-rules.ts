@@ -10,9 +10,9 @@ const families: Record<Keyword, string[]> = {
   HELP: ['HELP', 'INFO'],
 };
 
-/** The keyword a whole message amounts to (case, spaces and trailing punctuation ignored), or null. */
+/** The keyword a whole message amounts to (case, spaces and punctuation ignored), or null. */
 export function keywordOf(body: string): Keyword | null {
-  const word = body.toUpperCase().replace(/[\s.!'"-]+/g, '');
+  const word = body.toUpperCase().replace(/[^\p{L}\p{N}]+/gu, '');
   for (const [keyword, words] of Object.entries(families) as [Keyword, string[]][]) {
     if (words.includes(word)) return keyword;
   }

@@ -2,23 +2,31 @@ import type { Channel, ConsentSource, ConsentState } from '../db/generated/prism
 import { appendEvents } from '../events/append.ts';
 import type { TenantScope, TenantTx } from './scope.ts';
 
+/** The consent row as it stands once locked. */
+export type LockedConsent = { state: ConsentState; optOutSource: ConsentSource | null };
+
 export type ConsentChange = {
   candidateId: string;
   channel: Channel;
-  to: ConsentState;
+  /** The new state, or how to get it from the locked row (decided under the lock, so no change is lost). */
+  to: ConsentState | ((locked: LockedConsent) => ConsentState);
   source: ConsentSource;
   actorUserId?: string | null;
   evidence?: string | null;
   messageId?: string | null;
 };
 
-export async function currentConsent(db: TenantTx | TenantScope['db'], candidateId: string, channel: Channel) {
-  const row = await db.consent.findUnique({ where: { candidateId_channel: { candidateId, channel } } });
-  return { state: row?.state ?? 'NONE', optOutSource: row?.optOutSource ?? null };
-}
-
 /** Sources whose every statement is evidence, even when it leaves the state as it was. */
 const alwaysAudited = new Set<ConsentSource>(['INVITE', 'KEYWORD', 'APPLICATION']);
+
+/** Who opted a candidate out, strongest first: the candidate's own word outranks a recruiter's note, which outranks a form. */
+const optOutRank: Record<ConsentSource, number> = { KEYWORD: 3, CARRIER: 3, RECRUITER: 2, INVITE: 1, APPLICATION: 0 };
+
+function optOutSourceAfter(to: ConsentState, locked: LockedConsent, source: ConsentSource): ConsentSource | null {
+  if (to !== 'OPTED_OUT') return null;
+  if (locked.state !== 'OPTED_OUT' || !locked.optOutSource) return source;
+  return optOutRank[source] > optOutRank[locked.optOutSource] ? source : locked.optOutSource;
+}
 
 /**
  * Moves a candidate's consent on one channel and appends the audit event, in
@@ -34,19 +42,21 @@ export async function changeConsent(tx: TenantTx, tenantId: string, change: Cons
     INSERT INTO "Consent" ("tenantId", "candidateId", channel, state, "updatedAt")
     VALUES (${tenantId}::uuid, ${change.candidateId}::uuid, ${change.channel}::"Channel", 'NONE', now())
     ON CONFLICT ("candidateId", channel) DO NOTHING`;
-  const [row] = await tx.$queryRaw<{ state: ConsentState; optOutSource: ConsentSource | null }[]>`
+  const [row] = await tx.$queryRaw<LockedConsent[]>`
     SELECT state, "optOutSource" FROM "Consent"
     WHERE "candidateId" = ${change.candidateId}::uuid AND channel = ${change.channel}::"Channel"
       AND "tenantId" = ${tenantId}::uuid FOR UPDATE`;
-  const from = row?.state ?? 'NONE';
-  const changed = from !== change.to;
+  const locked: LockedConsent = row ?? { state: 'NONE', optOutSource: null };
+  const from = locked.state;
+  const to = typeof change.to === 'function' ? change.to(locked) : change.to;
+  const changed = from !== to;
   const byCandidate = change.source === 'KEYWORD' || change.source === 'CARRIER';
   await tx.consent.update({
     where: { candidateId_channel: { candidateId: change.candidateId, channel: change.channel } },
     data: {
-      state: change.to,
-      optOutSource: change.to !== 'OPTED_OUT' ? null : changed ? change.source : (row?.optOutSource ?? change.source),
-      ...(byCandidate ? { carrierBlocked: change.to === 'OPTED_OUT' } : {}),
+      state: to,
+      optOutSource: optOutSourceAfter(to, locked, change.source),
+      ...(byCandidate ? { carrierBlocked: to === 'OPTED_OUT' } : {}),
       ...(change.source === 'INVITE' && change.messageId ? { inviteMessageId: change.messageId } : {}),
     },
   });
@@ -55,7 +65,7 @@ export async function changeConsent(tx: TenantTx, tenantId: string, change: Cons
       {
         type: 'CONSENT_CHANGED',
         subjectId: change.candidateId,
-        payload: { channel: change.channel, from, to: change.to, source: change.source },
+        payload: { channel: change.channel, from, to, source: change.source },
       },
     ]);
   }
@@ -66,7 +76,7 @@ export async function changeConsent(tx: TenantTx, tenantId: string, change: Cons
         candidateId: change.candidateId,
         channel: change.channel,
         fromState: from,
-        toState: change.to,
+        toState: to,
         source: change.source,
         actorUserId: change.actorUserId ?? null,
         evidence: change.evidence ?? null,
@@ -74,5 +84,5 @@ export async function changeConsent(tx: TenantTx, tenantId: string, change: Cons
       },
     });
   }
-  return { from, to: change.to, changed };
+  return { from, to, changed };
 }

@@ -19,6 +19,7 @@ const settingsInput = z.object({
   requireSeat: z.boolean().optional(),
   requireSendPermission: z.boolean().optional(),
   requireNumberAssignment: z.boolean().optional(),
+  consentModel: z.enum(['DOUBLE_OPT_IN', 'APPLICATION_OPT_IN', 'LEGITIMATE_INTEREST']).optional(),
   maxUsersPerNumber: z
     .number()
     .int('must be a whole number')

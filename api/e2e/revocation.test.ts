@@ -162,6 +162,31 @@ describe('revocation reaches open connections', () => {
     await ws.client.dispose();
   });
 
+  it('ends an SSE stream whatever Accept header opened it', async () => {
+    for (const accept of ['*/*', 'TEXT/EVENT-STREAM', null]) {
+      const key = await newKey();
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${key.secret}`,
+          ...(accept ? { accept } : {}),
+        },
+        body: JSON.stringify({ query: eventsQuery }),
+      });
+      expect(response.headers.get('content-type'), String(accept)).toContain('text/event-stream');
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      await tenant.client.request(RevokeApiKeyDocument, { id: key.apiKey.id });
+      const ended = await (async () => {
+        for (;;) {
+          const chunk = await reader.read().catch(() => ({ done: true }));
+          if (chunk.done) return true;
+        }
+      })();
+      expect(ended, String(accept)).toBe(true);
+    }
+  });
+
   it.runIf(testMode === 'postgres')('closes the key’s sockets on every copy of the service', async () => {
     const second = await startTestServer({ database: server.database, env: { AUTH_CACHE_MS: '60000' } });
     try {

@@ -54,7 +54,8 @@ export function createHttpServer(deps: {
 }) {
   const { yoga, log } = deps;
   let draining = false;
-  const streams = new Set<ServerResponse>();
+  /** Open GraphQL responses; those streaming SSE are ended when the server drains. */
+  const responses = new Set<ServerResponse>();
 
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
@@ -62,7 +63,7 @@ export function createHttpServer(deps: {
     res.setHeader('x-request-id', requestLog.requestId);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     res.on('close', () => {
-      streams.delete(res);
+      responses.delete(res);
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       if (path === '/healthz' || path === '/readyz') return;
       log.info(
@@ -93,9 +94,10 @@ export function createHttpServer(deps: {
         if (!res.headersSent) res.writeHead(500).end();
       });
     }
-    if (!String(req.headers.accept).includes('text/event-stream')) return yoga(req, res, { req, requestLog });
-    streams.add(res);
-    // A stream ends when its credential is revoked, ending its subscriptions.
+    // Yoga answers a subscription with SSE for many Accept headers (*/*, none, any case), so every
+    // GraphQL response is tracked: one still open when its credential is revoked is ended, and with
+    // it any subscription it streams.
+    responses.add(res);
     const onAuthenticated = (actor: Actor) =>
       res.once(
         'close',
@@ -121,7 +123,9 @@ export function createHttpServer(deps: {
       draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      for (const stream of streams) stream.destroy();
+      for (const res of responses) {
+        if (String(res.getHeader('content-type') ?? '').includes('text/event-stream')) res.destroy();
+      }
       await ws.close();
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
       await closed;

@@ -2,13 +2,20 @@ import { z } from 'zod';
 import type { TenantActor } from '../../auth/actor.ts';
 import { askSendPolicy } from '../../messaging/send-policy/index.ts';
 import type { RoutedNumber } from '../../messaging/send-policy/routing.ts';
-import { changeConsent } from '../consent.ts';
+import { changeConsent, type LockedConsent } from '../consent.ts';
 import { findReadableConversation } from '../conversations.ts';
-import { SendNotAllowedError } from '../errors.ts';
+import { ConversationLockedError, SendNotAllowedError } from '../errors.ts';
 import type { TenantScope } from '../scope.ts';
 import { parseInput } from '../validate.ts';
 import type { MessagingDeps } from './deps.ts';
 import { queueMessage } from './queue-message.ts';
+
+/** An invitation moves consent to INVITED only from what the policy allowed, as it stands under the row lock. */
+function invitedFrom(locked: LockedConsent): 'INVITED' {
+  if (locked.state === 'CONSENTED' || locked.state === 'INVITED') return 'INVITED';
+  // Consent changed since the policy was asked (a STOP arrived): nothing is queued.
+  throw new ConversationLockedError(locked.state === 'OPTED_OUT' ? 'OPTED_OUT' : 'NO_CONSENT');
+}
 
 const DEFAULT_INVITE =
   '{company}: reply YES to get text messages about your application. Msg&data rates may apply. Reply STOP to opt out.';
@@ -52,7 +59,7 @@ export async function sendConsentInvite(
     await changeConsent(tx, scope.tenantId, {
       candidateId: facts.candidateId,
       channel: 'SMS',
-      to: 'INVITED',
+      to: invitedFrom,
       source: 'INVITE',
       actorUserId: actor.kind === 'user' ? actor.userId : null,
       evidence: decision.body,

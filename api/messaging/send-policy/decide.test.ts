@@ -103,6 +103,9 @@ describe('the send policy', () => {
     expect(codes({ consent: 'CONSENTED' }, invite)).toEqual([]);
     expect(codes({ consent: 'INVITED', inviteStatus: 'FAILED' }, invite)).toEqual([]);
     expect(codes({ consent: 'OPTED_IN' }, invite)).toEqual(['VALIDATION']);
+    expect(codes({ consent: 'CONSENTED', carrierBlocked: true }, invite)).toEqual([
+      'CONVERSATION_LOCKED:CARRIER_BLOCKED',
+    ]);
     expect(codes({ consent: 'NONE' }, invite)).toEqual(['CONVERSATION_LOCKED:NO_CONSENT']);
     expect(codes({ consent: 'CONSENTED', phone: '+14151234567' }, invite)).toEqual([
       'CONVERSATION_LOCKED:INVALID_PHONE_NUMBER',

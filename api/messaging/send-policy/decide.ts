@@ -73,13 +73,14 @@ function bodyRefusals(request: SendRequest, offer: ChannelOffer): DomainError[] 
 }
 
 /** The consent rules of an invitation: it asks for consent, so it needs the form's, and none is needed once given. */
-function inviteRefusals(facts: SendFacts, lock: Lock): DomainError[] {
+function inviteRefusals(facts: SendFacts, lock: Lock, carrierBlocked: boolean): DomainError[] {
   if (lock.reason && unreachable.has(lock.reason))
     return [new ConversationLockedError(lock.reason, lock.message ?? undefined)];
   if (facts.consent === 'OPTED_IN') {
     return [ValidationError.of('conversationId', 'the candidate has already opted in; no invitation is needed')];
   }
   if (facts.consent === 'OPTED_OUT') return [new ConversationLockedError('OPTED_OUT', lock.message ?? undefined)];
+  if (carrierBlocked) return [new ConversationLockedError('CARRIER_BLOCKED')];
   if (facts.consent === 'NONE') {
     return [
       new ConversationLockedError(
@@ -99,13 +100,14 @@ function inviteRefusals(facts: SendFacts, lock: Lock): DomainError[] {
  */
 export function decide(facts: SendFacts, request: SendRequest, offer: ChannelOffer): SendDecision {
   const to = textingNumber(facts);
+  const carrierBlocked = facts.carrierBlocked && Boolean(offer?.capabilities.carrierHandlesKeywords);
   const lock = lockFor({
     channelEnabled: facts.enabledChannels.includes(request.channel),
     channelAvailable: offer !== null,
     phone: to,
     state: facts.consent,
     optOutSource: facts.optOutSource,
-    carrierBlocked: facts.carrierBlocked && Boolean(offer?.capabilities.carrierHandlesKeywords),
+    carrierBlocked,
     invite: facts.inviteStatus ? { status: facts.inviteStatus, errorMessage: facts.inviteError } : null,
     model: facts.consentModel,
     about: facts.about,
@@ -113,7 +115,7 @@ export function decide(facts: SendFacts, request: SendRequest, offer: ChannelOff
   const number = routeNumber(facts.number, facts.pool, to);
   const consent =
     request.kind === 'CONSENT_INVITE'
-      ? inviteRefusals(facts, lock)
+      ? inviteRefusals(facts, lock, carrierBlocked)
       : lock.reason && lock.reason !== 'CHANNEL_UNAVAILABLE'
         ? [new ConversationLockedError(lock.reason, lock.message ?? undefined)]
         : [];

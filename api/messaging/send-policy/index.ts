@@ -35,9 +35,9 @@ export async function askSendPolicy(
 ): Promise<SendAnswer> {
   const facts = await readSendFacts(scope, actor, question.conversationId, question.channel, question.idempotencyKey);
   if (!facts) throw new NotFoundError('Tenant', scope.tenantId);
-  if (facts.existingId) return { replay: { id: facts.existingId, requestHash: facts.existingHash } };
   const readable = actor.kind === 'apiKey' || actor.role === 'ADMIN' || facts.onTeam;
   if (!facts.conversationId || !readable) throw new NotFoundError('Conversation', question.conversationId);
+  if (facts.existingId) return { replay: { id: facts.existingId, requestHash: facts.existingHash } };
   const plugin = channels.get(question.channel);
   const provider = plugin && channels.reachable(question.channel, facts) ? plugin : null;
   const body = typeof question.body === 'string' ? question.body : question.body(facts);
