@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ConversationDocument,
   CreateTenantDocument,
   RecordConsentDocument,
   SendConsentInviteDocument,
+  SendMessageDocument,
   TenantDocument,
   UpdateTenantSettingsDocument,
   UpsertApplicationDocument,
+  UpsertCandidateDocument,
 } from '../../clients/generated/graphql.ts';
 import { startTestServer, type TestServer } from '../test/harness.ts';
 import { setUpHiring, waitFor } from '../test/messaging-fixture.ts';
@@ -118,5 +121,70 @@ describe('consent and settings that say what is true', () => {
     });
     const whatsapp = (await h.conversation()).locks.find((l) => l.channel === 'WHATSAPP');
     expect(whatsapp).toMatchObject({ locked: true, reachable: false, reason: 'CHANNEL_UNAVAILABLE' });
+  });
+
+  it('opts out every candidate record texted on the number that sent STOP', async () => {
+    const h = await setUpHiring(server, { consent: { sms: true } });
+    await h.tenant.client.request(UpsertCandidateDocument, {
+      input: { externalId: `${h.candidateExternalId}-dup`, name: 'Cara (duplicate)', phone: h.candidatePhone },
+    });
+    const dup = await h.tenant.client.request(UpsertApplicationDocument, {
+      input: {
+        externalId: `dup-${h.candidateExternalId}`,
+        candidateExternalId: `${h.candidateExternalId}-dup`,
+        jobExternalId: 'job-1',
+        hiringTeam: [h.recruiter.user.id],
+        consent: { sms: true },
+      },
+    });
+    if (dup.upsertApplication.__typename !== 'Application' || !dup.upsertApplication.conversation)
+      throw new Error('dup');
+    const dupConversation = dup.upsertApplication.conversation.id;
+    for (const conversationId of [h.conversationId, dupConversation]) {
+      await h.recruiter.client.request(RecordConsentDocument, {
+        input: { conversationId, channel: 'SMS', granted: true, reason: 'Agreed by phone' },
+      });
+    }
+    await h.candidateTexts('Stop');
+    const { conversation } = await h.admin.client.request(ConversationDocument, { id: dupConversation });
+    expect(conversation?.locks.find((l) => l.channel === 'SMS')).toMatchObject({ reason: 'OPTED_OUT' });
+    expect(await h.smsLock()).toMatchObject({ reason: 'OPTED_OUT' });
+  });
+
+  it('does not send messages still queued when consent is withdrawn', async () => {
+    const h = await setUpHiring(server, { consent: { sms: true } });
+    await h.recruiter.client.request(RecordConsentDocument, {
+      input: { conversationId: h.conversationId, channel: 'SMS', granted: true, reason: 'Agreed by phone' },
+    });
+    await server.app.outbox.stop();
+    try {
+      for (const i of [1, 2, 3]) {
+        const sent = await h.recruiter.client.request(SendMessageDocument, {
+          input: {
+            conversationId: h.conversationId,
+            channel: 'SMS',
+            body: `Queued ${i}`,
+            idempotencyKey: `withdrawn-${i}`,
+          },
+        });
+        expect(sent.sendMessage.__typename).toBe('Message');
+      }
+      await h.recruiter.client.request(RecordConsentDocument, {
+        input: {
+          conversationId: h.conversationId,
+          channel: 'SMS',
+          granted: false,
+          reason: 'Asked us to stop by email',
+        },
+      });
+    } finally {
+      server.app.outbox.start();
+    }
+    const messages = await waitFor(async () => {
+      const all = (await h.conversation()).messages.edges.map((e) => e.node);
+      return all.every((m) => m.status === 'FAILED') ? all : null;
+    }, 'the queued messages to fail');
+    expect(messages.map((m) => m.errorCode)).toEqual(['CONSENT_WITHDRAWN', 'CONSENT_WITHDRAWN', 'CONSENT_WITHDRAWN']);
+    expect(h.sentToCandidate()).toHaveLength(0);
   });
 });

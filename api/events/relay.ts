@@ -55,9 +55,10 @@ export function createEventRelay(deps: {
     return prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RELAY_LOCK})`;
       const rows = await tx.$queryRaw<Row[]>`
-        WITH pending AS (
-          SELECT id, "tenantId", row_number() OVER (PARTITION BY "tenantId" ORDER BY "createdAt", id) AS n
-          FROM "Event" WHERE position IS NULL ORDER BY "createdAt", id LIMIT ${BATCH}),
+        WITH batch AS MATERIALIZED (
+          SELECT id, "tenantId", "createdAt" FROM "Event" WHERE position IS NULL ORDER BY "createdAt", id LIMIT ${BATCH}),
+        pending AS (
+          SELECT id, "tenantId", row_number() OVER (PARTITION BY "tenantId" ORDER BY "createdAt", id) AS n FROM batch),
         tenants AS (
           UPDATE "Tenant" t SET "lastEventPosition" = t."lastEventPosition" + c.added
           FROM (SELECT "tenantId", count(*) AS added FROM pending GROUP BY "tenantId") c
@@ -76,6 +77,7 @@ export function createEventRelay(deps: {
       SELECT id, "tenantId", type, "subjectId", "conversationId", payload, position, "createdAt" FROM "Event"
       WHERE position IS NOT NULL AND "publishedAt" IS NULL
         AND "createdAt" < now() - make_interval(secs => ${REPUBLISH_AFTER_MS / 1000})
+        AND "createdAt" > now() - make_interval(days => ${deps.retentionDays})
       ORDER BY "tenantId", position LIMIT ${BATCH}`;
   }
 

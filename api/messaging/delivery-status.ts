@@ -55,7 +55,7 @@ export async function advanceMessage(prisma: PrismaClient, messageId: string, ch
   const providerId = change.providerMessageId ?? null;
   const failing = change.status === 'FAILED' || change.status === 'UNDELIVERED';
   const [row] = await prisma.$queryRaw<{ advanced: boolean }[]>`
-    WITH before AS (SELECT status FROM "Message" WHERE id = ${messageId}::uuid),
+    WITH before AS (SELECT status FROM "Message" WHERE id = ${messageId}::uuid FOR UPDATE),
     m AS (
       UPDATE "Message" SET
         provider = CASE WHEN "providerMessageId" IS NULL AND ${providerId}::text IS NOT NULL

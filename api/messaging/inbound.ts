@@ -49,6 +49,14 @@ async function insertInbound(
   return rows[0]?.id ?? null;
 }
 
+/** The tenant's candidates whose main or alternate number is `phone`. */
+async function candidatesTextedOn(tx: TenantTx, tenantId: string, phone: string): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Candidate" WHERE "tenantId" = ${tenantId}::uuid AND (phone = ${phone} OR "alternatePhone" = ${phone})
+    ORDER BY id`;
+  return rows.map((r) => r.id);
+}
+
 /**
  * Files a verified inbound SMS: the receiving number names the tenant, the
  * sender's number the candidate and conversation. Stored once per provider id
@@ -105,14 +113,19 @@ export async function receiveInbound(
     const messageId = await insertInbound(tx, conversation, provider, inbound);
     if (!messageId) return null;
     if (keyword !== 'HELP') {
-      await changeConsent(tx, tenantId, {
-        candidateId,
-        channel: 'SMS',
-        to: afterKeyword(keyword),
-        source: 'KEYWORD',
-        evidence: inbound.body,
-        messageId,
-      });
+      // STOP and START speak for the phone number: every candidate of the tenant texted on it (duplicate
+      // records, a shared phone). YES answers one invitation: the candidate it was sent to.
+      const candidates = keyword === 'YES' ? [candidateId] : await candidatesTextedOn(tx, tenantId, inbound.from);
+      for (const id of candidates) {
+        await changeConsent(tx, tenantId, {
+          candidateId: id,
+          channel: 'SMS',
+          to: afterKeyword(keyword),
+          source: 'KEYWORD',
+          evidence: inbound.body,
+          messageId,
+        });
+      }
     }
     const replyId = tenant
       ? await queueMessage(tenantId, tx, {

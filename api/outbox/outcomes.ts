@@ -49,6 +49,15 @@ export function createOutcomes({ prisma, relay }: OutcomeDeps) {
       if (outcome.advanced || outcome.consentChanged) relay.wake();
     },
 
+    /** The candidate withdrew consent while the message waited: it fails unsent, saying so. */
+    async withdrawn(claim: Claim) {
+      const { advanced } = await recordFailed(prisma, claim, {
+        code: 'CONSENT_WITHDRAWN',
+        message: 'Not sent: the candidate opted out (or consent was withdrawn) after this message was queued.',
+      });
+      if (advanced) relay.wake();
+    },
+
     /** No answer proves refusal: the row stays SENDING and is reconciled after `delayMs`. */
     async unclear(claim: Claim, reason: string, delayMs: number) {
       await markUnclear(prisma, claim, reason, delayMs);

@@ -16,7 +16,7 @@ type Sql = Pick<PrismaClient, '$queryRaw'>;
  */
 export async function recordSent(sql: Sql, claim: Claim, provider: string, providerMessageId: string) {
   const [row] = await sql.$queryRaw<{ held: boolean; advanced: boolean }[]>`
-    WITH before AS (SELECT status FROM "Message" WHERE id = ${claim.messageId}::uuid),
+    WITH before AS (SELECT status FROM "Message" WHERE id = ${claim.messageId}::uuid FOR UPDATE),
     o AS (
       UPDATE "OutboxEntry" SET state = 'DONE', "leaseUntil" = NULL, "lastError" = NULL
       WHERE id = ${claim.id}::uuid AND state = 'SENDING'
@@ -42,7 +42,7 @@ export async function recordFailed(
   error: { code: string; message: string },
 ): Promise<{ held: boolean; advanced: boolean }> {
   const [row] = await sql.$queryRaw<{ held: boolean; advanced: boolean }[]>`
-    WITH before AS (SELECT status FROM "Message" WHERE id = ${claim.messageId}::uuid),
+    WITH before AS (SELECT status FROM "Message" WHERE id = ${claim.messageId}::uuid FOR UPDATE),
     o AS (
       UPDATE "OutboxEntry" SET state = 'FAILED', "leaseUntil" = NULL, "lastError" = ${error.message}
       WHERE id = ${claim.id}::uuid AND state = 'SENDING'

@@ -5,6 +5,7 @@ import type { EventRelay } from '../events/relay.ts';
 import type { Logger } from '../log.ts';
 import { backoffDelay } from './backoff.ts';
 import { type Claim, claimDue, claimExpired } from './claims.ts';
+import { consentWithdrawn } from './consent-check.ts';
 import { type DeliverDeps, deliver } from './deliver.ts';
 import { createClaimLoop } from './loop.ts';
 import { createOutcomes } from './outcomes.ts';
@@ -68,7 +69,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     }
     const route = { ...channel, provider: channel.provider };
     const attempt = unclear ? await reconcile(reconcileDeps, claim, message, route) : claim;
-    if (attempt) await deliver(deliverDeps, attempt, message, route);
+    if (!attempt) return;
+    if (await consentWithdrawn(prisma, message)) return outcomes.withdrawn(attempt);
+    await deliver(deliverDeps, attempt, message, route);
   }
 
   const loop = createClaimLoop<Job>({
