@@ -33,7 +33,8 @@ async function collect(client: ParleyClient, after: string | null, until: (event
       iterator.next(),
       new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), deadline - Date.now())),
     ]);
-    if (next === 'late') throw new Error(`timed out after ${events.length} events`);
+    if (next === 'late')
+      throw new Error(`timed out after ${events.length} events: ${events.map((e) => e.type).join(', ')}`);
     if (next.done) break;
     events.push(next.value.tenantEvents);
   }

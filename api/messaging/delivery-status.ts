@@ -23,6 +23,24 @@ export function movableTo(next: MessageStatus): Prisma.Sql {
 }
 
 /**
+ * For a RETURNING list: whether this statement moved the message to `status`.
+ * The time of each status is set only when the status moves, to the
+ * statement's now(), so it tells what the row was before without a second read
+ * (a read of the old row would not see a change committed meanwhile).
+ */
+export function movedNow(status: MessageStatus): Prisma.Sql {
+  const columns: Partial<Record<MessageStatus, string>> = {
+    SENT: 'sentAt',
+    DELIVERED: 'deliveredAt',
+    FAILED: 'failedAt',
+    UNDELIVERED: 'failedAt',
+  };
+  const column = columns[status];
+  if (!column) return Prisma.sql`false`;
+  return Prisma.sql`(status = ${status}::"MessageStatus" AND ${Prisma.raw(`"${column}"`)} = now()::timestamptz(3))`;
+}
+
+/**
  * The INSERT, for a CTE, of a MESSAGE_STATUS_CHANGED event for each message
  * `moved` returns (id, tenantId, conversationId): written in the statement
  * that moves the status, so the change and its event cannot part.
@@ -55,8 +73,7 @@ export async function advanceMessage(prisma: PrismaClient, messageId: string, ch
   const providerId = change.providerMessageId ?? null;
   const failing = change.status === 'FAILED' || change.status === 'UNDELIVERED';
   const [row] = await prisma.$queryRaw<{ advanced: boolean }[]>`
-    WITH before AS (SELECT status FROM "Message" WHERE id = ${messageId}::uuid FOR UPDATE),
-    m AS (
+    WITH m AS (
       UPDATE "Message" SET
         provider = CASE WHEN "providerMessageId" IS NULL AND ${providerId}::text IS NOT NULL
           THEN ${change.provider ?? null}::text ELSE provider END,
@@ -68,8 +85,8 @@ export async function advanceMessage(prisma: PrismaClient, messageId: string, ch
         "errorCode" = CASE WHEN ${moving} AND ${failing} THEN ${change.errorCode ?? null}::text ELSE "errorCode" END,
         "errorMessage" = CASE WHEN ${moving} AND ${failing} THEN ${change.errorMessage ?? null}::text ELSE "errorMessage" END
       WHERE id = ${messageId}::uuid AND (${moving} OR ("providerMessageId" IS NULL AND ${providerId}::text IS NOT NULL))
-      RETURNING id, "tenantId", "conversationId"),
-    e AS (${statusEvent(Prisma.sql`SELECT * FROM m WHERE EXISTS (SELECT 1 FROM before WHERE ${moving})`, change.status, change.errorCode)})
-    SELECT EXISTS (SELECT 1 FROM m) AND EXISTS (SELECT 1 FROM before WHERE ${moving}) AS advanced`;
+      RETURNING id, "tenantId", "conversationId", ${movedNow(change.status)} AS moved),
+    e AS (${statusEvent(Prisma.sql`SELECT * FROM m WHERE moved`, change.status, change.errorCode)})
+    SELECT EXISTS (SELECT 1 FROM m WHERE moved) AS advanced`;
   return row?.advanced ?? false;
 }

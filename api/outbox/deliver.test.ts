@@ -35,12 +35,13 @@ function setUp(answer: () => Promise<{ providerMessageId: string }>, options: { 
     backoff: (attempt) => attempt * 100,
   };
   const route = { pluginId: 'fake', provider, statusCallbackUrl: (id: string) => `https://x/status?messageId=${id}` };
+  const claimedAt = new Date();
   const claim = (over: Partial<Claim> = {}): Claim => ({
     id: 'row',
     messageId: 'm1',
     tenantId: 't',
     attempts: 1,
-    claimedAt: new Date(),
+    claimedAt,
     lastError: null,
     waitMs: 0,
     ...over,

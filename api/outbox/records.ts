@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from '../db/generated/prisma/client.ts';
-import { movableTo, statusEvent } from '../messaging/delivery-status.ts';
+import { movableTo, movedNow, statusEvent } from '../messaging/delivery-status.ts';
 import type { Claim } from './claims.ts';
 
 type Sql = Pick<PrismaClient, '$queryRaw'>;
@@ -16,8 +16,7 @@ type Sql = Pick<PrismaClient, '$queryRaw'>;
  */
 export async function recordSent(sql: Sql, claim: Claim, provider: string, providerMessageId: string) {
   const [row] = await sql.$queryRaw<{ held: boolean; advanced: boolean }[]>`
-    WITH before AS (SELECT status FROM "Message" WHERE id = ${claim.messageId}::uuid FOR UPDATE),
-    o AS (
+    WITH o AS (
       UPDATE "OutboxEntry" SET state = 'DONE', "leaseUntil" = NULL, "lastError" = NULL
       WHERE id = ${claim.id}::uuid AND state = 'SENDING'
       RETURNING "messageId"),
@@ -28,10 +27,9 @@ export async function recordSent(sql: Sql, claim: Claim, provider: string, provi
         status = CASE WHEN ${movableTo('SENT')} THEN 'SENT' ELSE status END,
         "sentAt" = CASE WHEN ${movableTo('SENT')} THEN now() ELSE "sentAt" END
       WHERE id = (SELECT "messageId" FROM o)
-      RETURNING id, "tenantId", "conversationId"),
-    e AS (${statusEvent(Prisma.sql`SELECT * FROM m WHERE EXISTS (SELECT 1 FROM before WHERE ${movableTo('SENT')})`, 'SENT')})
-    SELECT EXISTS (SELECT 1 FROM o) AS held,
-      EXISTS (SELECT 1 FROM m) AND EXISTS (SELECT 1 FROM before WHERE ${movableTo('SENT')}) AS advanced`;
+      RETURNING id, "tenantId", "conversationId", ${movedNow('SENT')} AS moved),
+    e AS (${statusEvent(Prisma.sql`SELECT * FROM m WHERE moved`, 'SENT')})
+    SELECT EXISTS (SELECT 1 FROM o) AS held, EXISTS (SELECT 1 FROM m WHERE moved) AS advanced`;
   return row ?? { held: false, advanced: false };
 }
 
@@ -42,8 +40,7 @@ export async function recordFailed(
   error: { code: string; message: string },
 ): Promise<{ held: boolean; advanced: boolean }> {
   const [row] = await sql.$queryRaw<{ held: boolean; advanced: boolean }[]>`
-    WITH before AS (SELECT status FROM "Message" WHERE id = ${claim.messageId}::uuid FOR UPDATE),
-    o AS (
+    WITH o AS (
       UPDATE "OutboxEntry" SET state = 'FAILED', "leaseUntil" = NULL, "lastError" = ${error.message}
       WHERE id = ${claim.id}::uuid AND state = 'SENDING'
       RETURNING "messageId"),
