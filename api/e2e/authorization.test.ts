@@ -90,6 +90,12 @@ describe('who may read what', () => {
       });
       expect(send.sendMessage).toMatchObject({ __typename: 'ValidationError', field: 'input.conversationId' });
     }
+    for (const after of ['garbage', 'R1BDOlM6eA==', 'R1BDOk46NQ==']) {
+      const page = await ask(h.admin.token, 'query($a: String) { tenant { users(after: $a) { edges { cursor } } } }', {
+        a: after,
+      });
+      expect(page.body.errors?.[0]?.extensions?.code, `users(after: ${after})`).toBe('VALIDATION');
+    }
     const node = await ask(h.admin.token, 'query($id: ID!) { node(id: $id) { id } }', { id: 'garbage' });
     expect(node.body.errors?.[0]?.extensions?.code).toBe('VALIDATION');
     expect(server.logs.text).not.toContain('unexpected error');

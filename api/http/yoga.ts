@@ -12,6 +12,7 @@ import { scopeToTenant } from '../db/tenant-scope.ts';
 import { scopeToViewer } from '../db/viewer-scope.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Logger } from '../log.ts';
+import { badInput } from './bad-input.ts';
 import { type GraphQLLimits, useGraphQLLimits } from './limits.ts';
 import { serviceUnavailable } from './service-unavailable.ts';
 
@@ -81,7 +82,9 @@ export function createGraphQLHandler(deps: {
         if (original instanceof DomainError) {
           return new GraphQLError(original.message, { path: located.path, extensions: { code: original.code } });
         }
-        if (original instanceof Error && !('extensions' in original)) {
+        if (original instanceof Error && (original.name === 'PothosValidationError' || !('extensions' in original))) {
+          const invalid = badInput(original, located.path);
+          if (invalid) return invalid;
           // The database being unreachable is no bug of the request: a typed, retryable 503.
           const unavailable = serviceUnavailable(original, located.path);
           if (unavailable) {
