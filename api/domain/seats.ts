@@ -113,10 +113,11 @@ export async function unassignSeat(scope: TenantScope, userId: string) {
   const user = await findUser(scope, userId);
   const seat = await scope.db.seat.findUnique({ where: { userId } });
   if (seat) {
+    // Only while this user still holds it: a reassignment in between moved it to someone else.
     await withEvents(
       scope,
-      (tx) => tx.seat.update({ where: { id: seat.id }, data: { userId: null, assignedAt: null } }),
-      () => [{ type: 'SEAT_UNASSIGNED', subjectId: seat.id, payload: { userId } }],
+      (tx) => tx.seat.updateMany({ where: { id: seat.id, userId }, data: { userId: null, assignedAt: null } }),
+      ({ count }) => (count ? [{ type: 'SEAT_UNASSIGNED', subjectId: seat.id, payload: { userId } }] : []),
     );
   }
   return user;

@@ -75,11 +75,15 @@ export async function updateUser(scope: TenantScope, input: UpdateUserInput) {
             ...(deactivated === undefined ? {} : { deactivatedAt: deactivated ? new Date() : null }),
           },
         });
-        if (deactivated) await tx.seat.updateMany({ where: { userId: id }, data: { userId: null, assignedAt: null } });
-        return updated;
+        const seat = deactivated ? await tx.seat.findUnique({ where: { userId: id }, select: { id: true } }) : null;
+        if (seat) await tx.seat.update({ where: { id: seat.id }, data: { userId: null, assignedAt: null } });
+        return { updated, freedSeat: seat?.id ?? null };
       },
-      (updated) => [{ type: 'USER_UPDATED', subjectId: updated.id }],
-    );
+      ({ updated, freedSeat }) => [
+        { type: 'USER_UPDATED', subjectId: updated.id },
+        ...(freedSeat ? [{ type: 'SEAT_UNASSIGNED' as const, subjectId: freedSeat, payload: { userId: id } }] : []),
+      ],
+    ).then((r) => r.updated);
     if (deactivated !== undefined || changes.role !== undefined) await scope.events.credentialsChanged('user', user.id);
 
     return user;

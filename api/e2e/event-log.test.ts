@@ -68,6 +68,8 @@ describe('the event log', () => {
     await tenant.client.request(BuySeatsDocument, { count: 1 });
     await tenant.client.request(AssignSeatDocument, { userId: user.id });
     await tenant.client.request(UnassignSeatDocument, { userId: user.id });
+    await tenant.client.request(AssignSeatDocument, { userId: user.id });
+    await tenant.client.request(UpdateUserDocument, { input: { id: user.id, deactivated: true } }); // frees the seat
     const key = await tenant.client.request(CreateApiKeyDocument, { name: 'logged key' });
     if (key.createApiKey.__typename !== 'CreatedApiKey') throw new Error('createApiKey failed');
     await tenant.client.request(RevokeApiKeyDocument, { id: key.createApiKey.apiKey.id });
@@ -90,6 +92,9 @@ describe('the event log', () => {
       ['USER_UPDATED', user.id],
       ['SEATS_CHANGED', tenant.id],
       ['SEAT_ASSIGNED', null],
+      ['SEAT_UNASSIGNED', null],
+      ['SEAT_ASSIGNED', null],
+      ['USER_UPDATED', user.id],
       ['SEAT_UNASSIGNED', null],
       ['API_KEY_CREATED', key.createApiKey.apiKey.id],
       ['API_KEY_REVOKED', key.createApiKey.apiKey.id],
@@ -128,6 +133,15 @@ describe('the event log', () => {
     expect(events[status]).toMatchObject({ subjectId: messageId, conversationId: h.conversationId });
     expect(events[status]?.payload).toEqual({ status: 'SENT' });
     expect(JSON.stringify(events)).not.toContain('Logged'); // no message bodies in events
+    const unmatched = events.find((e) => e.type === 'INBOUND_UNMATCHED');
+    const read = await server.post(
+      {
+        query: 'query($id: ID!) { node(id: $id) { ... on UnmatchedInbound { body } } }',
+        variables: { id: unmatched?.subjectId },
+      },
+      { authorization: `Bearer ${h.tenant.apiKey}` },
+    );
+    expect(read.body.data.node).toEqual({ body: 'Who is this?' });
   });
 
   it('gives a subscriber who reconnects with its cursor exactly what it missed, then goes on live', async () => {

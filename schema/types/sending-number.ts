@@ -61,10 +61,12 @@ builder.mutationField('addSendingNumber', (t) =>
   }),
 );
 
-builder.prismaObject('UnmatchedInbound', {
-  description: 'A text from a number that matches no candidate. Kept, never dropped.',
+builder.prismaNode('UnmatchedInbound', {
+  id: { field: 'id' },
+  nullable: true,
+  description:
+    'A text from a number that matches no candidate. Kept, never dropped; readable by admins and partner backends (node(id) of an INBOUND_UNMATCHED event).',
   fields: (t) => ({
-    id: t.exposeID('id'),
     fromNumber: t.exposeString('fromNumber'),
     toNumber: t.exposeString('toNumber'),
     body: t.exposeString('body'),
