@@ -67,6 +67,8 @@ export function attachWebSocket(
           const actor = await authenticate(ctx.extra.credential);
           ctx.extra.actor = actor;
           ctx.extra.untrack = live.track(actor, (reason) => ctx.extra.socket.close(...forbidden(reason)));
+          // The socket may have closed while the credential was looked up: then onClose has run already.
+          if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) ctx.extra.untrack();
           return true;
         } catch (error) {
           if (error instanceof AuthenticationError) {

@@ -69,7 +69,7 @@ export const Tenant = builder.prismaNode('Tenant', {
     }),
     eventCursor: t.string({
       description:
-        'The cursor of your tenant’s newest event: read the state you need, then subscribe to tenantEvents with this as `after` to miss nothing that changes from here on.',
+        'The cursor of your tenant’s newest event. Read it first, then the state you need, then subscribe to tenantEvents with it as `after`: nothing that changes from here on is missed (an event already reflected in what you read may come again).',
       authScopes: { tenantAdmin: true },
       resolve: (tenant) => encodeCursor(tenant.lastEventPosition),
     }),
