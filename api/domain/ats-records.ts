@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Channel } from '../db/generated/prisma/enums.ts';
-import { changeConsent } from './consent.ts';
-import { afterApplication } from './consent-rules.ts';
+import { changeConsent } from '../messaging/consent/change-consent.ts';
+import { afterApplication } from '../messaging/consent/rules.ts';
 import { type FieldIssue, NotFoundError } from './errors.ts';
 import { parsePhone } from './phone.ts';
 import { isUniqueViolation } from './prisma-errors.ts';

@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor.ts';
 import { accountFactsOf, accountFactsSelect, type ChannelRegistry } from '../channels/registry.ts';
 import { readableConversations } from '../db/viewer-scope.ts';
-import { lockFor } from './consent-rules.ts';
+import { lockFor } from '../messaging/consent/locks.ts';
 import { NotFoundError } from './errors.ts';
 import type { TenantScope } from './scope.ts';
 

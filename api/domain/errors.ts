@@ -1,4 +1,4 @@
-import { type LockReason, lockMessage } from './consent-rules.ts';
+import { type LockReason, lockMessage } from '../messaging/consent/locks.ts';
 
 /**
  * Parley's error vocabulary. Domain functions throw these; the schema exposes

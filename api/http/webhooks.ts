@@ -3,8 +3,8 @@ import { ChannelError } from '../../plugins/sdk/index.ts';
 import type { ChannelRegistry } from '../channels/registry.ts';
 import { messageIdOf } from '../channels/webhook-urls.ts';
 import type { Logger } from '../log.ts';
-import { type InboundDeps, receiveInbound } from '../messaging/inbound.ts';
-import { applyStatusCallback } from '../messaging/status-callback.ts';
+import { type InboundDeps, receiveInbound } from '../messaging/inbound/receive-inbound.ts';
+import { applyStatusCallback } from '../messaging/status/status-callback.ts';
 
 const MAX_BODY = 64 * 1024;
 /** After a 413, how much more of the request is read (and dropped) so the client sees the answer, not a reset. */

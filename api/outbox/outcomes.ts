@@ -1,8 +1,8 @@
 import type { ChannelError } from '../../plugins/sdk/index.ts';
 import type { Message, PrismaClient } from '../db/generated/prisma/client.ts';
 import { scopeToTenant } from '../db/tenant-scope.ts';
-import { changeConsent } from '../domain/consent.ts';
 import type { EventRelay } from '../events/relay.ts';
+import { changeConsent } from '../messaging/consent/change-consent.ts';
 import type { Claim } from './claims.ts';
 import { markUnclear, recordFailed, recordSent, retryLater } from './records.ts';
 

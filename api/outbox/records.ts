@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from '../db/generated/prisma/client.ts';
-import { movableTo, movedNow, statusEvent } from '../messaging/delivery-status.ts';
+import { movableTo, movedNow, statusEvent } from '../messaging/status/delivery-status.ts';
 import type { Claim } from './claims.ts';
 
 type Sql = Pick<PrismaClient, '$queryRaw'>;

@@ -1,5 +1,5 @@
 import { conversationLocks, readableBy } from '../../api/domain/conversations.ts';
-import { recordConsent } from '../../api/domain/messaging/consent-actions.ts';
+import { recordConsent } from '../../api/messaging/consent/record-consent.ts';
 import { builder } from '../builder.ts';
 import { tenantActor, tenantScope } from '../tenant-scope.ts';
 import { ConsentStateEnum } from './candidate.ts';

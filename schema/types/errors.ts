@@ -1,4 +1,3 @@
-import { lockReasons } from '../../api/domain/consent-rules.ts';
 import {
   AttachmentsNotSupportedError,
   ChannelUnavailableError,
@@ -18,6 +17,7 @@ import {
   SettingNotAvailableError,
   ValidationError,
 } from '../../api/domain/errors.ts';
+import { lockReasons } from '../../api/messaging/consent/locks.ts';
 import { builder } from '../builder.ts';
 
 export const ErrorCodeEnum = builder.enumType('ErrorCode', { values: errorCodes });

@@ -6,8 +6,8 @@ import {
   SendNotAllowedError,
   ValidationError,
 } from '../../api/domain/errors.ts';
-import { previewMessage } from '../../api/domain/messaging/preview-message.ts';
 import type { SendDecision } from '../../api/messaging/send-policy/index.ts';
+import { previewMessage } from '../../api/messaging/sending/preview-message.ts';
 import { builder } from '../builder.ts';
 import { tenantActor, tenantScope } from '../tenant-scope.ts';
 import { Conversation, ConversationLock } from './conversation.ts';

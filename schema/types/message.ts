@@ -7,8 +7,8 @@ import {
   NoSendingNumberError,
   SendNotAllowedError,
 } from '../../api/domain/errors.ts';
-import { sendConsentInvite } from '../../api/domain/messaging/consent-actions.ts';
-import { sendMessage } from '../../api/domain/messaging/send-message.ts';
+import { sendConsentInvite } from '../../api/messaging/sending/consent-invite.ts';
+import { sendMessage } from '../../api/messaging/sending/send-message.ts';
 import { builder } from '../builder.ts';
 import { tenantActor, tenantScope } from '../tenant-scope.ts';
 import { Conversation } from './conversation.ts';

@@ -1,7 +1,6 @@
 import type { ChannelCapabilities } from '../../../plugins/sdk/index.ts';
 import type { TenantActor } from '../../auth/actor.ts';
 import type { Channel, ConsentModel, ConsentState, MessageKind } from '../../db/generated/prisma/enums.ts';
-import { type Lock, type LockReason, lockFor } from '../../domain/consent-rules.ts';
 import { textingNumber } from '../../domain/conversations.ts';
 import {
   AttachmentsNotSupportedError,
@@ -13,6 +12,7 @@ import {
   SendNotAllowedError,
   ValidationError,
 } from '../../domain/errors.ts';
+import { type Lock, type LockReason, lockFor } from '../consent/locks.ts';
 import { type SendCost, sendCost } from './cost.ts';
 import type { SendFacts } from './facts.ts';
 import { type RoutedNumber, routeNumber } from './routing.ts';

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { Prisma, type PrismaClient } from '../db/generated/prisma/client.ts';
-import type { MessageStatus } from '../db/generated/prisma/enums.ts';
+import { Prisma, type PrismaClient } from '../../db/generated/prisma/client.ts';
+import type { MessageStatus } from '../../db/generated/prisma/enums.ts';
 
 const rank: Record<MessageStatus, number> = {
   QUEUED: 0,

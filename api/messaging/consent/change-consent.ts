@@ -1,6 +1,6 @@
-import type { Channel, ConsentSource, ConsentState } from '../db/generated/prisma/enums.ts';
-import { appendEvents } from '../events/append.ts';
-import type { TenantScope, TenantTx } from './scope.ts';
+import type { Channel, ConsentSource, ConsentState } from '../../db/generated/prisma/enums.ts';
+import type { TenantTx } from '../../domain/scope.ts';
+import { appendEvents } from '../../events/append.ts';
 
 /** The consent row as it stands once locked. */
 export type LockedConsent = { state: ConsentState; optOutSource: ConsentSource | null };

@@ -1,12 +1,9 @@
-import { z } from 'zod';
 import type { TenantActor } from '../../auth/actor.ts';
-import { askSendPolicy } from '../../messaging/send-policy/index.ts';
-import type { RoutedNumber } from '../../messaging/send-policy/routing.ts';
-import { changeConsent, type LockedConsent } from '../consent.ts';
-import { findReadableConversation } from '../conversations.ts';
-import { ConversationLockedError, SendNotAllowedError } from '../errors.ts';
-import type { TenantScope } from '../scope.ts';
-import { parseInput } from '../validate.ts';
+import { ConversationLockedError } from '../../domain/errors.ts';
+import type { TenantScope } from '../../domain/scope.ts';
+import { changeConsent, type LockedConsent } from '../consent/change-consent.ts';
+import { askSendPolicy } from '../send-policy/index.ts';
+import type { RoutedNumber } from '../send-policy/routing.ts';
 import type { MessagingDeps } from './deps.ts';
 import { queueMessage } from './queue-message.ts';
 
@@ -70,31 +67,4 @@ export async function sendConsentInvite(
   scope.events.relayNow();
   deps.wakeOutbox();
   return { messageId };
-}
-
-const recordInput = z.object({
-  conversationId: z.string(),
-  channel: z.enum(['SMS', 'WHATSAPP']),
-  granted: z.boolean(),
-  reason: z.string().trim().min(3, 'must say why (at least 3 characters)').max(1000),
-  evidence: z.string().trim().max(4000).nullish(),
-});
-
-/** A recruiter records or withdraws consent by hand, with a reason (and evidence), for the audit trail. */
-export async function recordConsent(scope: TenantScope, actor: TenantActor, input: z.input<typeof recordInput>) {
-  const data = parseInput(recordInput, input);
-  if (actor.kind !== 'user') throw new SendNotAllowedError('NOT_A_USER');
-  const conversation = await findReadableConversation(scope, actor, data.conversationId);
-  const result = await scope.db.$transaction((tx) =>
-    changeConsent(tx, scope.tenantId, {
-      candidateId: conversation.candidateId,
-      channel: data.channel,
-      to: data.granted ? 'OPTED_IN' : 'OPTED_OUT',
-      source: 'RECRUITER',
-      actorUserId: actor.userId,
-      evidence: data.evidence ? `${data.reason}\n${data.evidence}` : data.reason,
-    }),
-  );
-  if (result.changed) scope.events.relayNow();
-  return conversation;
 }

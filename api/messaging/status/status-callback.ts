@@ -1,6 +1,6 @@
-import type { StatusUpdate } from '../../plugins/sdk/index.ts';
-import type { PrismaClient } from '../db/generated/prisma/client.ts';
-import type { EventRelay } from '../events/relay.ts';
+import type { StatusUpdate } from '../../../plugins/sdk/index.ts';
+import type { PrismaClient } from '../../db/generated/prisma/client.ts';
+import type { EventRelay } from '../../events/relay.ts';
 import { advanceMessage } from './delivery-status.ts';
 
 /**

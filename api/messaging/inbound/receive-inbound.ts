@@ -1,16 +1,16 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { InboundMessage } from '../../plugins/sdk/index.ts';
-import type { PrismaClient } from '../db/generated/prisma/client.ts';
-import { scopeToTenant, type TenantDb } from '../db/tenant-scope.ts';
-import { changeConsent } from '../domain/consent.ts';
-import { afterKeyword, keywordOf } from '../domain/consent-rules.ts';
-import { queueMessage } from '../domain/messaging/queue-message.ts';
-import { isUniqueViolation } from '../domain/prisma-errors.ts';
-import type { TenantTx } from '../domain/scope.ts';
-import { appendEvents } from '../events/append.ts';
-import type { EventRelay } from '../events/relay.ts';
-import { type InboundRoute, routeInbound } from './inbound-route.ts';
-import { sendCost } from './send-policy/cost.ts';
+import type { InboundMessage } from '../../../plugins/sdk/index.ts';
+import type { PrismaClient } from '../../db/generated/prisma/client.ts';
+import { scopeToTenant, type TenantDb } from '../../db/tenant-scope.ts';
+import { isUniqueViolation } from '../../domain/prisma-errors.ts';
+import type { TenantTx } from '../../domain/scope.ts';
+import { appendEvents } from '../../events/append.ts';
+import type { EventRelay } from '../../events/relay.ts';
+import { changeConsent } from '../consent/change-consent.ts';
+import { afterKeyword, keywordOf } from '../consent/rules.ts';
+import { sendCost } from '../send-policy/cost.ts';
+import { queueMessage } from '../sending/queue-message.ts';
+import { type InboundRoute, routeInbound } from './route-inbound.ts';
 
 const DEFAULT_HELP = '{company}: text messages about your application. Reply STOP to opt out.';
 

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { TenantActor } from '../../auth/actor.ts';
-import { askSendPolicy } from '../../messaging/send-policy/index.ts';
-import type { RoutedNumber } from '../../messaging/send-policy/routing.ts';
-import { IdempotencyKeyReusedError } from '../errors.ts';
-import { isUniqueViolation } from '../prisma-errors.ts';
-import type { TenantScope } from '../scope.ts';
-import { parseInput } from '../validate.ts';
+import { IdempotencyKeyReusedError } from '../../domain/errors.ts';
+import { isUniqueViolation } from '../../domain/prisma-errors.ts';
+import type { TenantScope } from '../../domain/scope.ts';
+import { parseInput } from '../../domain/validate.ts';
+import { askSendPolicy } from '../send-policy/index.ts';
+import type { RoutedNumber } from '../send-policy/routing.ts';
 import type { MessagingDeps } from './deps.ts';
 import { queueMessage } from './queue-message.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { afterApplication, afterKeyword, keywordOf, lockFor } from './consent-rules.ts';
+import { lockFor } from './locks.ts';
+import { afterApplication, afterKeyword, keywordOf } from './rules.ts';
 
 describe('consent rules', () => {
   it('recognises keyword families whatever the case and spacing, and nothing else', () => {

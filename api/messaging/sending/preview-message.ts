@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { TenantActor } from '../../auth/actor.ts';
-import { askSendPolicy } from '../../messaging/send-policy/index.ts';
-import type { TenantScope } from '../scope.ts';
-import { parseInput } from '../validate.ts';
+import type { TenantScope } from '../../domain/scope.ts';
+import { parseInput } from '../../domain/validate.ts';
+import { askSendPolicy } from '../send-policy/index.ts';
 import type { MessagingDeps } from './deps.ts';
 
 const previewInput = z.object({

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Channel, MessageKind } from '../../db/generated/prisma/enums.ts';
 import type { TenantDb } from '../../db/tenant-scope.ts';
-import type { TenantTx } from '../scope.ts';
+import type { TenantTx } from '../../domain/scope.ts';
 
 export type QueuedMessage = {
   conversationId: string;

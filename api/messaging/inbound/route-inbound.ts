@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../db/generated/prisma/client.ts';
+import type { PrismaClient } from '../../db/generated/prisma/client.ts';
 
 export type InboundRoute = {
   numberId: string;
