@@ -2,6 +2,7 @@ import { createActorCache } from './auth/actor-cache.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { createCredentialFeed } from './auth/credential-feed.ts';
 import { loadSigningKey } from './auth/signing-key.ts';
+import { staleHolders } from './auth/stale-holders.ts';
 import { loadCredentialCipher } from './channels/credential-crypto.ts';
 import { loadChannelPlugins } from './channels/plugins.ts';
 import { createChannelRegistry } from './channels/registry.ts';
@@ -103,7 +104,10 @@ export function buildApp(config: Config, log: Logger) {
         limits: config.graphqlLimits,
         hideSuggestions: config.env === 'production',
       });
-      const live = createLiveConnections();
+      const live = createLiveConnections({
+        recheckMs: config.liveConnectionRecheckMs,
+        stale: (actors) => staleHolders(db.prisma, actors),
+      });
       credentials.onChange(live.closeFor);
       const http = createHttpServer({
         yoga,
@@ -142,6 +146,7 @@ export function buildApp(config: Config, log: Logger) {
           await http.close(config.shutdownGraceMs);
           await outbox?.stop();
           await relay.stop();
+          live.close();
           await credentials.close();
           await events.close();
           await db.close();

@@ -88,6 +88,7 @@ const envSchema = z.object({
   CHANNEL_PLATFORM_DEFAULT: z.enum(['on', 'off']).optional(),
   AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  LIVE_CONNECTION_RECHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   OUTBOX_WORKER: z.enum(['on', 'off']).default('on'),
 
   OUTBOX_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
@@ -134,6 +135,8 @@ export type Config = {
   authCacheMs: number;
   /** How long the event log keeps events for replay; older cursors get CURSOR_EXPIRED. */
   eventRetentionDays: number;
+  /** How often the holders of open WebSockets and SSE streams are looked up again. */
+  liveConnectionRecheckMs: number;
   /** Platform Twilio account for SMS; absent means SMS cannot be delivered. */
 
   twilio: { accountSid: string; authToken: string; apiBaseUrl: string | undefined } | undefined;
@@ -208,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     authCacheMs: e.AUTH_CACHE_MS,
     eventRetentionDays: e.EVENT_RETENTION_DAYS,
+    liveConnectionRecheckMs: e.LIVE_CONNECTION_RECHECK_MS,
 
     twilio:
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN

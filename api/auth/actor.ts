@@ -5,6 +5,12 @@ export type Actor =
   | { kind: 'anonymous' }
   | { kind: 'operator' }
   | { kind: 'apiKey'; tenantId: string; apiKeyId: string }
-  | { kind: 'user'; tenantId: string; userId: string; role: Role };
+  | {
+      kind: 'user';
+      tenantId: string;
+      userId: string;
+      role: Role /** When the user token expires (ms). */;
+      expiresAt?: number;
+    };
 
 export type TenantActor = Extract<Actor, { tenantId: string }>;

@@ -63,7 +63,13 @@ export function createAuthenticator(deps: {
     }
     const user = await prisma.user.findFirst({ where: { id: check.claims.userId, tenantId: check.claims.tenantId } });
     if (!user || user.deactivatedAt) throw new AuthenticationError('This user no longer exists or is deactivated.');
-    const actor: Actor = { kind: 'user', tenantId: user.tenantId, userId: user.id, role: user.role };
+    const actor: Actor = {
+      kind: 'user',
+      tenantId: user.tenantId,
+      userId: user.id,
+      role: user.role,
+      expiresAt: check.expiresAt,
+    };
     cache.set(token, actor, lookedUpAt, check.expiresAt);
     return actor;
   }

@@ -8,6 +8,7 @@ import {
   UpdateUserDocument,
   ViewerDocument,
 } from '../../clients/generated/graphql.ts';
+import { signUserToken } from '../auth/user-tokens.ts';
 import { testMode } from '../test/databases.ts';
 import { rawId, startTestServer, type TestServer, type TestTenant } from '../test/harness.ts';
 import { waitFor } from '../test/messaging-fixture.ts';
@@ -160,6 +161,45 @@ describe('revocation reaches open connections', () => {
     const closed = await waitFor(async () => ws.closed(), 'the socket to close');
     expect(closed.code).toBe(4403);
     await ws.client.dispose();
+  });
+
+  it('closes a user token’s socket when the token expires', async () => {
+    const admin = await server.createUser(tenant, { role: 'ADMIN' });
+    const short = await signUserToken(
+      server.app.services.signingKey,
+      { userId: rawId(admin.user.id), tenantId: rawId(tenant.id) },
+      2,
+    );
+    const ws = wsClient(server.url, short.token);
+    await liveSubscription(ws.client, poke);
+    const closed = await waitFor(async () => ws.closed(), 'the socket to close at expiry', 6_000);
+    expect(closed).toMatchObject({ code: 4403, reason: expect.stringMatching(/expired/) });
+    await ws.client.dispose();
+  });
+
+  it('closes a revoked key’s socket even when the revocation was never announced', async () => {
+    const checking = await startTestServer({ env: { LIVE_CONNECTION_RECHECK_MS: '300' } });
+    try {
+      const own = await checking.createTenant('Rechecked');
+      const created = await own.client.request(CreateApiKeyDocument, { name: 'watched' });
+      if (created.createApiKey.__typename !== 'CreatedApiKey') throw new Error(JSON.stringify(created));
+      const { secret, apiKey } = created.createApiKey;
+      const ws = wsClient(checking.url, secret);
+      let i = 0;
+      await liveSubscription(ws.client, () =>
+        own.client.request(CreateUserDocument, { input: { name: `R ${i}`, email: `r-${i++}@example.com` } }),
+      );
+      // Straight in the database, as if the announcement had been lost with Redis.
+      await checking.app.services.prisma.apiKey.update({
+        where: { id: rawId(apiKey.id) },
+        data: { revokedAt: new Date() },
+      });
+      const closed = await waitFor(async () => ws.closed(), 'the socket to close on the recheck', 5_000);
+      expect(closed.code).toBe(4403);
+      await ws.client.dispose();
+    } finally {
+      await checking.stop();
+    }
   });
 
   it('ends an SSE stream whatever Accept header opened it', async () => {

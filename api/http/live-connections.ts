@@ -3,20 +3,47 @@ import { holderOf } from '../auth/actor-cache.ts';
 import type { CredentialChange } from '../events/tenant-events.ts';
 
 type Close = (reason: string) => void;
+type Tracked = { actor: Actor; close: Close };
 
 const reasons: Record<CredentialChange['kind'], string> = {
   apiKey: 'This API key was revoked.',
   user: 'This user was deactivated or their role changed; sign in again.',
 };
+const EXPIRED = 'Your user token expired: mint a new one with createUserToken.';
+
+/** Which tracked actors no longer hold (a revoked key, a deactivated or re-roled user), by their own lookup. */
+export type StaleCheck = (actors: Actor[]) => Promise<CredentialChange[]>;
 
 /**
  * The open WebSockets and SSE streams of each API key and user, so that a
  * revocation or a change of the user closes them (and with them every
- * subscription they carry) on this copy of the service.
+ * subscription they carry) on this copy of the service. A user token's
+ * connections also close when the token expires, and every `recheckMs` the
+ * holders are looked up again, so a change whose announcement was lost
+ * (a Redis outage) still closes them.
  */
-export function createLiveConnections() {
-  const byHolder = new Map<string, Set<Close>>();
+export function createLiveConnections(options: { recheckMs: number; stale: StaleCheck }) {
+  const byHolder = new Map<string, Set<Tracked>>();
   const keyOf = (holder: { kind: string; id: string }) => `${holder.kind}:${holder.id}`;
+
+  function closeFor(change: CredentialChange, reason = reasons[change.kind]) {
+    const set = byHolder.get(keyOf(change));
+    if (!set) return;
+    byHolder.delete(keyOf(change));
+    for (const tracked of set) tracked.close(reason);
+  }
+
+  const timer = setInterval(() => {
+    const actors = [...byHolder.values()].flatMap((set) => [...set].slice(0, 1).map((t) => t.actor));
+    if (!actors.length) return;
+    options
+      .stale(actors)
+      .then((changes) => {
+        for (const change of changes) closeFor(change);
+      })
+      .catch(() => {}); // the database is away: the next round checks again
+  }, options.recheckMs);
+  timer.unref();
 
   return {
     /** Tracks a live connection of `actor`; call the returned function when it ends. */
@@ -29,18 +56,23 @@ export function createLiveConnections() {
         set = new Set();
         byHolder.set(key, set);
       }
-      set.add(close);
+      const tracked: Tracked = { actor, close };
+      set.add(tracked);
+      const expiry =
+        actor.kind === 'user' && actor.expiresAt !== undefined
+          ? setTimeout(() => close(EXPIRED), Math.max(0, actor.expiresAt - Date.now()))
+          : null;
+      expiry?.unref();
       return () => {
-        set.delete(close);
+        if (expiry) clearTimeout(expiry);
+        set.delete(tracked);
         if (set.size === 0 && byHolder.get(key) === set) byHolder.delete(key);
       };
     },
     /** Closes every live connection of the changed holder. */
-    closeFor(change: CredentialChange) {
-      const set = byHolder.get(keyOf(change));
-      if (!set) return;
-      byHolder.delete(keyOf(change));
-      for (const close of set) close(reasons[change.kind]);
+    closeFor: (change: CredentialChange) => closeFor(change),
+    close() {
+      clearInterval(timer);
     },
   };
 }
