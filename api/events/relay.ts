@@ -1,6 +1,7 @@
 import type { PubSub } from 'graphql-yoga';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { Logger } from '../log.ts';
+import { createWakeableSleep } from '../wakeable-sleep.ts';
 import type { LoggedEvent, PubSubEvents } from './tenant-events.ts';
 
 /** Any number, the same in every copy: it makes the passes of all copies take turns. */
@@ -106,8 +107,7 @@ export function createEventRelay(deps: {
 
   let running = false;
   let loop: Promise<void> | null = null;
-  let wakeUp: (() => void) | null = null;
-  let woken = false;
+  const pause = createWakeableSleep();
   let lastPrune = 0;
 
   async function run() {
@@ -122,17 +122,7 @@ export function createEventRelay(deps: {
       } catch (error) {
         log.warn({ err: (error as Error).message }, 'event relay: pass failed; retrying');
       }
-      if (handled < BATCH && running && !woken) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollMs);
-          wakeUp = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wakeUp = null;
-      }
-      woken = false;
+      if (handled < BATCH && running) await pause.sleep(pollMs);
     }
   }
 
@@ -145,13 +135,10 @@ export function createEventRelay(deps: {
       loop = run();
     },
     /** Something committed events: look now rather than at the next poll. */
-    wake() {
-      woken = true;
-      wakeUp?.();
-    },
+    wake: pause.wake,
     async stop() {
       running = false;
-      wakeUp?.();
+      pause.wake();
       await loop;
     },
   };

@@ -1,4 +1,5 @@
 import type { Logger } from '../log.ts';
+import { createWakeableSleep } from '../wakeable-sleep.ts';
 
 export type LoopOptions<Job> = {
   /** Claims up to `limit` jobs. */
@@ -24,7 +25,7 @@ export type LoopOptions<Job> = {
 export function createClaimLoop<Job>(options: LoopOptions<Job>) {
   const { log, batchSize, concurrency, pollMs } = options;
   let running = false;
-  let wakeUp: (() => void) | null = null;
+  const pause = createWakeableSleep();
   let loop: Promise<void> | null = null;
   const inFlight = new Set<Promise<void>>();
 
@@ -37,7 +38,7 @@ export function createClaimLoop<Job>(options: LoopOptions<Job>) {
       .finally(() => {
         inFlight.delete(work);
         // A slot is free: a loop that was full may claim again.
-        if (inFlight.size === concurrency - 1) wakeUp?.();
+        if (inFlight.size === concurrency - 1) pause.wake();
       });
     inFlight.add(work);
     return work;
@@ -60,14 +61,7 @@ export function createClaimLoop<Job>(options: LoopOptions<Job>) {
       }
       // A full batch means more may be due: claim again at once while there is room.
       if (!running || (claimed > 0 && claimed === room && inFlight.size < concurrency)) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wakeUp = null;
+      await pause.sleep(pollMs);
     }
   }
 
@@ -84,12 +78,10 @@ export function createClaimLoop<Job>(options: LoopOptions<Job>) {
       loop = run();
     },
     /** Something became due: look now rather than at the next poll. */
-    wake() {
-      wakeUp?.();
-    },
+    wake: pause.wake,
     async stop() {
       running = false;
-      wakeUp?.();
+      pause.wake();
       await loop;
       await Promise.all([...inFlight]);
     },
