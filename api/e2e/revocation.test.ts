@@ -163,6 +163,16 @@ describe('revocation reaches open connections', () => {
     await ws.client.dispose();
   });
 
+  it('answers the revoking request itself, and other requests in flight, rather than cutting them off', async () => {
+    const key = await newKey();
+    const self = server.client(key.secret);
+    const revoked = await self.request(RevokeApiKeyDocument, { id: key.apiKey.id });
+    expect(revoked.revokeApiKey).toMatchObject({ __typename: 'ApiKey', active: false });
+    const admin = await server.createUser(tenant, { role: 'ADMIN' });
+    const demoted = await admin.client.request(UpdateUserDocument, { input: { id: admin.user.id, role: 'RECRUITER' } });
+    expect(demoted.updateUser).toMatchObject({ __typename: 'User' });
+  });
+
   it('closes a user token’s socket when the token expires', async () => {
     const admin = await server.createUser(tenant, { role: 'ADMIN' });
     const short = await signUserToken(

@@ -12,6 +12,9 @@ import type { GraphQLHandler, RequestLog } from './yoga.ts';
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
+const isEventStream = (res: ServerResponse) =>
+  String(res.getHeader('content-type') ?? '').includes('text/event-stream');
+
 /** 413 with a GraphQL-shaped body, then the connection is closed so the rest of the body is never read. */
 function refuseBody(req: IncomingMessage, res: ServerResponse, maxBytes: number) {
   const error = limitExceeded('bodyBytes', maxBytes, `The request body is over ${maxBytes} bytes; send a smaller one.`);
@@ -95,13 +98,15 @@ export function createHttpServer(deps: {
       });
     }
     // Yoga answers a subscription with SSE for many Accept headers (*/*, none, any case), so every
-    // GraphQL response is tracked: one still open when its credential is revoked is ended, and with
-    // it any subscription it streams.
+    // GraphQL response is tracked, and one that is streaming events when its credential is revoked is
+    // ended, with its subscriptions. An ordinary answer in flight (the revoking mutation's own) finishes.
     responses.add(res);
     const onAuthenticated = (actor: Actor) =>
       res.once(
         'close',
-        deps.live.track(actor, () => res.destroy()),
+        deps.live.track(actor, () => {
+          if (isEventStream(res)) res.destroy();
+        }),
       );
     return yoga(req, res, { req, requestLog, onAuthenticated });
   });
@@ -123,9 +128,7 @@ export function createHttpServer(deps: {
       draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      for (const res of responses) {
-        if (String(res.getHeader('content-type') ?? '').includes('text/event-stream')) res.destroy();
-      }
+      for (const res of responses) if (isEventStream(res)) res.destroy();
       await ws.close();
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
       await closed;
