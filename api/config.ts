@@ -13,7 +13,7 @@ const optionalUrl = (protocols: string[], example: string) =>
     });
 
 /** The channel plugins shipped with Parley, loaded when CHANNEL_PLUGINS is not set. */
-const DEFAULT_CHANNEL_PLUGINS = './plugins/twilio-sms/index.ts';
+const DEFAULT_CHANNEL_PLUGINS = './plugins/twilio-sms/index.ts,./plugins/sandbox/index.ts';
 
 export type CredentialKey = { id: string; key: Buffer };
 
@@ -86,6 +86,10 @@ const envSchema = z.object({
       return keys;
     }),
   CHANNEL_PLATFORM_DEFAULT: z.enum(['on', 'off']).optional(),
+  SANDBOX_DELIVERY_DELAY_MS: z
+    .string()
+    .regex(/^\d{1,6}(-\d{1,6})?$/, 'expected milliseconds or a range, e.g. 300-800')
+    .default('300-800'),
   AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LIVE_CONNECTION_RECHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
@@ -151,7 +155,7 @@ export type Config = {
     /** The platform's own accounts, by plugin id, from configuration. */
     platformAccounts: { pluginId: string; credentials: Record<string, string> }[];
     /** Per plugin id: the provider API's address (tests' loopback fakes). */
-    providerDeps: Record<string, { apiBaseUrl?: string }>;
+    providerDeps: Record<string, { apiBaseUrl?: string; options?: Record<string, string> }>;
   };
   /** Outbox delivery: lease before an unclear send is reconciled, attempts, first retry delay (doubling), provider call timeout. */
   outbox: { worker: boolean; leaseMs: number; maxAttempts: number; retryBaseMs: number; sendTimeoutMs: number };
@@ -231,7 +235,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
               },
             ]
           : [],
-      providerDeps: e.TWILIO_API_URL ? { 'twilio-sms': { apiBaseUrl: e.TWILIO_API_URL } } : {},
+      providerDeps: {
+        ...(e.TWILIO_API_URL ? { 'twilio-sms': { apiBaseUrl: e.TWILIO_API_URL } } : {}),
+        sandbox: { options: { deliveryDelayMs: e.SANDBOX_DELIVERY_DELAY_MS } },
+      },
     },
     outbox: {
       worker: e.OUTBOX_WORKER === 'on',

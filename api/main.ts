@@ -38,9 +38,31 @@ if (app.demo) {
       `    ${d.userToken}`,
       '  Send either as the header   Authorization: Bearer <key or token>',
       `  e.g. curl -s ${app.url} -H 'content-type: application/json' -H 'authorization: Bearer ${d.apiKey}' -d '{"query":"{ tenant { name seats { purchased assigned } } }"}'`,
+      ...(d.sandbox ? sandboxTour(app.url, d.userToken, d.sandbox) : []),
       '',
     ].join('\n'),
   );
+}
+
+/** How to hold a whole conversation on the sandbox carrier, as shell commands to paste. */
+function sandboxTour(
+  url: string,
+  token: string,
+  s: { sendingNumber: string; candidatePhone: string; conversationId: string },
+): string[] {
+  const c = `conversationId: \\"${s.conversationId}\\"`;
+  return [
+    '',
+    `Try a conversation on the sandbox carrier (simulated: no provider account, no real phone; see plugins/sandbox/README.md).`,
+    `  Casey Candidate (${s.candidatePhone}) applied with the SMS box ticked; your sandbox number is ${s.sendingNumber}.`,
+    `  parley() { curl -s ${url} -H 'content-type: application/json' -H 'authorization: Bearer ${token}' -d "{\\"query\\":\\"$1\\"}"; echo; }`,
+    `  parley 'mutation { sendConsentInvite(${c}) { __typename ... on Message { status } ... on Error { message } } }'`,
+    `  parley 'mutation { simulateInboundMessage(input: { from: \\"${s.candidatePhone}\\", body: \\"YES\\" }) { __typename ... on Error { message } } }'`,
+    `  parley 'mutation { sendMessage(input: { ${c}, channel: SMS, body: \\"Hi Casey, can you start Monday?\\", idempotencyKey: \\"demo-message-1\\" }) { __typename ... on Error { message } } }'`,
+    `  parley 'mutation { simulateInboundMessage(input: { from: \\"${s.candidatePhone}\\", body: \\"Yes, see you then\\" }) { __typename ... on Error { message } } }'`,
+    `  parley '{ conversation(id: \\"${s.conversationId}\\") { locks { channel locked reason } messages(last: 10) { edges { node { direction body status } } } } }'`,
+    '  The candidate may also text STOP, START or HELP; magic numbers that fail are listed in plugins/sandbox/README.md.',
+  ];
 }
 
 let stoppingSince = 0;

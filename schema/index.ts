@@ -17,6 +17,7 @@ import './types/message.ts';
 import './types/message-preview.ts';
 import './types/channel-account.ts';
 import './types/sending-number.ts';
+import './types/sandbox.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
 registerNodeTypes(schema);

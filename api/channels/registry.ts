@@ -110,6 +110,8 @@ export function createChannelRegistry(options: {
   return {
     plugins,
     cipher,
+    /** Production: accounts of simulated plugins (the sandbox) need the operator's explicit permission. */
+    production: config.env === 'production',
     /** Channels on which new tenants may use the platform's accounts (CHANNEL_PLATFORM_DEFAULT). */
     platformDefault: (config.channels.platformByDefault ? [...byChannel.keys()] : []) as ChannelKind[],
 

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import type { ChannelRegistry } from '../channels/registry.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { Channel } from '../db/generated/prisma/enums.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
+import { NotFoundError, SandboxNotAllowedError, ValidationError } from './errors.ts';
 import type { TenantScope } from './scope.ts';
 import { parseInput } from './validate.ts';
 import { withEvents } from './with-events.ts';
 
-type Registry = Pick<ChannelRegistry, 'plugins' | 'cipher'>;
+type Registry = Pick<ChannelRegistry, 'plugins' | 'cipher'> & { production?: boolean };
 
 const label = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 
@@ -57,14 +57,21 @@ export async function accountTenant(prisma: PrismaClient, accountId: string) {
   return account.tenantId;
 }
 
-/** An operator action: a tenant's own account at a provider, its credentials checked by the plugin and encrypted. */
+/**
+ * An operator action: a tenant's own account at a provider, its credentials
+ * checked by the plugin and encrypted. In production an account of a simulated
+ * plugin (the sandbox) needs `allowSandbox`.
+ */
 export async function createChannelAccount(
   scope: TenantScope,
   channels: Registry,
-  input: { pluginId: string; label: string; credentials: unknown },
+  input: { pluginId: string; label: string; credentials: unknown; allowSandbox?: boolean },
 ) {
   const name = parseInput(z.object({ label }), { label: input.label }).label;
   const sealed = sealCredentials(channels, input.pluginId, input.credentials);
+  if (sealed.plugin.simulated && channels.production && !input.allowSandbox) {
+    throw new SandboxNotAllowedError(sealed.plugin.id);
+  }
   if (!(await scope.db.tenant.findUnique({ where: { id: scope.tenantId }, select: { id: true } }))) {
     throw new NotFoundError('Tenant', scope.tenantId);
   }

@@ -25,6 +25,8 @@ export const errorCodes = [
   'CHANNEL_UNAVAILABLE',
   'SETTING_NOT_AVAILABLE',
   'CURSOR_EXPIRED',
+  'SANDBOX_NOT_ALLOWED',
+  'SIMULATION_NOT_AVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -172,6 +174,28 @@ export class CursorExpiredError extends DomainError {
   constructor(readonly oldestCursor: string) {
     super(
       'This cursor is older than the event log keeps events: what came after it is gone. Re-read the current state, then subscribe from `oldestCursor` or without a cursor.',
+    );
+  }
+}
+
+/** Production: a simulated carrier's account (the sandbox) for a tenant, which the operator did not allow. */
+export class SandboxNotAllowedError extends DomainError {
+  readonly code = 'SANDBOX_NOT_ALLOWED';
+  constructor(readonly pluginId: string) {
+    super(
+      `${pluginId} is a simulated carrier: its messages reach no phone. In production a tenant gets such an account only when the operator passes allowSandbox: true.`,
+    );
+  }
+}
+
+/** simulateInboundMessage on a number that is not a sandbox account's. */
+export class SimulationNotAvailableError extends DomainError {
+  readonly code = 'SIMULATION_NOT_AVAILABLE';
+  constructor(readonly number: string | null) {
+    super(
+      number
+        ? `${number} is not owned by a sandbox channel account of your company: only the sandbox's numbers can receive simulated messages.`
+        : 'Your company has no sending number on a sandbox channel account: ask the platform operator for one (createChannelAccount with pluginId "sandbox", then addSendingNumber).',
     );
   }
 }

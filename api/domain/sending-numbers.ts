@@ -27,7 +27,10 @@ export async function addSendingNumber(
 ) {
   const data = parseInput(numberInput, input);
   const account = data.accountId
-    ? await prisma.channelAccount.findFirst({ where: { id: data.accountId, tenantId }, select: { channel: true } })
+    ? await prisma.channelAccount.findFirst({
+        where: { id: data.accountId, tenantId },
+        select: { channel: true, pluginId: true },
+      })
     : null;
   if (data.accountId && !account) throw new NotFoundError('ChannelAccount', data.accountId);
   const channel = data.channel ?? account?.channel ?? 'SMS';
@@ -40,6 +43,10 @@ export async function addSendingNumber(
   const { e164 } = parsed;
   const issue = phoneIssue(e164);
   if (issue) throw ValidationError.of('e164', issue.replace(`${e164} `, ''));
+  const range = account ? channels.plugins.get(account.pluginId)?.sendingNumbers : undefined;
+  if (range && !range.owns(e164)) {
+    throw ValidationError.of('e164', `is not a number this channel account can send from: use ${range.description}`);
+  }
   if (!(await prisma.tenant.findUnique({ where: { id: tenantId }, select: { id: true } }))) {
     throw new NotFoundError('Tenant', tenantId);
   }

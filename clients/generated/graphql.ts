@@ -106,10 +106,12 @@ export type ErrorCode =
   | 'NOT_AUTHORIZED'
   | 'NOT_FOUND'
   | 'NO_SENDING_NUMBER'
+  | 'SANDBOX_NOT_ALLOWED'
   | 'SEATS_IN_USE'
   | 'SEAT_LIMIT_REACHED'
   | 'SEND_NOT_ALLOWED'
   | 'SETTING_NOT_AVAILABLE'
+  | 'SIMULATION_NOT_AVAILABLE'
   | 'VALIDATION';
 
 export type JobInput = {
@@ -204,6 +206,15 @@ export type SendRefusal =
   | 'NO_SEAT'
   | 'NO_SEND_PERMISSION';
 
+export type SimulateInboundMessageInput = {
+  /** What the candidate texts: anything, including YES, STOP, START, HELP. */
+  body: string;
+  /** The candidate's number (any human format; stored as E.164). */
+  from: string;
+  /** One of your sandbox numbers; omitted: the sandbox number of the candidate's conversation, else your first sandbox number. */
+  to?: string | null | undefined;
+};
+
 export type TenantEventType =
   | 'API_KEY_CREATED'
   | 'API_KEY_REVOKED'
@@ -285,6 +296,7 @@ export type CreateChannelAccountMutationVariables = Exact<{
   pluginId: string;
   label: string;
   credentials: Record<string, unknown>;
+  allowSandbox?: boolean | null | undefined;
 }>;
 
 
@@ -292,6 +304,7 @@ export type CreateChannelAccountMutation = { createChannelAccount:
     | { __typename: 'ChannelAccount', id: string, pluginId: string, channel: Channel, label: string, status: ChannelAccountStatus, credentials: Record<string, unknown>, inboundWebhookUrl: string, createdAt: string, updatedAt: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SandboxNotAllowedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string, issues: Array<{ field: string, message: string }> }
    };
 
@@ -509,6 +522,19 @@ export type AddProspectMutation = { addProspect:
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type SimulateInboundMessageMutationVariables = Exact<{
+  input: SimulateInboundMessageInput;
+}>;
+
+
+export type SimulateInboundMessageMutation = { simulateInboundMessage:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SimulatedInboundMessage', providerMessageId: string, to: string, inboundMessage: { id: string, direction: Direction, channel: Channel, kind: MessageKind, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null } | null }
+    | { __typename: 'SimulationNotAvailableError', code: ErrorCode, message: string, number: string | null }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string, issues: Array<{ field: string, message: string }> }
    };
 
 export type BuySeatsMutationVariables = Exact<{
@@ -787,12 +813,13 @@ export const RevokeApiKeyDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
 export const CreateChannelAccountDocument = new TypedDocumentString(`
-    mutation CreateChannelAccount($tenantId: ID!, $pluginId: String!, $label: String!, $credentials: JSONObject!) {
+    mutation CreateChannelAccount($tenantId: ID!, $pluginId: String!, $label: String!, $credentials: JSONObject!, $allowSandbox: Boolean) {
   createChannelAccount(
     tenantId: $tenantId
     pluginId: $pluginId
     label: $label
     credentials: $credentials
+    allowSandbox: $allowSandbox
   ) {
     __typename
     ... on ChannelAccount {
@@ -1271,6 +1298,52 @@ export const AddProspectDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddProspectMutation, AddProspectMutationVariables>;
+export const SimulateInboundMessageDocument = new TypedDocumentString(`
+    mutation SimulateInboundMessage($input: SimulateInboundMessageInput!) {
+  simulateInboundMessage(input: $input) {
+    __typename
+    ... on SimulatedInboundMessage {
+      providerMessageId
+      to
+      inboundMessage {
+        ...MessageFields
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on SimulationNotAvailableError {
+      number
+    }
+    ... on ValidationError {
+      field
+      issues {
+        field
+        message
+      }
+    }
+  }
+}
+    fragment MessageFields on Message {
+  id
+  direction
+  channel
+  kind
+  body
+  status
+  senderName
+  segments
+  encoding
+  errorCode
+  alert {
+    code
+    message
+  }
+  createdAt
+  sentAt
+  deliveredAt
+}`) as unknown as TypedDocumentString<SimulateInboundMessageMutation, SimulateInboundMessageMutationVariables>;
 export const BuySeatsDocument = new TypedDocumentString(`
     mutation BuySeats($count: Int!) {
   buySeats(count: $count) {

@@ -124,11 +124,23 @@ export interface ChannelProvider {
   parseStatus(request: WebhookRequest): StatusUpdate;
   /** What to answer the provider's webhook with (e.g. empty TwiML). */
   webhookReply: { contentType: string; body: string };
+  /**
+   * Simulators only (the sandbox): the "candidate" texts `to`. The provider
+   * posts its own signed inbound webhook to `inboundWebhookUrl`, so the message
+   * takes exactly the path a real provider's does; resolves once the core has
+   * answered it (rejects when the core refused it).
+   */
+  simulateInbound?(
+    message: { from: string; to: string; body: string },
+    inboundWebhookUrl: string,
+  ): Promise<{ providerMessageId: string }>;
 }
 
 export type ProviderDeps = {
   /** Overrides the provider's API address (a loopback fake in tests, a regional edge in production). */
   apiBaseUrl?: string;
+  /** Plugin-specific settings from the service's configuration (e.g. the sandbox's delivery delay). */
+  options?: Record<string, string>;
 };
 
 /** A channel plugin's manifest: what the core loads by module name. */
@@ -145,6 +157,16 @@ export type ChannelPlugin<Credentials extends Record<string, string>> = {
    * for the platform's account, so numbers configured then keep working.
    */
   legacyWebhookRoute?: string;
+  /**
+   * A simulator that reaches no real phone (the sandbox): an account of it is
+   * refused for a tenant in production unless the operator allows it.
+   */
+  simulated?: boolean;
+  /**
+   * The numbers this plugin's accounts may send from, when the plugin owns its
+   * own range (the sandbox): `addSendingNumber` refuses others for its accounts.
+   */
+  sendingNumbers?: { owns(e164: string): boolean; description: string };
   /** A fresh provider for one tenant's (or the platform's) credentials. */
   create(credentials: Credentials, deps: ProviderDeps): ChannelProvider;
 };

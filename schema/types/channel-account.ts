@@ -8,6 +8,7 @@ import {
   disableChannelAccount,
   updateChannelAccountCredentials,
 } from '../../api/domain/channel-accounts.ts';
+import { SandboxNotAllowedError } from '../../api/domain/errors.ts';
 import type { TenantScope } from '../../api/domain/scope.ts';
 import { builder } from '../builder.ts';
 import { ChannelEnum, Tenant } from './tenant.ts';
@@ -81,13 +82,19 @@ builder.mutationField('createChannelAccount', (t) =>
       pluginId: t.arg.string({ required: true }),
       label: t.arg.string({ required: true }),
       credentials: t.arg({ type: 'JSONObject', required: true }),
+      allowSandbox: t.arg.boolean({
+        required: false,
+        description:
+          'Production only: lets this tenant have an account of a simulated carrier (pluginId "sandbox"), whose messages reach no phone. Refused without it (SandboxNotAllowedError).',
+      }),
     },
-    errors: {},
+    errors: { types: [SandboxNotAllowedError] },
     resolve: async (query, _root, args, ctx) => {
       const account = await createChannelAccount(operatorScope(ctx, args.tenantId.id), ctx.services.channels, {
         pluginId: args.pluginId,
         label: args.label,
         credentials: args.credentials,
+        allowSandbox: args.allowSandbox ?? false,
       });
       return readBack(ctx, query, account.id);
     },

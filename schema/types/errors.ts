@@ -11,10 +11,12 @@ import {
   NoSendingNumberError,
   NotAuthorizedError,
   NotFoundError,
+  SandboxNotAllowedError,
   SeatLimitReachedError,
   SeatsInUseError,
   SendNotAllowedError,
   SettingNotAvailableError,
+  SimulationNotAvailableError,
   ValidationError,
 } from '../../api/domain/errors.ts';
 import { lockReasons } from '../../api/messaging/consent/locks.ts';
@@ -127,4 +129,20 @@ builder.objectType(SettingNotAvailableError, {
   interfaces: [ErrorInterface],
   description: 'The setting is not enforced by Parley yet, so it is refused rather than stored and ignored.',
   fields: (t) => ({ setting: t.exposeString('setting') }),
+});
+
+builder.objectType(SandboxNotAllowedError, {
+  name: 'SandboxNotAllowedError',
+  interfaces: [ErrorInterface],
+  description:
+    'Production: a simulated carrier (the sandbox) reaches no phone, so a tenant gets an account of it only with allowSandbox.',
+  fields: (t) => ({ pluginId: t.exposeString('pluginId') }),
+});
+
+builder.objectType(SimulationNotAvailableError, {
+  name: 'SimulationNotAvailableError',
+  interfaces: [ErrorInterface],
+  description:
+    "Simulated inbound messages reach only numbers of the tenant's sandbox accounts; `number` is the one asked for (null: none given and the tenant has none).",
+  fields: (t) => ({ number: t.exposeString('number', { nullable: true }) }),
 });

@@ -1,0 +1,100 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const run = promisify(execFile);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * The newcomer's path: `npm start` on the embedded default, then the sandbox
+ * commands its banner prints, pasted into a shell as they are.
+ */
+describe('the demo tenant on the sandbox carrier', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'parley-sandbox-demo-'));
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('invites, gets a YES, sends and receives with the commands the start banner prints', async () => {
+    const port = await freePort();
+    const { PUBLIC_URL: _p, OPERATOR_KEY: _o, CHANNEL_PLUGINS: _c, ...inherited } = process.env;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+      cwd: root,
+      env: {
+        ...inherited,
+        NODE_ENV: 'development',
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: '',
+        REDIS_URL: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout?.on('data', (d) => {
+      out += d;
+    });
+    child.stderr?.on('data', (d) => {
+      out += d;
+    });
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!/magic numbers/.test(out)) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`service did not start:\n${out}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const lines = out.split('\n').filter((l) => l.startsWith('  parley'));
+      const [define, invite, yes, send, reply, read] = lines.map((l) => l.trim());
+      expect(lines).toHaveLength(6);
+      const shell = async (command: string | undefined) =>
+        JSON.parse((await run('bash', ['-c', `${define}\n${command}`])).stdout) as { data: any; errors?: unknown };
+      const began = Date.now();
+
+      expect((await shell(invite)).data.sendConsentInvite).toMatchObject({ __typename: 'Message' });
+      expect((await shell(yes)).data.simulateInboundMessage).toMatchObject({ __typename: 'SimulatedInboundMessage' });
+      expect((await shell(send)).data.sendMessage).toMatchObject({ __typename: 'Message' });
+      expect((await shell(reply)).data.simulateInboundMessage).toMatchObject({
+        __typename: 'SimulatedInboundMessage',
+      });
+      type Node = { direction: string; body: string; status: string };
+      let messages: Node[] = [];
+      for (;;) {
+        const conversation = (await shell(read)).data.conversation;
+        messages = conversation.messages.edges.map((e: { node: Node }) => e.node);
+        if (messages.filter((m) => m.status === 'DELIVERED').length === 2 || Date.now() - began > 20_000) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(messages.map((m) => [m.direction, m.status])).toEqual([
+        ['OUTBOUND', 'DELIVERED'],
+        ['INBOUND', 'RECEIVED'],
+        ['OUTBOUND', 'DELIVERED'],
+        ['INBOUND', 'RECEIVED'],
+      ]);
+      console.log(`the demo conversation took ${Date.now() - began} ms`);
+    } finally {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    }
+  }, 90_000);
+});
