@@ -8,6 +8,7 @@ import type { RequestContext } from '../api/context.ts';
 import type PrismaTypes from '../api/db/generated/pothos-types.ts';
 import { getDatamodel } from '../api/db/generated/pothos-types.ts';
 import type { PrismaClient } from '../api/db/generated/prisma/client.ts';
+import { scopeToOperator } from '../api/db/viewer-scope.ts';
 import { NotAuthorizedError, NotFoundError, ValidationError } from '../api/domain/errors.ts';
 import { decodeParleyGlobalID } from './global-ids.ts';
 import InputGuardPlugin from './input-guard-plugin.ts';
@@ -54,7 +55,7 @@ export const builder = new SchemaBuilder<{
     // query Pothos plans on its own (relations, node lookups) stays in that tenant.
     client: (ctx) => {
       if (ctx.reader) return ctx.reader as unknown as PrismaClient;
-      if (ctx.actor.kind === 'operator') return ctx.services.prisma;
+      if (ctx.actor.kind === 'operator') return scopeToOperator(ctx.services.prisma);
       throw unauthenticated();
     },
     dmmf: getDatamodel(),

@@ -2,7 +2,7 @@ import { getDatamodel } from './generated/pothos-types.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 
 /** Models whose rows belong to a tenant (they carry `tenantId`), read from the Prisma datamodel. */
-const tenantOwnedModels = new Set(
+export const tenantOwnedModels = new Set(
   Object.entries(getDatamodel().datamodel.models)
     .filter(([, model]) => model.fields.some((field) => field.name === 'tenantId'))
     .map(([name]) => name),
@@ -37,7 +37,7 @@ type Args = { where?: Where; data?: object | object[]; create?: object };
  * The caller's filter AND the tenant's. ANDed rather than overwritten, so a
  * filter naming another tenant matches nothing; unique lookups accept it too.
  */
-function narrowed(where: Where | undefined, scope: object): Where {
+export function narrowed(where: Where | undefined, scope: object): Where {
   const and = where?.AND === undefined ? [] : Array.isArray(where.AND) ? where.AND : [where.AND];
   return { ...where, AND: [...and, scope] };
 }

@@ -1,5 +1,6 @@
 import type { TenantActor } from '../auth/actor.ts';
-import { readOperations, type TenantDb } from './tenant-scope.ts';
+import type { PrismaClient } from './generated/prisma/client.ts';
+import { narrowed, readOperations, type TenantDb, tenantOwnedModels } from './tenant-scope.ts';
 
 /** Conversations a user may read: those of their hiring teams and sourcing-community teams. */
 export function readableConversations(userId: string) {
@@ -24,8 +25,41 @@ function readRules(userId: string): Record<string, object> {
     Consent: { candidate },
     ConsentEvent: { candidate },
     ApiKey: { id: { in: [] } },
+    ChannelAccount: { id: { in: [] } },
     UnmatchedInbound: { id: { in: [] } },
   };
+}
+
+/** What the platform operator reads: tenants, their sending numbers and channel accounts; no tenant's people or messages. */
+const operatorReads = new Set(['Tenant', 'SendingNumber', 'ChannelAccount']);
+
+function extendForOperator(prisma: PrismaClient) {
+  return prisma.$extends({
+    name: 'operator-scope',
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          if (operatorReads.has(model) || !tenantOwnedModels.has(model) || !readOperations.has(operation)) {
+            return query(args);
+          }
+          const a = (args ?? {}) as { where?: Record<string, unknown> };
+          return query({ ...a, where: narrowed(a.where, { tenantId: { in: [] } }) } as typeof args);
+        },
+      },
+    },
+  }) as unknown as PrismaClient;
+}
+
+const operatorReaders = new WeakMap<PrismaClient, PrismaClient>();
+
+/** The client GraphQL reads through for the operator: candidates, users and messages of tenants stay out of reach. */
+export function scopeToOperator(prisma: PrismaClient): PrismaClient {
+  let reader = operatorReaders.get(prisma);
+  if (!reader) {
+    reader = extendForOperator(prisma);
+    operatorReaders.set(prisma, reader);
+  }
+  return reader;
 }
 
 function extendForViewer(db: TenantDb, userId: string) {
@@ -37,9 +71,8 @@ function extendForViewer(db: TenantDb, userId: string) {
         async $allOperations({ model, operation, args, query }) {
           const rule = rules[model];
           if (!rule || !readOperations.has(operation)) return query(args);
-          const a = (args ?? {}) as { where?: { AND?: object | object[] } };
-          const and = a.where?.AND === undefined ? [] : Array.isArray(a.where.AND) ? a.where.AND : [a.where.AND];
-          return query({ ...a, where: { ...a.where, AND: [...and, rule] } } as typeof args);
+          const a = (args ?? {}) as { where?: Record<string, unknown> };
+          return query({ ...a, where: narrowed(a.where, rule) } as typeof args);
         },
       },
     },

@@ -1,6 +1,10 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AddSendingNumberDocument, SendMessageDocument } from '../../clients/generated/graphql.ts';
+import {
+  AddSendingNumberDocument,
+  CreateChannelAccountDocument,
+  SendMessageDocument,
+} from '../../clients/generated/graphql.ts';
 import { rawId, startTestServer, type TestServer } from '../test/harness.ts';
 import { type Hiring, setUpHiring, usNumber } from '../test/messaging-fixture.ts';
 import { optIn } from '../test/opted-in.ts';
@@ -63,6 +67,35 @@ describe('who may read what', () => {
     });
     expect(many).toEqual({ data: { nodes: [null, null, null, null] } });
     expect(server.logs.lines.filter((l) => JSON.parse(l).level >= 50)).toEqual([]);
+  });
+
+  it('keeps the platform operator out of tenants’ candidates, messages and users', async () => {
+    for (const id of [candidateId, applicationId, messageId, h.conversationId, h.recruiter.user.id]) {
+      const { body } = await server.post(
+        { query: 'query($id: ID!) { node(id: $id) { id } }', variables: { id } },
+        { authorization: `Bearer ${server.operatorKey}` },
+      );
+      expect(body, `${id} ${JSON.stringify(body)}`).toEqual({ data: { node: null } });
+    }
+    const tenants = await server.post(
+      { query: '{ tenants(first: 5) { edges { node { name users { edges { node { email } } } } } } }' },
+      { authorization: `Bearer ${server.operatorKey}` },
+    );
+    expect(tenants.body.errors?.[0]?.extensions?.code).toBe('NOT_AUTHORIZED');
+    expect(JSON.stringify(tenants.body)).not.toContain('@example.com');
+  });
+
+  it('hides channel accounts from recruiters without telling them one exists', async () => {
+    const created = await server.operator.request(CreateChannelAccountDocument, {
+      tenantId: h.tenant.id,
+      pluginId: 'twilio-sms',
+      label: 'Hidden',
+      credentials: { accountSid: `AC${'1'.repeat(32)}`, authToken: 'a'.repeat(32) },
+    });
+    if (created.createChannelAccount.__typename !== 'ChannelAccount') throw new Error(JSON.stringify(created));
+    const id = created.createChannelAccount.id;
+    expect((await ask(h.admin.token, nodeQuery, { id })).body.data.node.id).toBe(id);
+    expect((await ask(h.recruiter.token, nodeQuery, { id })).body).toEqual({ data: { node: null } });
   });
 
   it('hides API keys from recruiters without telling them the key exists', async () => {

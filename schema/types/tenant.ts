@@ -56,6 +56,7 @@ export const Tenant = builder.prismaNode('Tenant', {
     }),
     users: t.relatedConnection('users', {
       cursor: 'id',
+      authScopes: { tenantMember: true },
       args: { includeDeactivated: t.arg.boolean({ defaultValue: false }) },
       query: (args) => ({
         where: args.includeDeactivated ? {} : { deactivatedAt: null },
