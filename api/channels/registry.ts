@@ -40,19 +40,6 @@ export function accountFactsSql(tenantAlias: string) {
     ARRAY(SELECT a."pluginId" FROM "ChannelAccount" a WHERE a."tenantId" = ${t}.id AND a.status = 'ACTIVE') AS "accountPlugins"`;
 }
 
-/** The same facts through Prisma: `tenant.findUnique({ select: { ...accountFactsSelect } })`, then `accountFactsOf`. */
-export const accountFactsSelect = {
-  platformChannels: true,
-  channelAccounts: { where: { status: 'ACTIVE' }, select: { pluginId: true } },
-} as const;
-
-export function accountFactsOf(tenant: {
-  platformChannels: readonly string[];
-  channelAccounts: { pluginId: string }[];
-}): AccountFacts {
-  return { platformChannels: tenant.platformChannels, accountPlugins: tenant.channelAccounts.map((a) => a.pluginId) };
-}
-
 export function createChannelRegistry(options: {
   config: Config;
   prisma: PrismaClient;

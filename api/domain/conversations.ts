@@ -1,7 +1,5 @@
 import type { Actor } from '../auth/actor.ts';
-import { accountFactsOf, accountFactsSelect, type ChannelRegistry } from '../channels/registry.ts';
 import { readableConversations } from '../db/viewer-scope.ts';
-import { lockFor } from '../messaging/consent/locks.ts';
 import { NotFoundError } from './errors.ts';
 import type { TenantScope } from './scope.ts';
 
@@ -28,46 +26,4 @@ export function textingNumber(candidate: {
   return candidate.preferredPhone === 'ALTERNATE'
     ? (candidate.alternatePhone ?? candidate.phone)
     : (candidate.phone ?? candidate.alternatePhone);
-}
-
-/** The channels a conversation can have. */
-export const channels = ['SMS', 'WHATSAPP'] as const;
-
-/** For each channel: can the conversation take a message now, and if not why. Two queries. */
-export async function conversationLocks(
-  scope: TenantScope,
-  registry: ChannelRegistry,
-  conversation: { candidateId: string; applicationId: string | null },
-) {
-  const [tenant, candidate] = await Promise.all([
-    scope.db.tenant.findUniqueOrThrow({
-      where: { id: scope.tenantId },
-      select: { enabledChannels: true, consentModel: true, ...accountFactsSelect },
-    }),
-    scope.db.candidate.findUniqueOrThrow({
-      where: { id: conversation.candidateId },
-      include: { consents: { include: { inviteMessage: { select: { status: true, errorMessage: true } } } } },
-    }),
-  ]);
-  const phone = textingNumber(candidate);
-  return channels.map((channel) => {
-    const consent = candidate.consents.find((c) => c.channel === channel);
-    const provider = registry.get(channel);
-    return {
-      channel,
-      consent: consent?.state ?? 'NONE',
-      consentModel: tenant.consentModel,
-      ...lockFor({
-        channelEnabled: tenant.enabledChannels.includes(channel),
-        channelAvailable: registry.reachable(channel, accountFactsOf(tenant)),
-        phone,
-        state: consent?.state ?? 'NONE',
-        optOutSource: consent?.optOutSource ?? null,
-        carrierBlocked: Boolean(consent?.carrierBlocked && provider?.capabilities.carrierHandlesKeywords),
-        invite: consent?.inviteMessage ?? null,
-        model: tenant.consentModel,
-        about: conversation.applicationId ? 'APPLICATION' : 'PROSPECT',
-      }),
-    };
-  });
 }

@@ -1,10 +1,12 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  AddSendingNumberDocument,
   AllowPlatformAccountDocument,
   ChannelAccountsDocument,
   CreateChannelAccountDocument,
   DisableChannelAccountDocument,
+  PreviewMessageDocument,
   SendMessageDocument,
   UpdateChannelAccountCredentialsDocument,
   UpdateTenantSettingsDocument,
@@ -17,7 +19,7 @@ import {
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { rawId, startTestServer, type TestServer } from '../test/harness.ts';
-import { type Hiring, setUpHiring, waitFor } from '../test/messaging-fixture.ts';
+import { type Hiring, setUpHiring, usNumber, waitFor } from '../test/messaging-fixture.ts';
 import { optIn } from '../test/opted-in.ts';
 
 const key = (n: number) => Buffer.alloc(32, n).toString('base64');
@@ -250,14 +252,26 @@ describe('channel accounts', () => {
     const platformNumber = { tenantId: rawId(h.tenant.id), channel: 'SMS' as const, fromNumber: h.sendingNumber };
     expect((await server.app.services.channels.providerFor(platformNumber)).provider).toBeNull();
 
-    await server.operator.request(CreateChannelAccountDocument, {
+    const created = await server.operator.request(CreateChannelAccountDocument, {
       tenantId: h.tenant.id,
       pluginId: 'twilio-sms',
       label: 'Own',
       credentials: ownTwilio(),
     });
+    if (created.createChannelAccount.__typename !== 'ChannelAccount') throw new Error(JSON.stringify(created));
     const again = await h.tenant.client.request(UpdateTenantSettingsDocument, { input: { enabledChannels: ['SMS'] } });
     expect(again.updateTenantSettings.__typename).toBe('Tenant');
+    // The account can send, but none of the tenant's numbers is its: this conversation still cannot.
+    expect(await h.smsLock()).toMatchObject({ reachable: false, reason: 'CHANNEL_UNAVAILABLE' });
+    const preview = await h.recruiter.client.request(PreviewMessageDocument, {
+      input: { conversationId: h.conversationId, channel: 'SMS', body: 'Hello' },
+    });
+    expect(preview.previewMessage).toMatchObject({ allowed: false });
+    await server.operator.request(AddSendingNumberDocument, {
+      tenantId: h.tenant.id,
+      e164: usNumber(),
+      channelAccountId: created.createChannelAccount.id,
+    });
     expect((await h.smsLock())?.reachable).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
-import { conversationLocks, readableBy } from '../../api/domain/conversations.ts';
+import { readableBy } from '../../api/domain/conversations.ts';
 import { recordConsent } from '../../api/messaging/consent/record-consent.ts';
+import { conversationLocks } from '../../api/messaging/send-policy/index.ts';
 import { builder } from '../builder.ts';
 import { tenantActor, tenantScope } from '../tenant-scope.ts';
 import { ConsentStateEnum } from './candidate.ts';
@@ -58,7 +59,8 @@ export const Conversation = builder.prismaNode('Conversation', {
       type: [ConversationLock],
       description:
         'For each channel: can a message be sent now, and if not why. Drives the locked window and the green check.',
-      resolve: (conversation, _args, ctx) => conversationLocks(tenantScope(ctx), ctx.services.channels, conversation),
+      resolve: (conversation, _args, ctx) =>
+        conversationLocks(tenantScope(ctx), ctx.services.channels, tenantActor(ctx), conversation.id),
     }),
   }),
 });

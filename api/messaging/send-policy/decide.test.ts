@@ -12,6 +12,14 @@ const sms = {
     carrierHandlesKeywords: true,
   },
 };
+const platformNumber = (id: string, e164: string, country: string) => ({
+  id,
+  e164,
+  country,
+  accountId: null,
+  accountStatus: null,
+  pluginId: null,
+});
 const recruiter: TenantActor = { kind: 'user', tenantId: 't', userId: 'u', role: 'RECRUITER' };
 const admin: TenantActor = { ...recruiter, role: 'ADMIN' };
 const apiKey: TenantActor = { kind: 'apiKey', tenantId: 't', apiKeyId: 'k' };
@@ -41,10 +49,7 @@ const facts: SendFacts = {
   inviteStatus: null,
   inviteError: null,
   number: null,
-  pool: [
-    { id: 'n-us', e164: '+14155550100', country: 'US' },
-    { id: 'n-gb', e164: '+447700900999', country: 'GB' },
-  ],
+  pool: [platformNumber('n-us', '+14155550100', 'US'), platformNumber('n-gb', '+447700900999', 'GB')],
   existingId: null,
   existingHash: null,
 };
@@ -116,10 +121,11 @@ describe('the send policy', () => {
     const route = (f: Partial<SendFacts>) => decide({ ...facts, ...f }, chat, sms).number;
     expect(route({})).toMatchObject({ id: 'n-gb', reason: 'CANDIDATE_COUNTRY' });
     expect(route({ phone: '+46701234567' })).toMatchObject({ id: 'n-us', reason: 'US_FALLBACK' });
-    expect(route({ phone: '+46701234567', pool: [{ id: 'n-fr', e164: '+33612345678', country: 'FR' }] })).toMatchObject(
-      { id: 'n-fr', reason: 'ANY_NUMBER' },
-    );
-    expect(route({ number: { id: 'n-kept', e164: '+14155550101', country: 'US' } })).toMatchObject({
+    expect(route({ phone: '+46701234567', pool: [platformNumber('n-fr', '+33612345678', 'FR')] })).toMatchObject({
+      id: 'n-fr',
+      reason: 'ANY_NUMBER',
+    });
+    expect(route({ number: platformNumber('n-kept', '+14155550101', 'US') })).toMatchObject({
       id: 'n-kept',
       reason: 'CONVERSATION',
     });

@@ -124,7 +124,7 @@ export function decide(facts: SendFacts, request: SendRequest, offer: ChannelOff
     ...bodyRefusals(request, offer),
     ...accessRefusals(facts, request.actor),
     ...consent,
-    ...(number ? [] : [new NoSendingNumberError(request.channel)]),
+    ...(number || !offer ? [] : [new NoSendingNumberError(request.channel)]),
   ];
   return {
     refusals,

@@ -9,7 +9,15 @@ import type {
 } from '../../db/generated/prisma/enums.ts';
 import type { TenantScope } from '../../domain/scope.ts';
 
-export type PoolNumber = { id: string; e164: string; country: string };
+/** A sending number, and the account that owns it (none: the platform's). */
+export type PoolNumber = {
+  id: string;
+  e164: string;
+  country: string;
+  accountId: string | null;
+  accountStatus: string | null;
+  pluginId: string | null;
+};
 
 /** Everything a send decision reads, as one statement returns it. */
 export type SendFacts = AccountFacts & {
@@ -70,10 +78,13 @@ export async function readSendFacts(
       coalesce(cs.state::text, 'NONE') AS consent, cs."optOutSource"::text AS "optOutSource",
       coalesce(cs."carrierBlocked", false) AS "carrierBlocked",
       inv.status::text AS "inviteStatus", inv."errorMessage" AS "inviteError",
-      CASE WHEN sn.id IS NULL THEN NULL ELSE json_build_object('id', sn.id, 'e164', sn.e164, 'country', sn.country) END AS number,
+      CASE WHEN sn.id IS NULL THEN NULL ELSE json_build_object('id', sn.id, 'e164', sn.e164, 'country', sn.country,
+        'accountId', sn."accountId", 'accountStatus', sa.status, 'pluginId', sa."pluginId") END AS number,
       CASE WHEN c.id IS NOT NULL AND sn.id IS NULL THEN (
-        SELECT coalesce(json_agg(json_build_object('id', p.id, 'e164', p.e164, 'country', p.country) ORDER BY p."createdAt"), '[]'::json)
-        FROM "SendingNumber" p WHERE p."tenantId" = tn.id AND p.channel = ${channel}::"Channel") END AS pool,
+        SELECT coalesce(json_agg(json_build_object('id', p.id, 'e164', p.e164, 'country', p.country,
+            'accountId', p."accountId", 'accountStatus', pa.status, 'pluginId', pa."pluginId") ORDER BY p."createdAt"), '[]'::json)
+        FROM "SendingNumber" p LEFT JOIN "ChannelAccount" pa ON pa.id = p."accountId"
+        WHERE p."tenantId" = tn.id AND p.channel = ${channel}::"Channel") END AS pool,
       m.id AS "existingId", m."requestHash" AS "existingHash"
     FROM "Tenant" tn
     LEFT JOIN "User" u ON u.id = ${userId}::uuid AND u."tenantId" = tn.id AND u."deactivatedAt" IS NULL
@@ -83,6 +94,7 @@ export async function readSendFacts(
     LEFT JOIN "Consent" cs ON cs."candidateId" = c."candidateId" AND cs.channel = ${channel}::"Channel"
     LEFT JOIN "Message" inv ON inv.id = cs."inviteMessageId"
     LEFT JOIN "SendingNumber" sn ON sn.id = c."sendingNumberId"
+    LEFT JOIN "ChannelAccount" sa ON sa.id = sn."accountId"
     LEFT JOIN "Message" m ON m."tenantId" = tn.id AND m."idempotencyKey" = ${idempotencyKey}
     WHERE tn.id = ${scope.tenantId}::uuid`;
   return row ?? null;

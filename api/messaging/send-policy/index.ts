@@ -4,9 +4,22 @@ import type { Channel, MessageKind } from '../../db/generated/prisma/enums.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { TenantScope } from '../../domain/scope.ts';
 import { decide, type SendDecision } from './decide.ts';
-import { readSendFacts, type SendFacts } from './facts.ts';
+import { type PoolNumber, readSendFacts, type SendFacts } from './facts.ts';
 
 export type { SendDecision } from './decide.ts';
+
+/** A number can send when its account is active, or, without one, when the tenant may use the platform's. */
+function usableFacts(channels: ChannelRegistry, channel: Channel, facts: SendFacts): SendFacts {
+  const usable = (n: PoolNumber) =>
+    n.accountId
+      ? n.accountStatus === 'ACTIVE' && channels.plugins.get(n.pluginId ?? '')?.channel === channel
+      : facts.platformChannels.includes(channel) && channels.platformServes(channel);
+  return {
+    ...facts,
+    number: facts.number && usable(facts.number) ? facts.number : null,
+    pool: facts.number ? (usable(facts.number) ? facts.pool : []) : (facts.pool ?? []).filter(usable),
+  };
+}
 
 export type SendQuestion = {
   conversationId: string;
@@ -38,10 +51,43 @@ export async function askSendPolicy(
   const readable = actor.kind === 'apiKey' || actor.role === 'ADMIN' || facts.onTeam;
   if (!facts.conversationId || !readable) throw new NotFoundError('Conversation', question.conversationId);
   if (facts.existingId) return { replay: { id: facts.existingId, requestHash: facts.existingHash } };
+  const routable = usableFacts(channels, question.channel, facts);
   const plugin = channels.get(question.channel);
-  const provider = plugin && channels.reachable(question.channel, facts) ? plugin : null;
+  // Something can send for this conversation: the account of its number, or of one the pool could give it.
+  const sendable = routable.number ?? routable.pool?.[0];
+  const provider = plugin && sendable ? plugin : null;
   const body = typeof question.body === 'string' ? question.body : question.body(facts);
   const offer = provider ? { capabilities: provider.capabilities } : null;
-  const decision = decide(facts, { ...question, body, actor }, offer);
+  const decision = decide(routable, { ...question, body, actor }, offer);
   return { replay: null, decision, facts };
+}
+
+const channelKinds = ['SMS', 'WHATSAPP'] as const;
+
+/**
+ * For each channel, whether the conversation can take a message now and, if
+ * not, why: the lock the send policy itself decides, so a lock never says
+ * "reachable" where a send would be refused for the channel (one statement each).
+ */
+export async function conversationLocks(
+  scope: TenantScope,
+  channels: ChannelRegistry,
+  actor: TenantActor,
+  conversationId: string,
+) {
+  return Promise.all(
+    channelKinds.map(async (channel) => {
+      const answer = await askSendPolicy(scope, channels, actor, {
+        conversationId,
+        channel,
+        kind: 'CHAT',
+        body: '',
+        attachments: [],
+        idempotencyKey: null,
+      });
+      if (answer.replay) throw new Error('a lock asks with no idempotency key');
+      const { lock, consent, consentModel } = answer.decision;
+      return { channel, consent, consentModel, ...lock };
+    }),
+  );
 }
