@@ -22,11 +22,16 @@ function findStrings(value: unknown, test: (s: string) => boolean, path: string[
   return [];
 }
 
-/** PostgreSQL cannot store NUL in text, and no person types one: refused wherever it appears. */
+/** Control characters other than tab and line breaks, or half of a surrogate pair: nothing a person types. */
+function untypable(s: string): boolean {
+  return /\p{Cc}/u.test(s.replace(/[\t\n\r]/g, '')) || !(s as string & { isWellFormed(): boolean }).isWellFormed();
+}
+
+/** PostgreSQL cannot store NUL in text, and no person types a control character: refused wherever they appear. */
 function nulByteIssues(args: object): FieldIssue[] {
-  return findStrings(args, (s) => s.includes('\u0000')).map((field) => ({
+  return findStrings(args, untypable).map((field) => ({
     field,
-    message: 'must not contain NUL characters (\\u0000)',
+    message: 'must not contain control characters (such as NUL, \\u0000) or broken Unicode',
   }));
 }
 

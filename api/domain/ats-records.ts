@@ -119,6 +119,29 @@ async function lookUpRecords(
   return { candidate, job, issues };
 }
 
+/**
+ * An application stays with its candidate: moving it would hand the candidate's
+ * conversation and messages to someone else. A new candidate needs a new application.
+ */
+async function candidateKept(
+  scope: TenantScope,
+  input: { externalId?: unknown },
+  found: { candidate: { id: string } | null },
+): Promise<FieldIssue[]> {
+  if (typeof input.externalId !== 'string' || !found.candidate) return [];
+  const existing = await scope.db.application.findUnique({
+    where: { tenantId_externalId: { tenantId: scope.tenantId, externalId: input.externalId.trim() } },
+    select: { candidateId: true },
+  });
+  if (!existing || existing.candidateId === found.candidate.id) return [];
+  return [
+    {
+      field: 'candidateExternalId',
+      message: 'names another candidate than this application’s: an application cannot move, create a new one',
+    },
+  ];
+}
+
 /** What the form's boxes say for each channel. */
 function consentBoxes(consent: { texting?: boolean | null; sms?: boolean | null; whatsapp?: boolean | null } | null) {
   return {
@@ -171,7 +194,7 @@ export async function upsertApplication(scope: TenantScope, input: z.input<typeo
     job: typeof input.jobExternalId === 'string' ? input.jobExternalId.trim() : undefined,
     users: { field: 'hiringTeam', ids: team ?? [] },
   });
-  refuseIf([...inputIssues(applicationInput, input), ...found.issues]);
+  refuseIf([...inputIssues(applicationInput, input), ...found.issues, ...(await candidateKept(scope, input, found))]);
   const data = applicationInput.parse(input);
   const { candidate, job } = found as { candidate: { id: string }; job: { id: string } };
   const status = data.status === undefined ? {} : { status: data.status || null };

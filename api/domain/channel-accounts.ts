@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ChannelRegistry } from '../channels/registry.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { Channel } from '../db/generated/prisma/enums.ts';
-import { NotFoundError, SandboxNotAllowedError, ValidationError } from './errors.ts';
+import { ChannelUnavailableError, NotFoundError, SandboxNotAllowedError, ValidationError } from './errors.ts';
 import type { TenantScope } from './scope.ts';
 import { parseInput } from './validate.ts';
 import { withEvents } from './with-events.ts';
@@ -137,7 +137,14 @@ export function disableChannelAccount(scope: TenantScope, accountId: string) {
 }
 
 /** An operator action: whether the tenant may send on `channel` through the platform's own account. */
-export async function allowPlatformAccount(scope: TenantScope, channel: Channel, allowed: boolean) {
+export async function allowPlatformAccount(
+  scope: TenantScope,
+  channels: ChannelRegistry,
+  channel: Channel,
+  allowed: boolean,
+) {
+  // Allowing what nothing can send would make the tenant's settings say yes and do otherwise.
+  if (allowed && !channels.platformServes(channel)) throw new ChannelUnavailableError(channel);
   return withEvents(
     scope,
     async (tx) => {

@@ -1,3 +1,4 @@
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { generateApiKey } from '../auth/api-key-secret.ts';
 import type { ChannelRegistry } from '../channels/registry.ts';
@@ -28,8 +29,8 @@ const settingsInput = z.object({
     .optional(),
   defaultCountry: z
     .string()
-    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter ISO country code')
     .transform((c) => c.toUpperCase())
+    .refine((c) => isSupportedCountry(c), 'must be a two-letter ISO country code whose numbers Parley knows, e.g. US')
     .optional(),
   helpText: z
     .string()

@@ -146,4 +146,18 @@ describe('records from the ATS', () => {
       await server.app.services.prisma.communityTeamMember.count({ where: { community: { externalId: 'com-keep' } } }),
     ).toBe(0);
   });
+
+  it('keeps an application with its candidate, so no one is handed another candidate’s conversation', async () => {
+    await upsert({ externalId: 'c-alice', phone: '+14155550111' });
+    await upsert({ externalId: 'c-bob', phone: '+14155550112' });
+    await tenant.client.request(UpsertJobDocument, { input: { externalId: 'j-move', title: 'Driver' } });
+    const input = { externalId: 'a-move', candidateExternalId: 'c-alice', jobExternalId: 'j-move' };
+    expect((await tenant.client.request(UpsertApplicationDocument, { input })).upsertApplication.__typename).toBe(
+      'Application',
+    );
+    const moved = await tenant.client.request(UpsertApplicationDocument, {
+      input: { ...input, candidateExternalId: 'c-bob' },
+    });
+    expect(moved.upsertApplication).toMatchObject({ __typename: 'ValidationError', field: 'candidateExternalId' });
+  });
 });

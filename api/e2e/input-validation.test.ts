@@ -78,6 +78,31 @@ describe('bad input', () => {
     });
     const key2 = await as(key, `mutation($n: String!) { createApiKey(name: $n) { ${outcome} } }`, { n: `k${NUL}` });
     expect(key2.body.data.createApiKey).toMatchObject({ __typename: 'ValidationError', field: 'name' });
+    for (const [title, ok] of [
+      ['Chef\u0001', false],
+      ['Chef\u001b[31m', false],
+      ['Chef \ud800', false],
+      ['Chef\u0085', false],
+      ['Head chef\n(nights)\tLondon', true],
+      ['Chef 👩‍🍳', true],
+    ] as const) {
+      const job = await as(key, `mutation($input: JobInput!) { upsertJob(input: $input) { ${outcome} } }`, {
+        input: { externalId: 'ctl-job', title },
+      });
+      expect(job.body.data.upsertJob.__typename, JSON.stringify(title)).toBe(ok ? 'Job' : 'ValidationError');
+    }
+    const record = await as(
+      key,
+      `mutation($input: RecordConsentInput!) { recordConsent(input: $input) { __typename ... on Error { code } } }`,
+      { input: { conversationId: h.conversationId, channel: 'SMS', granted: true, reason: 'by the ATS' } },
+    );
+    expect(record.body.data.recordConsent).toMatchObject({ __typename: 'SendNotAllowedError' });
+    const country = await as(
+      key,
+      `mutation { updateTenantSettings(input: { defaultCountry: "ZZ" }) { ${outcome} } }`,
+      {},
+    );
+    expect(country.body.data.updateTenantSettings).toMatchObject({ field: 'defaultCountry' });
     expect(server.logs.text).not.toContain('unexpected error');
   });
 

@@ -14,7 +14,7 @@ export function badInput(error: Error, path: GraphQLError['path']): GraphQLError
   };
   const cause = e.meta?.driverAdapterError?.cause;
   const invalid =
-    (e.name === 'PothosValidationError' && /^Invalid cursor/.test(error.message)) ||
+    e.name === 'PothosValidationError' ||
     e.name === 'PrismaClientValidationError' ||
     e.code === 'P2023' ||
     e.code === '22P02' ||

@@ -73,7 +73,9 @@ export function attachWebSocket(
         } catch (error) {
           if (error instanceof AuthenticationError) {
             log.info({ reason: error.message }, 'websocket connection refused');
-            return false; // closes with 4403 Forbidden
+            // 4403 is graphql-ws's Forbidden; the reason says what to send instead.
+            ctx.extra.socket.close(...forbidden(error.message));
+            return false;
           }
           throw error;
         }

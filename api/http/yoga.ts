@@ -10,7 +10,7 @@ import { unauthenticated } from '../auth/unauthenticated.ts';
 import type { RequestContext, Services } from '../context.ts';
 import { scopeToTenant } from '../db/tenant-scope.ts';
 import { scopeToViewer } from '../db/viewer-scope.ts';
-import { DomainError } from '../domain/errors.ts';
+import { CursorExpiredError, DomainError } from '../domain/errors.ts';
 import type { Logger } from '../log.ts';
 import { badInput } from './bad-input.ts';
 import { type GraphQLLimits, useGraphQLLimits } from './limits.ts';
@@ -80,7 +80,11 @@ export function createGraphQLHandler(deps: {
         const original = located.originalError ?? error;
         // A domain error on a field without a result union keeps its message and code.
         if (original instanceof DomainError) {
-          return new GraphQLError(original.message, { path: located.path, extensions: { code: original.code } });
+          const details = original instanceof CursorExpiredError ? { oldestCursor: original.oldestCursor } : {};
+          return new GraphQLError(original.message, {
+            path: located.path,
+            extensions: { code: original.code, ...details },
+          });
         }
         if (original instanceof Error && (original.name === 'PothosValidationError' || !('extensions' in original))) {
           const invalid = badInput(original, located.path);

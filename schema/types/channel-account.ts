@@ -8,7 +8,7 @@ import {
   disableChannelAccount,
   updateChannelAccountCredentials,
 } from '../../api/domain/channel-accounts.ts';
-import { SandboxNotAllowedError } from '../../api/domain/errors.ts';
+import { ChannelUnavailableError, SandboxNotAllowedError } from '../../api/domain/errors.ts';
 import type { TenantScope } from '../../api/domain/scope.ts';
 import { builder } from '../builder.ts';
 import { ChannelEnum, Tenant } from './tenant.ts';
@@ -145,9 +145,9 @@ builder.mutationField('allowPlatformAccount', (t) =>
       channel: t.arg({ type: ChannelEnum, required: true }),
       allowed: t.arg.boolean({ required: true }),
     },
-    errors: {},
+    errors: { types: [ChannelUnavailableError] },
     resolve: async (query, _root, { tenantId, channel, allowed }, ctx) => {
-      await allowPlatformAccount(operatorScope(ctx, tenantId.id), channel, allowed);
+      await allowPlatformAccount(operatorScope(ctx, tenantId.id), ctx.services.channels, channel, allowed);
       return ctx.services.prisma.tenant.findUniqueOrThrow({ ...query, where: { id: tenantId.id } });
     },
   }),

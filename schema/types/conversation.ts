@@ -1,4 +1,5 @@
 import { readableBy } from '../../api/domain/conversations.ts';
+import { SendNotAllowedError } from '../../api/domain/errors.ts';
 import { recordConsent } from '../../api/messaging/consent/record-consent.ts';
 import { conversationLocks } from '../../api/messaging/send-policy/index.ts';
 import { builder } from '../builder.ts';
@@ -97,7 +98,7 @@ builder.mutationField('recordConsent', (t) =>
     description: "Records or withdraws a candidate's consent by hand, with a reason and evidence, in the audit trail.",
     authScopes: { tenantMember: true },
     args: { input: t.arg({ type: RecordConsentInput, required: true }) },
-    errors: {},
+    errors: { types: [SendNotAllowedError] },
     resolve: async (query, _root, { input }, ctx) => {
       const conversation = await recordConsent(tenantScope(ctx), tenantActor(ctx), {
         ...input,
