@@ -10,6 +10,7 @@ import { getDatamodel } from '../api/db/generated/pothos-types.ts';
 import type { PrismaClient } from '../api/db/generated/prisma/client.ts';
 import { scopeToOperator } from '../api/db/viewer-scope.ts';
 import { NotAuthorizedError, NotFoundError, ValidationError } from '../api/domain/errors.ts';
+import { pageSizes } from '../api/http/page-sizes.ts';
 import { decodeParleyGlobalID } from './global-ids.ts';
 import InputGuardPlugin from './input-guard-plugin.ts';
 
@@ -62,8 +63,8 @@ export const builder = new SchemaBuilder<{
     exposeDescriptions: true,
     filterConnectionTotalCount: true,
     // Page sizes: `first`/`last` above the maximum return the maximum (a literal huge page is refused by cost first).
-    defaultConnectionSize: 20,
-    maxConnectionSize: 100,
+    defaultConnectionSize: pageSizes.default,
+    maxConnectionSize: pageSizes.max,
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : process.env.NODE_ENV === 'test' ? 'error' : 'warn',
   },
   relay: {

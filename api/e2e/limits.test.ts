@@ -275,6 +275,21 @@ describe('GraphQL limits', () => {
     });
   });
 
+  it('costs a page size given by a variable as the largest page, and a bare connection as the default page', async () => {
+    const aliases = Array.from(
+      { length: 12 },
+      (_, i) => `a${i}: tenant { users(first: $n) { edges { node { id name email seat { id } } } } }`,
+    );
+    const variable = await server.post(
+      { query: `query($n: Int) { ${aliases.join(' ')} }`, variables: { n: 100 } },
+      { ...auth },
+    );
+    const literal = await server.post({ query: `query { ${aliases.join(' ').replaceAll('$n', '100')} }` }, { ...auth });
+    expect(literal.body.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+    expect(variable.status).toBe(400);
+    expect(variable.body.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+  });
+
   it('keeps a trivial query and /healthz fast while hostile documents arrive', async () => {
     const bodies = [
       hostile.thousandUserLists,

@@ -18,6 +18,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Actor } from '../auth/actor.ts';
+import { withWorstPageSizes } from './page-sizes.ts';
 
 /** What one document may ask for; the anonymous caller gets a tighter set. */
 export type DocumentLimits = { tokens: number; depth: number; aliases: number; cost: number; directives: number };
@@ -142,10 +143,13 @@ export function useGraphQLLimits(limits: GraphQLLimits): Plugin<{ request?: Requ
         maxDepthRule({ ...common, n: max.depth, onReject: [refusal('depth', 'depth')] }),
         maxAliasesRule({ ...common, n: max.aliases, onReject: [refusal('aliases', 'number of aliases')] }),
         maxDirectivesRule({ ...common, n: max.directives, onReject: [refusal('directives', 'number of directives')] }),
-        costLimitRule({ ...common, maxCost: max.cost, onReject: [refusal('cost', 'estimated cost')] }),
       ];
       // Only the limit rules: graphql's own rules run afterwards, on documents within the limits.
       validate(schema, document, rules, { maxErrors: 10 });
+      if (!errors.length) {
+        const cost = costLimitRule({ ...common, maxCost: max.cost, onReject: [refusal('cost', 'estimated cost')] });
+        validate(schema, withWorstPageSizes(schema, document), [cost], { maxErrors: 10 });
+      }
     }
     verdicts[tier].set(document, errors);
     return errors;

@@ -1,0 +1,34 @@
+import { type DocumentNode, type GraphQLSchema, getNamedType, Kind, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
+
+/** The page sizes of the schema's connections (schema/builder.ts). */
+export const pageSizes = { default: 20, max: 100 } as const;
+
+const isConnection = (typeName: string | undefined) => typeName?.endsWith('Connection') ?? false;
+
+/**
+ * The document as the cost estimate should see it: a page size given by a
+ * variable counts as the largest page (the variable could be anything up to
+ * it), and a connection asked with no page size counts as the default page.
+ * Otherwise `first: $n` and a bare `messages { … }` would cost one row.
+ */
+export function withWorstPageSizes(schema: GraphQLSchema, document: DocumentNode): DocumentNode {
+  const typeInfo = new TypeInfo(schema);
+  const int = (value: number) => ({ kind: Kind.INT, value: String(value) }) as const;
+  return visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        if (!isConnection(getNamedType(typeInfo.getType())?.name)) return undefined;
+        const args = node.arguments ?? [];
+        const sized = args.some((a) => a.name.value === 'first' || a.name.value === 'last');
+        const worst = args.map((a) =>
+          (a.name.value === 'first' || a.name.value === 'last') && a.value.kind === Kind.VARIABLE
+            ? { ...a, value: int(pageSizes.max) }
+            : a,
+        );
+        const first = { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'first' }, value: int(pageSizes.default) };
+        return { ...node, arguments: sized ? worst : [...worst, first] };
+      },
+    }),
+  );
+}
