@@ -63,6 +63,7 @@ describe('configuration', () => {
       operations: 5,
       nodeIds: 100,
       bodyBytes: 1_048_576,
+      connectionsPerCredential: 50,
       subscriptionsPerConnection: 20,
     });
     const tight = loadConfig({ GRAPHQL_MAX_TOKENS: '300', GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_BODY_BYTES: '4096' });

@@ -113,6 +113,7 @@ const envSchema = z.object({
   GRAPHQL_MAX_NODE_IDS: limit(100),
   GRAPHQL_MAX_BODY_BYTES: limit(1_048_576, 1024),
   GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION: limit(20),
+  GRAPHQL_MAX_CONNECTIONS_PER_CREDENTIAL: limit(50),
 });
 
 export type Config = {
@@ -266,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       nodeIds: e.GRAPHQL_MAX_NODE_IDS,
       bodyBytes: e.GRAPHQL_MAX_BODY_BYTES,
       subscriptionsPerConnection: e.GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      connectionsPerCredential: e.GRAPHQL_MAX_CONNECTIONS_PER_CREDENTIAL,
     },
   };
 }

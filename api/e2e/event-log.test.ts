@@ -110,7 +110,7 @@ describe('the event log', () => {
 
   it('records messages, their status, consent and unmatched texts, in order within a conversation', async () => {
     const h = await setUpHiring(server);
-    const after = await lastCursor(h.tenant.client);
+    const after = await lastCursor(server, h.tenant.client);
     await optIn(h); // CONSENT_CHANGED
     const sent = await h.recruiter.client.request(SendMessageDocument, {
       input: { conversationId: h.conversationId, channel: 'SMS', body: 'Logged', idempotencyKey: 'event-log-1' },
@@ -147,7 +147,7 @@ describe('the event log', () => {
   it('gives a subscriber who reconnects with its cursor exactly what it missed, then goes on live', async () => {
     const h = await setUpHiring(server);
     await optIn(h);
-    const after = await lastCursor(h.tenant.client);
+    const after = await lastCursor(server, h.tenant.client);
     server.app.outbox.stop(); // only the 100 creations, no status changes in between
     try {
       for (let i = 0; i < 100; i++) {
@@ -178,7 +178,7 @@ describe('the event log', () => {
   });
 
   it('never misses an event with 8 concurrent writers and a subscriber that keeps reconnecting', async () => {
-    let cursor = await lastCursor(tenant.client);
+    let cursor = await lastCursor(server, tenant.client);
     const from = positionOf(cursor);
     const names = Array.from({ length: 8 }, (_, w) => Array.from({ length: 12 }, (_, i) => `w${w}-u${i}`));
     const writing = Promise.all(
@@ -200,7 +200,7 @@ describe('the event log', () => {
   });
 
   it('delivers an event committed by a copy that died before publishing it', async () => {
-    const after = await lastCursor(tenant.client);
+    const after = await lastCursor(server, tenant.client);
     await server.app.services.relay.stop(); // as if killed between commit and publish
     const { createUser: user } = await createUser('orphan');
     if (user.__typename !== 'User') throw new Error('createUser failed');
@@ -242,8 +242,14 @@ describe('the event log', () => {
   });
 });
 
-/** The tenant's newest cursor now: what a partner reads before subscribing. */
-async function lastCursor(client: ParleyClient): Promise<string> {
+/**
+ * The tenant's newest cursor once everything committed so far has its place
+ * (events still waiting for the relay would come after the cursor: what a
+ * partner reads before subscribing).
+ */
+async function lastCursor(server: TestServer, client: ParleyClient): Promise<string> {
+  const prisma = server.app.services.prisma;
+  await waitFor(async () => (await prisma.event.count({ where: { position: null } })) === 0, 'the relay to catch up');
   return (await client.request(EventCursorDocument)).tenant.eventCursor;
 }
 

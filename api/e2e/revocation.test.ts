@@ -173,6 +173,30 @@ describe('revocation reaches open connections', () => {
     expect(demoted.updateUser).toMatchObject({ __typename: 'User' });
   });
 
+  it('refuses a socket without a credential, and more sockets per credential than allowed', async () => {
+    const anonymous = new WebSocket(server.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    const refused = new Promise<number>((resolve) => anonymous.on('close', (code) => resolve(code)));
+    await new Promise((r) => anonymous.once('open', r));
+    anonymous.send(JSON.stringify({ type: 'connection_init', payload: {} }));
+    expect(await refused).toBe(4401);
+
+    const capped = await startTestServer({ env: { GRAPHQL_MAX_CONNECTIONS_PER_CREDENTIAL: '2' } });
+    try {
+      const own = await capped.createTenant('Capped');
+      const sockets = [
+        wsClient(capped.url, own.apiKey),
+        wsClient(capped.url, own.apiKey),
+        wsClient(capped.url, own.apiKey),
+      ];
+      const third = await waitFor(async () => sockets[2]?.closed(), 'the third socket to be refused');
+      expect(third.code).toBe(4429);
+      expect(sockets[0]?.closed()).toBeNull();
+      await Promise.all(sockets.map((s) => s.client.dispose()));
+    } finally {
+      await capped.stop();
+    }
+  });
+
   it('closes a user token’s socket when the token expires', async () => {
     const admin = await server.createUser(tenant, { role: 'ADMIN' });
     const short = await signUserToken(

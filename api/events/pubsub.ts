@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { once, setMaxListeners } from 'node:events';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, type PubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
@@ -32,7 +32,7 @@ export function createEventBus(redisUrl: string | undefined, onError: (error: Er
             subscribeClient: guarded(subscribeClient, () => closing, onError),
           }),
         }
-      : {},
+      : { eventTarget: inProcessTarget() },
   );
   return {
     pubsub,
@@ -76,4 +76,11 @@ function guarded(client: Redis, closing: () => boolean, onError: (error: Error) 
     },
   };
   return facade as unknown as Redis;
+}
+
+/** In-process fan-out: one listener per live subscriber of a tenant, so no listener limit applies. */
+function inProcessTarget(): EventTarget {
+  const target = new EventTarget();
+  setMaxListeners(0, target);
+  return target;
 }

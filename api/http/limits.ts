@@ -34,6 +34,8 @@ export type GraphQLLimits = {
   bodyBytes: number;
   /** Operations running at once on one graphql-ws connection. */
   subscriptionsPerConnection: number;
+  /** graphql-ws connections one API key or user may hold open on one copy. */
+  connectionsPerCredential: number;
 };
 
 export type Tier = 'anonymous' | 'authenticated';

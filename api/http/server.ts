@@ -52,7 +52,7 @@ export function createHttpServer(deps: {
   readiness: ReadinessCheck[];
   log: Logger;
   webhooks: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
-  limits: Pick<GraphQLLimits, 'bodyBytes' | 'subscriptionsPerConnection'>;
+  limits: Pick<GraphQLLimits, 'bodyBytes' | 'subscriptionsPerConnection' | 'connectionsPerCredential'>;
   live: LiveConnections;
 }) {
   const { yoga, log } = deps;

@@ -31,7 +31,12 @@ type Extra = {
   untrack?: () => void;
   /** Ids of the operations accepted on this connection (for the per-connection cap). */
   running?: Set<string>;
+  /** The API key or user this socket counts against, once accepted. */
+  counted?: string;
 };
+
+const holderKey = (actor: Actor) =>
+  actor.kind === 'apiKey' ? `apiKey:${actor.apiKeyId}` : actor.kind === 'user' ? `user:${actor.userId}` : actor.kind;
 
 /** 4403 is graphql-ws's Forbidden; a close reason may not exceed 123 bytes. */
 const forbidden = (reason: string) => [4403, Buffer.from(reason).subarray(0, 123).toString()] as const;
@@ -53,9 +58,11 @@ export function attachWebSocket(
   yoga: GraphQLHandler,
   authenticate: Authenticator,
   log: Logger,
-  limits: Pick<GraphQLLimits, 'bodyBytes' | 'subscriptionsPerConnection'>,
+  limits: Pick<GraphQLLimits, 'bodyBytes' | 'subscriptionsPerConnection' | 'connectionsPerCredential'>,
   live: LiveConnections,
 ) {
+  /** Open sockets per API key or user on this copy. */
+  const sockets = new Map<string, number>();
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: limits.bodyBytes });
   const disposable = useServer<Record<string, unknown> | undefined, Extra>(
     {
@@ -65,10 +72,29 @@ export function attachWebSocket(
         try {
           ctx.extra.credential = connectionCredential(ctx.connectionParams);
           const actor = await authenticate(ctx.extra.credential);
+          if (actor.kind === 'anonymous') {
+            // Everything a socket is for needs a tenant credential: refuse rather than hold it open.
+            ctx.extra.socket.close(
+              4401,
+              'Send a credential in connection_init: { "authorization": "Bearer <key or token>" }',
+            );
+            return false;
+          }
+          const holder = holderKey(actor);
+          if ((sockets.get(holder) ?? 0) >= limits.connectionsPerCredential) {
+            ctx.extra.socket.close(4429, `At most ${limits.connectionsPerCredential} open connections per credential.`);
+            return false;
+          }
+          sockets.set(holder, (sockets.get(holder) ?? 0) + 1);
+          ctx.extra.counted = holder;
           ctx.extra.actor = actor;
           ctx.extra.untrack = live.track(actor, (reason) => ctx.extra.socket.close(...forbidden(reason)));
           // The socket may have closed while the credential was looked up: then onClose has run already.
-          if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) ctx.extra.untrack();
+          if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) {
+            ctx.extra.untrack();
+            sockets.set(holder, (sockets.get(holder) ?? 1) - 1);
+            ctx.extra.counted = undefined;
+          }
           return true;
         } catch (error) {
           if (error instanceof AuthenticationError) {
@@ -80,7 +106,14 @@ export function attachWebSocket(
           throw error;
         }
       },
-      onClose: (ctx) => ctx.extra.untrack?.(),
+      onClose: (ctx) => {
+        ctx.extra.untrack?.();
+        const holder = ctx.extra.counted;
+        if (!holder) return;
+        const left = (sockets.get(holder) ?? 1) - 1;
+        if (left > 0) sockets.set(holder, left);
+        else sockets.delete(holder);
+      },
       onSubscribe: async (ctx, _id, payload) => {
         // The credential is checked again for every operation: it may have been revoked since connection_init.
         try {

@@ -341,6 +341,7 @@ export type AllowPlatformAccountMutationVariables = Exact<{
 
 
 export type AllowPlatformAccountMutation = { allowPlatformAccount:
+    | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'Tenant', id: string, platformChannels: Array<Channel> }
@@ -410,6 +411,7 @@ export type RecordConsentMutation = { recordConsent:
     | { __typename: 'Conversation', id: string, locks: Array<{ channel: Channel, locked: boolean, reason: LockReason | null }> }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SendNotAllowedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
    };
 
