@@ -1,13 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const root = join(import.meta.dirname, '..', '..');
+import { type SpawnedService, spawnService } from '../test/spawn-service.ts';
 
 type Started = {
-  child: ChildProcess;
+  service: SpawnedService;
   url: string;
   apiKey: string;
   userToken: string;
@@ -18,36 +16,14 @@ type Started = {
 /** Runs the service as `npm start` does, on the embedded default, and waits for its first GraphQL answer. */
 async function start(dataDir: string): Promise<Started> {
   const began = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      DATA_DIR: dataDir,
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      DATABASE_URL: '',
-      REDIS_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    out += d;
-  });
-  const deadline = Date.now() + 60_000;
-  while (!/User token[^\n]*\n\s+(\S+)/.test(out)) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`service did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const service = spawnService({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' });
+  await service.waitFor(/User token[^\n]*\n\s+(\S+)/);
+  const out = service.output();
   const url = /Parley is running: (\S+)/.exec(out)?.[1] as string;
   const apiKey = /API key \(partner backend\):\s+(\S+)/.exec(out)?.[1] as string;
   const userToken = /User token[^\n]*\n\s+(\S+)/.exec(out)?.[1] as string;
   await query(url, apiKey, '{ tenant { name } }');
-  return { child, url, apiKey, userToken, output: () => out, answeredAfterMs: Date.now() - began };
+  return { service, url, apiKey, userToken, output: service.output, answeredAfterMs: Date.now() - began };
 }
 
 async function query(url: string, credential: string, q: string) {
@@ -59,10 +35,7 @@ async function query(url: string, credential: string, q: string) {
   return (await res.json()) as { data?: any; errors?: unknown[] };
 }
 
-async function stop(started: Started): Promise<number | null> {
-  started.child.kill('SIGTERM');
-  return new Promise((resolve) => started.child.once('exit', (code) => resolve(code)));
-}
+const stop = (started: Started) => started.service.stop();
 
 describe('the README start command on the embedded default', () => {
   let dataDir: string;

@@ -1,12 +1,12 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnService } from '../test/spawn-service.ts';
 
-const root = join(import.meta.dirname, '..', '..');
 const run = promisify(execFile);
 
 function freePort(): Promise<number> {
@@ -33,34 +33,18 @@ describe('the demo tenant on the sandbox carrier', () => {
 
   it('invites, gets a YES, sends and receives with the commands the start banner prints', async () => {
     const port = await freePort();
-    const { PUBLIC_URL: _p, OPERATOR_KEY: _o, CHANNEL_PLUGINS: _c, ...inherited } = process.env;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
-      cwd: root,
-      env: {
-        ...inherited,
-        NODE_ENV: 'development',
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: '',
-        REDIS_URL: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout?.on('data', (d) => {
-      out += d;
-    });
-    child.stderr?.on('data', (d) => {
-      out += d;
+    const service = spawnService({
+      PUBLIC_URL: undefined,
+      OPERATOR_KEY: undefined,
+      CHANNEL_PLUGINS: undefined,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
     });
     try {
-      const deadline = Date.now() + 60_000;
-      while (!/magic numbers/.test(out)) {
-        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`service did not start:\n${out}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      await service.waitFor(/magic numbers/);
+      const out = service.output();
       const lines = out.split('\n').filter((l) => l.startsWith('  parley'));
       const [define, invite, yes, send, reply, read] = lines.map((l) => l.trim());
       expect(lines).toHaveLength(6);
@@ -90,11 +74,7 @@ describe('the demo tenant on the sandbox carrier', () => {
       ]);
       console.log(`the demo conversation took ${Date.now() - began} ms`);
     } finally {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await service.stop();
     }
   }, 90_000);
 });
