@@ -1,16 +1,8 @@
 import type { CredentialChange } from '../events/tenant-events.ts';
 import type { Actor } from './actor.ts';
+import { holderKey, holderOf } from './holder.ts';
 
 const MAX_ENTRIES = 10_000;
-
-/** Which key or user an actor stands for, as credential changes name them. */
-export function holderOf(actor: Actor): CredentialChange | null {
-  if (actor.kind === 'apiKey') return { kind: 'apiKey', id: actor.apiKeyId };
-  if (actor.kind === 'user') return { kind: 'user', id: actor.userId };
-  return null;
-}
-
-const holderKey = (holder: { kind: string; id: string }) => `${holder.kind}:${holder.id}`;
 
 /**
  * Remembers who a credential belongs to for a few seconds, so a request need

@@ -212,6 +212,24 @@ describe('the event log', () => {
     expect(event).toMatchObject({ type: 'USER_CREATED', subjectId: user.id });
   });
 
+  it('publishes again an event whose relay gave it its place but died before publishing it', async () => {
+    const { createUser: user } = await createUser('unpublished');
+    if (user.__typename !== 'User') throw new Error('createUser failed');
+    const prisma = server.app.services.prisma;
+    const where = { subjectId: rawId(user.id), type: 'USER_CREATED' };
+    await waitFor(async () => (await prisma.event.findFirst({ where }))?.publishedAt, 'the event to be published');
+    // As if the relay had committed the position and died before publishing.
+    await prisma.event.updateMany({ where, data: { publishedAt: null, createdAt: new Date(Date.now() - 10_000) } });
+    const live = server.app.services.events.pubsub.subscribe('tenant', rawId(tenant.id));
+    const next = live.next();
+    await new Promise((r) => setTimeout(r, 100));
+    await server.app.services.relay.runOnce();
+    const published = await next;
+    await live.return?.();
+    expect(published.value).toMatchObject({ type: 'USER_CREATED', subjectId: rawId(user.id) });
+    expect((await prisma.event.findFirst({ where }))?.publishedAt).not.toBeNull();
+  });
+
   it('refuses a cursor older than retention with CURSOR_EXPIRED, and one that is not a cursor', async () => {
     const other = await server.createTenant('Forgetful');
     for (const name of ['f1', 'f2', 'f3']) {

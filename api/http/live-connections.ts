@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor.ts';
-import { holderOf } from '../auth/actor-cache.ts';
+import { holderOf, holderKey as keyOf } from '../auth/holder.ts';
 import type { CredentialChange } from '../events/tenant-events.ts';
 
 type Close = (reason: string) => void;
@@ -24,7 +24,6 @@ export type StaleCheck = (actors: Actor[]) => Promise<CredentialChange[]>;
  */
 export function createLiveConnections(options: { recheckMs: number; stale: StaleCheck }) {
   const byHolder = new Map<string, Set<Tracked>>();
-  const keyOf = (holder: { kind: string; id: string }) => `${holder.kind}:${holder.id}`;
 
   function closeFor(change: CredentialChange, reason = reasons[change.kind]) {
     const set = byHolder.get(keyOf(change));

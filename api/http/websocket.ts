@@ -5,6 +5,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Actor } from '../auth/actor.ts';
 import { AuthenticationError, type Authenticator, bearerCredential } from '../auth/authenticate.ts';
+import { holderKey, holderOf } from '../auth/holder.ts';
 import { unauthenticated } from '../auth/unauthenticated.ts';
 import type { Logger } from '../log.ts';
 import { type GraphQLLimits, limitExceeded } from './limits.ts';
@@ -34,9 +35,6 @@ type Extra = {
   /** The API key or user this socket counts against, once accepted. */
   counted?: string;
 };
-
-const holderKey = (actor: Actor) =>
-  actor.kind === 'apiKey' ? `apiKey:${actor.apiKeyId}` : actor.kind === 'user' ? `user:${actor.userId}` : actor.kind;
 
 /** 4403 is graphql-ws's Forbidden; a close reason may not exceed 123 bytes. */
 const forbidden = (reason: string) => [4403, Buffer.from(reason).subarray(0, 123).toString()] as const;
@@ -80,7 +78,7 @@ export function attachWebSocket(
             );
             return false;
           }
-          const holder = holderKey(actor);
+          const holder = holderKey(holderOf(actor) ?? { kind: actor.kind, id: '' });
           if ((sockets.get(holder) ?? 0) >= limits.connectionsPerCredential) {
             ctx.extra.socket.close(4429, `At most ${limits.connectionsPerCredential} open connections per credential.`);
             return false;

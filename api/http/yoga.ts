@@ -88,7 +88,11 @@ export function createGraphQLHandler(deps: {
         }
         if (original instanceof Error && (original.name === 'PothosValidationError' || !('extensions' in original))) {
           const invalid = badInput(original, located.path);
-          if (invalid) return invalid;
+          if (invalid) {
+            // The caller's input as far as we can tell; logged so a query of ours that Prisma refuses is not hidden.
+            log.warn({ err: original.message, path: located.path }, 'request input refused below the resolvers');
+            return invalid;
+          }
           // The database being unreachable is no bug of the request: a typed, retryable 503.
           const unavailable = serviceUnavailable(original, located.path);
           if (unavailable) {
