@@ -8,7 +8,15 @@ export type AnyChannelPlugin = ChannelPlugin<any>;
 
 const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const channelKinds = new Set(['SMS', 'WHATSAPP']);
-const capabilityKeys = ['maxLength', 'media', 'segmented', 'sessionWindowHours', 'carrierHandlesKeywords'];
+const capabilityKeys = [
+  'maxLength',
+  'media',
+  'segmented',
+  'sessionWindowHours',
+  'carrierHandlesKeywords',
+  'optOutObservable',
+  'consentInvitations',
+];
 
 /** Why `value` is not a channel plugin manifest (`defineChannelPlugin({...})` as the default export), or null. */
 function manifestProblem(value: unknown): string | null {

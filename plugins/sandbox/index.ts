@@ -17,6 +17,8 @@ export default defineChannelPlugin({
     sessionWindowHours: null,
     // Like Twilio: a STOP blocks the number until START.
     carrierHandlesKeywords: true,
+    optOutObservable: true,
+    consentInvitations: true,
   },
   credentials: sandboxCredentials,
   secretKeys: ['signingSecret'],

@@ -18,6 +18,13 @@ export type ChannelCapabilities = {
    * that number until the candidate texts START, whatever consent Parley has recorded since.
    */
   carrierHandlesKeywords: boolean;
+  /**
+   * Whether Parley learns that a candidate no longer wants messages (a STOP text, a carrier opt-out report).
+   * False for WhatsApp: blocking a business is silent, so the API says reachability cannot be known.
+   */
+  optOutObservable: boolean;
+  /** Whether an SMS-style consent invitation (the candidate replies YES) can be sent on this channel. */
+  consentInvitations: boolean;
 };
 
 /** Where a message is in its delivery, in the core's words. Providers map their own statuses onto these. */
@@ -71,10 +78,16 @@ export class ChannelError extends Error {
   }
 }
 
+/** A message template the provider has approved (WhatsApp), with its parameters in order. */
+export type ApprovedTemplate = { name: string; language: string; parameters: string[] };
+
 export type OutboundMessage = {
   from: string;
   to: string;
+  /** The text; for a template message, the text as rendered (kept in the history, used to reconcile). */
   body: string;
+  /** Send this approved template instead of free text (outside a session window). */
+  template?: ApprovedTemplate;
   /** Where the provider should report status changes; it carries Parley's message id. */
   statusCallbackUrl: string;
 };
@@ -122,6 +135,11 @@ export interface ChannelProvider {
   verifyWebhook(request: WebhookRequest): boolean;
   parseInbound(request: WebhookRequest): InboundMessage;
   parseStatus(request: WebhookRequest): StatusUpdate;
+  /**
+   * Providers that confirm a webhook address with a GET handshake (Meta's hub.mode, hub.verify_token,
+   * hub.challenge): given the query, the text to answer with 200, or null to refuse (403).
+   */
+  verifySubscription?(query: URLSearchParams): string | null;
   /** What to answer the provider's webhook with (e.g. empty TwiML). */
   webhookReply: { contentType: string; body: string };
   /**

@@ -12,6 +12,8 @@ export default defineChannelPlugin({
     sessionWindowHours: null,
     // Twilio's default opt-out handling blocks a number after STOP until START (error 21610).
     carrierHandlesKeywords: true,
+    optOutObservable: true,
+    consentInvitations: true,
   },
   credentials: twilioCredentials,
   secretKeys: ['authToken'],

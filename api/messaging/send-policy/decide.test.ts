@@ -10,6 +10,8 @@ const sms = {
     segmented: true,
     sessionWindowHours: null,
     carrierHandlesKeywords: true,
+    optOutObservable: true,
+    consentInvitations: true,
   },
 };
 const platformNumber = (id: string, e164: string, country: string) => ({
