@@ -81,6 +81,7 @@ export function buildApp(config: Config, log: Logger) {
         maxAttempts: config.outbox.maxAttempts,
         retryBaseMs: config.outbox.retryBaseMs,
         sendTimeoutMs: config.outbox.sendTimeoutMs,
+        unknowableWaitMs: config.outbox.unknowableWaitMs,
       });
       log.info({ plugins: [...plugins.keys()] }, 'channel plugins loaded');
       if (!channels.platformServes('SMS')) {

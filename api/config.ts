@@ -63,6 +63,7 @@ const envSchema = z.object({
     .optional(),
   TWILIO_AUTH_TOKEN: z.string().min(32, 'expected the 32-character Twilio auth token').optional(),
   TWILIO_API_URL: optionalUrl(['http', 'https'], 'https://api.twilio.com'),
+  WHATSAPP_API_URL: optionalUrl(['http', 'https'], 'https://graph.facebook.com'),
   CHANNEL_PLUGINS: z
     .string()
     .default(DEFAULT_CHANNEL_PLUGINS)
@@ -99,6 +100,7 @@ const envSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
   OUTBOX_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  OUTBOX_UNKNOWABLE_WAIT_MS: z.coerce.number().int().min(100).default(600_000),
 
   GRAPHQL_MAX_TOKENS: limit(2000, 10),
   GRAPHQL_MAX_DEPTH: limit(12),
@@ -159,7 +161,15 @@ export type Config = {
     providerDeps: Record<string, { apiBaseUrl?: string; options?: Record<string, string> }>;
   };
   /** Outbox delivery: lease before an unclear send is reconciled, attempts, first retry delay (doubling), provider call timeout. */
-  outbox: { worker: boolean; leaseMs: number; maxAttempts: number; retryBaseMs: number; sendTimeoutMs: number };
+  outbox: {
+    worker: boolean;
+    leaseMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    sendTimeoutMs: number;
+    /** An unclear send on a provider that cannot be asked waits this long for its status webhook, then fails. */
+    unknowableWaitMs: number;
+  };
   /** What one GraphQL request may ask for (`api/http/limits.ts`); callers without credentials get `anonymous`. */
   graphqlLimits: GraphQLLimits;
 };
@@ -238,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           : [],
       providerDeps: {
         ...(e.TWILIO_API_URL ? { 'twilio-sms': { apiBaseUrl: e.TWILIO_API_URL } } : {}),
+        ...(e.WHATSAPP_API_URL ? { whatsapp: { apiBaseUrl: e.WHATSAPP_API_URL } } : {}),
         sandbox: { options: { deliveryDelayMs: e.SANDBOX_DELIVERY_DELAY_MS } },
       },
     },
@@ -247,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       retryBaseMs: e.OUTBOX_RETRY_BASE_MS,
       sendTimeoutMs: e.OUTBOX_SEND_TIMEOUT_MS,
+      unknowableWaitMs: e.OUTBOX_UNKNOWABLE_WAIT_MS,
     },
     graphqlLimits: {
       authenticated: {

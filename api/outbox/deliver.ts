@@ -41,6 +41,7 @@ export async function deliver(deps: DeliverDeps, attempt: Claim, message: Messag
     to: message.toNumber,
     body: message.body,
     statusCallbackUrl: route.statusCallbackUrl(message.id),
+    correlationId: message.id,
   });
   let providerMessageId: string;
   try {

@@ -58,6 +58,12 @@ export function createOutcomes({ prisma, relay }: OutcomeDeps) {
       if (advanced) relay.wake();
     },
 
+    /** An unclear send the provider never confirmed nor could be asked about: FAILED, not sent again. */
+    async outcomeUnknown(claim: Claim, message: string) {
+      const { advanced } = await recordFailed(prisma, claim, { code: 'OUTCOME_UNKNOWN', message });
+      if (advanced) relay.wake();
+    },
+
     /** No answer proves refusal: the row stays SENDING and is reconciled after `delayMs`. */
     async unclear(claim: Claim, reason: string, delayMs: number) {
       await markUnclear(prisma, claim, reason, delayMs);

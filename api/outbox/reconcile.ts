@@ -16,7 +16,16 @@ export type ReconcileDeps = {
   maxAttempts: number;
   sendTimeoutMs: number;
   backoff: (attempt: number) => number;
+  /**
+   * How long an unclear send waits for the provider's status webhook when the provider cannot be
+   * asked (its `reconciliation` is 'status-webhook'), counted from the first unclear attempt; then it fails as
+   * OUTCOME_UNKNOWN instead of being sent again.
+   */
+  unknowableWaitMs: number;
 };
+
+/** While waiting for a status webhook, how often the row is looked at again (at most). */
+const RECHECK_MS = 1_000;
 
 /**
  * Whether the provider has the message of an attempt whose outcome is unknown:
@@ -72,6 +81,12 @@ export async function reconcile(
   route: { pluginId: string; provider: ChannelProvider },
 ): Promise<Claim | null> {
   const { prisma, outcomes, log } = deps;
+  // A status webhook carrying this message's correlation id attached the provider's id: it has the message.
+  if (message.providerMessageId) {
+    await outcomes.sent(claim, route.pluginId, message.providerMessageId);
+    return null;
+  }
+  if (route.provider.reconciliation === 'status-webhook') return awaitStatusWebhook(deps, claim);
   let found: SendResult | null;
   try {
     found = await lookUp(prisma, claim, message, route.provider, deps.sendTimeoutMs);
@@ -92,4 +107,25 @@ export async function reconcile(
   }
   const [restarted] = await restartAttempt(prisma, claim, deps.leaseMs);
   return restarted ?? null;
+}
+
+/**
+ * The provider cannot be asked whether it has the message, and sending it again
+ * could give the candidate the same text twice: wait for its status webhook
+ * (which attaches the provider's id, see above), then, after `unknowableWaitMs`,
+ * fail it saying that it may or may not have arrived.
+ */
+async function awaitStatusWebhook(deps: ReconcileDeps, claim: Claim): Promise<null> {
+  const waited = Date.now() - claim.claimedAt.getTime();
+  if (waited < deps.unknowableWaitMs) {
+    const delay = Math.min(deps.unknowableWaitMs - waited, Math.max(deps.backoff(claim.attempts), RECHECK_MS));
+    await deps.outcomes.unclear(claim, claim.lastError ?? 'no answer from the provider', delay);
+    return null;
+  }
+  const minutes = Math.max(1, Math.round(deps.unknowableWaitMs / 60_000));
+  await deps.outcomes.outcomeUnknown(
+    claim,
+    `The provider's answer to this send was lost (${claim.lastError ?? 'no answer'}) and it reported nothing about the message within ${minutes} min; the provider offers no way to ask. It may or may not have reached the candidate, so it was not sent again: check with the candidate before sending it again.`,
+  );
+  return null;
 }

@@ -32,6 +32,8 @@ export type OutboxWorkerOptions = {
   retryBaseMs: number;
   /** How long one provider call may take; past it the send is unclear and is reconciled, never resent blindly. */
   sendTimeoutMs?: number;
+  /** How long an unclear send waits for a status webhook when the provider cannot be asked (reconcile.ts). */
+  unknowableWaitMs?: number;
 };
 
 type Job = { claim: Claim; reconcile: boolean };
@@ -52,7 +54,16 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   const backoff = (attempt: number) => backoffDelay(options.retryBaseMs, attempt);
   const outcomes = createOutcomes({ prisma, relay: options.relay });
   const deliverDeps: DeliverDeps = { outcomes, log, sendTimeoutMs, maxAttempts, backoff };
-  const reconcileDeps: ReconcileDeps = { prisma, outcomes, log, leaseMs, maxAttempts, sendTimeoutMs, backoff };
+  const reconcileDeps: ReconcileDeps = {
+    prisma,
+    outcomes,
+    log,
+    leaseMs,
+    maxAttempts,
+    sendTimeoutMs,
+    backoff,
+    unknowableWaitMs: options.unknowableWaitMs ?? 10 * 60_000,
+  };
 
   /** One claimed row: its message, the provider of its number's account, reconciliation if due, then the attempt. */
   async function handle({ claim, reconcile: unclear }: Job) {

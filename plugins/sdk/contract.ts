@@ -90,6 +90,11 @@ export type OutboundMessage = {
   template?: ApprovedTemplate;
   /** Where the provider should report status changes; it carries Parley's message id. */
   statusCallbackUrl: string;
+  /**
+   * Parley's message id, for providers that echo a value of the sender's in their status webhooks
+   * (Meta's `biz_opaque_callback_data`) rather than calling a per-message URL.
+   */
+  correlationId?: string;
 };
 
 export type SendResult = { providerMessageId: string; status: DeliveryStatus };
@@ -108,7 +113,12 @@ export type StatusUpdate = {
   providerMessageId: string;
   status: DeliveryStatus;
   error?: { code: ChannelErrorCode; providerCode: string; message: string };
+  /** The `correlationId` the message was sent with, when the provider echoes it (signed like the rest). */
+  correlationId?: string;
 };
+
+/** One event of a webhook that carries several (Meta posts inbound messages and statuses together). */
+export type WebhookEvent = { type: 'inbound'; message: InboundMessage } | { type: 'status'; update: StatusUpdate };
 
 /** One provider instance, built for one set of credentials. Holds no state shared with other instances. */
 export interface ChannelProvider {
@@ -120,7 +130,9 @@ export interface ChannelProvider {
    * or a reset mid-send). It must find the message however many others the two
    * numbers exchanged after it (page through the provider's list), and should
    * match `correlationId` (Parley's message id, also in the status-callback URL)
-   * where the provider keeps it.
+   * where the provider keeps it. Null means the provider has no such message (the core may send
+   * again), so return null only when absence is proved. Not called when `reconciliation` is
+   * 'status-webhook'.
    */
   findSent(query: {
     from: string;
@@ -131,10 +143,25 @@ export interface ChannelProvider {
     exclude: string[];
     correlationId?: string;
   }): Promise<SendResult | null>;
+  /**
+   * How the core settles a send whose outcome is unclear. 'find-sent' (the default): it asks
+   * `findSent`. 'status-webhook': the provider keeps nothing to look a message up in (Meta's Cloud
+   * API lists no sent messages), so absence can never be proved; the core waits for the status
+   * webhook that carries the message's `correlationId` (which attaches the provider's id) and, after
+   * a bounded wait, fails the message as OUTCOME_UNKNOWN: it is never sent twice.
+   */
+  reconciliation?: 'find-sent' | 'status-webhook';
   /** True only when the request provably comes from the provider. Called before anything is parsed. */
   verifyWebhook(request: WebhookRequest): boolean;
   parseInbound(request: WebhookRequest): InboundMessage;
   parseStatus(request: WebhookRequest): StatusUpdate;
+  /**
+   * Providers that post inbound messages and statuses to one address, several per request (Meta):
+   * every event of a verified request, in order, or a ChannelError when any part is malformed (the
+   * core then stores nothing of it). When present, the core calls it for every POST on the
+   * account's webhook paths instead of `parseInbound` / `parseStatus`.
+   */
+  parseEvents?(request: WebhookRequest): WebhookEvent[];
   /**
    * Providers that confirm a webhook address with a GET handshake (Meta's hub.mode, hub.verify_token,
    * hub.challenge): given the query, the text to answer with 200, or null to refuse (403).
