@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { SDK_VERSION } from './version.ts';
 
 /** A channel Parley sends on. */
 export type ChannelKind = 'SMS' | 'WHATSAPP';
@@ -191,6 +192,12 @@ export type ProviderDeps = {
 /** A channel plugin's manifest: what the core loads by module name. */
 export type ChannelPlugin<Credentials extends Record<string, string>> = {
   id: string;
+  /**
+   * The plugin SDK version (MAJOR.MINOR.PATCH) this plugin was built and tested
+   * against; the core refuses to load one of another major version, or newer
+   * than its own (`SDK_VERSION`, CHANGELOG.md).
+   */
+  sdkVersion: string;
   channel: ChannelKind;
   capabilities: ChannelCapabilities;
   credentials: z.ZodType<Credentials>;
@@ -212,12 +219,19 @@ export type ChannelPlugin<Credentials extends Record<string, string>> = {
    * own range (the sandbox): `addSendingNumber` refuses others for its accounts.
    */
   sendingNumbers?: { owns(e164: string): boolean; description: string };
+  /**
+   * A credit-billed provider: every segment sent through one of its accounts costs the tenant
+   * `creditsPerSegment` credits from its Parley ledger (reserved at send, charged on acceptance,
+   * released on failure). Absent: sending through it costs no credits.
+   */
+  billing?: { creditsPerSegment: number };
   /** A fresh provider for one tenant's (or the platform's) credentials. */
   create(credentials: Credentials, deps: ProviderDeps): ChannelProvider;
 };
 
+/** A manifest; without `sdkVersion`, it records the version of the SDK that `defineChannelPlugin` comes from. */
 export function defineChannelPlugin<Credentials extends Record<string, string>>(
-  plugin: ChannelPlugin<Credentials>,
+  plugin: Omit<ChannelPlugin<Credentials>, 'sdkVersion'> & { sdkVersion?: string },
 ): ChannelPlugin<Credentials> {
-  return plugin;
+  return { ...plugin, sdkVersion: plugin.sdkVersion ?? SDK_VERSION };
 }
