@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { TenantActor } from '../../auth/actor.ts';
 import type { TenantScope } from '../../domain/scope.ts';
 import { parseInput } from '../../domain/validate.ts';
+import { parseKind } from '../kinds/message-kinds.ts';
 import { askSendPolicy } from '../send-policy/index.ts';
 import type { MessagingDeps } from './deps.ts';
 
@@ -10,6 +11,8 @@ const previewInput = z.object({
   channel: z.enum(['SMS', 'WHATSAPP']),
   body: z.string().max(100_000, 'is far too long to preview'),
   attachments: z.array(z.string()).default([]),
+  kind: z.string().nullish(),
+  customKind: z.string().nullish(),
 });
 
 /**
@@ -26,7 +29,7 @@ export async function previewMessage(
   const data = parseInput(previewInput, input);
   const answer = await askSendPolicy(scope, deps.channels, actor, {
     ...data,
-    kind: 'CHAT',
+    ...parseKind(data),
     idempotencyKey: null,
   });
   if (answer.replay) throw new Error('a preview asks with no idempotency key');

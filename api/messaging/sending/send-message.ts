@@ -5,6 +5,7 @@ import { IdempotencyKeyReusedError } from '../../domain/errors.ts';
 import { isUniqueViolation } from '../../domain/prisma-errors.ts';
 import type { TenantScope } from '../../domain/scope.ts';
 import { parseInput } from '../../domain/validate.ts';
+import { parseKind } from '../kinds/message-kinds.ts';
 import { askSendPolicy } from '../send-policy/index.ts';
 import type { RoutedNumber } from '../send-policy/routing.ts';
 import type { MessagingDeps } from './deps.ts';
@@ -16,6 +17,8 @@ const sendInput = z.object({
   body: z.string(),
   idempotencyKey: z.string().trim().min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters'),
   attachments: z.array(z.string()).default([]),
+  kind: z.string().nullish(),
+  customKind: z.string().nullish(),
 });
 
 export type SendMessageInput = z.input<typeof sendInput>;
@@ -38,10 +41,11 @@ export async function sendMessage(
   input: SendMessageInput,
 ) {
   const data = parseInput(sendInput, input);
+  const kind = parseKind(data);
   const hash = createHash('sha256')
-    .update(JSON.stringify([data.conversationId, data.channel, data.body, data.attachments]))
+    .update(JSON.stringify([data.conversationId, data.channel, data.body, data.attachments, kind.kind, kind.customKind]))
     .digest('hex');
-  const answer = await askSendPolicy(scope, deps.channels, actor, { ...data, kind: 'CHAT' });
+  const answer = await askSendPolicy(scope, deps.channels, actor, { ...data, ...kind });
   if (answer.replay) return replay(answer.replay, hash);
   const { decision, facts } = answer;
   const [refusal] = decision.refusals;
@@ -53,7 +57,7 @@ export async function sendMessage(
       sendingNumber: decision.number as RoutedNumber,
       authorId: actor.kind === 'user' ? actor.userId : null,
       channel: data.channel,
-      kind: 'CHAT',
+      ...kind,
       to: decision.to as string,
       body: data.body,
       cost: decision.cost,
