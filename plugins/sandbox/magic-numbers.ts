@@ -19,8 +19,16 @@ export const MAGIC_NUMBERS = {
 /** The sandbox's own sending numbers: +1 500 555 0100 to +1 500 555 0199. */
 export const SENDING_NUMBER_RANGE = /^\+150055501\d\d$/;
 
-/** A refusal at send time for a magic recipient, or null. */
-export function refusalFor(to: string): ChannelError | null {
+/** A refusal at send time for a magic recipient, or for a body Twilio would refuse (21617), or null. */
+export function refusalFor(to: string, body = ''): ChannelError | null {
+  if (body.length > 1600) {
+    return new ChannelError(
+      'REJECTED',
+      `The concatenated message body exceeds the 1600 character limit (${body.length} characters).`,
+      false,
+      '21617',
+    );
+  }
   if (to === MAGIC_NUMBERS.invalid) {
     return new ChannelError(
       'INVALID_RECIPIENT',

@@ -78,7 +78,7 @@ export function createSandboxProvider(credentials: SandboxCredentials, deps: Pro
 
   return {
     async send({ from, to, body, statusCallbackUrl }) {
-      const refusal = refusalFor(to);
+      const refusal = refusalFor(to, body);
       if (refusal) throw refusal;
       if (blocked.has(`${to}>${from}`)) {
         throw new ChannelError(

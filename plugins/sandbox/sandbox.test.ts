@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePhone, phoneIssue } from '../../api/domain/phone.ts';
 import { ChannelError } from '../sdk/index.ts';
+import { runChannelPluginConformance } from '../sdk/testing/index.ts';
 import sandbox, { MAGIC_NUMBERS, SENDING_NUMBER_RANGE } from './index.ts';
 import { parseDelay } from './provider.ts';
 import { SIGNATURE_HEADER, sign } from './webhook.ts';
@@ -26,6 +28,53 @@ async function receiver() {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { base, received, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
+
+/** What the sandbox reports for a carrier code (its status webhooks carry Parley's code beside Twilio's). */
+const carrierCodes: Record<string, 'UNREACHABLE' | 'LANDLINE'> = { '30003': 'UNREACHABLE', '30006': 'LANDLINE' };
+const magicFor: Record<string, string> = { '21211': MAGIC_NUMBERS.invalid, '21610': MAGIC_NUMBERS.carrierOptOut };
+
+runChannelPluginConformance('sandbox', async () => {
+  const hook = await receiver();
+  const signed = (url: string, payload: unknown) => {
+    const rawBody = JSON.stringify(payload);
+    return { url, headers: { [SIGNATURE_HEADER]: sign(credentials.signingSecret, url, rawBody) }, rawBody };
+  };
+  return {
+    plugin: sandbox,
+    credentials,
+    badCredentials: null,
+    webhookUrl: hook.base,
+    from: '+15005550100',
+    to: '+14155550123',
+    signedInbound: ({ url, from, to, body }) =>
+      signed(url, { type: 'inbound', messageId: `SB${randomBytes(16).toString('hex')}`, from, to, body }),
+    signedStatus: ({ url, providerMessageId, vendorStatus, vendorErrorCode }) =>
+      signed(url, {
+        type: 'status',
+        messageId: providerMessageId,
+        status: vendorStatus,
+        ...(vendorErrorCode
+          ? { error: { code: carrierCodes[vendorErrorCode], providerCode: vendorErrorCode, message: 'sandbox' } }
+          : {}),
+      }),
+    statusSequence: [
+      { vendorStatus: 'sent', expected: 'SENT' },
+      { vendorStatus: 'delivered', expected: 'DELIVERED' },
+    ],
+    statusFailure: {
+      vendorStatus: 'undelivered',
+      vendorErrorCode: '30003',
+      expected: { status: 'UNDELIVERED', code: 'UNREACHABLE' },
+    },
+    vendorErrors: [
+      { vendorCode: '21211', expected: 'INVALID_RECIPIENT', transient: false },
+      { vendorCode: '21610', expected: 'RECIPIENT_OPTED_OUT', transient: false },
+    ],
+    refuseNextSend: (vendorCode) => magicFor[vendorCode] ?? '',
+    loseNextAnswer: null,
+    close: hook.close,
+  };
+});
 
 describe('the sandbox plugin', () => {
   let hook: Awaited<ReturnType<typeof receiver>>;

@@ -1,7 +1,7 @@
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChannelError } from '../sdk/index.ts';
-import { runChannelPluginConformance } from '../sdk/testing/conformance.ts';
+import { runChannelPluginConformance } from '../sdk/testing/index.ts';
 import plugin from './index.ts';
 import { type FakeTwilioApi, startFakeTwilioApi } from './testing/fake-twilio-api.ts';
 import { channelErrorFromRest, deliveryStatus } from './vocabulary.ts';
@@ -14,31 +14,55 @@ function signed(authToken: string, url: string, params: Record<string, string>) 
   };
 }
 
+/** How Twilio answers a refused send: the HTTP status and message for each error code the kit drives. */
+const refusals: Record<string, { status: number; message: string }> = {
+  '21211': { status: 400, message: "The 'To' number is not a valid phone number." },
+  '21610': { status: 400, message: 'Attempt to send to unsubscribed recipient' },
+  '21612': { status: 400, message: "The 'To' phone number is not currently reachable using the 'From' phone number" },
+  '20429': { status: 429, message: 'Too many requests' },
+};
+
 runChannelPluginConformance('twilio-sms', async () => {
   const fake = await startFakeTwilioApi();
+  const [from, to] = ['+15005550006', '+14155550123'];
   return {
-    plugin: plugin as never,
+    plugin,
     credentials: { accountSid: fake.accountSid, authToken: fake.authToken },
+    badCredentials: { accountSid: fake.accountSid, authToken: 'f'.repeat(32) },
     apiBaseUrl: fake.baseUrl,
-    from: '+15005550006',
-    to: '+14155550123',
+    from,
+    to,
     signedInbound: ({ url, from, to, body }) => signed(fake.authToken, url, fake.inboundParams({ from, to, body })),
     signedStatus: ({ url, providerMessageId, vendorStatus, vendorErrorCode }) =>
       signed(fake.authToken, url, {
         MessageSid: providerMessageId,
         MessageStatus: vendorStatus,
         AccountSid: fake.accountSid,
-        From: '+15005550006',
-        To: '+14155550123',
+        From: from,
+        To: to,
         ...(vendorErrorCode ? { ErrorCode: vendorErrorCode } : {}),
       }),
-    failNextSend: (to, kind) =>
-      fake.failNext(
-        to,
-        kind === 'transient'
-          ? { status: 429, code: 20429, message: 'Too many requests' }
-          : { status: 400, code: 21211, message: "The 'To' number is not a valid phone number." },
-      ),
+    statusSequence: [
+      { vendorStatus: 'queued', expected: 'QUEUED' },
+      { vendorStatus: 'sent', expected: 'SENT' },
+      { vendorStatus: 'delivered', expected: 'DELIVERED' },
+    ],
+    statusFailure: {
+      vendorStatus: 'undelivered',
+      vendorErrorCode: '30003',
+      expected: { status: 'UNDELIVERED', code: 'UNREACHABLE' },
+    },
+    vendorErrors: [
+      { vendorCode: '21211', expected: 'INVALID_RECIPIENT', transient: false },
+      { vendorCode: '21610', expected: 'RECIPIENT_OPTED_OUT', transient: false },
+      { vendorCode: '21612', expected: 'REJECTED', transient: false },
+      { vendorCode: '20429', expected: 'RATE_LIMITED', transient: true },
+    ],
+    refuseNextSend: (vendorCode) => {
+      const refusal = refusals[vendorCode] ?? { status: 400, message: `error ${vendorCode}` };
+      fake.failNext(to, { ...refusal, code: Number(vendorCode) });
+      return to;
+    },
     loseNextAnswer: (to, how) => fake.failNext(to, { acceptThen: how === 'reset' ? 'drop' : 502 }),
     close: fake.close,
   };
@@ -152,6 +176,11 @@ describe('twilio-sms vocabulary', () => {
       outcome: 'unclear',
     });
     expect(channelErrorFromRest({ status: 429, code: 20429 })).toMatchObject({ outcome: 'refused' });
+    expect(channelErrorFromRest({ status: 401, code: 20003, message: 'Authenticate' })).toMatchObject({
+      code: 'AUTHENTICATION_FAILED',
+      transient: false,
+      message: "Twilio refused the account's credentials: Authenticate",
+    });
     expect(deliveryStatus('undelivered')).toBe('UNDELIVERED');
     expect(deliveryStatus('read')).toBe('DELIVERED');
   });

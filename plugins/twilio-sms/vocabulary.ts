@@ -49,6 +49,7 @@ export function channelErrorFromRest(error: { status?: number; code?: number; me
   const message = error.message ?? `Twilio answered ${status}`;
   if (status >= 500 || status === 0) return ChannelError.unclear(message, error.code?.toString());
   const transient = status === 429;
-  const code = status === 429 ? 'RATE_LIMITED' : errorCode(error.code);
-  return new ChannelError(code, message, transient, error.code?.toString(), 'refused');
+  const code = status === 429 ? 'RATE_LIMITED' : status === 401 ? 'AUTHENTICATION_FAILED' : errorCode(error.code);
+  const said = code === 'AUTHENTICATION_FAILED' ? `Twilio refused the account's credentials: ${message}` : message;
+  return new ChannelError(code, said, transient, error.code?.toString(), 'refused');
 }

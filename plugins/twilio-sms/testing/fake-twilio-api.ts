@@ -21,6 +21,14 @@ type Refusal = { status: number; code: number; message: string };
  */
 export type FakeAnswer = Refusal | { acceptThen: 502 | 'drop' } | { drop: true };
 
+/** Twilio's answer to a wrong Account SID or auth token. */
+const AUTHENTICATE = {
+  code: 20003,
+  message: 'Authenticate',
+  more_info: 'https://www.twilio.com/docs/errors/20003',
+  status: 401,
+};
+
 const sid = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -87,7 +95,7 @@ export async function startFakeTwilioApi(options: { accountSid?: string; authTok
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     received.push({ method: req.method ?? '', path: url.pathname, query: url.search });
-    if (!authorized(req)) return json(res, 401, { code: 20003, message: 'Authenticate', status: 401 });
+    if (!authorized(req)) return json(res, 401, AUTHENTICATE);
     const base = `/2010-04-01/Accounts/${accountSid}/Messages`;
     if (req.method === 'POST' && url.pathname === `${base}.json`) {
       const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
@@ -95,6 +103,10 @@ export async function startFakeTwilioApi(options: { accountSid?: string; authTok
       if (answer && 'drop' in answer) return void req.socket.destroy();
       if (answer && 'status' in answer)
         return json(res, answer.status, { code: answer.code, message: answer.message, status: answer.status });
+      if ((form.Body ?? '').length > 1600) {
+        const message = 'The concatenated message body exceeds the 1600 character limit.';
+        return json(res, 400, { code: 21617, message, status: 400 });
+      }
       const message: FakeMessage = {
         sid: sid('SM'),
         from: form.From ?? '',
@@ -287,7 +299,7 @@ export async function startFakeTwilioEdge(fakes: FakeTwilioApi[]) {
   const server = createServer((req, res) => {
     const sid = /\/Accounts\/(AC[0-9a-fA-F]{32})\//.exec(req.url ?? '')?.[1];
     const fake = fakes.find((f) => f.accountSid === sid);
-    if (!fake) return json(res, 401, { code: 20003, message: 'Authenticate', status: 401 });
+    if (!fake) return json(res, 401, AUTHENTICATE);
     const upstream = request(
       new URL(req.url ?? '/', fake.baseUrl),
       { method: req.method, headers: req.headers },
