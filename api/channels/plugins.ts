@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ChannelPlugin } from '../../plugins/sdk/index.ts';
+import { type ChannelPlugin, sdkIncompatibility } from '../../plugins/sdk/index.ts';
 import { ConfigError } from '../config.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the core handles every plugin's credentials as plain records.
@@ -64,6 +64,8 @@ export async function loadChannelPlugins(specifiers: string[]): Promise<Map<stri
       );
     }
     const plugin = loaded.default as AnyChannelPlugin;
+    const incompatible = sdkIncompatibility(plugin.sdkVersion);
+    if (incompatible) throw new ConfigError(`Invalid configuration:\n  CHANNEL_PLUGINS: ${specifier} ${incompatible}`);
     if (plugins.has(plugin.id)) {
       throw new ConfigError(
         `Invalid configuration:\n  CHANNEL_PLUGINS: two modules declare the plugin id ${plugin.id}`,
