@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ChannelError } from '../../plugins/sdk/index.ts';
-import type { ChannelRegistry } from '../channels/registry.ts';
+import { ChannelError, type WebhookEvent } from '../../plugins/sdk/index.ts';
+import type { ChannelRegistry, WebhookChannel } from '../channels/registry.ts';
 import { messageIdOf } from '../channels/webhook-urls.ts';
 import type { Logger } from '../log.ts';
-import { type InboundDeps, receiveInbound } from '../messaging/inbound/receive-inbound.ts';
-import { applyStatusCallback } from '../messaging/status/status-callback.ts';
+import type { InboundDeps } from '../messaging/inbound/receive-inbound.ts';
+import { applyWebhookEvents, eventProblem } from './webhook-events.ts';
 
 const MAX_BODY = 64 * 1024;
 /** After a 413, how much more of the request is read (and dropped) so the client sees the answer, not a reset. */
@@ -57,9 +57,22 @@ export function isWebhookPath(path: string) {
   return path.startsWith('/webhooks/');
 }
 
-/** Control characters (NUL above all: PostgreSQL refuses it) in ids and numbers; a plugin should refuse them first. */
-const badText = (...values: string[]) =>
-  values.some((v) => [...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f));
+/**
+ * GET on an account's inbound webhook: the provider confirming the address
+ * (Meta's hub.mode=subscribe, hub.verify_token, hub.challenge), answered by the
+ * account's provider: 200 and the challenge as plain text, or 403. The query
+ * holds the verify token, so it is never logged.
+ */
+function answerSubscription(res: ServerResponse, channel: WebhookChannel, query: URLSearchParams, log: Logger) {
+  const route = `${channel.pluginId}/${channel.accountId ?? 'platform'}`;
+  const challenge = channel.kind === 'inbound' ? channel.provider.verifySubscription?.(query) : undefined;
+  if (challenge === undefined) return void res.writeHead(404).end();
+  if (challenge === null) {
+    log.warn({ route }, 'webhook subscription refused: wrong verify token or mode');
+    return void res.writeHead(403, { 'content-type': 'text/plain' }).end('verification failed');
+  }
+  res.writeHead(200, { 'content-type': 'text/plain' }).end(challenge);
+}
 
 /**
  * POST /webhooks/<plugin id>/<account id>/inbound and …/status: each channel
@@ -73,11 +86,14 @@ export function createWebhookHandler(
   deps: InboundDeps & { channels: ChannelRegistry; publicUrl: string; log: Logger },
 ) {
   return async (req: IncomingMessage, res: ServerResponse, path: string) => {
-    const channel = req.method === 'POST' ? await deps.channels.webhook(path) : null;
+    const channel = req.method === 'POST' || req.method === 'GET' ? await deps.channels.webhook(path) : null;
     const route = channel ? `${channel.pluginId}/${channel.accountId ?? 'platform'}` : null;
     if (!channel) {
       res.writeHead(404).end();
       return;
+    }
+    if (req.method === 'GET') {
+      return answerSubscription(res, channel, new URL(req.url ?? '/', 'http://webhook').searchParams, deps.log);
     }
     const bytes = await readBody(req);
     if (bytes === null) return refuseTooLarge(req, res);
@@ -104,26 +120,24 @@ export function createWebhookHandler(
       res.writeHead(400, { 'content-type': 'text/plain' }).end(why);
     };
     if (!validUtf8) return refuse('the body is not valid UTF-8');
+    // Every event is parsed and checked before the first is applied: a malformed request stores nothing.
+    let events: WebhookEvent[];
     try {
-      if (channel.kind === 'status') {
-        const update = channel.provider.parseStatus(request);
-        if (badText(update.providerMessageId)) return refuse('control characters in the message id');
-        await applyStatusCallback(deps, channel.pluginId, messageIdOf(request.url), update, channel.accountId);
-      } else {
-        const inbound = channel.provider.parseInbound(request);
-        if (
-          badText(inbound.providerMessageId, inbound.from, inbound.to) ||
-          inbound.body.includes(String.fromCharCode(0))
-        ) {
-          return refuse('control characters in the message');
-        }
-        const outcome = await receiveInbound(deps, channel.pluginId, inbound, channel.accountId);
-        if (outcome === 'unknown-number') deps.log.warn({ route }, 'inbound message to a number no tenant owns');
-      }
+      const { provider } = channel;
+      events = provider.parseEvents
+        ? provider.parseEvents(request)
+        : channel.kind === 'status'
+          ? [{ type: 'status', update: provider.parseStatus(request) }]
+          : [{ type: 'inbound', message: provider.parseInbound(request) }];
     } catch (error) {
       if (!(error instanceof ChannelError)) throw error;
       return refuse(error.message);
     }
+    const problem = events.map(eventProblem).find((p) => p !== null);
+    if (problem) return refuse(problem);
+    // The Parley id in a status URL counts only where the provider signs the URL (not a batch provider's).
+    const urlMessageId = channel.kind === 'status' && !channel.provider.parseEvents ? messageIdOf(request.url) : null;
+    await applyWebhookEvents(deps, channel, events, urlMessageId);
     res
       .writeHead(200, { 'content-type': channel.provider.webhookReply.contentType })
       .end(channel.provider.webhookReply.body);

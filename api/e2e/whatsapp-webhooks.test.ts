@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AddSendingNumberDocument,
+  CreateChannelAccountDocument,
+  RecordConsentDocument,
+  SendMessageDocument,
+  UpdateTenantSettingsDocument,
+} from '../../clients/generated/graphql.ts';
+import {
+  type FakeMetaAccount,
+  type FakeMetaApi,
+  startFakeMetaApi,
+} from '../../plugins/whatsapp/testing/fake-meta-api.ts';
+import { rawId, startTestServer, type TestServer } from '../test/harness.ts';
+import { type Hiring, setUpHiring, usNumber, waitFor } from '../test/messaging-fixture.ts';
+
+const PLUGINS = './plugins/twilio-sms/index.ts,./plugins/sandbox/index.ts,./plugins/whatsapp/index.ts';
+const UNKNOWABLE_WAIT_MS = 1_500;
+let seq = 0;
+
+describe('WhatsApp webhooks through the real server', () => {
+  let meta: FakeMetaApi;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    meta = await startFakeMetaApi({ displayPhoneNumber: usNumber() });
+    server = await startTestServer({
+      env: {
+        CHANNEL_PLUGINS: PLUGINS,
+        WHATSAPP_API_URL: meta.url,
+        OUTBOX_UNKNOWABLE_WAIT_MS: String(UNKNOWABLE_WAIT_MS),
+        OUTBOX_LEASE_MS: '3000',
+      },
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await meta?.close();
+  });
+
+  type Tenant = Hiring & { account: FakeMetaAccount; accountId: string; webhookUrl: string };
+
+  /** A tenant with a WhatsApp account at `account` owning its number, WhatsApp enabled and consent recorded. */
+  async function whatsAppTenant(account: FakeMetaAccount): Promise<Tenant> {
+    const h = await setUpHiring(server);
+    const { createChannelAccount: created } = await server.operator.request(CreateChannelAccountDocument, {
+      tenantId: h.tenant.id,
+      pluginId: 'whatsapp',
+      label: 'WhatsApp',
+      credentials: account.credentials,
+    });
+    if (created.__typename !== 'ChannelAccount') throw new Error(JSON.stringify(created));
+    const { addSendingNumber } = await server.operator.request(AddSendingNumberDocument, {
+      tenantId: h.tenant.id,
+      e164: account.displayPhoneNumber,
+      channel: 'WHATSAPP',
+      channelAccountId: created.id,
+    });
+    if (addSendingNumber.__typename !== 'SendingNumber') throw new Error(JSON.stringify(addSendingNumber));
+    const { updateTenantSettings } = await h.tenant.client.request(UpdateTenantSettingsDocument, {
+      input: { enabledChannels: ['SMS', 'WHATSAPP'] },
+    });
+    if (updateTenantSettings.__typename !== 'Tenant') throw new Error(JSON.stringify(updateTenantSettings));
+    const { recordConsent } = await h.recruiter.client.request(RecordConsentDocument, {
+      input: { conversationId: h.conversationId, channel: 'WHATSAPP', granted: true, reason: 'test set-up' },
+    });
+    if (recordConsent.__typename !== 'Conversation') throw new Error(JSON.stringify(recordConsent));
+    const accountId = rawId(created.id);
+    return { ...h, account, accountId, webhookUrl: `${server.publicUrl}/webhooks/whatsapp/${accountId}/inbound` };
+  }
+
+  const messages = async (t: Hiring) => (await t.conversation()).messages.edges.map((e) => e.node);
+  const prisma = () => server.app.services.prisma;
+
+  /** The candidate writes first (opening the 24-hour window), then the recruiter answers; returns both. */
+  async function exchange(t: Tenant, body: string) {
+    const inbound = await t.account.postInbound(t.webhookUrl, { from: t.candidatePhone, body: `Hi, ${body}?` });
+    expect(inbound.response.status).toBe(200);
+    const { sendMessage } = await t.recruiter.client.request(SendMessageDocument, {
+      input: {
+        conversationId: t.conversationId,
+        channel: 'WHATSAPP',
+        body,
+        idempotencyKey: `whatsapp-${Date.now()}-${seq++}`,
+      },
+    });
+    if (sendMessage.__typename !== 'Message') throw new Error(JSON.stringify(sendMessage));
+    const id = rawId(sendMessage.id);
+    const sent = await waitFor(async () => t.account.sent.find((m) => m.callbackData === id), 'the send at Meta');
+    await waitFor(async () => (await messages(t)).find((m) => m.id === sendMessage.id && m.status === 'SENT'), 'SENT');
+    return { messageId: sendMessage.id, sent };
+  }
+
+  it('answers Meta’s GET handshake with the challenge for the account’s verify token only, logging no token', async () => {
+    const a = await whatsAppTenant(meta);
+    await a.account.subscribe(a.webhookUrl);
+    const wrong = 'not-the-verify-token-0123456789';
+    await expect(a.account.subscribe(a.webhookUrl, { verifyToken: wrong })).rejects.toThrow(/403/);
+    const q = (token: string) =>
+      new URLSearchParams({ 'hub.mode': 'subscribe', 'hub.verify_token': token, 'hub.challenge': '42' });
+    const other = meta.addAccount({ displayPhoneNumber: usNumber() });
+    const b = await whatsAppTenant(other);
+    // Another account's token does not open this account's URL, nor the status path.
+    expect((await fetch(`${a.webhookUrl}?${q(other.credentials.verifyToken)}`)).status).toBe(403);
+    expect((await fetch(`${b.webhookUrl}?${q(other.credentials.verifyToken)}`)).status).toBe(200);
+    const status = a.webhookUrl.replace(/inbound$/, 'status');
+    expect((await fetch(`${status}?${q(a.account.credentials.verifyToken)}`)).status).toBe(404);
+    const logs = server.logs.text;
+    for (const token of [a.account.credentials.verifyToken, other.credentials.verifyToken, wrong]) {
+      expect(logs).not.toContain(token);
+    }
+  });
+
+  it('refuses forged and unsigned POSTs with 403 and stores nothing', async () => {
+    const t = await whatsAppTenant(meta.addAccount({ displayPhoneNumber: usNumber() }));
+    const intruder = meta.addAccount({ displayPhoneNumber: usNumber() });
+    const { rawBody } = t.account.batchBody({ inbound: [{ from: t.candidatePhone, body: 'forged' }] });
+    const attempts = [
+      await t.account.postRaw(t.webhookUrl, rawBody, null),
+      await t.account.postRaw(t.webhookUrl, rawBody, 'sha256=00'),
+      await t.account.postRaw(t.webhookUrl, rawBody, intruder.sign(rawBody)),
+      await t.account.postRaw(t.webhookUrl, rawBody.replace('forged', 'f0rged'), t.account.sign(rawBody)),
+    ];
+    expect(attempts.map((r) => r.status)).toEqual([403, 403, 403, 403]);
+    expect(await messages(t)).toHaveLength(0);
+    expect(await prisma().unmatchedInbound.count({ where: { tenantId: rawId(t.tenant.id) } })).toBe(0);
+  });
+
+  it('applies a batch of inbound messages and statuses; a replay changes nothing and statuses never go back', async () => {
+    const t = await whatsAppTenant(meta.addAccount({ displayPhoneNumber: usNumber() }));
+    const first = await exchange(t, 'Can you come Tuesday');
+    const second = await exchange(t, 'Bring your ID');
+    const batch = await t.account.postBatch(t.webhookUrl, {
+      inbound: [{ from: t.candidatePhone, body: 'Tuesday works' }],
+      statuses: [
+        { message: first.sent, status: 'delivered' },
+        { message: second.sent, status: 'failed', errorCode: 131026 },
+      ],
+    });
+    expect(batch.response.status).toBe(200);
+    const after = await messages(t);
+    expect(after.filter((m) => m.direction === 'INBOUND').map((m) => [m.channel, m.body])).toEqual([
+      ['WHATSAPP', 'Hi, Can you come Tuesday?'],
+      ['WHATSAPP', 'Hi, Bring your ID?'],
+      ['WHATSAPP', 'Tuesday works'],
+    ]);
+    expect(after.find((m) => m.id === first.messageId)).toMatchObject({ status: 'DELIVERED' });
+    expect(after.find((m) => m.id === second.messageId)).toMatchObject({ status: 'FAILED', errorCode: 'UNREACHABLE' });
+
+    // Meta retries the same request: nothing is stored twice.
+    const replay = await t.account.postRaw(t.webhookUrl, batch.rawBody);
+    expect(replay.status).toBe(200);
+    expect(await messages(t)).toEqual(after);
+    // A late 'sent' does not take a delivered message back.
+    await t.account.postStatus(t.webhookUrl, first.sent, 'sent');
+    expect((await messages(t)).find((m) => m.id === first.messageId)).toMatchObject({ status: 'DELIVERED' });
+  });
+
+  it('refuses a signed batch with one malformed event (400) and stores none of it', async () => {
+    const t = await whatsAppTenant(meta.addAccount({ displayPhoneNumber: usNumber() }));
+    const body = JSON.parse(
+      t.account.batchBody({
+        inbound: [
+          { from: t.candidatePhone, body: 'good' },
+          { from: t.candidatePhone, body: 'bad' },
+        ],
+      }).rawBody,
+    );
+    body.entry[0].changes[0].value.messages[1].type = 'hologram';
+    const response = await t.account.postRaw(t.webhookUrl, JSON.stringify(body));
+    expect(response.status).toBe(400);
+    expect(await messages(t)).toHaveLength(0);
+  });
+
+  it('never touches another tenant’s message, whatever wamid or correlation id a signed status names', async () => {
+    const a = await whatsAppTenant(meta.addAccount({ displayPhoneNumber: usNumber() }));
+    const b = await whatsAppTenant(meta.addAccount({ displayPhoneNumber: usNumber() }));
+    const theirs = await exchange(b, 'Offer attached');
+    // Signed by A's app, posted to A's URL, naming B's message by its wamid and by Parley's id.
+    const response = await a.account.postBatch(a.webhookUrl, {
+      statuses: [{ message: theirs.sent, status: 'failed', errorCode: 131026 }],
+    });
+    expect(response.response.status).toBe(200);
+    // Posted to B's URL with A's signature: refused before parsing.
+    const { rawBody } = a.account.batchBody({
+      statuses: [{ message: theirs.sent, status: 'failed', errorCode: 131026 }],
+    });
+    expect((await a.account.postRaw(b.webhookUrl, rawBody)).status).toBe(403);
+    expect((await messages(b)).find((m) => m.id === theirs.messageId)).toMatchObject({
+      status: 'SENT',
+      errorCode: null,
+    });
+  });
+
+  it('settles a send whose answer was lost by its status webhook, and never sends it twice', async () => {
+    const t = await whatsAppTenant(meta.addAccount({ displayPhoneNumber: usNumber() }));
+    await t.account.postInbound(t.webhookUrl, { from: t.candidatePhone, body: 'Hello?' });
+    const send = async (body: string) => {
+      const { sendMessage } = await t.recruiter.client.request(SendMessageDocument, {
+        input: {
+          conversationId: t.conversationId,
+          channel: 'WHATSAPP',
+          body,
+          idempotencyKey: `whatsapp-${Date.now()}-${seq++}`,
+        },
+      });
+      if (sendMessage.__typename !== 'Message') throw new Error(JSON.stringify(sendMessage));
+      return sendMessage.id;
+    };
+    const byId = async (id: string) => (await messages(t)).find((m) => m.id === id);
+
+    // Meta accepted, then answered 500; its status webhook (carrying Parley's id) settles the message.
+    meta.failNext(t.candidatePhone, { acceptThen: 500 });
+    const confirmed = await send('Interview at 10');
+    const atMeta = await waitFor(async () => t.account.sent.find((m) => m.callbackData === rawId(confirmed)), 'send');
+    await t.account.postStatus(t.webhookUrl, atMeta, 'delivered');
+    await waitFor(async () => (await byId(confirmed))?.status === 'DELIVERED', 'DELIVERED from the webhook');
+    await waitFor(
+      async () =>
+        (await prisma().outboxEntry.findUniqueOrThrow({ where: { messageId: rawId(confirmed) } })).state === 'DONE',
+      'the outbox row settled',
+    );
+
+    // Meta accepted, then the connection dropped, and no webhook ever came: FAILED as unknown, not resent.
+    meta.failNext(t.candidatePhone, { acceptThen: 'reset' });
+    const lost = await send('Interview at 11');
+    const failed = await waitFor(
+      async () => {
+        const m = await byId(lost);
+        return m?.status === 'FAILED' ? m : null;
+      },
+      'FAILED after the bounded wait',
+      UNKNOWABLE_WAIT_MS + 10_000,
+    );
+    expect(failed.errorCode).toBe('OUTCOME_UNKNOWN');
+    expect(t.account.sent.filter((m) => m.body === 'Interview at 11')).toHaveLength(1);
+    expect(t.account.sent.filter((m) => m.body === 'Interview at 10')).toHaveLength(1);
+  });
+});
