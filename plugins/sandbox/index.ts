@@ -9,6 +9,7 @@ import { createSandboxProvider } from './provider.ts';
  */
 export default defineChannelPlugin({
   id: 'sandbox',
+  sdkVersion: '1.0.0',
   channel: 'SMS',
   capabilities: {
     maxLength: 1600,

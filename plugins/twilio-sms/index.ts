@@ -4,6 +4,7 @@ import { createTwilioProvider } from './provider.ts';
 
 export default defineChannelPlugin({
   id: 'twilio-sms',
+  sdkVersion: '1.0.0',
   channel: 'SMS',
   capabilities: {
     maxLength: 1600,
