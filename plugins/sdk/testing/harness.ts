@@ -59,6 +59,11 @@ export type ConformanceHarness<Credentials extends Record<string, string> = Reco
    * or the connection drops. Null only for a simulator, which has no network in between.
    */
   loseNextAnswer: ((to: string, how: 'server-error' | 'reset') => void) | null;
+  /**
+   * What the vendor's signature covers: the URL called and the body (Twilio, the default), or the
+   * body alone (Meta's X-Hub-Signature-256), when a request replayed to another URL cannot be told apart.
+   */
+  signatureCovers?: 'url-and-body' | 'body';
   /** Where the plugin's status callbacks and webhooks point (default https://parley.example.com/…); a simulator posts to it. */
   webhookUrl?: string;
   /** For plugins with a session window: a template the fake accepts outside the window. */

@@ -3,8 +3,9 @@ import type { WebhookRequest } from '../../contract.ts';
 import { outbound, type RuleContext, uniqueBody } from './helpers.ts';
 
 /**
- * Only what the vendor signed, for this URL, this body and this account's
- * secret, is accepted: inbound messages and status callbacks alike.
+ * Only what the vendor signed, for this URL (when its signature covers the URL),
+ * this body and this account's secret, is accepted: inbound messages and status
+ * callbacks alike.
  */
 export async function forgedWebhooks(ctx: RuleContext) {
   const { h, provider, url, statusUrl } = ctx;
@@ -29,7 +30,7 @@ export async function forgedWebhooks(ctx: RuleContext) {
     const forged: Record<string, WebhookRequest> = {
       unsigned: { ...good, headers: {} },
       'signed for another body': { ...good, rawBody: another.rawBody },
-      'signed for another URL': { ...good, url: `${good.url}&y=2` },
+      ...(h.signatureCovers === 'body' ? {} : { 'signed for another URL': { ...good, url: `${good.url}&y=2` } }),
       'with empty signature headers': {
         ...good,
         headers: Object.fromEntries(Object.keys(good.headers).map((k) => [k, ''])),
