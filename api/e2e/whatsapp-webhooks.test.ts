@@ -111,6 +111,17 @@ describe('WhatsApp webhooks through the real server', () => {
     }
   });
 
+  it('follows Meta’s own statuses after a send (the fake posts sent, then delivered, once subscribed)', async () => {
+    const t = await whatsAppTenant(meta.addAccount({ displayPhoneNumber: usNumber() }));
+    await t.account.subscribe(t.webhookUrl, { autoStatusMs: 20 });
+    const { messageId } = await exchange(t, 'See you at 9');
+    const delivered = await waitFor(
+      async () => (await messages(t)).find((m) => m.id === messageId && m.status === 'DELIVERED'),
+      'DELIVERED',
+    );
+    expect(delivered.deliveredAt).toEqual(expect.any(String));
+  });
+
   it('refuses forged and unsigned POSTs with 403 and stores nothing', async () => {
     const t = await whatsAppTenant(meta.addAccount({ displayPhoneNumber: usNumber() }));
     const intruder = meta.addAccount({ displayPhoneNumber: usNumber() });
