@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brokenVariants } from '../example/broken/variants.ts';
+import { brokenParseEvents, brokenVariants } from '../example/broken/variants.ts';
 import { acmeHarness } from '../example/testing/harness.ts';
 import { checkChannelPluginConformance, ruleNames } from './index.ts';
 
@@ -20,4 +20,8 @@ describe('the conformance kit', () => {
       expect(await failedRules(brokenVariants[rule])).toEqual([rule]);
     });
   }
+
+  it('checks a plugin with parseEvents through parseEvents, as the core parses', async () => {
+    expect(await failedRules(brokenParseEvents)).toEqual(['idempotentInbound']);
+  });
 });

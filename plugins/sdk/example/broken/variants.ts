@@ -55,3 +55,18 @@ export const brokenVariants: Record<RuleName, Acme> = {
   // Declares less than Acme takes, so a body one character over the declared limit is sent.
   lengthLimit: { ...acmeSms, capabilities: { ...acmeSms.capabilities, maxLength: 1000 } },
 };
+
+/**
+ * The example with a `parseEvents` (one webhook, one event) that gives each
+ * parse of an inbound message a new id: the kit must check through it, as the core parses through it.
+ */
+export const brokenParseEvents: Acme = withProvider((p) => ({
+  parseEvents: (r) => {
+    try {
+      const message = p.parseInbound(r);
+      return [{ type: 'inbound', message: { ...message, providerMessageId: `in_${randomBytes(12).toString('hex')}` } }];
+    } catch {
+      return [{ type: 'status', update: p.parseStatus(r) }];
+    }
+  },
+}));
