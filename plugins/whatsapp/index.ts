@@ -4,6 +4,7 @@ import { createWhatsAppProvider } from './provider.ts';
 
 export default defineChannelPlugin({
   id: 'whatsapp',
+  sdkVersion: '1.0.0',
   channel: 'WHATSAPP',
   capabilities: {
     maxLength: 4096,

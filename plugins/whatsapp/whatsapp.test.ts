@@ -60,6 +60,8 @@ runChannelPluginConformance('whatsapp', async () => {
       return CANDIDATE;
     },
     loseNextAnswer: (to, how) => meta.failNext(to, { acceptThen: how === 'server-error' ? 500 : 'reset' }),
+    // Meta signs the body alone: a request replayed to another URL cannot be told apart by its signature.
+    signatureCovers: 'body',
     approvedTemplate: { name: 'application_update', language: 'en_US', parameters: ['Ada', 'Engineer'] },
     close: meta.close,
   };
