@@ -27,7 +27,7 @@ export async function checkChannelPluginConformance<C extends Record<string, str
   try {
     const ctx = contextFor(h);
     for (const rule of only) {
-      await conformanceRules[rule][1](ctx).catch((error: unknown) => failures.push({ rule, error }));
+      await conformanceRules[rule].check(ctx).catch((error: unknown) => failures.push({ rule, error }));
     }
   } finally {
     await h.close();
@@ -52,7 +52,7 @@ export function runChannelPluginConformance<C extends Record<string, string>>(
     });
     afterAll(() => h?.close());
     for (const rule of ruleNames) {
-      const [title, check] = conformanceRules[rule];
+      const { title, check } = conformanceRules[rule];
       it(`${rule}: ${title}`, () => check(ctx));
     }
   });
