@@ -246,5 +246,15 @@ describe('WhatsApp webhooks through the real server', () => {
     expect(failed.errorCode).toBe('OUTCOME_UNKNOWN');
     expect(t.account.sent.filter((m) => m.body === 'Interview at 11')).toHaveLength(1);
     expect(t.account.sent.filter((m) => m.body === 'Interview at 10')).toHaveLength(1);
+
+    // Meta's status comes at last: the first real news of the message corrects it.
+    const late = t.account.sent.find((m) => m.body === 'Interview at 11');
+    if (!late) throw new Error('not at Meta');
+    await t.account.postStatus(t.webhookUrl, late, 'delivered');
+    await waitFor(async () => (await byId(lost))?.status === 'DELIVERED', 'DELIVERED after all');
+    expect(await byId(lost)).toMatchObject({ errorCode: null });
+    // And a delivered message does not go back.
+    await t.account.postStatus(t.webhookUrl, late, 'failed', 131026);
+    expect(await byId(lost)).toMatchObject({ status: 'DELIVERED' });
   });
 });

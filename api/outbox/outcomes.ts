@@ -3,6 +3,7 @@ import type { Message, PrismaClient } from '../db/generated/prisma/client.ts';
 import { scopeToTenant } from '../db/tenant-scope.ts';
 import type { EventRelay } from '../events/relay.ts';
 import { changeConsent } from '../messaging/consent/change-consent.ts';
+import { OUTCOME_UNKNOWN } from '../messaging/status/delivery-status.ts';
 import type { Claim } from './claims.ts';
 import { markUnclear, recordFailed, recordSent, retryLater } from './records.ts';
 
@@ -60,7 +61,7 @@ export function createOutcomes({ prisma, relay }: OutcomeDeps) {
 
     /** An unclear send the provider never confirmed nor could be asked about: FAILED, not sent again. */
     async outcomeUnknown(claim: Claim, message: string) {
-      const { advanced } = await recordFailed(prisma, claim, { code: 'OUTCOME_UNKNOWN', message });
+      const { advanced } = await recordFailed(prisma, claim, { code: OUTCOME_UNKNOWN, message });
       if (advanced) relay.wake();
     },
 

@@ -17,9 +17,19 @@ export function statusesBefore(next: MessageStatus): MessageStatus[] {
   return (Object.keys(rank) as MessageStatus[]).filter((s) => rank[s] < rank[next]);
 }
 
-/** SQL `status IN (…)`: the message may move to `next` from its current status. */
+/**
+ * A message failed only because nobody could tell whether the provider had it
+ * (api/outbox/reconcile.ts): a status the provider reports later still applies,
+ * since it is the first real news of that message.
+ */
+export const OUTCOME_UNKNOWN = 'OUTCOME_UNKNOWN';
+const REPORTED: MessageStatus[] = ['SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED'];
+
+/** SQL: the message may move to `next` from its current status (forward, or out of an unknown outcome). */
 export function movableTo(next: MessageStatus): Prisma.Sql {
-  return Prisma.sql`status IN (${Prisma.join(statusesBefore(next).map((s) => Prisma.sql`${s}::"MessageStatus"`))})`;
+  const forward = Prisma.sql`status IN (${Prisma.join(statusesBefore(next).map((s) => Prisma.sql`${s}::"MessageStatus"`))})`;
+  if (!REPORTED.includes(next)) return forward;
+  return Prisma.sql`(${forward} OR (status = 'FAILED'::"MessageStatus" AND "errorCode" = ${OUTCOME_UNKNOWN}))`;
 }
 
 /**
@@ -81,9 +91,11 @@ export async function advanceMessage(prisma: PrismaClient, messageId: string, ch
         status = CASE WHEN ${moving} THEN ${change.status}::"MessageStatus" ELSE status END,
         "sentAt" = CASE WHEN ${moving} AND ${change.status === 'SENT'} THEN now() ELSE "sentAt" END,
         "deliveredAt" = CASE WHEN ${moving} AND ${change.status === 'DELIVERED'} THEN now() ELSE "deliveredAt" END,
-        "failedAt" = CASE WHEN ${moving} AND ${failing} THEN now() ELSE "failedAt" END,
-        "errorCode" = CASE WHEN ${moving} AND ${failing} THEN ${change.errorCode ?? null}::text ELSE "errorCode" END,
-        "errorMessage" = CASE WHEN ${moving} AND ${failing} THEN ${change.errorMessage ?? null}::text ELSE "errorMessage" END
+        "failedAt" = CASE WHEN ${moving} AND ${failing} THEN now() WHEN ${moving} THEN NULL ELSE "failedAt" END,
+        "errorCode" = CASE WHEN ${moving} AND ${failing} THEN ${change.errorCode ?? null}::text
+          WHEN ${moving} THEN NULL ELSE "errorCode" END,
+        "errorMessage" = CASE WHEN ${moving} AND ${failing} THEN ${change.errorMessage ?? null}::text
+          WHEN ${moving} THEN NULL ELSE "errorMessage" END
       WHERE id = ${messageId}::uuid AND (${moving} OR ("providerMessageId" IS NULL AND ${providerId}::text IS NOT NULL))
       RETURNING id, "tenantId", "conversationId", ${movedNow(change.status)} AS moved),
     e AS (${statusEvent(Prisma.sql`SELECT * FROM m WHERE moved`, change.status, change.errorCode)})
