@@ -13,11 +13,14 @@ import './types/operator.ts';
 import './types/candidate.ts';
 import './types/application.ts';
 import './types/conversation.ts';
+import './types/message-kinds.ts';
 import './types/message.ts';
 import './types/message-preview.ts';
+import './types/reengagement.ts';
 import './types/channel-account.ts';
 import './types/sending-number.ts';
 import './types/sandbox.ts';
+import './types/credits.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
 registerNodeTypes(schema);

@@ -1,3 +1,4 @@
+import type { ApprovedTemplate } from '../../plugins/sdk/index.ts';
 import { type LockReason, lockMessage } from '../messaging/consent/locks.ts';
 
 /**
@@ -19,14 +20,18 @@ export const errorCodes = [
   'CONVERSATION_LOCKED',
   'SEND_NOT_ALLOWED',
   'MESSAGE_TOO_LONG',
+  'MESSAGE_KIND_NOT_ALLOWED',
   'ATTACHMENTS_NOT_SUPPORTED',
   'IDEMPOTENCY_KEY_REUSED',
   'NO_SENDING_NUMBER',
+  'INSUFFICIENT_CREDITS',
   'CHANNEL_UNAVAILABLE',
   'SETTING_NOT_AVAILABLE',
   'CURSOR_EXPIRED',
   'SANDBOX_NOT_ALLOWED',
   'SIMULATION_NOT_AVAILABLE',
+  'SESSION_WINDOW_CLOSED',
+  'CONSENT_INVITATION_NOT_AVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -117,6 +122,20 @@ export class SendNotAllowedError extends DomainError {
   }
 }
 
+export class MessageKindNotAllowedError extends DomainError {
+  readonly code = 'MESSAGE_KIND_NOT_ALLOWED';
+  constructor(
+    /** The kind as the tenant knows it: a built-in kind's name, or its own kind's key. */
+    readonly kind: string,
+    readonly channel: string,
+  ) {
+    super(
+      `Your company does not send ${kind} messages by ${channel} (a rule in the tenant's message kinds). ` +
+        'Use another channel, or ask an admin to allow the kind on this one.',
+    );
+  }
+}
+
 export class MessageTooLongError extends DomainError {
   readonly code = 'MESSAGE_TOO_LONG';
   constructor(
@@ -145,6 +164,21 @@ export class NoSendingNumberError extends DomainError {
   readonly code = 'NO_SENDING_NUMBER';
   constructor(readonly channel: string) {
     super(`Your company has no ${channel} sending number yet. Ask an admin to add one.`);
+  }
+}
+
+/** A credit-billed send costs more credits than the tenant has available. */
+export class InsufficientCreditsError extends DomainError {
+  readonly code = 'INSUFFICIENT_CREDITS';
+  constructor(
+    /** Credits available now (top-ups less what is reserved or spent). */
+    readonly balance: number,
+    /** What this message costs: its segments times the provider's credits per segment. */
+    readonly cost: number,
+  ) {
+    super(
+      `This message costs ${cost} credit${cost === 1 ? '' : 's'} and your company has ${balance} available. Ask the platform operator to top up, or shorten the message.`,
+    );
   }
 }
 
@@ -196,6 +230,33 @@ export class SimulationNotAvailableError extends DomainError {
       number
         ? `${number} is not owned by a sandbox channel account of your company: only the sandbox's numbers can receive simulated messages.`
         : 'Your company has no sending number on a sandbox channel account: ask the platform operator for one (createChannelAccount with pluginId "sandbox", then addSendingNumber).',
+    );
+  }
+}
+
+/**
+ * Free text outside the channel's session window (WhatsApp: 24 hours after the
+ * candidate's last message). `closedAt` is null when the candidate never wrote;
+ * `template` is the re-engagement template to send instead.
+ */
+export class SessionWindowClosedError extends DomainError {
+  readonly code = 'SESSION_WINDOW_CLOSED';
+  constructor(
+    readonly channel: string,
+    readonly closedAt: Date | null,
+    readonly template: (ApprovedTemplate & { body: string }) | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A consent invitation on a channel that has none (WhatsApp): consent comes from the form or a recruiter's record. */
+export class ConsentInvitationNotAvailableError extends DomainError {
+  readonly code = 'CONSENT_INVITATION_NOT_AVAILABLE';
+  constructor(readonly channel: string) {
+    super(
+      `${channel} has no consent invitation (no YES reply to ask for). Consent comes from the application form: have the ATS send the form's ${channel} consent, or record the candidate's consent with evidence (recordConsent).`,
     );
   }
 }

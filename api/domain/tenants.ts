@@ -4,6 +4,7 @@ import { generateApiKey } from '../auth/api-key-secret.ts';
 import type { ChannelRegistry } from '../channels/registry.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { Channel } from '../db/generated/prisma/enums.ts';
+import { reengagementSettings } from '../messaging/send-policy/reengagement.ts';
 import { ChannelUnavailableError, SettingNotAvailableError } from './errors.ts';
 import type { TenantScope } from './scope.ts';
 import { parseInput } from './validate.ts';
@@ -44,6 +45,7 @@ const settingsInput = z.object({
     .max(320, 'must fit in two SMS segments (320 characters)')
     .refine((t) => /\bYES\b/i.test(t), 'must ask the candidate to reply YES')
     .optional(),
+  ...reengagementSettings,
 });
 
 export type CreateTenantInput = z.input<typeof createTenantInput>;

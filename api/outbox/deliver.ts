@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ChannelError, type ChannelProvider } from '../../plugins/sdk/index.ts';
+import { type ApprovedTemplate, ChannelError, type ChannelProvider } from '../../plugins/sdk/index.ts';
 import type { Message } from '../db/generated/prisma/client.ts';
 import type { Logger } from '../log.ts';
 import type { Claim } from './claims.ts';
@@ -40,6 +40,7 @@ export async function deliver(deps: DeliverDeps, attempt: Claim, message: Messag
     from: message.fromNumber,
     to: message.toNumber,
     body: message.body,
+    ...(message.template ? { template: message.template as ApprovedTemplate } : {}),
     statusCallbackUrl: route.statusCallbackUrl(message.id),
     correlationId: message.id,
   });

@@ -84,11 +84,28 @@ export type CreateTenantInput = {
 
 export type CreateUserInput = {
   canSend?: boolean | null | undefined;
+  /** May read the tenant's credit balance and ledger. */
+  canViewCredits?: boolean | null | undefined;
   email: string;
   /** The partner ATS's id for this user. */
   externalId?: string | null | undefined;
   name: string;
   role?: Role | null | undefined;
+};
+
+/** TOPUP adds credits; RESERVATION holds a queued message’s cost; CHARGE spends it when the provider accepts the message; RELEASE gives it back when the message fails or is withdrawn; REFUND gives back a charge. */
+export type CreditEntryKind =
+  | 'CHARGE'
+  | 'REFUND'
+  | 'RELEASE'
+  | 'RESERVATION'
+  | 'TOPUP';
+
+export type DefineMessageKindInput = {
+  /** Lowercase letters, digits and dashes, e.g. assessment-reminder. */
+  key: string;
+  /** How people see it, e.g. "Assessment reminder". */
+  label: string;
 };
 
 export type Direction =
@@ -99,9 +116,12 @@ export type ErrorCode =
   | 'ATTACHMENTS_NOT_SUPPORTED'
   | 'CHANNEL_UNAVAILABLE'
   | 'CONFLICT'
+  | 'CONSENT_INVITATION_NOT_AVAILABLE'
   | 'CONVERSATION_LOCKED'
   | 'CURSOR_EXPIRED'
   | 'IDEMPOTENCY_KEY_REUSED'
+  | 'INSUFFICIENT_CREDITS'
+  | 'MESSAGE_KIND_NOT_ALLOWED'
   | 'MESSAGE_TOO_LONG'
   | 'NOT_AUTHORIZED'
   | 'NOT_FOUND'
@@ -110,6 +130,7 @@ export type ErrorCode =
   | 'SEATS_IN_USE'
   | 'SEAT_LIMIT_REACHED'
   | 'SEND_NOT_ALLOWED'
+  | 'SESSION_WINDOW_CLOSED'
   | 'SETTING_NOT_AVAILABLE'
   | 'SIMULATION_NOT_AVAILABLE'
   | 'VALIDATION';
@@ -128,7 +149,8 @@ export type LockReason =
   | 'INVITED_WAITING'
   | 'NO_CONSENT'
   | 'NO_PHONE_NUMBER'
-  | 'OPTED_OUT';
+  | 'OPTED_OUT'
+  | 'SESSION_WINDOW_CLOSED';
 
 export type MessageEncoding =
   /** 160 characters in one SMS, 153 per part beyond. */
@@ -138,10 +160,32 @@ export type MessageEncoding =
   /** Not SMS: sent as one message. */
   | 'UTF_8';
 
+/** What a message is for. A tenant may forbid a kind on a channel (Tenant.messageKindRules). */
 export type MessageKind =
+  /** A recruiter's or partner's message in the conversation (the default). */
   | 'CHAT'
+  /** The consent invitation (sendConsentInvite); the candidate answers YES. */
   | 'CONSENT_INVITE'
-  | 'HELP_REPLY';
+  /** One of the tenant's own kinds, named by customKind (defineMessageKind). */
+  | 'CUSTOM'
+  /** The automatic answer to a candidate's HELP; never refused by a kind rule. */
+  | 'HELP_REPLY'
+  /** An invitation to an interview. */
+  | 'INTERVIEW_INVITATION'
+  /** A job offer or news about one. */
+  | 'OFFER'
+  /** Tells the candidate they were not selected; many teams forbid it by SMS. */
+  | 'REJECTION';
+
+export type MessageKindRuleInput = {
+  /** False forbids the kind on the channel; true lifts the rule. */
+  allowed: boolean;
+  channel: Channel;
+  /** The key of your own kind, with kind CUSTOM. */
+  customKind?: string | null | undefined;
+  /** Any kind but HELP_REPLY. */
+  kind: MessageKind;
+};
 
 export type MessageStatus =
   | 'DELIVERED'
@@ -173,6 +217,10 @@ export type PreviewMessageInput = {
   body: string;
   channel: Channel;
   conversationId: string | number;
+  /** With kind CUSTOM: the key of one of the tenant's own kinds. */
+  customKind?: string | null | undefined;
+  /** What the message is for (default CHAT). */
+  kind?: MessageKind | null | undefined;
 };
 
 export type RecordConsentInput = {
@@ -195,6 +243,18 @@ export type SendMessageInput = {
   body: string;
   /** A message goes out on exactly this channel. */
   channel: Channel;
+  conversationId: string | number;
+  /** With kind CUSTOM: the key of one of the tenant's own kinds. */
+  customKind?: string | null | undefined;
+  /** Unique per message; a retry with the same key returns the first result. */
+  idempotencyKey: string;
+  /** What the message is for (default CHAT); the tenant may forbid a kind on a channel. */
+  kind?: MessageKind | null | undefined;
+};
+
+export type SendReengagementTemplateInput = {
+  /** A channel with a session window (WhatsApp). */
+  channel?: Channel | null | undefined;
   conversationId: string | number;
   /** Unique per message; a retry with the same key returns the first result. */
   idempotencyKey: string;
@@ -221,8 +281,11 @@ export type TenantEventType =
   | 'CHANNEL_ACCOUNT_CREATED'
   | 'CHANNEL_ACCOUNT_UPDATED'
   | 'CONSENT_CHANGED'
+  | 'CREDITS_LOW'
+  | 'CREDITS_TOPPED_UP'
   | 'INBOUND_UNMATCHED'
   | 'MESSAGE_CREATED'
+  | 'MESSAGE_KINDS_CHANGED'
   | 'MESSAGE_STATUS_CHANGED'
   | 'SEATS_CHANGED'
   | 'SEAT_ASSIGNED'
@@ -243,6 +306,12 @@ export type TenantSettingsInput = {
   /** Only meaningful with number assignment, which is not available yet: changing it is refused. */
   maxUsersPerNumber?: number | null | undefined;
   name?: string | null | undefined;
+  /** e.g. en, en_US, pt_BR. */
+  reengagementTemplateLanguage?: string | null | undefined;
+  /** The approved template's name at the provider: lowercase letters, digits and underscores. */
+  reengagementTemplateName?: string | null | undefined;
+  /** The WhatsApp re-engagement template’s text: must contain {company} and {job} (no other placeholders), at most 1024 characters. It must match the approved template. */
+  reengagementText?: string | null | undefined;
   /** Not available yet: turning it on is refused with SettingNotAvailableError. */
   requireNumberAssignment?: boolean | null | undefined;
   requireSeat?: boolean | null | undefined;
@@ -251,6 +320,8 @@ export type TenantSettingsInput = {
 
 export type UpdateUserInput = {
   canSend?: boolean | null | undefined;
+  /** May read the tenant's credit balance and ledger. */
+  canViewCredits?: boolean | null | undefined;
   /** Deactivating a user also frees their seat. */
   deactivated?: boolean | null | undefined;
   email?: string | null | undefined;
@@ -355,14 +426,14 @@ export type ChannelAccountsQueryVariables = Exact<{
 
 export type ChannelAccountsQuery = { channelAccounts: Array<{ id: string, pluginId: string, channel: Channel, label: string, status: ChannelAccountStatus, credentials: Record<string, unknown>, inboundWebhookUrl: string, createdAt: string, updatedAt: string }> };
 
-export type MessageFieldsFragment = { id: string, direction: Direction, channel: Channel, kind: MessageKind, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null };
+export type MessageFieldsFragment = { id: string, direction: Direction, channel: Channel, kind: MessageKind, customKind: string | null, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null };
 
 export type ConversationQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConversationQuery = { conversation: { id: string, sendingNumber: string | null, candidate: { id: string, name: string, phone: string | null, consents: Array<{ channel: Channel, state: ConsentState }>, consentHistory: Array<{ channel: Channel, from: ConsentState, to: ConsentState, source: ConsentSource, evidence: string | null, actorUserId: string | null }> }, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null, message: string | null, consent: ConsentState, consentModel: ConsentModel }>, messages: { edges: Array<{ node: { id: string, direction: Direction, channel: Channel, kind: MessageKind, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null } }> } } | null };
+export type ConversationQuery = { conversation: { id: string, sendingNumber: string | null, candidate: { id: string, name: string, phone: string | null, consents: Array<{ channel: Channel, state: ConsentState }>, consentHistory: Array<{ channel: Channel, from: ConsentState, to: ConsentState, source: ConsentSource, evidence: string | null, actorUserId: string | null }> }, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null, message: string | null, consent: ConsentState, consentModel: ConsentModel }>, messages: { edges: Array<{ node: { id: string, direction: Direction, channel: Channel, kind: MessageKind, customKind: string | null, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null } }> } } | null };
 
 export type SendMessageMutationVariables = Exact<{
   input: SendMessageInput;
@@ -374,12 +445,15 @@ export type SendMessageMutation = { sendMessage:
     | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
     | { __typename: 'ConversationLockedError', code: ErrorCode, message: string, lockReason: LockReason }
     | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
-    | { __typename: 'Message', id: string, direction: Direction, channel: Channel, kind: MessageKind, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null }
+    | { __typename: 'InsufficientCreditsError', code: ErrorCode, message: string, balance: number, cost: number }
+    | { __typename: 'Message', id: string, direction: Direction, channel: Channel, kind: MessageKind, customKind: string | null, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null }
+    | { __typename: 'MessageKindNotAllowedError', code: ErrorCode, message: string, forbiddenKind: string, forbiddenOn: string }
     | { __typename: 'MessageTooLongError', code: ErrorCode, message: string, length: number, maxLength: number }
     | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'SendNotAllowedError', code: ErrorCode, message: string, refusal: SendRefusal }
+    | { __typename: 'SessionWindowClosedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
    };
 
@@ -391,14 +465,18 @@ export type SendConsentInviteMutationVariables = Exact<{
 export type SendConsentInviteMutation = { sendConsentInvite:
     | { __typename: 'AttachmentsNotSupportedError', code: ErrorCode, message: string }
     | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
+    | { __typename: 'ConsentInvitationNotAvailableError', code: ErrorCode, message: string }
     | { __typename: 'ConversationLockedError', code: ErrorCode, message: string, lockReason: LockReason }
     | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
-    | { __typename: 'Message', id: string, direction: Direction, channel: Channel, kind: MessageKind, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null }
+    | { __typename: 'InsufficientCreditsError', code: ErrorCode, message: string }
+    | { __typename: 'Message', id: string, direction: Direction, channel: Channel, kind: MessageKind, customKind: string | null, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null }
+    | { __typename: 'MessageKindNotAllowedError', code: ErrorCode, message: string, forbiddenKind: string }
     | { __typename: 'MessageTooLongError', code: ErrorCode, message: string }
     | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'SendNotAllowedError', code: ErrorCode, message: string }
+    | { __typename: 'SessionWindowClosedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
@@ -420,7 +498,84 @@ export type PreviewMessageQueryVariables = Exact<{
 }>;
 
 
-export type PreviewMessageQuery = { previewMessage: { allowed: boolean, encoding: MessageEncoding, segments: number, characters: number, ucs2Characters: Array<string>, sendingNumber: string | null, sendingNumberReason: NumberReason | null, sendAt: string | null, refusals: Array<{ code: ErrorCode, message: string, lockReason: LockReason | null, sendRefusal: SendRefusal | null, field: string | null, maxLength: number | null }>, lock: { channel: Channel, locked: boolean, reason: LockReason | null, message: string | null, consent: ConsentState, consentModel: ConsentModel } } | null };
+export type PreviewMessageQuery = { previewMessage: { allowed: boolean, encoding: MessageEncoding, segments: number, credits: number, characters: number, ucs2Characters: Array<string>, sendingNumber: string | null, sendingNumberReason: NumberReason | null, sendAt: string | null, refusals: Array<{ code: ErrorCode, message: string, lockReason: LockReason | null, sendRefusal: SendRefusal | null, field: string | null, maxLength: number | null, creditBalance: number | null, creditCost: number | null }>, lock: { channel: Channel, locked: boolean, reason: LockReason | null, message: string | null, consent: ConsentState, consentModel: ConsentModel } } | null };
+
+export type TopUpCreditsMutationVariables = Exact<{
+  tenantId: string | number;
+  credits: number;
+  note?: string | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type TopUpCreditsMutation = { topUpCredits:
+    | { __typename: 'CreditBalance', available: number, reserved: number, spent: number, lowCreditThreshold: number | null }
+    | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
+   };
+
+export type CreditsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CreditsQuery = { tenant: { id: string, creditBalance: { available: number, reserved: number, spent: number, lowCreditThreshold: number | null } | null, creditLedger: { edges: Array<{ cursor: string, node: { kind: CreditEntryKind, amount: number, message: string | null, actor: string, note: string | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } };
+
+export type SetLowCreditThresholdMutationVariables = Exact<{
+  lowCreditThreshold?: number | null | undefined;
+}>;
+
+
+export type SetLowCreditThresholdMutation = { setLowCreditThreshold:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'Tenant', id: string, lowCreditThreshold: number | null }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
+   };
+
+export type MessageKindsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MessageKindsQuery = { tenant: { customMessageKinds: Array<{ key: string, label: string }>, messageKindRules: Array<{ channel: Channel, kind: MessageKind, customKind: string | null }> } };
+
+export type DefineMessageKindMutationVariables = Exact<{
+  input: DefineMessageKindInput;
+}>;
+
+
+export type DefineMessageKindMutation = { defineMessageKind:
+    | { __typename: 'CustomMessageKind', key: string, label: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
+   };
+
+export type RemoveMessageKindMutationVariables = Exact<{
+  key: string;
+}>;
+
+
+export type RemoveMessageKindMutation = { removeMessageKind:
+    | { __typename: 'MutationRemoveMessageKindSuccess' }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type SetMessageKindRuleMutationVariables = Exact<{
+  input: MessageKindRuleInput;
+}>;
+
+
+export type SetMessageKindRuleMutation = { setMessageKindRule:
+    | { __typename: 'MutationSetMessageKindRuleSuccess', data: Array<{ channel: Channel, kind: MessageKind, customKind: string | null }> }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
+   };
 
 export type CreateTenantMutationVariables = Exact<{
   input: CreateTenantInput;
@@ -534,7 +689,7 @@ export type SimulateInboundMessageMutationVariables = Exact<{
 export type SimulateInboundMessageMutation = { simulateInboundMessage:
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'SimulatedInboundMessage', providerMessageId: string, to: string, inboundMessage: { id: string, direction: Direction, channel: Channel, kind: MessageKind, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null } | null }
+    | { __typename: 'SimulatedInboundMessage', providerMessageId: string, to: string, inboundMessage: { id: string, direction: Direction, channel: Channel, kind: MessageKind, customKind: string | null, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null } | null }
     | { __typename: 'SimulationNotAvailableError', code: ErrorCode, message: string, number: string | null }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string, issues: Array<{ field: string, message: string }> }
    };
@@ -696,6 +851,104 @@ export type CreateUserTokenMutation = { createUserToken:
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
    };
 
+export type LockFieldsFragment = { channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null, message: string | null, consent: ConsentState, optOutObservable: boolean, notice: string | null, sessionWindow: { hours: number, open: boolean, lastInboundAt: string | null, openUntil: string | null, closedAt: string | null } | null, reengagementTemplate: { body: string, name: string, language: string, parameters: Array<string> } | null };
+
+export type ConversationChannelsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConversationChannelsQuery = { conversation: { id: string, smsNumber: string | null, whatsappNumber: string | null, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null, message: string | null, consent: ConsentState, optOutObservable: boolean, notice: string | null, sessionWindow: { hours: number, open: boolean, lastInboundAt: string | null, openUntil: string | null, closedAt: string | null } | null, reengagementTemplate: { body: string, name: string, language: string, parameters: Array<string> } | null }>, messages: { edges: Array<{ node: { id: string, direction: Direction, channel: Channel, body: string, status: MessageStatus, template: { name: string, language: string, parameters: Array<string> } | null } }> } } | null };
+
+export type SendOnChannelMutationVariables = Exact<{
+  input: SendMessageInput;
+}>;
+
+
+export type SendOnChannelMutation = { sendMessage:
+    | { __typename: 'AttachmentsNotSupportedError', code: ErrorCode, message: string }
+    | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
+    | { __typename: 'ConversationLockedError', code: ErrorCode, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
+    | { __typename: 'InsufficientCreditsError', code: ErrorCode, message: string }
+    | { __typename: 'Message', id: string, channel: Channel, body: string }
+    | { __typename: 'MessageKindNotAllowedError', code: ErrorCode, message: string }
+    | { __typename: 'MessageTooLongError', code: ErrorCode, message: string }
+    | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SendNotAllowedError', code: ErrorCode, message: string }
+    | { __typename: 'SessionWindowClosedError', code: ErrorCode, message: string, closedAt: string | null, template: { body: string, name: string, language: string, parameters: Array<string> } | null }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type SendReengagementTemplateMutationVariables = Exact<{
+  input: SendReengagementTemplateInput;
+}>;
+
+
+export type SendReengagementTemplateMutation = { sendReengagementTemplate:
+    | { __typename: 'AttachmentsNotSupportedError', code: ErrorCode, message: string }
+    | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
+    | { __typename: 'ConversationLockedError', code: ErrorCode, message: string, lockReason: LockReason }
+    | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
+    | { __typename: 'InsufficientCreditsError', code: ErrorCode, message: string }
+    | { __typename: 'Message', id: string, channel: Channel, body: string, template: { name: string, language: string, parameters: Array<string> } | null }
+    | { __typename: 'MessageKindNotAllowedError', code: ErrorCode, message: string }
+    | { __typename: 'MessageTooLongError', code: ErrorCode, message: string }
+    | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SendNotAllowedError', code: ErrorCode, message: string }
+    | { __typename: 'SessionWindowClosedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type SendConsentInviteOnMutationVariables = Exact<{
+  conversationId: string | number;
+  channel?: Channel | null | undefined;
+}>;
+
+
+export type SendConsentInviteOnMutation = { sendConsentInvite:
+    | { __typename: 'AttachmentsNotSupportedError', code: ErrorCode, message: string }
+    | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
+    | { __typename: 'ConsentInvitationNotAvailableError', code: ErrorCode, message: string, channel: string }
+    | { __typename: 'ConversationLockedError', code: ErrorCode, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
+    | { __typename: 'InsufficientCreditsError', code: ErrorCode, message: string }
+    | { __typename: 'Message' }
+    | { __typename: 'MessageKindNotAllowedError', code: ErrorCode, message: string }
+    | { __typename: 'MessageTooLongError', code: ErrorCode, message: string }
+    | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SendNotAllowedError', code: ErrorCode, message: string }
+    | { __typename: 'SessionWindowClosedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type PreviewOnChannelQueryVariables = Exact<{
+  input: PreviewMessageInput;
+}>;
+
+
+export type PreviewOnChannelQuery = { previewMessage: { allowed: boolean, sendingNumber: string | null, refusals: Array<{ code: ErrorCode, message: string, lockReason: LockReason | null, sessionWindowClosedAt: string | null, template: { body: string, name: string } | null }>, lock: { channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null, message: string | null, consent: ConsentState, optOutObservable: boolean, notice: string | null, sessionWindow: { hours: number, open: boolean, lastInboundAt: string | null, openUntil: string | null, closedAt: string | null } | null, reengagementTemplate: { body: string, name: string, language: string, parameters: Array<string> } | null } } | null };
+
+export type UpdateReengagementSettingsMutationVariables = Exact<{
+  input: TenantSettingsInput;
+}>;
+
+
+export type UpdateReengagementSettingsMutation = { updateTenantSettings:
+    | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SettingNotAvailableError', code: ErrorCode, message: string }
+    | { __typename: 'Tenant', enabledChannels: Array<Channel>, reengagementText: string, reengagementTemplateName: string, reengagementTemplateLanguage: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string, issues: Array<{ field: string, message: string }> }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -733,6 +986,7 @@ export const MessageFieldsFragmentDoc = new TypedDocumentString(`
   direction
   channel
   kind
+  customKind
   body
   status
   senderName
@@ -763,6 +1017,31 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const LockFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LockFields on ConversationLock {
+  channel
+  locked
+  reachable
+  reason
+  message
+  consent
+  optOutObservable
+  notice
+  sessionWindow {
+    hours
+    open
+    lastInboundAt
+    openUntil
+    closedAt
+  }
+  reengagementTemplate {
+    body
+    name
+    language
+    parameters
+  }
+}
+    `, {"fragmentName":"LockFields"}) as unknown as TypedDocumentString<LockFieldsFragment, unknown>;
 export const ApiKeysDocument = new TypedDocumentString(`
     query ApiKeys {
   tenant {
@@ -982,6 +1261,7 @@ export const ConversationDocument = new TypedDocumentString(`
   direction
   channel
   kind
+  customKind
   body
   status
   senderName
@@ -1017,6 +1297,14 @@ export const SendMessageDocument = new TypedDocumentString(`
       length
       maxLength
     }
+    ... on MessageKindNotAllowedError {
+      forbiddenKind: kind
+      forbiddenOn: channel
+    }
+    ... on InsufficientCreditsError {
+      balance
+      cost
+    }
     ... on ValidationError {
       field
     }
@@ -1027,6 +1315,7 @@ export const SendMessageDocument = new TypedDocumentString(`
   direction
   channel
   kind
+  customKind
   body
   status
   senderName
@@ -1052,6 +1341,9 @@ export const SendConsentInviteDocument = new TypedDocumentString(`
       code
       message
     }
+    ... on MessageKindNotAllowedError {
+      forbiddenKind: kind
+    }
     ... on ConversationLockedError {
       lockReason: reason
     }
@@ -1062,6 +1354,7 @@ export const SendConsentInviteDocument = new TypedDocumentString(`
   direction
   channel
   kind
+  customKind
   body
   status
   senderName
@@ -1109,9 +1402,12 @@ export const PreviewMessageDocument = new TypedDocumentString(`
       sendRefusal
       field
       maxLength
+      creditBalance
+      creditCost
     }
     encoding
     segments
+    credits
     characters
     ucs2Characters
     sendingNumber
@@ -1128,6 +1424,144 @@ export const PreviewMessageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PreviewMessageQuery, PreviewMessageQueryVariables>;
+export const TopUpCreditsDocument = new TypedDocumentString(`
+    mutation TopUpCredits($tenantId: ID!, $credits: Int!, $note: String, $idempotencyKey: String) {
+  topUpCredits(
+    tenantId: $tenantId
+    credits: $credits
+    note: $note
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ... on CreditBalance {
+      available
+      reserved
+      spent
+      lowCreditThreshold
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TopUpCreditsMutation, TopUpCreditsMutationVariables>;
+export const CreditsDocument = new TypedDocumentString(`
+    query Credits($first: Int, $after: String) {
+  tenant {
+    id
+    creditBalance {
+      available
+      reserved
+      spent
+      lowCreditThreshold
+    }
+    creditLedger(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          kind
+          amount
+          message
+          actor
+          note
+          createdAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreditsQuery, CreditsQueryVariables>;
+export const SetLowCreditThresholdDocument = new TypedDocumentString(`
+    mutation SetLowCreditThreshold($lowCreditThreshold: Int) {
+  setLowCreditThreshold(lowCreditThreshold: $lowCreditThreshold) {
+    __typename
+    ... on Tenant {
+      id
+      lowCreditThreshold
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetLowCreditThresholdMutation, SetLowCreditThresholdMutationVariables>;
+export const MessageKindsDocument = new TypedDocumentString(`
+    query MessageKinds {
+  tenant {
+    customMessageKinds {
+      key
+      label
+    }
+    messageKindRules {
+      channel
+      kind
+      customKind
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MessageKindsQuery, MessageKindsQueryVariables>;
+export const DefineMessageKindDocument = new TypedDocumentString(`
+    mutation DefineMessageKind($input: DefineMessageKindInput!) {
+  defineMessageKind(input: $input) {
+    __typename
+    ... on CustomMessageKind {
+      key
+      label
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DefineMessageKindMutation, DefineMessageKindMutationVariables>;
+export const RemoveMessageKindDocument = new TypedDocumentString(`
+    mutation RemoveMessageKind($key: String!) {
+  removeMessageKind(key: $key) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveMessageKindMutation, RemoveMessageKindMutationVariables>;
+export const SetMessageKindRuleDocument = new TypedDocumentString(`
+    mutation SetMessageKindRule($input: MessageKindRuleInput!) {
+  setMessageKindRule(input: $input) {
+    __typename
+    ... on MutationSetMessageKindRuleSuccess {
+      data {
+        channel
+        kind
+        customKind
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetMessageKindRuleMutation, SetMessageKindRuleMutationVariables>;
 export const CreateTenantDocument = new TypedDocumentString(`
     mutation CreateTenant($input: CreateTenantInput!) {
   createTenant(input: $input) {
@@ -1332,6 +1766,7 @@ export const SimulateInboundMessageDocument = new TypedDocumentString(`
   direction
   channel
   kind
+  customKind
   body
   status
   senderName
@@ -1661,3 +2096,183 @@ export const CreateUserTokenDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateUserTokenMutation, CreateUserTokenMutationVariables>;
+export const ConversationChannelsDocument = new TypedDocumentString(`
+    query ConversationChannels($id: ID!) {
+  conversation(id: $id) {
+    id
+    smsNumber: sendingNumber(channel: SMS)
+    whatsappNumber: sendingNumber(channel: WHATSAPP)
+    locks {
+      ...LockFields
+    }
+    messages(last: 100) {
+      edges {
+        node {
+          id
+          direction
+          channel
+          body
+          status
+          template {
+            name
+            language
+            parameters
+          }
+        }
+      }
+    }
+  }
+}
+    fragment LockFields on ConversationLock {
+  channel
+  locked
+  reachable
+  reason
+  message
+  consent
+  optOutObservable
+  notice
+  sessionWindow {
+    hours
+    open
+    lastInboundAt
+    openUntil
+    closedAt
+  }
+  reengagementTemplate {
+    body
+    name
+    language
+    parameters
+  }
+}`) as unknown as TypedDocumentString<ConversationChannelsQuery, ConversationChannelsQueryVariables>;
+export const SendOnChannelDocument = new TypedDocumentString(`
+    mutation SendOnChannel($input: SendMessageInput!) {
+  sendMessage(input: $input) {
+    __typename
+    ... on Message {
+      id
+      channel
+      body
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on SessionWindowClosedError {
+      closedAt
+      template {
+        body
+        name
+        language
+        parameters
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SendOnChannelMutation, SendOnChannelMutationVariables>;
+export const SendReengagementTemplateDocument = new TypedDocumentString(`
+    mutation SendReengagementTemplate($input: SendReengagementTemplateInput!) {
+  sendReengagementTemplate(input: $input) {
+    __typename
+    ... on Message {
+      id
+      channel
+      body
+      template {
+        name
+        language
+        parameters
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ConversationLockedError {
+      lockReason: reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SendReengagementTemplateMutation, SendReengagementTemplateMutationVariables>;
+export const SendConsentInviteOnDocument = new TypedDocumentString(`
+    mutation SendConsentInviteOn($conversationId: ID!, $channel: Channel) {
+  sendConsentInvite(conversationId: $conversationId, channel: $channel) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on ConsentInvitationNotAvailableError {
+      channel
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SendConsentInviteOnMutation, SendConsentInviteOnMutationVariables>;
+export const PreviewOnChannelDocument = new TypedDocumentString(`
+    query PreviewOnChannel($input: PreviewMessageInput!) {
+  previewMessage(input: $input) {
+    allowed
+    sendingNumber
+    refusals {
+      code
+      message
+      lockReason
+      sessionWindowClosedAt
+      template {
+        body
+        name
+      }
+    }
+    lock {
+      ...LockFields
+    }
+  }
+}
+    fragment LockFields on ConversationLock {
+  channel
+  locked
+  reachable
+  reason
+  message
+  consent
+  optOutObservable
+  notice
+  sessionWindow {
+    hours
+    open
+    lastInboundAt
+    openUntil
+    closedAt
+  }
+  reengagementTemplate {
+    body
+    name
+    language
+    parameters
+  }
+}`) as unknown as TypedDocumentString<PreviewOnChannelQuery, PreviewOnChannelQueryVariables>;
+export const UpdateReengagementSettingsDocument = new TypedDocumentString(`
+    mutation UpdateReengagementSettings($input: TenantSettingsInput!) {
+  updateTenantSettings(input: $input) {
+    __typename
+    ... on Tenant {
+      enabledChannels
+      reengagementText
+      reengagementTemplateName
+      reengagementTemplateLanguage
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+      issues {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateReengagementSettingsMutation, UpdateReengagementSettingsMutationVariables>;

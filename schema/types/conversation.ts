@@ -1,38 +1,58 @@
 import { readableBy } from '../../api/domain/conversations.ts';
 import { SendNotAllowedError } from '../../api/domain/errors.ts';
 import { recordConsent } from '../../api/messaging/consent/record-consent.ts';
-import { conversationLocks } from '../../api/messaging/send-policy/index.ts';
+import { conversationLocks, type LockView } from '../../api/messaging/send-policy/index.ts';
 import { builder } from '../builder.ts';
 import { tenantActor, tenantScope } from '../tenant-scope.ts';
 import { ConsentStateEnum } from './candidate.ts';
 import { LockReasonEnum } from './errors.ts';
+import { ReengagementTemplate, SessionWindow } from './session-window.ts';
 import { ChannelEnum, ConsentModelEnum } from './tenant.ts';
 
-export const ConversationLock = builder
-  .objectRef<{
-    channel: 'SMS' | 'WHATSAPP';
-    locked: boolean;
-    reason: typeof LockReasonEnum.$inferType | null;
-    message: string | null;
-    consent: typeof ConsentStateEnum.$inferType;
-    consentModel: typeof ConsentModelEnum.$inferType;
-  }>('ConversationLock')
-  .implement({
-    description: 'Whether a message can be sent on a channel now; when locked, why and what to do.',
-    fields: (t) => ({
-      channel: t.field({ type: ChannelEnum, resolve: (l) => l.channel }),
-      locked: t.exposeBoolean('locked'),
-      reachable: t.boolean({ resolve: (l) => !l.locked }),
-      reason: t.field({ type: LockReasonEnum, nullable: true, resolve: (l) => l.reason }),
-      message: t.exposeString('message', { nullable: true }),
-      consent: t.field({ type: ConsentStateEnum, resolve: (l) => l.consent }),
-      consentModel: t.field({
-        type: ConsentModelEnum,
-        description: 'The consent model your company applies, which decides what opens texting.',
-        resolve: (l) => l.consentModel,
-      }),
+export const ConversationLock = builder.objectRef<LockView>('ConversationLock').implement({
+  description: 'Whether a message can be sent on a channel now; when locked, why and what to do.',
+  fields: (t) => ({
+    channel: t.field({ type: ChannelEnum, resolve: (l) => l.channel }),
+    locked: t.exposeBoolean('locked'),
+    reachable: t.boolean({
+      description:
+        'Nothing Parley knows stops a message now. Where optOutObservable is false (WhatsApp) that is not a promise of delivery: read `notice`.',
+      resolve: (l) => !l.locked,
     }),
-  });
+    optOutObservable: t.exposeBoolean('optOutObservable', {
+      description:
+        'Whether Parley learns that the candidate no longer wants messages on this channel (SMS: STOP, carrier reports). False on WhatsApp: blocking a business is silent.',
+    }),
+    notice: t.string({
+      nullable: true,
+      description: 'What the lock cannot tell, e.g. that a WhatsApp block is never reported; null when nothing.',
+      resolve: (l) =>
+        l.optOutObservable
+          ? null
+          : `${l.channel === 'WHATSAPP' ? 'WhatsApp' : l.channel} does not tell Parley when a candidate blocks the business; a message may not arrive.`,
+    }),
+    sessionWindow: t.field({
+      type: SessionWindow,
+      nullable: true,
+      description: "The channel's session window; null when it has none (SMS) or nothing can send on it.",
+      resolve: (l) => l.window,
+    }),
+    reengagementTemplate: t.field({
+      type: ReengagementTemplate,
+      nullable: true,
+      description: 'On a channel with a session window: the template to send when the window is closed.',
+      resolve: (l) => l.reengagement,
+    }),
+    reason: t.field({ type: LockReasonEnum, nullable: true, resolve: (l) => l.reason }),
+    message: t.exposeString('message', { nullable: true }),
+    consent: t.field({ type: ConsentStateEnum, resolve: (l) => l.consent }),
+    consentModel: t.field({
+      type: ConsentModelEnum,
+      description: 'The consent model your company applies, which decides what opens texting.',
+      resolve: (l) => l.consentModel,
+    }),
+  }),
+});
 
 export const Conversation = builder.prismaNode('Conversation', {
   id: { field: 'id' },
@@ -45,9 +65,11 @@ export const Conversation = builder.prismaNode('Conversation', {
     community: t.relation('community', { nullable: true }),
     sendingNumber: t.string({
       nullable: true,
-      description: 'The number the candidate is texted from (kept for the whole conversation).',
-      select: { sendingNumber: { select: { e164: true } } },
-      resolve: (c) => c.sendingNumber?.e164 ?? null,
+      description:
+        'The number the candidate is messaged from on `channel` (chosen at the first message there, then kept); null before.',
+      args: { channel: t.arg({ type: ChannelEnum, defaultValue: 'SMS' }) },
+      select: { numbers: { select: { channel: true, sendingNumber: { select: { e164: true } } } } },
+      resolve: (c, { channel }) => c.numbers.find((n) => n.channel === channel)?.sendingNumber.e164 ?? null,
     }),
     lastMessageAt: t.expose('lastMessageAt', { type: 'DateTime', nullable: true }),
     messages: t.relatedConnection('messages', {

@@ -2,11 +2,14 @@ import {
   AttachmentsNotSupportedError,
   ChannelUnavailableError,
   ConflictError,
+  ConsentInvitationNotAvailableError,
   ConversationLockedError,
   type DomainError,
   type ErrorCode,
   errorCodes,
   IdempotencyKeyReusedError,
+  InsufficientCreditsError,
+  MessageKindNotAllowedError,
   MessageTooLongError,
   NoSendingNumberError,
   NotAuthorizedError,
@@ -15,12 +18,14 @@ import {
   SeatLimitReachedError,
   SeatsInUseError,
   SendNotAllowedError,
+  SessionWindowClosedError,
   SettingNotAvailableError,
   SimulationNotAvailableError,
   ValidationError,
 } from '../../api/domain/errors.ts';
 import { lockReasons } from '../../api/messaging/consent/locks.ts';
 import { builder } from '../builder.ts';
+import { ReengagementTemplate } from './session-window.ts';
 
 export const ErrorCodeEnum = builder.enumType('ErrorCode', { values: errorCodes });
 
@@ -98,6 +103,16 @@ builder.objectType(SendNotAllowedError, {
   fields: (t) => ({ reason: t.field({ type: SendRefusalEnum, resolve: (e) => e.reason }) }),
 });
 
+builder.objectType(MessageKindNotAllowedError, {
+  name: 'MessageKindNotAllowedError',
+  description: "The tenant forbids this kind of message on this channel (see the tenant's messageKindRules).",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    kind: t.exposeString('kind', { description: "The built-in kind's name, or the tenant's own kind's key." }),
+    channel: t.exposeString('channel'),
+  }),
+});
+
 builder.objectType(MessageTooLongError, {
   name: 'MessageTooLongError',
   interfaces: [ErrorInterface],
@@ -116,6 +131,15 @@ builder.objectType(NoSendingNumberError, {
   name: 'NoSendingNumberError',
   interfaces: [ErrorInterface],
   fields: (t) => ({ channel: t.exposeString('channel') }),
+});
+
+builder.objectType(InsufficientCreditsError, {
+  name: 'InsufficientCreditsError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    balance: t.exposeInt('balance', { description: 'Credits available now.' }),
+    cost: t.exposeInt('cost', { description: 'What the message costs in credits.' }),
+  }),
 });
 
 builder.objectType(ChannelUnavailableError, {
@@ -145,4 +169,28 @@ builder.objectType(SimulationNotAvailableError, {
   description:
     "Simulated inbound messages reach only numbers of the tenant's sandbox accounts; `number` is the one asked for (null: none given and the tenant has none).",
   fields: (t) => ({ number: t.exposeString('number', { nullable: true }) }),
+});
+
+builder.objectType(SessionWindowClosedError, {
+  name: 'SessionWindowClosedError',
+  interfaces: [ErrorInterface],
+  description:
+    "Free text outside the channel's session window (WhatsApp: 24 hours after the candidate's last message). Send `template` with sendReengagementTemplate; the candidate's reply opens the window.",
+  fields: (t) => ({
+    channel: t.exposeString('channel'),
+    closedAt: t.expose('closedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the window closed; null when the candidate never wrote on this channel.',
+    }),
+    template: t.field({ type: ReengagementTemplate, nullable: true, resolve: (e) => e.template }),
+  }),
+});
+
+builder.objectType(ConsentInvitationNotAvailableError, {
+  name: 'ConsentInvitationNotAvailableError',
+  interfaces: [ErrorInterface],
+  description:
+    'The channel has no consent invitation (WhatsApp): consent comes from the application form or a recruiter’s record (recordConsent with evidence).',
+  fields: (t) => ({ channel: t.exposeString('channel') }),
 });

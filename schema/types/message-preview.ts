@@ -1,17 +1,21 @@
 import {
   ConversationLockedError,
   type DomainError,
+  InsufficientCreditsError,
   MessageTooLongError,
   NotFoundError,
   SendNotAllowedError,
+  SessionWindowClosedError,
   ValidationError,
 } from '../../api/domain/errors.ts';
-import type { SendDecision } from '../../api/messaging/send-policy/index.ts';
+import { lockView, type SendDecision } from '../../api/messaging/send-policy/index.ts';
 import { previewMessage } from '../../api/messaging/sending/preview-message.ts';
 import { builder } from '../builder.ts';
 import { tenantActor, tenantScope } from '../tenant-scope.ts';
 import { Conversation, ConversationLock } from './conversation.ts';
 import { ErrorCodeEnum, LockReasonEnum, SendRefusalEnum } from './errors.ts';
+import { MessageKindEnum } from './message-kinds.ts';
+import { ReengagementTemplate } from './session-window.ts';
 import { ChannelEnum } from './tenant.ts';
 
 const NumberReasonEnum = builder.enumType('NumberReason', {
@@ -57,6 +61,28 @@ const Refusal = builder.objectRef<{ error: DomainError }>('SendRefusalReason').i
       nullable: true,
       resolve: ({ error }) => (error instanceof MessageTooLongError ? error.maxLength : null),
     }),
+    creditBalance: t.int({
+      nullable: true,
+      description: 'With INSUFFICIENT_CREDITS: the credits available now.',
+      resolve: ({ error }) => (error instanceof InsufficientCreditsError ? error.balance : null),
+    }),
+    creditCost: t.int({
+      nullable: true,
+      description: 'With INSUFFICIENT_CREDITS: what the message costs.',
+      resolve: ({ error }) => (error instanceof InsufficientCreditsError ? error.cost : null),
+    }),
+    sessionWindowClosedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'SESSION_WINDOW_CLOSED: when the window closed (null also when the candidate never wrote).',
+      resolve: ({ error }) => (error instanceof SessionWindowClosedError ? error.closedAt : null),
+    }),
+    template: t.field({
+      type: ReengagementTemplate,
+      nullable: true,
+      description: 'SESSION_WINDOW_CLOSED: the re-engagement template to send instead.',
+      resolve: ({ error }) => (error instanceof SessionWindowClosedError ? error.template : null),
+    }),
   }),
 });
 
@@ -72,6 +98,11 @@ const MessagePreview = builder.objectRef<SendDecision & { channel: 'SMS' | 'WHAT
     }),
     encoding: t.field({ type: EncodingEnum, resolve: (d) => d.cost.encoding }),
     segments: t.int({ description: 'How many SMS parts it is billed as.', resolve: (d) => d.cost.segments }),
+    credits: t.int({
+      description:
+        'What it costs in credits through the number that would send it: segments × its provider’s credits per segment; 0 when that provider is not credit-billed.',
+      resolve: (d) => d.credits,
+    }),
     characters: t.int({ resolve: (d) => d.cost.characters }),
     ucs2Characters: t.stringList({
       description: 'The characters that force UCS-2; replacing them makes each part hold more than twice as much.',
@@ -86,7 +117,7 @@ const MessagePreview = builder.objectRef<SendDecision & { channel: 'SMS' | 'WHAT
     lock: t.field({
       type: ConversationLock,
       description: "The channel's lock, as the conversation shows it.",
-      resolve: (d) => ({ ...d.lock, channel: d.channel, consent: d.consent, consentModel: d.consentModel }),
+      resolve: (d) => lockView(d, d.channel),
     }),
     sendAt: t.field({
       type: 'DateTime',
@@ -103,6 +134,11 @@ const PreviewMessageInput = builder.inputType('PreviewMessageInput', {
     channel: t.field({ type: ChannelEnum, required: true }),
     body: t.string({ required: true, description: 'The text as typed so far.' }),
     attachments: t.stringList({ required: false }),
+    kind: t.field({ type: MessageKindEnum, required: false, description: 'What the message is for (default CHAT).' }),
+    customKind: t.string({
+      required: false,
+      description: "With kind CUSTOM: the key of one of the tenant's own kinds.",
+    }),
   }),
 });
 

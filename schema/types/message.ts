@@ -1,24 +1,29 @@
 import {
   AttachmentsNotSupportedError,
   ChannelUnavailableError,
+  ConsentInvitationNotAvailableError,
   ConversationLockedError,
   IdempotencyKeyReusedError,
+  InsufficientCreditsError,
+  MessageKindNotAllowedError,
   MessageTooLongError,
   NoSendingNumberError,
   SendNotAllowedError,
+  SessionWindowClosedError,
 } from '../../api/domain/errors.ts';
 import { sendConsentInvite } from '../../api/messaging/sending/consent-invite.ts';
 import { sendMessage } from '../../api/messaging/sending/send-message.ts';
 import { builder } from '../builder.ts';
 import { tenantActor, tenantScope } from '../tenant-scope.ts';
 import { Conversation } from './conversation.ts';
+import { MessageKindEnum } from './message-kinds.ts';
+import { ApprovedTemplateRef } from './session-window.ts';
 import { ChannelEnum } from './tenant.ts';
 
 const DirectionEnum = builder.enumType('Direction', { values: ['OUTBOUND', 'INBOUND'] as const });
 const MessageStatusEnum = builder.enumType('MessageStatus', {
   values: ['QUEUED', 'SENDING', 'SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED', 'RECEIVED'] as const,
 });
-const MessageKindEnum = builder.enumType('MessageKind', { values: ['CHAT', 'CONSENT_INVITE', 'HELP_REPLY'] as const });
 
 const alertCodes = new Set(['INVALID_RECIPIENT', 'UNREACHABLE', 'LANDLINE']);
 
@@ -35,7 +40,17 @@ export const Message = builder.prismaNode('Message', {
     direction: t.expose('direction', { type: DirectionEnum }),
     channel: t.expose('channel', { type: ChannelEnum }),
     kind: t.expose('kind', { type: MessageKindEnum }),
+    customKind: t.exposeString('customKind', {
+      nullable: true,
+      description: "The tenant's own kind, when kind is CUSTOM.",
+    }),
     body: t.exposeString('body'),
+    template: t.field({
+      type: ApprovedTemplateRef,
+      nullable: true,
+      description: 'The approved template it was sent as (outside a session window); null: free text.',
+      resolve: (m) => m.template as { name: string; language: string; parameters: string[] } | null,
+    }),
     status: t.expose('status', { type: MessageStatusEnum }),
     author: t.relation('author', { nullable: true, description: 'The recruiter who wrote it (outbound chat only).' }),
     senderName: t.string({
@@ -77,17 +92,29 @@ const SendMessageInput = builder.inputType('SendMessageInput', {
       description: 'Unique per message; a retry with the same key returns the first result.',
     }),
     attachments: t.stringList({ required: false, description: 'Attachment URLs; refused on SMS.' }),
+    kind: t.field({
+      type: MessageKindEnum,
+      required: false,
+      description: 'What the message is for (default CHAT); the tenant may forbid a kind on a channel.',
+    }),
+    customKind: t.string({
+      required: false,
+      description: "With kind CUSTOM: the key of one of the tenant's own kinds.",
+    }),
   }),
 });
 
-const sendErrors = [
+export const sendErrors = [
+  MessageKindNotAllowedError,
   ConversationLockedError,
+  SessionWindowClosedError,
   SendNotAllowedError,
   MessageTooLongError,
   AttachmentsNotSupportedError,
   IdempotencyKeyReusedError,
   NoSendingNumberError,
   ChannelUnavailableError,
+  InsufficientCreditsError,
 ];
 
 builder.mutationField('sendMessage', (t) =>
@@ -112,16 +139,20 @@ builder.mutationField('sendConsentInvite', (t) =>
   t.prismaField({
     type: 'Message',
     description:
-      'Texts the consent invitation to a candidate who consented at application; may be re-sent until they answer.',
+      'Texts the consent invitation to a candidate who consented at application; may be re-sent until they answer. SMS only: WhatsApp has no invitation (ConsentInvitationNotAvailableError).',
     authScopes: { tenantMember: true },
-    args: { conversationId: t.arg.globalID({ required: true, for: Conversation }) },
-    errors: { types: sendErrors },
-    resolve: async (query, _root, { conversationId }, ctx) => {
+    args: {
+      conversationId: t.arg.globalID({ required: true, for: Conversation }),
+      channel: t.arg({ type: ChannelEnum, defaultValue: 'SMS' }),
+    },
+    errors: { types: [...sendErrors, ConsentInvitationNotAvailableError] },
+    resolve: async (query, _root, { conversationId, channel }, ctx) => {
       const { messageId } = await sendConsentInvite(
         tenantScope(ctx),
         ctx.services,
         tenantActor(ctx),
         conversationId.id,
+        channel ?? 'SMS',
       );
       return tenantScope(ctx).db.message.findUniqueOrThrow({ ...query, where: { id: messageId } });
     },

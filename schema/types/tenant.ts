@@ -4,6 +4,7 @@ import type { SeatSummary as Summary } from '../../api/domain/seats.ts';
 import { buySeats, releaseSeats, seatSummary } from '../../api/domain/seats.ts';
 import { updateTenantSettings } from '../../api/domain/tenants.ts';
 import { encodeCursor } from '../../api/events/cursor.ts';
+import { DEFAULT_REENGAGEMENT_TEXT } from '../../api/messaging/send-policy/reengagement.ts';
 import { builder } from '../builder.ts';
 import { withoutNulls } from '../inputs.ts';
 import { tenantScope } from '../tenant-scope.ts';
@@ -77,6 +78,15 @@ export const Tenant = builder.prismaNode('Tenant', {
     defaultCountry: t.exposeString('defaultCountry'),
     helpText: t.exposeString('helpText', { nullable: true }),
     inviteText: t.exposeString('inviteText', { nullable: true }),
+    reengagementText: t.string({
+      description:
+        'The re-engagement template sent outside a WhatsApp session window, as the candidate reads it; {company} and {job} are replaced. Parley’s default until set.',
+      resolve: (tenant) => tenant.reengagementText ?? DEFAULT_REENGAGEMENT_TEXT,
+    }),
+    reengagementTemplateName: t.exposeString('reengagementTemplateName', {
+      description: 'The approved template at the provider that reengagementText is sent as ({{1}} company, {{2}} job).',
+    }),
+    reengagementTemplateLanguage: t.exposeString('reengagementTemplateLanguage'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
@@ -120,6 +130,16 @@ const TenantSettingsInput = builder.inputType('TenantSettingsInput', {
       required: false,
       description: 'The consent invitation; must ask for YES; {company} is replaced.',
     }),
+    reengagementText: t.string({
+      required: false,
+      description:
+        'The WhatsApp re-engagement template’s text: must contain {company} and {job} (no other placeholders), at most 1024 characters. It must match the approved template.',
+    }),
+    reengagementTemplateName: t.string({
+      required: false,
+      description: "The approved template's name at the provider: lowercase letters, digits and underscores.",
+    }),
+    reengagementTemplateLanguage: t.string({ required: false, description: 'e.g. en, en_US, pt_BR.' }),
   }),
 });
 

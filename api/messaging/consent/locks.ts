@@ -11,6 +11,7 @@ export const lockReasons = [
   'INVITATION_FAILED',
   'OPTED_OUT',
   'CARRIER_BLOCKED',
+  'SESSION_WINDOW_CLOSED',
 ] as const;
 export type LockReason = (typeof lockReasons)[number];
 
@@ -30,6 +31,8 @@ const lockMessages: Record<LockReason, string> = {
   OPTED_OUT: 'The candidate opted out. Only they can opt back in, by texting START.',
   CARRIER_BLOCKED:
     'The candidate texted STOP earlier, and the carrier blocks every text to them until they text START. Ask them by email or phone to text START to your number.',
+  SESSION_WINDOW_CLOSED:
+    'Free text can be sent only within 24 hours of the candidate’s last message. Send the re-engagement template; their reply opens the window again.',
 };
 
 /** What a recruiter can do about an opt-out depends on who made it. */
@@ -52,6 +55,8 @@ export type Lock = { locked: boolean; reason: LockReason | null; message: string
 
 /** Everything that decides whether a channel of a conversation can take a message now. */
 export type LockFacts = {
+  /** The channel has SMS-style invitations (false on WhatsApp: the form's consent, or a recruiter's record, is enough). */
+  invitations?: boolean;
   channelEnabled: boolean;
   /** A provider can send on the channel. */
   channelAvailable: boolean;
@@ -79,8 +84,13 @@ const noConsentMessages: Record<ConsentModel, string> = {
     'Prospects need consent before they are texted: legitimate interest covers only messages about a candidate’s own application. Record consent with evidence if they agree.',
 };
 
+/** Where there is no invitation to answer (WhatsApp), consent comes from the form or a recruiter's record. */
+const noInvitationMessage =
+  'On this channel consent comes from the application form or a recruiter’s record (there is no invitation to answer). Have the ATS send the form’s consent for this channel, or record consent with evidence.';
+
 /** Whether the model lets this state be texted without an opt-in. */
 function modelAllows(f: LockFacts): boolean {
+  if (f.invitations === false && f.model === 'DOUBLE_OPT_IN') return f.state === 'CONSENTED';
   if (f.model === 'LEGITIMATE_INTEREST' && f.about === 'APPLICATION') {
     // An unticked box on the form is not an objection; a STOP or a recorded withdrawal is.
     return f.state !== 'OPTED_OUT' || f.optOutSource === 'APPLICATION';
@@ -117,6 +127,9 @@ export function lockFor(f: LockFacts): Lock {
       }
       return locked('INVITED_WAITING');
     default:
-      return locked('NO_CONSENT', noConsentMessages[f.model]);
+      return locked(
+        'NO_CONSENT',
+        f.invitations === false && f.model !== 'LEGITIMATE_INTEREST' ? noInvitationMessage : noConsentMessages[f.model],
+      );
   }
 }

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { InboundMessage } from '../../../plugins/sdk/index.ts';
 import type { PrismaClient } from '../../db/generated/prisma/client.ts';
+import type { Channel } from '../../db/generated/prisma/enums.ts';
 import { scopeToTenant, type TenantDb } from '../../db/tenant-scope.ts';
 import { isUniqueViolation } from '../../domain/prisma-errors.ts';
 import type { TenantTx } from '../../domain/scope.ts';
@@ -14,7 +15,13 @@ import { type InboundRoute, routeInbound } from './route-inbound.ts';
 
 const DEFAULT_HELP = '{company}: text messages about your application. Reply STOP to opt out.';
 
-export type InboundDeps = { prisma: PrismaClient; relay: Pick<EventRelay, 'wake'>; wakeOutbox: () => void };
+export type InboundDeps = {
+  prisma: PrismaClient;
+  relay: Pick<EventRelay, 'wake'>;
+  wakeOutbox: () => void;
+  /** The loaded plugins: a message's channel is its plugin's (SMS when unknown). */
+  channels?: { plugins: ReadonlyMap<string, { channel: Channel }> };
+};
 
 export type InboundOutcome = 'stored' | 'duplicate' | 'unmatched' | 'unknown-number';
 
@@ -29,18 +36,22 @@ async function insertInbound(
   inbound: InboundMessage,
 ) {
   const [id, eventId, now] = [uuidv7(), uuidv7(), new Date()];
-  const payload = JSON.stringify({ direction: 'INBOUND', channel: 'SMS', kind: 'CHAT' });
+  const payload = JSON.stringify({ direction: 'INBOUND', channel: route.channel, kind: 'CHAT' });
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH m AS (
       INSERT INTO "Message" (id, "tenantId", "conversationId", direction, channel, kind, body, "fromNumber", "toNumber", status,
         provider, "providerMessageId", "createdAt")
-      VALUES (${id}::uuid, ${route.tenantId}::uuid, ${route.conversationId}::uuid, 'INBOUND', 'SMS', 'CHAT', ${inbound.body},
+      VALUES (${id}::uuid, ${route.tenantId}::uuid, ${route.conversationId}::uuid, 'INBOUND', ${route.channel}::"Channel", 'CHAT', ${inbound.body},
         ${inbound.from}, ${inbound.to}, 'RECEIVED', ${provider}, ${inbound.providerMessageId}, ${now})
       ON CONFLICT (provider, "providerMessageId") DO NOTHING
       RETURNING id),
     c AS (
-      UPDATE "Conversation" SET "lastMessageAt" = ${now}, "sendingNumberId" = coalesce("sendingNumberId", ${route.numberId}::uuid)
+      UPDATE "Conversation" SET "lastMessageAt" = ${now}
       WHERE id = ${route.conversationId}::uuid AND "tenantId" = ${route.tenantId}::uuid AND EXISTS (SELECT 1 FROM m)),
+    n AS (
+      INSERT INTO "ConversationNumber" ("tenantId", "conversationId", channel, "sendingNumberId")
+      SELECT ${route.tenantId}::uuid, ${route.conversationId}::uuid, ${route.channel}::"Channel", ${route.numberId}::uuid FROM m
+      ON CONFLICT ("conversationId", channel) DO NOTHING),
     e AS (
       INSERT INTO "Event" (id, "tenantId", type, "subjectId", "conversationId", payload)
       SELECT ${eventId}::uuid, ${route.tenantId}::uuid, 'MESSAGE_CREATED', m.id, ${route.conversationId}::uuid, ${payload}::jsonb
@@ -58,8 +69,9 @@ async function candidatesTextedOn(tx: TenantTx, tenantId: string, phone: string)
 }
 
 /**
- * Files a verified inbound SMS: the receiving number names the tenant, the
- * sender's number the candidate and conversation. Stored once per provider id
+ * Files a verified inbound message (SMS, or WhatsApp, whose reply opens the
+ * session window): the receiving number on the plugin's channel names the
+ * tenant, the sender's number the candidate and conversation. Stored once per provider id
  * (providers retry), consent keywords applied in the same transaction, HELP
  * answered. A text from an unknown sender is kept for the tenant's admins.
  */
@@ -69,7 +81,8 @@ export async function receiveInbound(
   inbound: InboundMessage,
   accountId: string | null = null,
 ): Promise<InboundOutcome> {
-  const route = await routeInbound(deps.prisma, inbound.to, inbound.from, accountId);
+  const channel = deps.channels?.plugins.get(provider)?.channel ?? 'SMS';
+  const route = await routeInbound(deps.prisma, inbound.to, inbound.from, accountId, channel);
   if (!route) return 'unknown-number';
   const { tenantId } = route;
   const db = scopeToTenant(deps.prisma, tenantId);
@@ -119,7 +132,7 @@ export async function receiveInbound(
       for (const id of candidates) {
         await changeConsent(tx, tenantId, {
           candidateId: id,
-          channel: 'SMS',
+          channel: route.channel,
           to: afterKeyword(keyword),
           source: 'KEYWORD',
           evidence: inbound.body,
@@ -132,11 +145,11 @@ export async function receiveInbound(
           conversationId: conversation.conversationId,
           sendingNumber: { id: route.numberId, e164: inbound.to },
           authorId: null,
-          channel: 'SMS',
+          channel: route.channel,
           kind: 'HELP_REPLY',
           to: inbound.from,
           body: help,
-          cost: sendCost('SMS', help),
+          cost: sendCost(route.channel, help),
           idempotencyKey: null,
           requestHash: null,
         })

@@ -41,7 +41,9 @@ export async function simulateInboundMessage(
     : ((await scope.db.sendingNumber.findFirst({
         where: {
           ...sandboxNumber,
-          conversations: { some: { candidate: { OR: [{ phone: from.e164 }, { alternatePhone: from.e164 }] } } },
+          conversations: {
+            some: { conversation: { candidate: { OR: [{ phone: from.e164 }, { alternatePhone: from.e164 }] } } },
+          },
         },
         orderBy: { createdAt: 'asc' },
         select,

@@ -54,6 +54,15 @@ const facts: SendFacts = {
   pool: [platformNumber('n-us', '+14155550100', 'US'), platformNumber('n-gb', '+447700900999', 'GB')],
   existingId: null,
   existingHash: null,
+  creditBalance: 0,
+  kindForbidden: false,
+  customKindDefined: true,
+  now: new Date('2026-11-27T12:00:00Z'),
+  lastInboundAt: null,
+  reengagementText: null,
+  reengagementTemplateName: 'parley_reengagement',
+  reengagementTemplateLanguage: 'en',
+  subject: 'Barista',
 };
 const chat: SendRequest = { actor: recruiter, channel: 'SMS', kind: 'CHAT', body: 'Hello', attachments: [] };
 
@@ -91,6 +100,19 @@ describe('the send policy', () => {
     ]);
     expect(codes({}, { body: 'x'.repeat(1601) })).toEqual(['MESSAGE_TOO_LONG']);
     expect(codes({}, {}, null)).toEqual(['CHANNEL_UNAVAILABLE']);
+  });
+
+  it('refuses a kind the tenant forbids on the channel, and a tenant kind that does not exist', () => {
+    expect(codes({}, { kind: 'REJECTION' })).toEqual([]);
+    expect(codes({ kindForbidden: true }, { kind: 'REJECTION' })).toEqual(['MESSAGE_KIND_NOT_ALLOWED']);
+    const refusal = decide({ ...facts, kindForbidden: true }, { ...chat, kind: 'REJECTION' }, sms).refusals[0];
+    expect(refusal?.message).toContain('rejection messages by SMS');
+    const custom = decide(
+      { ...facts, customKindDefined: false },
+      { ...chat, kind: 'CUSTOM', customKind: 'nudge' },
+      sms,
+    );
+    expect(custom.refusals.map((e) => [e.code, 'field' in e ? e.field : null])).toEqual([['VALIDATION', 'customKind']]);
   });
 
   it('applies the tenant’s consent model', () => {

@@ -1,38 +1,54 @@
 import type { ChannelCapabilities } from '../../../plugins/sdk/index.ts';
 import type { TenantActor } from '../../auth/actor.ts';
+import { creditCost } from '../../credits/cost.ts';
 import type { Channel, ConsentModel, ConsentState, MessageKind } from '../../db/generated/prisma/enums.ts';
 import { textingNumber } from '../../domain/conversations.ts';
 import {
   AttachmentsNotSupportedError,
   ChannelUnavailableError,
+  ConsentInvitationNotAvailableError,
   ConversationLockedError,
   type DomainError,
+  InsufficientCreditsError,
+  MessageKindNotAllowedError,
   MessageTooLongError,
   NoSendingNumberError,
   SendNotAllowedError,
   ValidationError,
 } from '../../domain/errors.ts';
 import { type Lock, type LockReason, lockFor } from '../consent/locks.ts';
+import { kindName } from '../kinds/message-kinds.ts';
 import { type SendCost, sendCost } from './cost.ts';
-import type { SendFacts } from './facts.ts';
+import type { PoolNumber, SendFacts } from './facts.ts';
+import { type Reengagement, reengagementFor } from './reengagement.ts';
 import { type RoutedNumber, routeNumber } from './routing.ts';
+import { type SessionWindow, sessionWindow, windowRefusals, withWindow } from './session-window.ts';
 
 export type SendRequest = {
   actor: TenantActor;
   channel: Channel;
   kind: MessageKind;
+  customKind?: string | null;
   body: string;
   attachments: string[];
+  /** Sent as the tenant's approved re-engagement template: allowed outside the channel's session window. */
+  template?: boolean;
 };
 
 /** What the channel offers this tenant: its capabilities when something can send on it. */
-export type ChannelOffer = { capabilities: ChannelCapabilities } | null;
+export type ChannelOffer = {
+  capabilities: ChannelCapabilities;
+  /** Credits per segment through the account that owns `number` (its plugin's billing); 0 when not credit-billed. */
+  creditsPerSegment?: (number: PoolNumber) => number;
+} | null;
 
 export type SendDecision = {
   /** Every reason the message may not go out, most fundamental first; empty when it may. */
   refusals: DomainError[];
   lock: Lock;
   cost: SendCost;
+  /** What it costs in credits through the routed number's account (0 when that account is not credit-billed). */
+  credits: number;
   number: RoutedNumber | null;
   /** The candidate's number the message goes to. */
   to: string | null;
@@ -41,6 +57,11 @@ export type SendDecision = {
   body: string;
   consent: ConsentState;
   consentModel: ConsentModel;
+  /** The channel's session window (null: it has none), and the template the API offers outside it. */
+  window: SessionWindow | null;
+  reengagement: Reengagement | null;
+  /** False where a candidate's block is silent (WhatsApp): an open lock cannot promise delivery. */
+  optOutObservable: boolean;
 };
 
 /** Locks that an invitation cannot get past: nothing would reach the candidate. */
@@ -72,6 +93,17 @@ function bodyRefusals(request: SendRequest, offer: ChannelOffer): DomainError[] 
   return refusals;
 }
 
+/** The tenant's own kind must exist, and the tenant may forbid a kind on a channel. */
+function kindRefusals(facts: SendFacts, request: SendRequest): DomainError[] {
+  const kind = { kind: request.kind, customKind: request.customKind ?? null };
+  if (!facts.customKindDefined) {
+    return [
+      ValidationError.of('customKind', `is not one of your company's message kinds: define ${kindName(kind)} first`),
+    ];
+  }
+  return facts.kindForbidden ? [new MessageKindNotAllowedError(kindName(kind), request.channel)] : [];
+}
+
 /** The consent rules of an invitation: it asks for consent, so it needs the form's, and none is needed once given. */
 function inviteRefusals(facts: SendFacts, lock: Lock, carrierBlocked: boolean): DomainError[] {
   if (lock.reason && unreachable.has(lock.reason))
@@ -101,7 +133,8 @@ function inviteRefusals(facts: SendFacts, lock: Lock, carrierBlocked: boolean): 
 export function decide(facts: SendFacts, request: SendRequest, offer: ChannelOffer): SendDecision {
   const to = textingNumber(facts);
   const carrierBlocked = facts.carrierBlocked && Boolean(offer?.capabilities.carrierHandlesKeywords);
-  const lock = lockFor({
+  const consentLock = lockFor({
+    invitations: offer?.capabilities.consentInvitations ?? true,
     channelEnabled: facts.enabledChannels.includes(request.channel),
     channelAvailable: offer !== null,
     phone: to,
@@ -112,29 +145,42 @@ export function decide(facts: SendFacts, request: SendRequest, offer: ChannelOff
     model: facts.consentModel,
     about: facts.about,
   });
+  const window = sessionWindow(offer?.capabilities.sessionWindowHours ?? null, facts.lastInboundAt, facts.now);
+  const reengagement = window ? reengagementFor(facts) : null;
+  const lock = withWindow(consentLock, request.channel, window, reengagement);
   const number = routeNumber(facts.number, facts.pool, to);
+  const cost = sendCost(request.channel, request.body);
+  const credits = number ? creditCost(cost.segments, offer?.creditsPerSegment?.(number)) : 0;
   const consent =
     request.kind === 'CONSENT_INVITE'
-      ? inviteRefusals(facts, lock, carrierBlocked)
-      : lock.reason && lock.reason !== 'CHANNEL_UNAVAILABLE'
-        ? [new ConversationLockedError(lock.reason, lock.message ?? undefined)]
-        : [];
+      ? offer && !offer.capabilities.consentInvitations
+        ? [new ConsentInvitationNotAvailableError(request.channel)]
+        : inviteRefusals(facts, consentLock, carrierBlocked)
+      : consentLock.reason && consentLock.reason !== 'CHANNEL_UNAVAILABLE'
+        ? [new ConversationLockedError(consentLock.reason, consentLock.message ?? undefined)]
+        : windowRefusals(request, window, reengagement);
   const refusals = [
     ...(offer ? [] : [new ChannelUnavailableError(request.channel)]),
     ...bodyRefusals(request, offer),
+    ...kindRefusals(facts, request),
     ...accessRefusals(facts, request.actor),
     ...consent,
     ...(number || !offer ? [] : [new NoSendingNumberError(request.channel)]),
+    ...(credits > (facts.creditBalance ?? 0) ? [new InsufficientCreditsError(facts.creditBalance ?? 0, credits)] : []),
   ];
   return {
     refusals,
     lock,
-    cost: sendCost(request.channel, request.body),
+    cost,
+    credits,
     number,
     to,
     sendAt: null,
     body: request.body,
     consent: facts.consent,
     consentModel: facts.consentModel,
+    window,
+    reengagement,
+    optOutObservable: offer?.capabilities.optOutObservable ?? true,
   };
 }

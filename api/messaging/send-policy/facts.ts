@@ -8,6 +8,8 @@ import type {
   MessageStatus,
 } from '../../db/generated/prisma/enums.ts';
 import type { TenantScope } from '../../domain/scope.ts';
+import type { KindOf } from '../kinds/message-kinds.ts';
+import type { ReengagementFacts } from './reengagement.ts';
 
 /** A sending number, and the account that owns it (none: the platform's). */
 export type PoolNumber = {
@@ -43,12 +45,26 @@ export type SendFacts = AccountFacts & {
   carrierBlocked: boolean;
   inviteStatus: MessageStatus | null;
   inviteError: string | null;
-  /** The conversation's number once it has one. */
+  /** The conversation's number on the channel once it has one. */
   number: PoolNumber | null;
   /** The tenant's numbers on the channel, when the conversation has none yet. */
   pool: PoolNumber[] | null;
   existingId: string | null;
   existingHash: string | null;
+  /** Credits the tenant has available now (0 before its first top-up); the statement always reads it. */
+  creditBalance?: number;
+  /** The tenant forbids this kind of message on the channel. */
+  kindForbidden: boolean;
+  /** A CUSTOM kind names one of the tenant's own kinds (true for built-in kinds). */
+  customKindDefined: boolean;
+} & SessionFacts;
+
+/** What a channel's session window and the re-engagement template read (see session-window.ts). */
+export type SessionFacts = ReengagementFacts & {
+  /** The database's clock, which also stamps inbound messages. */
+  now: Date;
+  /** The candidate's last inbound message on the channel in this conversation; null: never. */
+  lastInboundAt: Date | null;
 };
 
 /**
@@ -64,6 +80,7 @@ export async function readSendFacts(
   conversationId: string,
   channel: Channel,
   idempotencyKey: string | null,
+  { kind, customKind }: KindOf,
 ): Promise<SendFacts | null> {
   const userId = actor.kind === 'user' ? actor.userId : null;
   const [row] = await scope.db.$queryRaw<SendFacts[]>`
@@ -85,7 +102,16 @@ export async function readSendFacts(
             'accountId', p."accountId", 'accountStatus', pa.status, 'pluginId', pa."pluginId") ORDER BY p."createdAt"), '[]'::json)
         FROM "SendingNumber" p LEFT JOIN "ChannelAccount" pa ON pa.id = p."accountId"
         WHERE p."tenantId" = tn.id AND p.channel = ${channel}::"Channel") END AS pool,
-      m.id AS "existingId", m."requestHash" AS "existingHash"
+      m.id AS "existingId", m."requestHash" AS "existingHash",
+      coalesce((SELECT cb.available FROM "CreditBalance" cb WHERE cb."tenantId" = tn.id), 0)::int AS "creditBalance",
+      EXISTS (SELECT 1 FROM "MessageKindRule" kr WHERE kr."tenantId" = tn.id AND kr.channel = ${channel}::"Channel"
+        AND kr.kind = ${kind}::"MessageKind" AND kr."customKind" = ${customKind ?? ''}) AS "kindForbidden",
+      (${customKind}::text IS NULL OR EXISTS (SELECT 1 FROM "MessageKindName" kn
+        WHERE kn."tenantId" = tn.id AND kn.key = ${customKind})) AS "customKindDefined",
+      now() AS now, tn."reengagementText", tn."reengagementTemplateName", tn."reengagementTemplateLanguage",
+      coalesce(job.title, com.name) AS subject,
+      (SELECT max(im."createdAt") FROM "Message" im WHERE im."conversationId" = c.id AND im.direction = 'INBOUND'
+        AND im.channel = ${channel}::"Channel") AS "lastInboundAt"
     FROM "Tenant" tn
     LEFT JOIN "User" u ON u.id = ${userId}::uuid AND u."tenantId" = tn.id AND u."deactivatedAt" IS NULL
     LEFT JOIN "Seat" s ON s."userId" = u.id
@@ -93,7 +119,11 @@ export async function readSendFacts(
     LEFT JOIN "Candidate" cand ON cand.id = c."candidateId"
     LEFT JOIN "Consent" cs ON cs."candidateId" = c."candidateId" AND cs.channel = ${channel}::"Channel"
     LEFT JOIN "Message" inv ON inv.id = cs."inviteMessageId"
-    LEFT JOIN "SendingNumber" sn ON sn.id = c."sendingNumberId"
+    LEFT JOIN "Application" app ON app.id = c."applicationId"
+    LEFT JOIN "Job" job ON job.id = app."jobId"
+    LEFT JOIN "Community" com ON com.id = c."communityId"
+    LEFT JOIN "ConversationNumber" cn ON cn."conversationId" = c.id AND cn.channel = ${channel}::"Channel"
+    LEFT JOIN "SendingNumber" sn ON sn.id = cn."sendingNumberId"
     LEFT JOIN "ChannelAccount" sa ON sa.id = sn."accountId"
     LEFT JOIN "Message" m ON m."tenantId" = tn.id AND m."idempotencyKey" = ${idempotencyKey}
     WHERE tn.id = ${scope.tenantId}::uuid`;

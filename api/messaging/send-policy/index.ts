@@ -25,10 +25,14 @@ export type SendQuestion = {
   conversationId: string;
   channel: Channel;
   kind: MessageKind;
+  /** The tenant's own kind when `kind` is CUSTOM. */
+  customKind?: string | null;
   /** The text, or how to write it from the facts (an invitation uses the tenant's invite text). */
   body: string | ((facts: SendFacts) => string);
   attachments: string[];
   idempotencyKey: string | null;
+  /** Sent as the tenant's approved re-engagement template (allowed outside a session window). */
+  template?: boolean;
 };
 
 export type SendAnswer =
@@ -46,7 +50,10 @@ export async function askSendPolicy(
   actor: TenantActor,
   question: SendQuestion,
 ): Promise<SendAnswer> {
-  const facts = await readSendFacts(scope, actor, question.conversationId, question.channel, question.idempotencyKey);
+  const facts = await readSendFacts(scope, actor, question.conversationId, question.channel, question.idempotencyKey, {
+    kind: question.kind,
+    customKind: question.customKind ?? null,
+  });
   if (!facts) throw new NotFoundError('Tenant', scope.tenantId);
   const readable = actor.kind === 'apiKey' || actor.role === 'ADMIN' || facts.onTeam;
   if (!facts.conversationId || !readable) throw new NotFoundError('Conversation', question.conversationId);
@@ -57,12 +64,25 @@ export async function askSendPolicy(
   const sendable = routable.number ?? routable.pool?.[0];
   const provider = plugin && sendable ? plugin : null;
   const body = typeof question.body === 'string' ? question.body : question.body(facts);
-  const offer = provider ? { capabilities: provider.capabilities } : null;
+  const offer = provider
+    ? {
+        capabilities: provider.capabilities,
+        creditsPerSegment: (n: PoolNumber) => channels.plugins.get(n.pluginId ?? '')?.billing?.creditsPerSegment ?? 0,
+      }
+    : null;
   const decision = decide(routable, { ...question, body, actor }, offer);
   return { replay: null, decision, facts };
 }
 
 const channelKinds = ['SMS', 'WHATSAPP'] as const;
+
+/** A channel's lock as the API shows it: consent, the session window and its template, and whether an opt-out is observable. */
+export function lockView(decision: SendDecision, channel: Channel) {
+  const { lock, consent, consentModel, window, reengagement, optOutObservable } = decision;
+  return { channel, consent, consentModel, ...lock, window, reengagement, optOutObservable };
+}
+
+export type LockView = ReturnType<typeof lockView>;
 
 /**
  * For each channel, whether the conversation can take a message now and, if
@@ -86,8 +106,7 @@ export async function conversationLocks(
         idempotencyKey: null,
       });
       if (answer.replay) throw new Error('a lock asks with no idempotency key');
-      const { lock, consent, consentModel } = answer.decision;
-      return { channel, consent, consentModel, ...lock };
+      return lockView(answer.decision, channel);
     }),
   );
 }

@@ -1,4 +1,6 @@
 import type { TenantActor } from '../../auth/actor.ts';
+import { ledgerActor } from '../../credits/cost.ts';
+import type { Channel } from '../../db/generated/prisma/enums.ts';
 import { ConversationLockedError } from '../../domain/errors.ts';
 import type { TenantScope } from '../../domain/scope.ts';
 import { changeConsent, type LockedConsent } from '../consent/change-consent.ts';
@@ -20,17 +22,19 @@ const DEFAULT_INVITE =
 /**
  * Sends the consent invitation (double opt-in, step two) to a candidate who
  * consented at application; it may be re-sent while unanswered. The candidate
- * answering YES opens the conversation.
+ * answering YES opens the conversation. Only on a channel that has invitations
+ * (not WhatsApp: ConsentInvitationNotAvailableError says where consent comes from there).
  */
 export async function sendConsentInvite(
   scope: TenantScope,
   deps: MessagingDeps,
   actor: TenantActor,
   conversationId: string,
+  channel: Channel = 'SMS',
 ) {
   const answer = await askSendPolicy(scope, deps.channels, actor, {
     conversationId,
-    channel: 'SMS',
+    channel,
     kind: 'CONSENT_INVITE',
     body: (facts) => (facts.inviteText ?? DEFAULT_INVITE).replaceAll('{company}', facts.tenantName),
     attachments: [],
@@ -45,17 +49,18 @@ export async function sendConsentInvite(
       conversationId,
       sendingNumber: decision.number as RoutedNumber,
       authorId: actor.kind === 'user' ? actor.userId : null,
-      channel: 'SMS',
+      channel,
       kind: 'CONSENT_INVITE',
       to: decision.to as string,
       body: decision.body,
       cost: decision.cost,
+      credits: { cost: decision.credits, actor: ledgerActor(actor) },
       idempotencyKey: null,
       requestHash: null,
     });
     await changeConsent(tx, scope.tenantId, {
       candidateId: facts.candidateId,
-      channel: 'SMS',
+      channel,
       to: invitedFrom,
       source: 'INVITE',
       actorUserId: actor.kind === 'user' ? actor.userId : null,

@@ -1,20 +1,31 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { ApprovedTemplate } from '../../../plugins/sdk/index.ts';
+import { availableCredits } from '../../credits/balance.ts';
+import { reservationCtes, reservedGuard } from '../../credits/reserve-sql.ts';
+import { Prisma } from '../../db/generated/prisma/client.ts';
 import type { Channel, MessageKind } from '../../db/generated/prisma/enums.ts';
 import type { TenantDb } from '../../db/tenant-scope.ts';
+import { InsufficientCreditsError } from '../../domain/errors.ts';
 import type { TenantTx } from '../../domain/scope.ts';
 
 export type QueuedMessage = {
   conversationId: string;
-  /** The number the send policy routed it to; a conversation keeps its first. */
+  /** The number the send policy routed it to; a conversation keeps its first on each channel. */
   sendingNumber: { id: string; e164: string };
   authorId: string | null;
   channel: Channel;
   kind: MessageKind;
+  /** The tenant's own kind, when `kind` is CUSTOM. */
+  customKind?: string | null;
   to: string;
   body: string;
   cost: { encoding: string; segments: number };
   idempotencyKey: string | null;
   requestHash: string | null;
+  /** A credit-billed message: its cost, reserved in the same statement, and who sent it (for the ledger). */
+  credits?: { cost: number; actor: string } | null;
+  /** Send it as this approved template (outside a session window); `body` is its rendered text. */
+  template?: ApprovedTemplate | null;
 };
 
 /**
@@ -25,23 +36,40 @@ export type QueuedMessage = {
 export async function queueMessage(tenantId: string, db: TenantTx | TenantDb, q: QueuedMessage): Promise<string> {
   const number = q.sendingNumber;
   const { encoding, segments } = q.cost;
+  const template = q.template
+    ? JSON.stringify({ name: q.template.name, language: q.template.language, parameters: q.template.parameters })
+    : null;
   const [messageId, outboxId, eventId, now] = [uuidv7(), uuidv7(), uuidv7(), new Date()];
-  const payload = JSON.stringify({ direction: 'OUTBOUND', channel: q.channel, kind: q.kind });
-  await db.$executeRaw`
-    WITH m AS (
-      INSERT INTO "Message" (id, "tenantId", "conversationId", direction, channel, kind, "authorId", body, "fromNumber",
-        "toNumber", status, segments, encoding, "idempotencyKey", "requestHash", "createdAt")
-      VALUES (${messageId}::uuid, ${tenantId}::uuid, ${q.conversationId}::uuid, 'OUTBOUND', ${q.channel}::"Channel",
-        ${q.kind}::"MessageKind", ${q.authorId}::uuid, ${q.body}, ${number.e164}, ${q.to}, 'QUEUED', ${segments}, ${encoding},
-        ${q.idempotencyKey}, ${q.requestHash}, ${now})
+  const payload = JSON.stringify({
+    direction: 'OUTBOUND',
+    channel: q.channel,
+    kind: q.kind,
+    ...(q.customKind ? { customKind: q.customKind } : {}),
+  });
+  const credits = q.credits?.cost ?? 0;
+  const reserve = q.credits && credits > 0 ? reservationCtes(tenantId, credits, q.credits.actor) : null;
+  const written = await db.$executeRaw`
+    WITH ${reserve?.before ?? Prisma.empty} m AS (
+      INSERT INTO "Message" (id, "tenantId", "conversationId", direction, channel, kind, "customKind", "authorId", body, "fromNumber",
+        "toNumber", status, segments, encoding, "idempotencyKey", "requestHash", template, "createdAt")
+      SELECT ${messageId}::uuid, ${tenantId}::uuid, ${q.conversationId}::uuid, 'OUTBOUND', ${q.channel}::"Channel",
+        ${q.kind}::"MessageKind", ${q.customKind ?? null}, ${q.authorId}::uuid, ${q.body}, ${number.e164}, ${q.to}, 'QUEUED', ${segments}, ${encoding},
+        ${q.idempotencyKey}, ${q.requestHash}, ${template}::jsonb, ${now}
+      WHERE ${reservedGuard(credits)}
       RETURNING id),
+    n AS (
+      INSERT INTO "ConversationNumber" ("tenantId", "conversationId", channel, "sendingNumberId")
+      SELECT ${tenantId}::uuid, ${q.conversationId}::uuid, ${q.channel}::"Channel", ${number.id}::uuid FROM m
+      ON CONFLICT ("conversationId", channel) DO NOTHING),
     o AS (
       INSERT INTO "OutboxEntry" (id, "tenantId", "messageId", state, attempts, "nextAttemptAt", "createdAt")
       SELECT ${outboxId}::uuid, ${tenantId}::uuid, m.id, 'PENDING', 0, ${now}, ${now} FROM m),
     e AS (
       INSERT INTO "Event" (id, "tenantId", type, "subjectId", "conversationId", payload)
-      SELECT ${eventId}::uuid, ${tenantId}::uuid, 'MESSAGE_CREATED', m.id, ${q.conversationId}::uuid, ${payload}::jsonb FROM m)
-    UPDATE "Conversation" SET "lastMessageAt" = ${now}, "sendingNumberId" = coalesce("sendingNumberId", ${number.id}::uuid)
+      SELECT ${eventId}::uuid, ${tenantId}::uuid, 'MESSAGE_CREATED', m.id, ${q.conversationId}::uuid, ${payload}::jsonb FROM m)${reserve?.after ?? Prisma.empty}
+    UPDATE "Conversation" SET "lastMessageAt" = ${now}
     WHERE id = ${q.conversationId}::uuid AND "tenantId" = ${tenantId}::uuid AND EXISTS (SELECT 1 FROM m)`;
+  // Nothing written: another send took the credits between the policy's read and this statement.
+  if (written === 0 && reserve) throw new InsufficientCreditsError(await availableCredits(db, tenantId), credits);
   return messageId;
 }

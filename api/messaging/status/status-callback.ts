@@ -17,7 +17,7 @@ export async function applyStatusCallback(
   update: StatusUpdate,
   accountId: string | null = null,
 ): Promise<boolean> {
-  const sentThrough = { conversation: { sendingNumber: { accountId } } };
+  const sentThrough = { conversation: { numbers: { some: { sendingNumber: { accountId } } } } };
   const message =
     (messageId && /^[0-9a-f-]{36}$/.test(messageId)
       ? await deps.prisma.message.findFirst({ where: { id: messageId, ...sentThrough } })
