@@ -13,7 +13,8 @@ const optionalUrl = (protocols: string[], example: string) =>
     });
 
 /** The channel plugins shipped with Parley, loaded when CHANNEL_PLUGINS is not set. */
-const DEFAULT_CHANNEL_PLUGINS = './plugins/twilio-sms/index.ts,./plugins/sandbox/index.ts';
+const DEFAULT_CHANNEL_PLUGINS =
+  './plugins/twilio-sms/index.ts,./plugins/sandbox/index.ts,./plugins/credit-sms/index.ts';
 
 export type CredentialKey = { id: string; key: Buffer };
 
@@ -64,6 +65,7 @@ const envSchema = z.object({
   TWILIO_AUTH_TOKEN: z.string().min(32, 'expected the 32-character Twilio auth token').optional(),
   TWILIO_API_URL: optionalUrl(['http', 'https'], 'https://api.twilio.com'),
   WHATSAPP_API_URL: optionalUrl(['http', 'https'], 'https://graph.facebook.com'),
+  CREDIT_SMS_API_URL: optionalUrl(['http', 'https'], 'https://api.bulksms.com'),
   CHANNEL_PLUGINS: z
     .string()
     .default(DEFAULT_CHANNEL_PLUGINS)
@@ -249,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       providerDeps: {
         ...(e.TWILIO_API_URL ? { 'twilio-sms': { apiBaseUrl: e.TWILIO_API_URL } } : {}),
         ...(e.WHATSAPP_API_URL ? { whatsapp: { apiBaseUrl: e.WHATSAPP_API_URL } } : {}),
+        ...(e.CREDIT_SMS_API_URL ? { 'credit-sms': { apiBaseUrl: e.CREDIT_SMS_API_URL } } : {}),
         sandbox: { options: { deliveryDelayMs: e.SANDBOX_DELIVERY_DELAY_MS } },
       },
     },

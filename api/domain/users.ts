@@ -16,6 +16,7 @@ const createUserInput = z.object({
   role: z.enum(roles).default('RECRUITER'),
   externalId: externalId.nullish(),
   canSend: z.boolean().default(false),
+  canViewCredits: z.boolean().default(false),
 });
 
 const updateUserInput = z.object({
@@ -25,6 +26,7 @@ const updateUserInput = z.object({
   role: z.enum(roles).optional(),
   externalId: externalId.nullish(),
   canSend: z.boolean().optional(),
+  canViewCredits: z.boolean().optional(),
   deactivated: z.boolean().optional(),
 });
 

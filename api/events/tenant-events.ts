@@ -14,6 +14,9 @@ export const tenantEventTypes = [
   'INBOUND_UNMATCHED',
   'CHANNEL_ACCOUNT_CREATED',
   'CHANNEL_ACCOUNT_UPDATED',
+  'CREDITS_TOPPED_UP',
+  'CREDITS_LOW',
+  'MESSAGE_KINDS_CHANGED',
 ] as const;
 
 export type TenantEventType = (typeof tenantEventTypes)[number];

@@ -1,3 +1,4 @@
+import { chargeCte, releaseCtes } from '../credits/settle-sql.ts';
 import { Prisma, type PrismaClient } from '../db/generated/prisma/client.ts';
 import { movableTo, movedNow, statusEvent } from '../messaging/status/delivery-status.ts';
 import type { Claim } from './claims.ts';
@@ -28,7 +29,8 @@ export async function recordSent(sql: Sql, claim: Claim, provider: string, provi
         "sentAt" = CASE WHEN ${movableTo('SENT')} THEN now() ELSE "sentAt" END
       WHERE id = (SELECT "messageId" FROM o)
       RETURNING id, "tenantId", "conversationId", ${movedNow('SENT')} AS moved),
-    e AS (${statusEvent(Prisma.sql`SELECT * FROM m WHERE moved`, 'SENT')})
+    e AS (${statusEvent(Prisma.sql`SELECT * FROM m WHERE moved`, 'SENT')}),
+    ${chargeCte()}
     SELECT EXISTS (SELECT 1 FROM o) AS held, EXISTS (SELECT 1 FROM m WHERE moved) AS advanced`;
   return row ?? { held: false, advanced: false };
 }
@@ -49,7 +51,8 @@ export async function recordFailed(
         "errorMessage" = ${error.message}
       WHERE id = (SELECT "messageId" FROM o) AND ${movableTo('FAILED')}
       RETURNING id, "tenantId", "conversationId"),
-    e AS (${statusEvent(Prisma.sql`SELECT * FROM m`, 'FAILED', error.code)})
+    e AS (${statusEvent(Prisma.sql`SELECT * FROM m`, 'FAILED', error.code)}),
+    ${releaseCtes(error.code)}
     SELECT EXISTS (SELECT 1 FROM o) AS held, EXISTS (SELECT 1 FROM m) AS advanced`;
   return row ?? { held: false, advanced: false };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChannelError } from '../sdk/index.ts';
-import { runChannelPluginConformance } from '../sdk/testing/conformance.ts';
+import { ChannelError, type ChannelErrorCode } from '../sdk/index.ts';
+import { runChannelPluginConformance } from '../sdk/testing/index.ts';
 import { gatewayEncoding } from './encoding.ts';
 import plugin from './index.ts';
 import { type FakeGateway, startFakeGateway } from './testing/fake-gateway.ts';
@@ -9,29 +9,50 @@ import { channelErrorFromProblem, deliveryStatus, failureCode } from './vocabula
 const FROM = '+447700900100';
 const TO = '+447700900555';
 
+const REFUSALS: Record<string, { status: number; expected: ChannelErrorCode; transient: boolean }> = {
+  'invalid-recipient': { status: 400, expected: 'INVALID_RECIPIENT', transient: false },
+  'opted-out': { status: 400, expected: 'RECIPIENT_OPTED_OUT', transient: false },
+  'insufficient-credits': { status: 403, expected: 'REJECTED', transient: false },
+  'too-many-requests': { status: 429, expected: 'RATE_LIMITED', transient: true },
+};
+
 runChannelPluginConformance('credit-sms', async () => {
   const fake = await startFakeGateway();
   return {
     plugin: plugin as never,
     credentials: fake.credentials,
+    badCredentials: { ...fake.credentials, tokenSecret: 'not-the-secret-000000' },
     apiBaseUrl: fake.baseUrl,
     from: FROM,
     to: TO,
     signedInbound: ({ url, from, to, body }) => fake.signed(url, fake.receivedMessage({ from, to, body })),
-    signedStatus: ({ url, providerMessageId, vendorStatus, vendorErrorCode }) => {
-      const type = vendorStatus.toUpperCase();
+    signedStatus: ({ url, providerMessageId, vendorStatus, vendorErrorCode, correlationId }) => {
       const message = fake.messages.find((m) => m.id === providerMessageId);
       if (!message) throw new Error(`no message ${providerMessageId}`);
-      const { userSuppliedId: _, ...rest } = fake.reportOf(message, type, vendorErrorCode ?? null);
-      return fake.signed(url, rest);
+      const report = fake.reportOf(message, vendorStatus, vendorErrorCode ?? null);
+      return fake.signed(url, { ...report, userSuppliedId: correlationId ?? null });
     },
-    failNextSend: (to, kind) =>
-      fake.failNext(
-        to,
-        kind === 'transient'
-          ? { status: 429, problem: 'too-many-requests', detail: 'Too many requests' }
-          : { status: 400, problem: 'invalid-recipient', detail: 'The recipient is not a valid number' },
-      ),
+    statusSequence: [
+      { vendorStatus: 'ACCEPTED', expected: 'QUEUED' },
+      { vendorStatus: 'SENT', expected: 'SENT' },
+      { vendorStatus: 'DELIVERED', expected: 'DELIVERED' },
+    ],
+    statusFailure: {
+      vendorStatus: 'FAILED',
+      vendorErrorCode: 'ABSENT_SUBSCRIBER',
+      expected: { status: 'UNDELIVERED', code: 'UNREACHABLE' },
+    },
+    vendorErrors: Object.entries(REFUSALS).map(([vendorCode, { expected, transient }]) => ({
+      vendorCode,
+      expected,
+      transient,
+    })),
+    refuseNextSend: (vendorCode) => {
+      const refusal = REFUSALS[vendorCode];
+      if (!refusal) throw new Error(`no refusal ${vendorCode}`);
+      fake.failNext(TO, { status: refusal.status, problem: vendorCode, detail: `refused: ${vendorCode}` });
+      return TO;
+    },
     loseNextAnswer: (to, how) => fake.failNext(to, { acceptThen: how === 'reset' ? 'reset' : 502 }),
     close: fake.close,
   };

@@ -9,6 +9,7 @@ import { createCreditSmsProvider } from './provider.ts';
  */
 export default defineChannelPlugin({
   id: 'credit-sms',
+  sdkVersion: '1.0.0',
   channel: 'SMS',
   capabilities: {
     maxLength: 1600,

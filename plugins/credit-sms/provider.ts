@@ -27,6 +27,8 @@ type GatewayMessage = {
 };
 
 const PAGE = 100;
+/** The longest body sent (the manifest's maxLength): 1600 characters, as the core counts them. */
+export const MAX_LENGTH = 1600;
 const plus = (n: string) => (n.startsWith('+') ? n : `+${n}`);
 
 /** Parley's message id, which the core puts in every status-callback URL; sent as `userSuppliedId`. */
@@ -71,6 +73,9 @@ export function createCreditSmsProvider(credentials: CreditSmsCredentials, deps:
 
   return {
     async send({ from, to, body, statusCallbackUrl, correlationId }) {
+      if (body.length > MAX_LENGTH) {
+        throw new ChannelError('REJECTED', `the body is longer than ${MAX_LENGTH} characters`, false);
+      }
       const userSuppliedId = correlationId ?? correlationOf(statusCallbackUrl);
       const res = await call('/v1/messages', {
         method: 'POST',

@@ -22,6 +22,9 @@ const subjectTypes: Record<Event['type'], string> = {
   API_KEY_REVOKED: 'ApiKey',
   CHANNEL_ACCOUNT_CREATED: 'ChannelAccount',
   CHANNEL_ACCOUNT_UPDATED: 'ChannelAccount',
+  CREDITS_TOPPED_UP: 'Tenant',
+  CREDITS_LOW: 'Tenant',
+  MESSAGE_KINDS_CHANGED: 'Tenant',
 };
 
 const TenantEventType = builder.enumType('TenantEventType', { values: tenantEventTypes });

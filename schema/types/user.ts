@@ -16,6 +16,9 @@ export const User = builder.prismaNode('User', {
     email: t.exposeString('email'),
     role: t.expose('role', { type: RoleEnum }),
     canSend: t.exposeBoolean('canSend', { description: 'The send permission, required when the tenant requires it.' }),
+    canViewCredits: t.exposeBoolean('canViewCredits', {
+      description: "May read the tenant's credit balance and ledger (admins always may).",
+    }),
     active: t.boolean({ resolve: (user) => user.deactivatedAt === null }),
     deactivatedAt: t.expose('deactivatedAt', { type: 'DateTime', nullable: true }),
     seat: t.relation('seat', { nullable: true }),
@@ -41,6 +44,7 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
     role: t.field({ type: RoleEnum, required: false }),
     externalId: t.string({ required: false, description: "The partner ATS's id for this user." }),
     canSend: t.boolean({ required: false }),
+    canViewCredits: t.boolean({ required: false, description: "May read the tenant's credit balance and ledger." }),
   }),
 });
 
@@ -52,6 +56,7 @@ const UpdateUserInput = builder.inputType('UpdateUserInput', {
     role: t.field({ type: RoleEnum, required: false }),
     externalId: t.string({ required: false }),
     canSend: t.boolean({ required: false }),
+    canViewCredits: t.boolean({ required: false, description: "May read the tenant's credit balance and ledger." }),
     deactivated: t.boolean({ required: false, description: 'Deactivating a user also frees their seat.' }),
   }),
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { TenantActor } from '../../auth/actor.ts';
+import { ledgerActor } from '../../credits/cost.ts';
 import { IdempotencyKeyReusedError } from '../../domain/errors.ts';
 import { isUniqueViolation } from '../../domain/prisma-errors.ts';
 import type { TenantScope } from '../../domain/scope.ts';
@@ -43,7 +44,9 @@ export async function sendMessage(
   const data = parseInput(sendInput, input);
   const kind = parseKind(data);
   const hash = createHash('sha256')
-    .update(JSON.stringify([data.conversationId, data.channel, data.body, data.attachments, kind.kind, kind.customKind]))
+    .update(
+      JSON.stringify([data.conversationId, data.channel, data.body, data.attachments, kind.kind, kind.customKind]),
+    )
     .digest('hex');
   const answer = await askSendPolicy(scope, deps.channels, actor, { ...data, ...kind });
   if (answer.replay) return replay(answer.replay, hash);
@@ -61,6 +64,7 @@ export async function sendMessage(
       to: decision.to as string,
       body: data.body,
       cost: decision.cost,
+      credits: { cost: decision.credits, actor: ledgerActor(actor) },
       idempotencyKey: data.idempotencyKey,
       requestHash: hash,
     });

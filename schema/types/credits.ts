@@ -1,0 +1,114 @@
+import type { RequestContext } from '../../api/context.ts';
+import { mayViewCredits } from '../../api/credits/access.ts';
+import { type CreditSummary, creditSummary } from '../../api/credits/balance.ts';
+import { setLowCreditThreshold } from '../../api/credits/threshold.ts';
+import { topUpCredits } from '../../api/credits/top-up.ts';
+import { CreditEntryKind } from '../../api/db/generated/prisma/enums.ts';
+import { IdempotencyKeyReusedError } from '../../api/domain/errors.ts';
+import { builder } from '../builder.ts';
+import { tenantScope } from '../tenant-scope.ts';
+import { Tenant } from './tenant.ts';
+
+const CreditEntryKindEnum = builder.enumType(CreditEntryKind, {
+  name: 'CreditEntryKind',
+  description:
+    'TOPUP adds credits; RESERVATION holds a queued message’s cost; CHARGE spends it when the provider accepts the message; RELEASE gives it back when the message fails or is withdrawn; REFUND gives back a charge.',
+});
+
+builder.prismaObject('CreditEntry', {
+  description: 'One entry of the tenant’s credit ledger. Entries are never changed or removed.',
+  fields: (t) => ({
+    kind: t.field({ type: CreditEntryKindEnum, resolve: (e) => e.kind }),
+    amount: t.exposeInt('amount', { description: 'Credits, always positive; `kind` says which way they move.' }),
+    message: t.globalID({
+      nullable: true,
+      description: 'The message it is for (read it with node(id)); null for a top-up.',
+      resolve: (e) => (e.messageId ? { type: 'Message', id: e.messageId } : null),
+    }),
+    actor: t.exposeString('actor', { description: '`operator`, `outbox`, or `user:<id>` / `apiKey:<id>` for a send.' }),
+    note: t.exposeString('note', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+type Balance = CreditSummary & { lowCreditThreshold: number | null };
+
+const CreditBalance = builder.objectRef<Balance>('CreditBalance').implement({
+  description: 'The tenant’s credits, derived from its ledger.',
+  fields: (t) => ({
+    available: t.exposeInt('available', { description: 'What new messages may reserve; never negative.' }),
+    reserved: t.exposeInt('reserved', { description: 'Held by queued messages, neither charged nor released yet.' }),
+    spent: t.exposeInt('spent', { description: 'Charged for messages the provider accepted, less refunds.' }),
+    lowCreditThreshold: t.int({
+      nullable: true,
+      description: 'Below this, CREDITS_LOW is raised (once per crossing); null: no alert.',
+      resolve: (b) => b.lowCreditThreshold,
+    }),
+  }),
+});
+
+const viewCredits = (_parent: unknown, _args: unknown, ctx: RequestContext) => mayViewCredits(ctx.scope, ctx.actor);
+
+builder.prismaObjectFields('Tenant', (t) => ({
+  lowCreditThreshold: t.exposeInt('lowCreditThreshold', { nullable: true, authScopes: viewCredits }),
+  creditBalance: t.field({
+    type: CreditBalance,
+    nullable: true,
+    description: 'Your credits. Admins, the partner backend and users with canViewCredits only.',
+    authScopes: viewCredits,
+    select: { lowCreditThreshold: true },
+    resolve: async (tenant, _args, ctx) => ({
+      ...(await creditSummary(ctx.services.prisma, tenant.id)),
+      lowCreditThreshold: tenant.lowCreditThreshold,
+    }),
+  }),
+  creditLedger: t.relatedConnection('creditEntries', {
+    cursor: 'id',
+    nullable: true,
+    description: 'Your credit ledger, newest first. Admins, the partner backend and users with canViewCredits only.',
+    authScopes: viewCredits,
+    query: () => ({ orderBy: { id: 'desc' } }),
+  }),
+}));
+
+builder.mutationField('topUpCredits', (t) =>
+  t.field({
+    type: CreditBalance,
+    description:
+      'Platform operator only: adds credits to a tenant. With an idempotencyKey it is applied once however often it is sent.',
+    authScopes: { operator: true },
+    args: {
+      tenantId: t.arg.globalID({ required: true, for: Tenant }),
+      credits: t.arg.int({ required: true }),
+      note: t.arg.string({ required: false }),
+      idempotencyKey: t.arg.string({ required: false }),
+    },
+    errors: { types: [IdempotencyKeyReusedError] },
+    resolve: async (_root, { tenantId, credits, note, idempotencyKey }, ctx) => {
+      const { prisma } = ctx.services;
+      await topUpCredits(prisma, tenantId.id, { credits, note, idempotencyKey });
+      ctx.services.relay.wake();
+      const tenant = await prisma.tenant.findUniqueOrThrow({
+        where: { id: tenantId.id },
+        select: { lowCreditThreshold: true },
+      });
+      return { ...(await creditSummary(prisma, tenantId.id)), lowCreditThreshold: tenant.lowCreditThreshold };
+    },
+  }),
+);
+
+builder.mutationField('setLowCreditThreshold', (t) =>
+  t.prismaField({
+    type: 'Tenant',
+    description:
+      'Tenant admins: below this many available credits, CREDITS_LOW is raised (once each time a send takes the balance below it); null turns it off.',
+    authScopes: { tenantAdmin: true },
+    args: { lowCreditThreshold: t.arg.int({ required: false }) },
+    errors: {},
+    resolve: async (query, _root, { lowCreditThreshold }, ctx) => {
+      const scope = tenantScope(ctx);
+      await setLowCreditThreshold(scope, { lowCreditThreshold: lowCreditThreshold ?? null });
+      return scope.db.tenant.findUniqueOrThrow({ ...query, where: { id: scope.tenantId } });
+    },
+  }),
+);
