@@ -130,6 +130,9 @@ describe('WhatsApp in the send policy, through the real server', () => {
     expect(conversation).toMatchObject({ smsNumber: h.sendingNumber, whatsappNumber: wa.number });
     const inbound = conversation.messages.edges.map((e) => e.node).filter((m) => m.direction === 'INBOUND');
     expect(inbound).toEqual([expect.objectContaining({ channel: 'WHATSAPP', body: 'Yes, tell me more' })]);
+    // A text by SMS is no WhatsApp message: the WhatsApp window stays closed.
+    await h.candidateTexts('Replying by text instead');
+    expect(await wa.lock()).toMatchObject({ reason: 'SESSION_WINDOW_CLOSED', sessionWindow: { closedAt } });
   });
 
   it('WhatsApp only: the candidate’s first message finds the conversation and gives it its WhatsApp number', async () => {
@@ -164,6 +167,12 @@ describe('WhatsApp in the send policy, through the real server', () => {
     });
     expect(recordConsent.__typename).toBe('Conversation');
     expect(await wa.lock()).toMatchObject({ reason: 'SESSION_WINDOW_CLOSED', consent: 'OPTED_IN' });
+    // A STOP written on WhatsApp opts out of WhatsApp only; START opts back in.
+    await wa.candidateWrites('STOP');
+    expect(await wa.lock()).toMatchObject({ locked: true, reason: 'OPTED_OUT', consent: 'OPTED_OUT' });
+    expect(await wa.lock('SMS')).toMatchObject({ consent: 'CONSENTED' });
+    await wa.candidateWrites('START');
+    expect(await wa.lock()).toMatchObject({ locked: false, consent: 'OPTED_IN', sessionWindow: { open: true } });
     // SMS still has its invitation.
     const sms = await h.recruiter.client.request(SendConsentInviteOnDocument, { conversationId: h.conversationId });
     expect(sms.sendConsentInvite.__typename).toBe('Message');
