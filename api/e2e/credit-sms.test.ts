@@ -12,6 +12,7 @@ import {
   UpdateUserDocument,
 } from '../../clients/generated/graphql.ts';
 import { type FakeGateway, startFakeGateway } from '../../plugins/credit-sms/testing/fake-gateway.ts';
+import { creditSummary } from '../credits/balance.ts';
 import { setUpCreditSms, topUp } from '../test/credit-sms-fixture.ts';
 import { rawId, startTestServer, type TestServer } from '../test/harness.ts';
 import { waitFor } from '../test/messaging-fixture.ts';
@@ -284,5 +285,11 @@ describe('credit-billed SMS through the credit-sms gateway', () => {
     expect((balance?.reserved ?? 0) + (balance?.spent ?? 0)).toBe(37);
     expect(ledger.filter((e) => e.kind === 'RESERVATION')).toHaveLength(37);
     expect(derived(ledger)).toBe(0);
+    // In the database: the balance row is what the ledger re-derives, and exactly the accepted messages exist.
+    const summary = await creditSummary(server.app.services.prisma, rawId(h.tenant.id));
+    expect(summary).toMatchObject({ available: 0, derivedAvailable: 0 });
+    expect(summary.reserved + summary.spent).toBe(37);
+    const messages = await server.app.services.prisma.message.count({ where: { body: { startsWith: 'race ' } } });
+    expect(messages).toBe(37);
   });
 });
