@@ -79,6 +79,11 @@ describe('WhatsApp in the send policy, through the real server', () => {
       }),
     ]);
 
+    const templatePreview = await h.recruiter.client.request(PreviewOnChannelDocument, {
+      input: { conversationId: h.conversationId, channel: 'WHATSAPP', body: '', template: true },
+    });
+    expect(templatePreview.previewMessage).toMatchObject({ allowed: true, refusals: [], sendingNumber: wa.number });
+
     // The template goes out, as the approved template with the company and the job.
     const sent = await reengage(h);
     expect(sent).toMatchObject({

@@ -187,10 +187,12 @@ export type MessageKindRuleInput = {
   kind: MessageKind;
 };
 
+/** Where a message is. Outbound: QUEUED, SENDING, SENT, DELIVERED, then READ when the candidate opened it (WhatsApp read receipts), or UNDELIVERED / FAILED; inbound: RECEIVED. A status never goes back. */
 export type MessageStatus =
   | 'DELIVERED'
   | 'FAILED'
   | 'QUEUED'
+  | 'READ'
   | 'RECEIVED'
   | 'SENDING'
   | 'SENT'
@@ -221,6 +223,8 @@ export type PreviewMessageInput = {
   customKind?: string | null | undefined;
   /** What the message is for (default CHAT). */
   kind?: MessageKind | null | undefined;
+  /** Preview sendReengagementTemplate instead: the re-engagement template (its text replaces `body`), allowed outside the session window. */
+  template?: boolean | null | undefined;
 };
 
 export type RecordConsentInput = {

@@ -134,6 +134,11 @@ const PreviewMessageInput = builder.inputType('PreviewMessageInput', {
     channel: t.field({ type: ChannelEnum, required: true }),
     body: t.string({ required: true, description: 'The text as typed so far.' }),
     attachments: t.stringList({ required: false }),
+    template: t.boolean({
+      required: false,
+      description:
+        'Preview sendReengagementTemplate instead: the re-engagement template (its text replaces `body`), allowed outside the session window.',
+    }),
     kind: t.field({ type: MessageKindEnum, required: false, description: 'What the message is for (default CHAT).' }),
     customKind: t.string({
       required: false,

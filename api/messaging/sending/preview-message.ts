@@ -4,6 +4,7 @@ import type { TenantScope } from '../../domain/scope.ts';
 import { parseInput } from '../../domain/validate.ts';
 import { parseKind } from '../kinds/message-kinds.ts';
 import { askSendPolicy } from '../send-policy/index.ts';
+import { type ReengagementFacts, reengagementFor } from '../send-policy/reengagement.ts';
 import type { MessagingDeps } from './deps.ts';
 
 const previewInput = z.object({
@@ -13,6 +14,7 @@ const previewInput = z.object({
   attachments: z.array(z.string()).default([]),
   kind: z.string().nullish(),
   customKind: z.string().nullish(),
+  template: z.boolean().nullish(),
 });
 
 /**
@@ -31,6 +33,10 @@ export async function previewMessage(
     ...data,
     ...parseKind(data),
     idempotencyKey: null,
+    // The re-engagement template: its own text, allowed outside the session window.
+    ...(data.template
+      ? { template: true, body: (facts: ReengagementFacts) => reengagementFor(facts).body }
+      : { template: false }),
   });
   if (answer.replay) throw new Error('a preview asks with no idempotency key');
   return answer.decision;
