@@ -71,6 +71,8 @@ describe('WhatsApp webhooks through the real server', () => {
 
   const messages = async (t: Hiring) => (await t.conversation()).messages.edges.map((e) => e.node);
   const prisma = () => server.app.services.prisma;
+  const readAt = (id: string) =>
+    prisma().message.findUniqueOrThrow({ where: { id: rawId(id) }, select: { status: true, readAt: true } });
 
   /** The candidate writes first (opening the 24-hour window), then the recruiter answers; returns both. */
   async function exchange(t: Tenant, body: string) {
@@ -167,9 +169,18 @@ describe('WhatsApp webhooks through the real server', () => {
     const replay = await t.account.postRaw(t.webhookUrl, batch.rawBody);
     expect(replay.status).toBe(200);
     expect(await messages(t)).toEqual(after);
-    // A late 'sent' does not take a delivered message back.
+    // A late 'sent' does not take a delivered message back; 'read' moves it on, once.
     await t.account.postStatus(t.webhookUrl, first.sent, 'sent');
     expect((await messages(t)).find((m) => m.id === first.messageId)).toMatchObject({ status: 'DELIVERED' });
+    await t.account.postStatus(t.webhookUrl, first.sent, 'read');
+    const read = await readAt(first.messageId);
+    expect(read).toMatchObject({ status: 'READ', readAt: expect.any(Date) });
+    await t.account.postStatus(t.webhookUrl, first.sent, 'delivered');
+    await t.account.postStatus(t.webhookUrl, first.sent, 'read');
+    expect(await readAt(first.messageId)).toEqual(read);
+    // A message that was not delivered is never read.
+    await t.account.postStatus(t.webhookUrl, second.sent, 'read');
+    expect((await messages(t)).find((m) => m.id === second.messageId)).toMatchObject({ status: 'FAILED' });
   });
 
   it('refuses a signed batch with one malformed event (400) and stores none of it', async () => {

@@ -28,8 +28,11 @@ export type ChannelCapabilities = {
   consentInvitations: boolean;
 };
 
-/** Where a message is in its delivery, in the core's words. Providers map their own statuses onto these. */
-export type DeliveryStatus = 'QUEUED' | 'SENT' | 'DELIVERED' | 'UNDELIVERED' | 'FAILED';
+/**
+ * Where a message is in its delivery, in the core's words. Providers map their own statuses onto these.
+ * READ (the recipient opened it) comes after DELIVERED, for providers with read receipts (WhatsApp).
+ */
+export type DeliveryStatus = 'QUEUED' | 'SENT' | 'DELIVERED' | 'READ' | 'UNDELIVERED' | 'FAILED';
 
 /**
  * One error vocabulary for every provider: a plugin maps its vendor's codes

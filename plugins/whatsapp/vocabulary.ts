@@ -5,8 +5,7 @@ import { ChannelError, type ChannelErrorCode, type DeliveryStatus } from '../sdk
 const statuses: Record<string, DeliveryStatus> = {
   sent: 'SENT',
   delivered: 'DELIVERED',
-  // Parley has no READ yet: a read message was delivered.
-  read: 'DELIVERED',
+  read: 'READ',
   failed: 'FAILED',
 };
 

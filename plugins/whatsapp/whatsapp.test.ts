@@ -254,7 +254,7 @@ describe('whatsapp plugin', () => {
         },
         {
           type: 'status',
-          update: { providerMessageId: b.providerMessageId, status: 'DELIVERED', correlationId: 'msg-b' },
+          update: { providerMessageId: b.providerMessageId, status: 'READ', correlationId: 'msg-b' },
         },
         {
           type: 'status',

@@ -22,7 +22,9 @@ import { ChannelEnum } from './tenant.ts';
 
 const DirectionEnum = builder.enumType('Direction', { values: ['OUTBOUND', 'INBOUND'] as const });
 const MessageStatusEnum = builder.enumType('MessageStatus', {
-  values: ['QUEUED', 'SENDING', 'SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED', 'RECEIVED'] as const,
+  description:
+    'Where a message is. Outbound: QUEUED, SENDING, SENT, DELIVERED, then READ when the candidate opened it (WhatsApp read receipts), or UNDELIVERED / FAILED; inbound: RECEIVED. A status never goes back.',
+  values: ['QUEUED', 'SENDING', 'SENT', 'DELIVERED', 'READ', 'UNDELIVERED', 'FAILED', 'RECEIVED'] as const,
 });
 
 const alertCodes = new Set(['INVALID_RECIPIENT', 'UNREACHABLE', 'LANDLINE']);
@@ -78,6 +80,11 @@ export const Message = builder.prismaNode('Message', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     sentAt: t.expose('sentAt', { type: 'DateTime', nullable: true }),
     deliveredAt: t.expose('deliveredAt', { type: 'DateTime', nullable: true }),
+    readAt: t.expose('readAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the candidate opened it, for channels with read receipts (WhatsApp).',
+    }),
     failedAt: t.expose('failedAt', { type: 'DateTime', nullable: true }),
   }),
 });

@@ -10,11 +10,17 @@ const rank: Record<MessageStatus, number> = {
   UNDELIVERED: 3,
   FAILED: 3,
   RECEIVED: 3,
+  READ: 4,
 };
+
+/** Ends a message READ never follows: it was not delivered, or it is the candidate's own. */
+const NOT_READABLE: MessageStatus[] = ['UNDELIVERED', 'FAILED', 'RECEIVED'];
 
 /** The statuses a message may move to `next` from: only forward, never back. */
 export function statusesBefore(next: MessageStatus): MessageStatus[] {
-  return (Object.keys(rank) as MessageStatus[]).filter((s) => rank[s] < rank[next]);
+  return (Object.keys(rank) as MessageStatus[]).filter(
+    (s) => rank[s] < rank[next] && !(next === 'READ' && NOT_READABLE.includes(s)),
+  );
 }
 
 /**
@@ -23,7 +29,7 @@ export function statusesBefore(next: MessageStatus): MessageStatus[] {
  * since it is the first real news of that message.
  */
 export const OUTCOME_UNKNOWN = 'OUTCOME_UNKNOWN';
-const REPORTED: MessageStatus[] = ['SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED'];
+const REPORTED: MessageStatus[] = ['SENT', 'DELIVERED', 'READ', 'UNDELIVERED', 'FAILED'];
 
 /** SQL: the message may move to `next` from its current status (forward, or out of an unknown outcome). */
 export function movableTo(next: MessageStatus): Prisma.Sql {
@@ -42,6 +48,7 @@ export function movedNow(status: MessageStatus): Prisma.Sql {
   const columns: Partial<Record<MessageStatus, string>> = {
     SENT: 'sentAt',
     DELIVERED: 'deliveredAt',
+    READ: 'readAt',
     FAILED: 'failedAt',
     UNDELIVERED: 'failedAt',
   };
@@ -91,6 +98,7 @@ export async function advanceMessage(prisma: PrismaClient, messageId: string, ch
         status = CASE WHEN ${moving} THEN ${change.status}::"MessageStatus" ELSE status END,
         "sentAt" = CASE WHEN ${moving} AND ${change.status === 'SENT'} THEN now() ELSE "sentAt" END,
         "deliveredAt" = CASE WHEN ${moving} AND ${change.status === 'DELIVERED'} THEN now() ELSE "deliveredAt" END,
+        "readAt" = CASE WHEN ${moving} AND ${change.status === 'READ'} THEN now() ELSE "readAt" END,
         "failedAt" = CASE WHEN ${moving} AND ${failing} THEN now() WHEN ${moving} THEN NULL ELSE "failedAt" END,
         "errorCode" = CASE WHEN ${moving} AND ${failing} THEN ${change.errorCode ?? null}::text
           WHEN ${moving} THEN NULL ELSE "errorCode" END,
