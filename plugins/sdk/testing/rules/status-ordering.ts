@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { DeliveryStatus } from '../../contract.ts';
 import { outbound, type RuleContext, statusOf, uniqueBody } from './helpers.ts';
 
-const rank: Record<DeliveryStatus, number> = { QUEUED: 0, SENT: 1, DELIVERED: 2, UNDELIVERED: 3, FAILED: 3 };
+const rank: Record<DeliveryStatus, number> = { QUEUED: 0, SENT: 1, DELIVERED: 2, READ: 3, UNDELIVERED: 4, FAILED: 4 };
 
 /**
  * The statuses a vendor reports for a sent message come back under that
