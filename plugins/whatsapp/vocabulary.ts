@@ -9,8 +9,6 @@ const statuses: Record<string, DeliveryStatus> = {
   failed: 'FAILED',
 };
 
-export const metaStatuses = Object.keys(statuses) as [string, ...string[]];
-
 export function deliveryStatus(metaStatus: string): DeliveryStatus {
   return statuses[metaStatus] ?? 'QUEUED';
 }
