@@ -50,6 +50,36 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 type Account = ReturnType<typeof makeAccount>;
 
+type SendRequest = {
+  to: string;
+  text?: string;
+  template?: { name: string; language: string; parameters: string[] };
+  callbackData?: string;
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** What POST /messages asked for, or null when Meta would answer (#100) Invalid parameter. */
+function readSend(payload: unknown): SendRequest | null {
+  if (!isObject(payload) || payload.messaging_product !== 'whatsapp' || typeof payload.to !== 'string') return null;
+  const to = `+${digits(payload.to)}`;
+  if (!/^\+[0-9]{6,15}$/.test(to)) return null;
+  const callbackData =
+    typeof payload.biz_opaque_callback_data === 'string' ? payload.biz_opaque_callback_data : undefined;
+  const { text, template } = payload;
+  if (payload.type === 'text' && isObject(text) && typeof text.body === 'string' && text.body.length <= 4096) {
+    return { to, text: text.body, callbackData };
+  }
+  if (payload.type !== 'template' || !isObject(template) || typeof template.name !== 'string') return null;
+  const language = isObject(template.language) ? String(template.language.code) : '';
+  const components = Array.isArray(template.components) ? template.components : [];
+  const parameters = components
+    .filter((c): c is Record<string, unknown> => isObject(c) && c.type === 'body')
+    .flatMap((c) => (Array.isArray(c.parameters) ? c.parameters : []))
+    .map((p) => (isObject(p) ? String(p.text) : ''));
+  return { to, template: { name: template.name, language, parameters }, callbackData };
+}
+
 /** One WhatsApp business number of one Meta app: its credentials, and Meta's side of its webhooks. */
 function makeAccount(input: { displayPhoneNumber: string; sent: FakeWhatsAppMessage[] }) {
   const credentials = {
@@ -248,39 +278,28 @@ export async function startFakeMetaApi(options: { displayPhoneNumber?: string } 
     if (req.headers.authorization !== `Bearer ${account.credentials.accessToken}`) {
       return graphError(res, 401, 190, 'Invalid OAuth access token - Cannot parse access token');
     }
-    let payload: Record<string, any>;
+    let request: SendRequest | null = null;
     try {
-      payload = JSON.parse(body);
+      request = readSend(JSON.parse(body));
     } catch {
-      return graphError(res, 400, 100, 'Invalid parameter');
+      // Not JSON: refused below like any invalid parameter.
     }
-    const to = typeof payload.to === 'string' ? `+${digits(payload.to)}` : '';
-    const valid =
-      payload.messaging_product === 'whatsapp' &&
-      /^\+[0-9]{6,15}$/.test(to) &&
-      ((payload.type === 'text' && typeof payload.text?.body === 'string') ||
-        (payload.type === 'template' && typeof payload.template?.name === 'string'));
-    if (!valid) return graphError(res, 400, 100, '(#100) Invalid parameter');
+    if (!request) return graphError(res, 400, 100, '(#100) Invalid parameter');
+    const { to } = request;
     const answer = answers.get(to)?.shift();
     if (answer && 'reset' in answer) return void req.socket.destroy();
     if (answer && 'status' in answer) {
       return graphError(res, answer.status, answer.code, answer.message ?? `(#${answer.code}) refused`);
     }
-    const parameters: string[] = (payload.template?.components ?? [])
-      .filter((c: { type?: string }) => c.type === 'body')
-      .flatMap((c: { parameters?: { text?: string }[] }) => (c.parameters ?? []).map((p) => String(p.text)));
+    const { template } = request;
     const message: FakeWhatsAppMessage = {
       id: wamid(),
       from: account.displayPhoneNumber,
       to,
-      type: payload.type,
-      body: payload.type === 'text' ? payload.text.body : `${payload.template.name}(${parameters.join(', ')})`,
-      ...(payload.type === 'template'
-        ? { template: { name: payload.template.name, language: payload.template.language?.code, parameters } }
-        : {}),
-      ...(typeof payload.biz_opaque_callback_data === 'string'
-        ? { callbackData: payload.biz_opaque_callback_data }
-        : {}),
+      type: template ? 'template' : 'text',
+      body: template ? `${template.name}(${template.parameters.join(', ')})` : (request.text ?? ''),
+      ...(template ? { template } : {}),
+      ...(request.callbackData ? { callbackData: request.callbackData } : {}),
       createdAt: new Date(),
     };
     sent.push(message);
@@ -291,7 +310,7 @@ export async function startFakeMetaApi(options: { displayPhoneNumber?: string } 
     }
     json(res, 200, {
       messaging_product: 'whatsapp',
-      contacts: [{ input: payload.to, wa_id: digits(to) }],
+      contacts: [{ input: digits(to), wa_id: digits(to) }],
       messages: [{ id: message.id }],
     });
   });
