@@ -14,7 +14,7 @@ const optionalUrl = (protocols: string[], example: string) =>
 
 /** The channel plugins shipped with Parley, loaded when CHANNEL_PLUGINS is not set. */
 const DEFAULT_CHANNEL_PLUGINS =
-  './plugins/twilio-sms/index.ts,./plugins/sandbox/index.ts,./plugins/credit-sms/index.ts';
+  './plugins/twilio-sms/index.ts,./plugins/sandbox/index.ts,./plugins/credit-sms/index.ts,./plugins/whatsapp/index.ts';
 
 export type CredentialKey = { id: string; key: Buffer };
 

@@ -42,7 +42,7 @@ export type Hiring = Awaited<ReturnType<typeof setUpHiring>>;
 export async function setUpHiring(
   server: TestServer,
   options: {
-    consent?: { sms?: boolean; texting?: boolean } | null;
+    consent?: { sms?: boolean; whatsapp?: boolean; texting?: boolean } | null;
     /** The tenant's own Twilio account, which then owns the sending number (else the platform's does). */
     ownTwilio?: { accountSid: string; authToken: string };
   } = {},

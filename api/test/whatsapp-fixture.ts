@@ -53,6 +53,13 @@ export async function addWhatsApp(
       const { response } = await account.postInbound(inboundUrl, { from: h.candidatePhone, body });
       if (response.status !== 200) throw new Error(`WhatsApp webhook answered ${response.status}`);
     },
+    /** Meta reports a message it sent as sent, then delivered (signed). */
+    async reportDelivered(message: (typeof account.sent)[number]) {
+      for (const status of ['sent', 'delivered'] as const) {
+        const response = await account.postStatus(inboundUrl, message, status);
+        if (response.status !== 200) throw new Error(`WhatsApp status webhook answered ${response.status}`);
+      }
+    },
     /** What Meta was asked to send to the candidate from this number. */
     sentToCandidate: () => account.sent.filter((m) => m.to === h.candidatePhone),
     async conversation() {
