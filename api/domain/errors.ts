@@ -32,6 +32,8 @@ export const errorCodes = [
   'SIMULATION_NOT_AVAILABLE',
   'SESSION_WINDOW_CLOSED',
   'CONSENT_INVITATION_NOT_AVAILABLE',
+  'QUIET_HOURS',
+  'MESSAGE_NOT_SCHEDULED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -248,6 +250,34 @@ export class SessionWindowClosedError extends DomainError {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/**
+ * The message would go out inside the tenant's quiet hours in the candidate's
+ * local time (every zone they may be in). `nextAllowedAt` is when it may go
+ * (null: the zones' allowed hours never meet); send with `holdUntilAllowed` to
+ * schedule it for then.
+ */
+export class QuietHoursError extends DomainError {
+  readonly code = 'QUIET_HOURS';
+  constructor(
+    readonly nextAllowedAt: Date | null,
+    readonly timeZones: string[],
+  ) {
+    super(
+      nextAllowedAt
+        ? `It is quiet hours for the candidate (${timeZones.join(', ')}): the message may go at ${nextAllowedAt.toISOString()}. Send it with holdUntilAllowed to schedule it for then.`
+        : `Quiet hours hold somewhere in every hour across the candidate's time zones (${timeZones.join(', ')}): set the candidate's time zone.`,
+    );
+  }
+}
+
+/** Only a scheduled message that has not gone out can be cancelled. */
+export class MessageNotScheduledError extends DomainError {
+  readonly code = 'MESSAGE_NOT_SCHEDULED';
+  constructor(readonly status: string) {
+    super(`The message is ${status}, not scheduled: it can no longer be cancelled.`);
   }
 }
 

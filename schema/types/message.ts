@@ -23,8 +23,19 @@ import { ChannelEnum } from './tenant.ts';
 const DirectionEnum = builder.enumType('Direction', { values: ['OUTBOUND', 'INBOUND'] as const });
 const MessageStatusEnum = builder.enumType('MessageStatus', {
   description:
-    'Where a message is. Outbound: QUEUED, SENDING, SENT, DELIVERED, then READ when the candidate opened it (WhatsApp read receipts), or UNDELIVERED / FAILED; inbound: RECEIVED. A status never goes back.',
-  values: ['QUEUED', 'SENDING', 'SENT', 'DELIVERED', 'READ', 'UNDELIVERED', 'FAILED', 'RECEIVED'] as const,
+    'Where a message is. Outbound: QUEUED, SENDING, SENT, DELIVERED, then READ when the candidate opened it (WhatsApp read receipts), or UNDELIVERED / FAILED; inbound: RECEIVED. A status never goes back. SCHEDULED: waiting for its send time (sendAt, or the end of quiet hours), then QUEUED onwards, or FAILED with the reason when the send policy refuses it when due; CANCELLED: a scheduled message cancelled before it went out.',
+  values: [
+    'SCHEDULED',
+    'QUEUED',
+    'SENDING',
+    'SENT',
+    'DELIVERED',
+    'READ',
+    'UNDELIVERED',
+    'FAILED',
+    'RECEIVED',
+    'CANCELLED',
+  ] as const,
 });
 
 const alertCodes = new Set(['INVALID_RECIPIENT', 'UNREACHABLE', 'LANDLINE']);

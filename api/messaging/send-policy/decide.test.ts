@@ -57,6 +57,10 @@ const facts: SendFacts = {
   creditBalance: 0,
   kindForbidden: false,
   customKindDefined: true,
+  quietHoursStart: null,
+  quietHoursEnd: null,
+  noSundays: false,
+  candidateTimeZone: null,
   now: new Date('2026-11-27T12:00:00Z'),
   lastInboundAt: null,
   reengagementText: null,
@@ -153,6 +157,41 @@ describe('the send policy', () => {
       id: 'n-kept',
       reason: 'CONVERSATION',
     });
+  });
+
+  it('applies quiet hours in the candidate’s zone: refused with the next allowed time, or held until it', () => {
+    const quiet = { quietHoursStart: '21:00', quietHoursEnd: '08:00' };
+    const night = { ...quiet, now: new Date('2026-11-27T22:30:00Z') }; // 22:30 in London (the candidate's +44 number)
+    expect(codes(quiet)).toEqual([]);
+    expect(codes(night)).toEqual(['QUIET_HOURS']);
+    const refused = decide({ ...facts, ...night }, chat, sms).refusals[0];
+    expect(refused).toMatchObject({ nextAllowedAt: new Date('2026-11-28T08:00:00Z'), timeZones: ['Europe/London'] });
+    const held = decide({ ...facts, ...night }, { ...chat, hold: true }, sms);
+    expect(held.refusals).toEqual([]);
+    expect(held.sendAt).toEqual(new Date('2026-11-28T08:00:00Z'));
+    // The ATS says the candidate is in Tokyo: 07:30 there, quiet until 08:00 JST (23:00Z).
+    const tokyo = decide({ ...facts, ...night, candidateTimeZone: 'Asia/Tokyo' }, { ...chat, hold: true }, sms);
+    expect(tokyo.sendAt).toEqual(new Date('2026-11-27T23:00:00Z'));
+    expect(tokyo.quiet).toMatchObject({
+      source: 'CANDIDATE',
+      localTimes: [{ zone: 'Asia/Tokyo', time: '2026-11-28 07:30' }],
+    });
+    // Disabled quiet hours never refuse; the answer to HELP is never held.
+    expect(codes({ now: night.now })).toEqual([]);
+    expect(codes(night, { kind: 'HELP_REPLY' })).toEqual([]);
+  });
+
+  it('takes a send time between a minute and 30 days ahead, subject to quiet hours there too', () => {
+    const at = (ms: number) => new Date(facts.now.getTime() + ms);
+    expect(codes({}, { sendAt: at(59_000) })).toEqual(['VALIDATION']);
+    expect(codes({}, { sendAt: at(31 * 24 * 3600_000) })).toEqual(['VALIDATION']);
+    expect(decide(facts, { ...chat, sendAt: at(60_000) }, sms)).toMatchObject({ refusals: [], sendAt: at(60_000) });
+    const quiet = { quietHoursStart: '21:00', quietHoursEnd: '08:00' };
+    const lateEvening = new Date('2026-11-27T21:30:00Z');
+    expect(codes(quiet, { sendAt: lateEvening })).toEqual(['QUIET_HOURS']);
+    expect(decide({ ...facts, ...quiet }, { ...chat, sendAt: lateEvening, hold: true }, sms).sendAt).toEqual(
+      new Date('2026-11-28T08:00:00Z'),
+    );
   });
 
   it('prices SMS per segment: GSM-7 160/153, UCS-2 70/67, extension characters count twice', () => {

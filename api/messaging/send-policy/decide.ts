@@ -22,6 +22,7 @@ import { type SendCost, sendCost } from './cost.ts';
 import type { PoolNumber, SendFacts } from './facts.ts';
 import { type Reengagement, reengagementFor } from './reengagement.ts';
 import { type RoutedNumber, routeNumber } from './routing.ts';
+import { type QuietView, sendTiming } from './send-timing.ts';
 import { type SessionWindow, sessionWindow, windowRefusals, withWindow } from './session-window.ts';
 
 export type SendRequest = {
@@ -33,6 +34,10 @@ export type SendRequest = {
   attachments: string[];
   /** Sent as the tenant's approved re-engagement template: allowed outside the channel's session window. */
   template?: boolean;
+  /** Go out at this time rather than now (send-timing.ts). */
+  sendAt?: Date | null;
+  /** Inside quiet hours, schedule it for their end instead of refusing it. */
+  hold?: boolean;
 };
 
 /** What the channel offers this tenant: its capabilities when something can send on it. */
@@ -52,8 +57,10 @@ export type SendDecision = {
   number: RoutedNumber | null;
   /** The candidate's number the message goes to. */
   to: string | null;
-  /** When it may go out: now (null) until quiet hours and scheduling exist. */
+  /** When it goes out: null now, else the time asked for or, when held, the end of quiet hours. */
   sendAt: Date | null;
+  /** The candidate's zones and local time, and what quiet hours say about the send. */
+  quiet: QuietView;
   body: string;
   consent: ConsentState;
   consentModel: ConsentModel;
@@ -151,6 +158,7 @@ export function decide(facts: SendFacts, request: SendRequest, offer: ChannelOff
   const number = routeNumber(facts.number, facts.pool, to);
   const cost = sendCost(request.channel, request.body);
   const credits = number ? creditCost(cost.segments, offer?.creditsPerSegment?.(number)) : 0;
+  const timing = sendTiming(facts, to, request);
   const consent =
     request.kind === 'CONSENT_INVITE'
       ? offer && !offer.capabilities.consentInvitations
@@ -167,6 +175,7 @@ export function decide(facts: SendFacts, request: SendRequest, offer: ChannelOff
     ...consent,
     ...(number || !offer ? [] : [new NoSendingNumberError(request.channel)]),
     ...(credits > (facts.creditBalance ?? 0) ? [new InsufficientCreditsError(facts.creditBalance ?? 0, credits)] : []),
+    ...timing.refusals,
   ];
   return {
     refusals,
@@ -175,7 +184,8 @@ export function decide(facts: SendFacts, request: SendRequest, offer: ChannelOff
     credits,
     number,
     to,
-    sendAt: null,
+    sendAt: timing.sendAt,
+    quiet: timing.quiet,
     body: request.body,
     consent: facts.consent,
     consentModel: facts.consentModel,

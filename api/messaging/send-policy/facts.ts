@@ -57,7 +57,15 @@ export type SendFacts = AccountFacts & {
   kindForbidden: boolean;
   /** A CUSTOM kind names one of the tenant's own kinds (true for built-in kinds). */
   customKindDefined: boolean;
-} & SessionFacts;
+} & QuietFacts & SessionFacts;
+
+/** The tenant's quiet hours and the candidate's stated time zone (see quiet-hours.ts). */
+export type QuietFacts = {
+  quietHoursStart: string | null;
+  quietHoursEnd: string | null;
+  noSundays: boolean;
+  candidateTimeZone: string | null;
+};
 
 /** What a channel's session window and the re-engagement template read (see session-window.ts). */
 export type SessionFacts = ReengagementFacts & {
@@ -92,6 +100,7 @@ export async function readSendFacts(
       c.id AS "conversationId", c."candidateId",
       CASE WHEN c."applicationId" IS NULL THEN 'PROSPECT' ELSE 'APPLICATION' END AS about,
       cand.phone, cand."alternatePhone", cand."preferredPhone"::text AS "preferredPhone",
+      tn."quietHoursStart", tn."quietHoursEnd", tn."noSundays", cand."timeZone" AS "candidateTimeZone",
       coalesce(cs.state::text, 'NONE') AS consent, cs."optOutSource"::text AS "optOutSource",
       coalesce(cs."carrierBlocked", false) AS "carrierBlocked",
       inv.status::text AS "inviteStatus", inv."errorMessage" AS "inviteError",

@@ -3,6 +3,9 @@ import { Prisma, type PrismaClient } from '../../db/generated/prisma/client.ts';
 import type { MessageStatus } from '../../db/generated/prisma/enums.ts';
 
 const rank: Record<MessageStatus, number> = {
+  // A scheduled message is queued for later; a cancelled one never moves again.
+  SCHEDULED: 0,
+  CANCELLED: 5,
   QUEUED: 0,
   SENDING: 1,
   SENT: 2,
@@ -14,7 +17,7 @@ const rank: Record<MessageStatus, number> = {
 };
 
 /** Ends a message READ never follows: it was not delivered, or it is the candidate's own. */
-const NOT_READABLE: MessageStatus[] = ['UNDELIVERED', 'FAILED', 'RECEIVED'];
+const NOT_READABLE: MessageStatus[] = ['UNDELIVERED', 'FAILED', 'RECEIVED', 'CANCELLED'];
 
 /** The statuses a message may move to `next` from: only forward, never back. */
 export function statusesBefore(next: MessageStatus): MessageStatus[] {
