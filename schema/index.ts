@@ -19,6 +19,8 @@ import './types/message-preview.ts';
 import './types/reengagement.ts';
 import './types/channel-account.ts';
 import './types/sending-number.ts';
+import './types/number-routing.ts';
+import './types/number-pool.ts';
 import './types/sandbox.ts';
 import './types/credits.ts';
 

@@ -159,6 +159,15 @@ export function createChannelRegistry(options: {
       };
     },
 
+    /** A tenant's own channel account's provider (to ask the provider about it); null when it cannot be built. */
+    async accountProvider(tenantId: string, accountId: string): Promise<ChannelProvider | null> {
+      const row = await prisma.channelAccount.findFirst({
+        where: { id: accountId, tenantId },
+        select: { id: true, pluginId: true, version: true, keyId: true, credentials: true },
+      });
+      return row ? accountProvider(row) : null;
+    },
+
     /** The account whose webhook `path` is, with the provider that verifies and parses it; null when none. */
     async webhook(path: string): Promise<WebhookChannel | null> {
       const target = parseWebhookPath(path, legacyRoutes);

@@ -34,6 +34,8 @@ export const errorCodes = [
   'CONSENT_INVITATION_NOT_AVAILABLE',
   'QUIET_HOURS',
   'MESSAGE_NOT_SCHEDULED',
+  'NUMBER_NOT_OWNED',
+  'NUMBER_OWNERSHIP_UNVERIFIED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -288,5 +290,30 @@ export class ConsentInvitationNotAvailableError extends DomainError {
     super(
       `${channel} has no consent invitation (no YES reply to ask for). Consent comes from the application form: have the ATS send the form's ${channel} consent, or record the candidate's consent with evidence (recordConsent).`,
     );
+  }
+}
+
+/** A number the channel account does not hold at its provider: adding it would let the tenant read another's texts. */
+export class NumberNotOwnedError extends DomainError {
+  readonly code = 'NUMBER_NOT_OWNED';
+  constructor(
+    readonly e164: string,
+    readonly pluginId: string,
+  ) {
+    super(
+      `${pluginId} does not list ${e164} for this channel account: buy or port the number into that account first, or add it through the account that holds it.`,
+    );
+  }
+}
+
+/** The provider could not be asked whether the account holds the number (down, or it refused the credentials): nothing was added. */
+export class NumberOwnershipUnverifiedError extends DomainError {
+  readonly code = 'NUMBER_OWNERSHIP_UNVERIFIED';
+  constructor(
+    readonly pluginId: string,
+    readonly providerError: string,
+    message: string,
+  ) {
+    super(message);
   }
 }

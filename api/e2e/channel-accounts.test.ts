@@ -61,7 +61,7 @@ describe('channel accounts', () => {
     (await h.conversation()).messages.edges.map((e) => e.node).find((m) => m.id === id);
 
   it("sends through the tenant's own account, and takes its webhooks only signed with that account's token", async () => {
-    const h = await setUpHiring(server, { ownTwilio: ownTwilio() });
+    const h = await setUpHiring(server, { ownTwilio: ownTwilio(), providerOwns: own.ownNumbers });
     const accountId = rawId(h.channelAccountId as string);
     expect((await allowPlatform(h, false)).allowPlatformAccount).toMatchObject({ platformChannels: [] });
     await optIn(h);
@@ -198,7 +198,7 @@ describe('channel accounts', () => {
   });
 
   it('decrypts credentials after the key is rotated, and re-encrypts them with the new key', async () => {
-    const h = await setUpHiring(server, { ownTwilio: ownTwilio() });
+    const h = await setUpHiring(server, { ownTwilio: ownTwilio(), providerOwns: own.ownNumbers });
     const accountId = rawId(h.channelAccountId as string);
     const rotated = await startTestServer({
       database: server.database,
@@ -267,9 +267,11 @@ describe('channel accounts', () => {
       input: { conversationId: h.conversationId, channel: 'SMS', body: 'Hello' },
     });
     expect(preview.previewMessage).toMatchObject({ allowed: false });
+    const e164 = usNumber();
+    own.ownNumbers(e164);
     await server.operator.request(AddSendingNumberDocument, {
       tenantId: h.tenant.id,
-      e164: usNumber(),
+      e164,
       channelAccountId: created.createChannelAccount.id,
     });
     expect((await h.smsLock())?.reachable).toBe(true);

@@ -46,7 +46,7 @@ export function claimDue(sql: Sql, limit: number, leaseMs: number, lookaheadMs: 
         n.id AS "numberId", n."nextSendAt", ${rateSql('n')} AS rate
       FROM "OutboxEntry" o
       JOIN "Message" m ON m.id = o."messageId"
-      LEFT JOIN "SendingNumber" n ON n.e164 = m."fromNumber" AND n.channel = m.channel
+      LEFT JOIN "SendingNumber" n ON n.e164 = m."fromNumber" AND n.channel = m.channel AND n."tenantId" = m."tenantId"
       WHERE o.state = 'PENDING' AND o."nextAttemptAt" <= now()
         AND NOT EXISTS (
           SELECT 1 FROM "OutboxEntry" so JOIN "Message" sm ON sm.id = so."messageId"
@@ -126,7 +126,7 @@ export function restartAttempt(sql: Sql, claim: Claim, leaseMs: number): Promise
   return sql.$queryRaw<Claim[]>`
     WITH num AS MATERIALIZED (
       SELECT n.id, greatest(n."nextSendAt", now()) AS "sendAt", m.segments / ${rateSql('n')} AS seconds
-      FROM "Message" m JOIN "SendingNumber" n ON n.e164 = m."fromNumber" AND n.channel = m.channel
+      FROM "Message" m JOIN "SendingNumber" n ON n.e164 = m."fromNumber" AND n.channel = m.channel AND n."tenantId" = m."tenantId"
       WHERE m.id = ${claim.messageId}::uuid
       FOR UPDATE OF n),
     o AS (

@@ -45,10 +45,13 @@ export async function setUpHiring(
     consent?: { sms?: boolean; whatsapp?: boolean; texting?: boolean } | null;
     /** The tenant's own Twilio account, which then owns the sending number (else the platform's does). */
     ownTwilio?: { accountSid: string; authToken: string };
+    /** Makes the provider list the sending number for the account (e.g. the fake Twilio's `ownNumbers`): the proof adding it needs. */
+    providerOwns?: (e164: string) => void;
   } = {},
 ) {
   const tenant = await server.createTenant();
   const sendingNumber = usNumber();
+  options.providerOwns?.(sendingNumber);
   let channelAccountId: string | null = null;
   if (options.ownTwilio) {
     const { createChannelAccount: account } = await server.operator.request(CreateChannelAccountDocument, {

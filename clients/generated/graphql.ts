@@ -122,10 +122,14 @@ export type ErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'INSUFFICIENT_CREDITS'
   | 'MESSAGE_KIND_NOT_ALLOWED'
+  | 'MESSAGE_NOT_SCHEDULED'
   | 'MESSAGE_TOO_LONG'
   | 'NOT_AUTHORIZED'
   | 'NOT_FOUND'
   | 'NO_SENDING_NUMBER'
+  | 'NUMBER_NOT_OWNED'
+  | 'NUMBER_OWNERSHIP_UNVERIFIED'
+  | 'QUIET_HOURS'
   | 'SANDBOX_NOT_ALLOWED'
   | 'SEATS_IN_USE'
   | 'SEAT_LIMIT_REACHED'
@@ -187,13 +191,15 @@ export type MessageKindRuleInput = {
   kind: MessageKind;
 };
 
-/** Where a message is. Outbound: QUEUED, SENDING, SENT, DELIVERED, then READ when the candidate opened it (WhatsApp read receipts), or UNDELIVERED / FAILED; inbound: RECEIVED. A status never goes back. */
+/** Where a message is. Outbound: QUEUED, SENDING, SENT, DELIVERED, then READ when the candidate opened it (WhatsApp read receipts), or UNDELIVERED / FAILED; inbound: RECEIVED. A status never goes back. SCHEDULED: waiting for its send time (sendAt, or the end of quiet hours), then QUEUED onwards, or FAILED with the reason when the send policy refuses it when due; CANCELLED: a scheduled message cancelled before it went out. */
 export type MessageStatus =
+  | 'CANCELLED'
   | 'DELIVERED'
   | 'FAILED'
   | 'QUEUED'
   | 'READ'
   | 'RECEIVED'
+  | 'SCHEDULED'
   | 'SENDING'
   | 'SENT'
   | 'UNDELIVERED';
@@ -202,12 +208,19 @@ export type MessageStatus =
 export type NumberReason =
   /** No number from the candidate's country nor the US: delivery is not guaranteed. */
   | 'ANY_NUMBER'
-  /** A number from the candidate's country. */
+  /** A number from the candidate's country (the least used this month of them). */
   | 'CANDIDATE_COUNTRY'
   /** The conversation keeps the number it started with. */
   | 'CONVERSATION'
   /** No number from the candidate's country: a US number. */
   | 'US_FALLBACK';
+
+/** What kind of sender a number is; sets its default pace. ALPHANUMERIC (one-way) is refused as a sender. */
+export type NumberType =
+  | 'ALPHANUMERIC'
+  | 'LONG_CODE'
+  | 'SHORT_CODE'
+  | 'TOLL_FREE';
 
 export type PhoneChoice =
   | 'ALTERNATE'
@@ -581,6 +594,94 @@ export type SetMessageKindRuleMutation = { setMessageKindRule:
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
    };
 
+export type PoolNumberFragment = { id: string, e164: string, country: string, channel: Channel, channelAccountId: string | null, label: string | null, numberType: NumberType, segmentsPerSecond: number | null, retiredAt: string | null, ownershipProof: string };
+
+export type AddPoolNumberMutationVariables = Exact<{
+  tenantId?: string | number | null | undefined;
+  e164: string;
+  channel?: Channel | null | undefined;
+  channelAccountId?: string | number | null | undefined;
+  label?: string | null | undefined;
+  numberType?: NumberType | null | undefined;
+  segmentsPerSecond?: number | null | undefined;
+}>;
+
+
+export type AddPoolNumberMutation = { addSendingNumber:
+    | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
+    | { __typename: 'ConflictError', code: ErrorCode, message: string, field: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'NumberNotOwnedError', code: ErrorCode, message: string, e164: string, pluginId: string }
+    | { __typename: 'NumberOwnershipUnverifiedError', code: ErrorCode, message: string, pluginId: string, providerError: string }
+    | { __typename: 'SendingNumber', id: string, e164: string, country: string, channel: Channel, channelAccountId: string | null, label: string | null, numberType: NumberType, segmentsPerSecond: number | null, retiredAt: string | null, ownershipProof: string }
+    | { __typename: 'SettingNotAvailableError', code: ErrorCode, message: string, setting: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type UpdateSendingNumberMutationVariables = Exact<{
+  id: string | number;
+  label?: string | null | undefined;
+  numberType?: NumberType | null | undefined;
+  segmentsPerSecond?: number | null | undefined;
+}>;
+
+
+export type UpdateSendingNumberMutation = { updateSendingNumber:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SendingNumber', id: string, e164: string, country: string, channel: Channel, channelAccountId: string | null, label: string | null, numberType: NumberType, segmentsPerSecond: number | null, retiredAt: string | null, ownershipProof: string }
+    | { __typename: 'SettingNotAvailableError', code: ErrorCode, message: string, setting: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type RetireSendingNumberMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RetireSendingNumberMutation = { retireSendingNumber:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SendingNumber', id: string, e164: string, country: string, channel: Channel, channelAccountId: string | null, label: string | null, numberType: NumberType, segmentsPerSecond: number | null, retiredAt: string | null, ownershipProof: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type AllowAdminsToManageNumbersMutationVariables = Exact<{
+  tenantId: string | number;
+  allowed: boolean;
+}>;
+
+
+export type AllowAdminsToManageNumbersMutation = { allowAdminsToManageNumbers:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'Tenant', id: string, adminsManageNumbers: boolean }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type PoolNumbersQueryVariables = Exact<{
+  includeRetired?: boolean | null | undefined;
+}>;
+
+
+export type PoolNumbersQuery = { sendingNumbers: Array<{ id: string, e164: string, country: string, channel: Channel, channelAccountId: string | null, label: string | null, numberType: NumberType, segmentsPerSecond: number | null, retiredAt: string | null, ownershipProof: string }> };
+
+export type ConversationNumberRoutingQueryVariables = Exact<{
+  id: string | number;
+  channel?: Channel | null | undefined;
+}>;
+
+
+export type ConversationNumberRoutingQuery = { conversation: { id: string, sendingNumber: string | null, numberRouting: { e164: string, numberCountry: string, reason: NumberReason, candidateCountry: string | null, noLocalNumber: boolean, internationalWarning: string | null, movesFromRetiredNumber: boolean, sendingNumber: { id: string, label: string | null } | null } | null, numberChanges: Array<{ channel: Channel, reason: string, at: string, from: { id: string, e164: string }, to: { id: string, e164: string } }> } | null };
+
+export type PreviewRoutingQueryVariables = Exact<{
+  input: PreviewMessageInput;
+}>;
+
+
+export type PreviewRoutingQuery = { previewMessage: { sendingNumber: string | null, sendingNumberReason: NumberReason | null, noLocalNumber: boolean, internationalWarning: string | null } | null };
+
 export type CreateTenantMutationVariables = Exact<{
   input: CreateTenantInput;
 }>;
@@ -651,7 +752,10 @@ export type AddSendingNumberMutation = { addSendingNumber:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'NumberNotOwnedError', code: ErrorCode, message: string }
+    | { __typename: 'NumberOwnershipUnverifiedError', code: ErrorCode, message: string }
     | { __typename: 'SendingNumber', id: string, e164: string, country: string, channel: Channel, channelAccountId: string | null }
+    | { __typename: 'SettingNotAvailableError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
@@ -1006,6 +1110,20 @@ export const MessageFieldsFragmentDoc = new TypedDocumentString(`
   deliveredAt
 }
     `, {"fragmentName":"MessageFields"}) as unknown as TypedDocumentString<MessageFieldsFragment, unknown>;
+export const PoolNumberFragmentDoc = new TypedDocumentString(`
+    fragment PoolNumber on SendingNumber {
+  id
+  e164
+  country
+  channel
+  channelAccountId
+  label
+  numberType
+  segmentsPerSecond
+  retiredAt
+  ownershipProof
+}
+    `, {"fragmentName":"PoolNumber"}) as unknown as TypedDocumentString<PoolNumberFragment, unknown>;
 export const UserFieldsFragmentDoc = new TypedDocumentString(`
     fragment UserFields on User {
   id
@@ -1566,6 +1684,188 @@ export const SetMessageKindRuleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetMessageKindRuleMutation, SetMessageKindRuleMutationVariables>;
+export const AddPoolNumberDocument = new TypedDocumentString(`
+    mutation AddPoolNumber($tenantId: ID, $e164: String!, $channel: Channel, $channelAccountId: ID, $label: String, $numberType: NumberType, $segmentsPerSecond: Float) {
+  addSendingNumber(
+    tenantId: $tenantId
+    e164: $e164
+    channel: $channel
+    channelAccountId: $channelAccountId
+    label: $label
+    numberType: $numberType
+    segmentsPerSecond: $segmentsPerSecond
+  ) {
+    __typename
+    ... on SendingNumber {
+      ...PoolNumber
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ConflictError {
+      field
+    }
+    ... on NumberNotOwnedError {
+      e164
+      pluginId
+    }
+    ... on NumberOwnershipUnverifiedError {
+      pluginId
+      providerError
+    }
+    ... on SettingNotAvailableError {
+      setting
+    }
+  }
+}
+    fragment PoolNumber on SendingNumber {
+  id
+  e164
+  country
+  channel
+  channelAccountId
+  label
+  numberType
+  segmentsPerSecond
+  retiredAt
+  ownershipProof
+}`) as unknown as TypedDocumentString<AddPoolNumberMutation, AddPoolNumberMutationVariables>;
+export const UpdateSendingNumberDocument = new TypedDocumentString(`
+    mutation UpdateSendingNumber($id: ID!, $label: String, $numberType: NumberType, $segmentsPerSecond: Float) {
+  updateSendingNumber(
+    id: $id
+    label: $label
+    numberType: $numberType
+    segmentsPerSecond: $segmentsPerSecond
+  ) {
+    __typename
+    ... on SendingNumber {
+      ...PoolNumber
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on SettingNotAvailableError {
+      setting
+    }
+  }
+}
+    fragment PoolNumber on SendingNumber {
+  id
+  e164
+  country
+  channel
+  channelAccountId
+  label
+  numberType
+  segmentsPerSecond
+  retiredAt
+  ownershipProof
+}`) as unknown as TypedDocumentString<UpdateSendingNumberMutation, UpdateSendingNumberMutationVariables>;
+export const RetireSendingNumberDocument = new TypedDocumentString(`
+    mutation RetireSendingNumber($id: ID!) {
+  retireSendingNumber(id: $id) {
+    __typename
+    ... on SendingNumber {
+      ...PoolNumber
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment PoolNumber on SendingNumber {
+  id
+  e164
+  country
+  channel
+  channelAccountId
+  label
+  numberType
+  segmentsPerSecond
+  retiredAt
+  ownershipProof
+}`) as unknown as TypedDocumentString<RetireSendingNumberMutation, RetireSendingNumberMutationVariables>;
+export const AllowAdminsToManageNumbersDocument = new TypedDocumentString(`
+    mutation AllowAdminsToManageNumbers($tenantId: ID!, $allowed: Boolean!) {
+  allowAdminsToManageNumbers(tenantId: $tenantId, allowed: $allowed) {
+    __typename
+    ... on Tenant {
+      id
+      adminsManageNumbers
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AllowAdminsToManageNumbersMutation, AllowAdminsToManageNumbersMutationVariables>;
+export const PoolNumbersDocument = new TypedDocumentString(`
+    query PoolNumbers($includeRetired: Boolean) {
+  sendingNumbers(includeRetired: $includeRetired) {
+    ...PoolNumber
+  }
+}
+    fragment PoolNumber on SendingNumber {
+  id
+  e164
+  country
+  channel
+  channelAccountId
+  label
+  numberType
+  segmentsPerSecond
+  retiredAt
+  ownershipProof
+}`) as unknown as TypedDocumentString<PoolNumbersQuery, PoolNumbersQueryVariables>;
+export const ConversationNumberRoutingDocument = new TypedDocumentString(`
+    query ConversationNumberRouting($id: ID!, $channel: Channel) {
+  conversation(id: $id) {
+    id
+    sendingNumber(channel: $channel)
+    numberRouting(channel: $channel) {
+      e164
+      numberCountry
+      reason
+      candidateCountry
+      noLocalNumber
+      internationalWarning
+      movesFromRetiredNumber
+      sendingNumber {
+        id
+        label
+      }
+    }
+    numberChanges {
+      channel
+      reason
+      at
+      from {
+        id
+        e164
+      }
+      to {
+        id
+        e164
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConversationNumberRoutingQuery, ConversationNumberRoutingQueryVariables>;
+export const PreviewRoutingDocument = new TypedDocumentString(`
+    query PreviewRouting($input: PreviewMessageInput!) {
+  previewMessage(input: $input) {
+    sendingNumber
+    sendingNumberReason
+    noLocalNumber
+    internationalWarning
+  }
+}
+    `) as unknown as TypedDocumentString<PreviewRoutingQuery, PreviewRoutingQueryVariables>;
 export const CreateTenantDocument = new TypedDocumentString(`
     mutation CreateTenant($input: CreateTenantInput!) {
   createTenant(input: $input) {

@@ -171,6 +171,15 @@ export interface ChannelProvider {
    * hub.challenge): given the query, the text to answer with 200, or null to refuse (403).
    */
   verifySubscription?(query: URLSearchParams): string | null;
+  /**
+   * Whether this account holds `e164` (E.164) at the provider, asked before a number joins a
+   * tenant's pool (the account then receives its inbound messages). True only when the provider's
+   * API lists the number for this account; false when it answers that it does not. A provider
+   * that cannot be asked throws a ChannelError (`PROVIDER_UNAVAILABLE`, `AUTHENTICATION_FAILED`).
+   * Absent: the provider cannot prove ownership, and only the platform operator may add its
+   * numbers. Since SDK 1.1.0.
+   */
+  ownsNumber?(e164: string): Promise<boolean>;
   /** What to answer the provider's webhook with (e.g. empty TwiML). */
   webhookReply: { contentType: string; body: string };
   /**

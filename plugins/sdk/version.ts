@@ -5,7 +5,7 @@
  * major version, and not newer than the core's (a plugin built for 1.2 may rely
  * on something 1.0 does not have). See CHANGELOG.md.
  */
-export const SDK_VERSION = '1.0.0';
+export const SDK_VERSION = '1.1.0';
 
 const SEMVER = /^(\d+)\.(\d+)\.(\d+)$/;
 

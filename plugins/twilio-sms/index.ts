@@ -4,7 +4,7 @@ import { createTwilioProvider } from './provider.ts';
 
 export default defineChannelPlugin({
   id: 'twilio-sms',
-  sdkVersion: '1.0.0',
+  sdkVersion: '1.1.0',
   channel: 'SMS',
   capabilities: {
     maxLength: 1600,

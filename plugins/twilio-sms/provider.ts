@@ -67,6 +67,18 @@ export function createTwilioProvider(credentials: TwilioCredentials, deps: Provi
       return match;
     },
 
+    /** Twilio's IncomingPhoneNumbers list for this account, filtered by the number. */
+    async ownsNumber(e164) {
+      try {
+        const found = await client.incomingPhoneNumbers.list({ phoneNumber: e164, limit: 20 });
+        return found.some((n) => n.phoneNumber === e164);
+      } catch (error) {
+        if (isRestException(error)) throw channelErrorFromRest(error);
+        const code = (error as { code?: string }).code;
+        throw new ChannelError('PROVIDER_UNAVAILABLE', `Twilio could not be reached (${code ?? 'no answer'})`, true);
+      }
+    },
+
     verifyWebhook({ url, headers, rawBody }: WebhookRequest) {
       const signature = headers['x-twilio-signature'];
       if (!signature) return false;

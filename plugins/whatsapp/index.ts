@@ -4,7 +4,7 @@ import { createWhatsAppProvider } from './provider.ts';
 
 export default defineChannelPlugin({
   id: 'whatsapp',
-  sdkVersion: '1.0.0',
+  sdkVersion: '1.1.0',
   channel: 'WHATSAPP',
   capabilities: {
     maxLength: 4096,

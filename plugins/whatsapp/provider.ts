@@ -89,6 +89,36 @@ export function createWhatsAppProvider(credentials: WhatsAppCredentials, deps: P
       );
     },
 
+    /**
+     * The account's credentials name one WhatsApp phone number (its phone number id): Meta's
+     * GET /<phone number id>?fields=display_phone_number says which number that is.
+     */
+    async ownsNumber(e164) {
+      let response: Response;
+      try {
+        response = await fetch(`${base}/${version}/${credentials.phoneNumberId}?fields=display_phone_number`, {
+          headers: { authorization: `Bearer ${credentials.accessToken}` },
+        });
+      } catch (error) {
+        const code = (error as { cause?: { code?: string } }).cause?.code;
+        throw new ChannelError(
+          'PROVIDER_UNAVAILABLE',
+          `WhatsApp: Meta could not be reached (${code ?? 'no answer'})`,
+          true,
+        );
+      }
+      type PhoneAnswer = { display_phone_number?: unknown; error?: GraphAnswer['error'] };
+      let answer: PhoneAnswer | null = null;
+      try {
+        answer = (await response.json()) as PhoneAnswer;
+      } catch {
+        // Not JSON: an edge's error page.
+      }
+      if (!response.ok) throw channelErrorFromGraph(response.status, answer?.error);
+      const shown = typeof answer?.display_phone_number === 'string' ? answer.display_phone_number : '';
+      return shown.replace(/[^0-9]/g, '') === e164.replace(/[^0-9]/g, '');
+    },
+
     verifyWebhook: ({ headers, rawBody }) =>
       validHubSignature(credentials.appSecret, headers['x-hub-signature-256'], rawBody),
     verifySubscription: (query) => subscriptionChallenge(credentials.verifyToken, query),

@@ -14,6 +14,8 @@ import {
   NoSendingNumberError,
   NotAuthorizedError,
   NotFoundError,
+  NumberNotOwnedError,
+  NumberOwnershipUnverifiedError,
   SandboxNotAllowedError,
   SeatLimitReachedError,
   SeatsInUseError,
@@ -193,4 +195,25 @@ builder.objectType(ConsentInvitationNotAvailableError, {
   description:
     'The channel has no consent invitation (WhatsApp): consent comes from the application form or a recruiter’s record (recordConsent with evidence).',
   fields: (t) => ({ channel: t.exposeString('channel') }),
+});
+
+builder.objectType(NumberNotOwnedError, {
+  name: 'NumberNotOwnedError',
+  interfaces: [ErrorInterface],
+  description:
+    "The channel account's provider does not list the number for that account: it was not added (whoever holds a number receives its texts).",
+  fields: (t) => ({ e164: t.exposeString('e164'), pluginId: t.exposeString('pluginId') }),
+});
+
+builder.objectType(NumberOwnershipUnverifiedError, {
+  name: 'NumberOwnershipUnverifiedError',
+  interfaces: [ErrorInterface],
+  description:
+    "The provider could not be asked whether the account holds the number (unreachable, or it refused the account's credentials): nothing was added; the message says what to do.",
+  fields: (t) => ({
+    pluginId: t.exposeString('pluginId'),
+    providerError: t.exposeString('providerError', {
+      description: 'The error vocabulary code, e.g. PROVIDER_UNAVAILABLE.',
+    }),
+  }),
 });

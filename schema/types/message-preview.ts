@@ -9,24 +9,16 @@ import {
   ValidationError,
 } from '../../api/domain/errors.ts';
 import { lockView, type SendDecision } from '../../api/messaging/send-policy/index.ts';
+import { internationalWarning } from '../../api/messaging/send-policy/routing.ts';
 import { previewMessage } from '../../api/messaging/sending/preview-message.ts';
 import { builder } from '../builder.ts';
 import { tenantActor, tenantScope } from '../tenant-scope.ts';
 import { Conversation, ConversationLock } from './conversation.ts';
 import { ErrorCodeEnum, LockReasonEnum, SendRefusalEnum } from './errors.ts';
 import { MessageKindEnum } from './message-kinds.ts';
+import { NumberReasonEnum } from './number-routing.ts';
 import { ReengagementTemplate } from './session-window.ts';
 import { ChannelEnum } from './tenant.ts';
-
-const NumberReasonEnum = builder.enumType('NumberReason', {
-  description: 'Why this number sends the message.',
-  values: {
-    CONVERSATION: { description: 'The conversation keeps the number it started with.' },
-    CANDIDATE_COUNTRY: { description: "A number from the candidate's country." },
-    US_FALLBACK: { description: "No number from the candidate's country: a US number." },
-    ANY_NUMBER: { description: "No number from the candidate's country nor the US: delivery is not guaranteed." },
-  } as const,
-});
 
 const EncodingEnum = builder.enumType('MessageEncoding', {
   values: {
@@ -114,6 +106,15 @@ const MessagePreview = builder.objectRef<SendDecision & { channel: 'SMS' | 'WHAT
       resolve: (d) => d.number?.e164 ?? null,
     }),
     sendingNumberReason: t.field({ type: NumberReasonEnum, nullable: true, resolve: (d) => d.number?.reason ?? null }),
+    noLocalNumber: t.boolean({
+      description: "The sending number is not from the candidate's country (as Conversation.numberRouting says).",
+      resolve: (d) => d.number?.noLocalNumber ?? false,
+    }),
+    internationalWarning: t.string({
+      nullable: true,
+      description: 'When noLocalNumber: that international delivery and replies are not guaranteed; null otherwise.',
+      resolve: (d) => internationalWarning(d.number),
+    }),
     lock: t.field({
       type: ConversationLock,
       description: "The channel's lock, as the conversation shows it.",

@@ -1,12 +1,26 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { ChannelUnavailableError, ConflictError } from '../../api/domain/errors.ts';
+import { NumberType } from '../../api/db/generated/prisma/enums.ts';
+import {
+  ChannelUnavailableError,
+  ConflictError,
+  NotAuthorizedError,
+  NumberNotOwnedError,
+  NumberOwnershipUnverifiedError,
+  SettingNotAvailableError,
+} from '../../api/domain/errors.ts';
 import { addSendingNumber } from '../../api/domain/sending-numbers.ts';
 import { builder } from '../builder.ts';
+import { poolOwner } from '../pool-owner.ts';
 import { tenantScope } from '../tenant-scope.ts';
 import { ChannelAccount } from './channel-account.ts';
 import { ChannelEnum, Tenant } from './tenant.ts';
 
-builder.prismaNode('SendingNumber', {
+export const NumberTypeEnum = builder.enumType(NumberType, {
+  name: 'NumberType',
+  description: 'What kind of sender a number is; sets its default pace. ALPHANUMERIC (one-way) is refused as a sender.',
+});
+
+export const SendingNumber = builder.prismaNode('SendingNumber', {
   id: { field: 'id' },
   nullable: true,
   authScopes: { tenantMember: true, operator: true },
@@ -20,6 +34,21 @@ builder.prismaNode('SendingNumber', {
       select: { accountId: true },
       resolve: (number) => (number.accountId ? encodeGlobalID('ChannelAccount', number.accountId) : null),
     }),
+    label: t.exposeString('label', { nullable: true }),
+    numberType: t.expose('numberType', { type: NumberTypeEnum }),
+    segmentsPerSecond: t.exposeFloat('segmentsPerSecond', {
+      nullable: true,
+      description: "The carrier's rate the outbox paces this number at; null: its type's default.",
+    }),
+    retiredAt: t.expose('retiredAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Retired numbers are never routed; their conversations move on their next send.',
+    }),
+    ownershipProof: t.exposeString('ownershipProof', {
+      description:
+        "How ownership was proved when added: PROVIDER (the provider's API lists it for the account), RANGE (the plugin's own range, the sandbox), OPERATOR (the platform operator's word).",
+    }),
   }),
 });
 
@@ -27,8 +56,13 @@ builder.queryField('sendingNumbers', (t) =>
   t.prismaField({
     type: ['SendingNumber'],
     authScopes: { tenantMember: true },
-    resolve: (query, _root, _args, ctx) =>
-      tenantScope(ctx).db.sendingNumber.findMany({ ...query, orderBy: { createdAt: 'asc' } }),
+    args: { includeRetired: t.arg.boolean({ defaultValue: false }) },
+    resolve: (query, _root, { includeRetired }, ctx) =>
+      tenantScope(ctx).db.sendingNumber.findMany({
+        ...query,
+        where: includeRetired ? {} : { retiredAt: null },
+        orderBy: { createdAt: 'asc' },
+      }),
   }),
 );
 
@@ -36,11 +70,15 @@ builder.mutationField('addSendingNumber', (t) =>
   t.prismaField({
     type: 'SendingNumber',
     description:
-      "Platform operator only: adds a number (provisioned at the provider, its webhooks pointing at Parley: PUBLIC_URL/webhooks/<plugin id>/<channel account id, or 'platform'>/inbound) to a tenant's pool, owned by one of the tenant's channel accounts or by the platform's. " +
-      'Whoever adds a number receives its inbound texts, so tenants cannot add numbers themselves until a number can be verified against the provider account that owns it.',
-    authScopes: { operator: true },
+      "Adds a number (provisioned at the provider, its webhooks pointing at Parley: PUBLIC_URL/webhooks/<plugin id>/<channel account id, or 'platform'>/inbound) to a tenant's pool, owned by one of the tenant's channel accounts or by the platform's. " +
+      "Whoever adds a number receives its inbound texts, so the account must prove it holds it (the provider's API lists it, or the plugin's own range); a number is in one tenant's pool at a time. " +
+      'The platform operator names the tenant; tenant admins add numbers of their own accounts only where the operator allows it (allowAdminsToManageNumbers).',
+    authScopes: { operator: true, tenantAdmin: true },
     args: {
-      tenantId: t.arg.globalID({ required: true, for: Tenant }),
+      tenantId: t.arg.globalID({ required: false, for: Tenant, description: 'The operator names the tenant.' }),
+      label: t.arg.string({ required: false }),
+      numberType: t.arg({ type: NumberTypeEnum, required: false }),
+      segmentsPerSecond: t.arg.float({ required: false }),
       e164: t.arg.string({ required: true }),
       channel: t.arg({ type: ChannelEnum, required: false }),
       channelAccountId: t.arg.globalID({
@@ -49,13 +87,32 @@ builder.mutationField('addSendingNumber', (t) =>
         description: "The tenant's channel account that owns the number; omitted: the platform's account.",
       }),
     },
-    errors: { types: [ConflictError, ChannelUnavailableError] },
-    resolve: async (query, _root, { tenantId, e164, channel, channelAccountId }, ctx) => {
-      const number = await addSendingNumber(ctx.services.prisma, ctx.services.channels, tenantId.id, {
-        e164,
-        channel: channel ?? undefined,
-        accountId: channelAccountId?.id,
-      });
+    errors: {
+      types: [
+        ConflictError,
+        ChannelUnavailableError,
+        NotAuthorizedError,
+        NumberNotOwnedError,
+        NumberOwnershipUnverifiedError,
+        SettingNotAvailableError,
+      ],
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const { tenantId, byOperator } = poolOwner(ctx, args.tenantId?.id);
+      const number = await addSendingNumber(
+        ctx.services.prisma,
+        ctx.services.channels,
+        tenantId,
+        {
+          e164: args.e164,
+          channel: args.channel ?? undefined,
+          accountId: args.channelAccountId?.id,
+          label: args.label,
+          numberType: args.numberType ?? undefined,
+          segmentsPerSecond: args.segmentsPerSecond,
+        },
+        { byOperator },
+      );
       return ctx.services.prisma.sendingNumber.findUniqueOrThrow({ ...query, where: { id: number.id } });
     },
   }),

@@ -15,7 +15,8 @@ export type InboundRoute = {
  * receiving number on the channel, and the sender's conversation there (one
  * that keeps this number on the channel first, then the most recently active). The only lookup that crosses
  * tenants, because the number is what names the tenant: the number as owned by
- * the channel account the webhook came in on (`accountId`; null: the platform's).
+ * the channel account the webhook came in on (`accountId`; null: the platform's), in service
+ * (a retired number still reaches its last holder until another tenant adds it).
  */
 export async function routeInbound(
   prisma: PrismaClient,
@@ -36,6 +37,9 @@ export async function routeInbound(
         conv."lastMessageAt" DESC NULLS LAST, conv."createdAt" DESC
       LIMIT 1
     ) c ON true
-    WHERE sn.e164 = ${to} AND sn.channel = ${channel}::"Channel" AND sn."accountId" IS NOT DISTINCT FROM ${accountId}::uuid`;
+    WHERE sn.e164 = ${to} AND sn.channel = ${channel}::"Channel" AND sn."accountId" IS NOT DISTINCT FROM ${accountId}::uuid
+    -- A number in service first: a retired one (released, perhaps now another tenant's) only when none is.
+    ORDER BY sn."retiredAt" IS NOT NULL, sn."retiredAt" DESC
+    LIMIT 1`;
   return route ?? null;
 }

@@ -155,7 +155,7 @@ export function decide(facts: SendFacts, request: SendRequest, offer: ChannelOff
   const window = sessionWindow(offer?.capabilities.sessionWindowHours ?? null, facts.lastInboundAt, facts.now);
   const reengagement = window ? reengagementFor(facts) : null;
   const lock = withWindow(consentLock, request.channel, window, reengagement);
-  const number = routeNumber(facts.number, facts.pool, to);
+  const number = routeNumber(facts.number, facts.pool, to, facts.retiredNumberId ?? null);
   const cost = sendCost(request.channel, request.body);
   const credits = number ? creditCost(cost.segments, offer?.creditsPerSegment?.(number)) : 0;
   const timing = sendTiming(facts, to, request);

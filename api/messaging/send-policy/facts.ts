@@ -19,6 +19,8 @@ export type PoolNumber = {
   accountId: string | null;
   accountStatus: string | null;
   pluginId: string | null;
+  /** Messages sent and received through it this calendar month (pool numbers only): routing spreads load by it. */
+  monthlyUse?: number;
 };
 
 /** Everything a send decision reads, as one statement returns it. */
@@ -47,8 +49,10 @@ export type SendFacts = AccountFacts & {
   inviteError: string | null;
   /** The conversation's number on the channel once it has one. */
   number: PoolNumber | null;
-  /** The tenant's numbers on the channel, when the conversation has none yet. */
+  /** The tenant's numbers in service on the channel (two-way ones), when the conversation has none yet or its number was retired. */
   pool: PoolNumber[] | null;
+  /** The conversation's number on the channel when it was retired: the next send moves it (see routing.ts). */
+  retiredNumberId?: string | null;
   existingId: string | null;
   existingHash: string | null;
   /** Credits the tenant has available now (0 before its first top-up); the statement always reads it. */
@@ -104,13 +108,19 @@ export async function readSendFacts(
       coalesce(cs.state::text, 'NONE') AS consent, cs."optOutSource"::text AS "optOutSource",
       coalesce(cs."carrierBlocked", false) AS "carrierBlocked",
       inv.status::text AS "inviteStatus", inv."errorMessage" AS "inviteError",
-      CASE WHEN sn.id IS NULL THEN NULL ELSE json_build_object('id', sn.id, 'e164', sn.e164, 'country', sn.country,
+      CASE WHEN sn.id IS NULL OR sn."retiredAt" IS NOT NULL THEN NULL ELSE json_build_object('id', sn.id, 'e164', sn.e164, 'country', sn.country,
         'accountId', sn."accountId", 'accountStatus', sa.status, 'pluginId', sa."pluginId") END AS number,
-      CASE WHEN c.id IS NOT NULL AND sn.id IS NULL THEN (
+      CASE WHEN sn."retiredAt" IS NOT NULL THEN sn.id END AS "retiredNumberId",
+      CASE WHEN c.id IS NOT NULL AND (sn.id IS NULL OR sn."retiredAt" IS NOT NULL) THEN (
         SELECT coalesce(json_agg(json_build_object('id', p.id, 'e164', p.e164, 'country', p.country,
-            'accountId', p."accountId", 'accountStatus', pa.status, 'pluginId', pa."pluginId") ORDER BY p."createdAt"), '[]'::json)
+            'accountId', p."accountId", 'accountStatus', pa.status, 'pluginId', pa."pluginId",
+            'monthlyUse', (SELECT count(*) FROM "Message" um WHERE um."tenantId" = tn.id AND um.channel = p.channel
+              AND um."createdAt" >= date_trunc('month', now())
+              AND ((um.direction = 'OUTBOUND' AND um."fromNumber" = p.e164) OR (um.direction = 'INBOUND' AND um."toNumber" = p.e164))))
+            ORDER BY p."createdAt"), '[]'::json)
         FROM "SendingNumber" p LEFT JOIN "ChannelAccount" pa ON pa.id = p."accountId"
-        WHERE p."tenantId" = tn.id AND p.channel = ${channel}::"Channel") END AS pool,
+        WHERE p."tenantId" = tn.id AND p.channel = ${channel}::"Channel" AND p."retiredAt" IS NULL
+          AND p."numberType" <> 'ALPHANUMERIC') END AS pool,
       m.id AS "existingId", m."requestHash" AS "existingHash",
       coalesce((SELECT cb.available FROM "CreditBalance" cb WHERE cb."tenantId" = tn.id), 0)::int AS "creditBalance",
       EXISTS (SELECT 1 FROM "MessageKindRule" kr WHERE kr."tenantId" = tn.id AND kr.channel = ${channel}::"Channel"

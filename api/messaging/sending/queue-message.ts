@@ -10,8 +10,11 @@ import type { TenantTx } from '../../domain/scope.ts';
 
 export type QueuedMessage = {
   conversationId: string;
-  /** The number the send policy routed it to; a conversation keeps its first on each channel. */
-  sendingNumber: { id: string; e164: string };
+  /**
+   * The number the send policy routed it to; a conversation keeps its first on each channel,
+   * unless that was retired (`replaces`): then it moves to this one, and the move is recorded.
+   */
+  sendingNumber: { id: string; e164: string; replaces?: string | null };
   authorId: string | null;
   channel: Channel;
   kind: MessageKind;
@@ -60,7 +63,21 @@ export async function queueMessage(tenantId: string, db: TenantTx | TenantDb, q:
     n AS (
       INSERT INTO "ConversationNumber" ("tenantId", "conversationId", channel, "sendingNumberId")
       SELECT ${tenantId}::uuid, ${q.conversationId}::uuid, ${q.channel}::"Channel", ${number.id}::uuid FROM m
-      ON CONFLICT ("conversationId", channel) DO NOTHING),
+      ON CONFLICT ("conversationId", channel) DO ${
+        number.replaces
+          ? Prisma.sql`UPDATE SET "sendingNumberId" = EXCLUDED."sendingNumberId", "createdAt" = now()
+            WHERE "ConversationNumber"."sendingNumberId" = ${number.replaces}::uuid`
+          : Prisma.sql`NOTHING`
+      }
+      RETURNING "sendingNumberId"),${
+        number.replaces
+          ? Prisma.sql`
+    moved AS (
+      INSERT INTO "ConversationNumberChange" (id, "tenantId", "conversationId", channel, "fromNumberId", "toNumberId", reason)
+      SELECT ${uuidv7()}::uuid, ${tenantId}::uuid, ${q.conversationId}::uuid, ${q.channel}::"Channel",
+        ${number.replaces}::uuid, n."sendingNumberId", 'NUMBER_RETIRED' FROM n),`
+          : Prisma.empty
+      }
     o AS (
       INSERT INTO "OutboxEntry" (id, "tenantId", "messageId", state, attempts, "nextAttemptAt", "createdAt")
       SELECT ${outboxId}::uuid, ${tenantId}::uuid, m.id, 'PENDING', 0, ${now}, ${now} FROM m),

@@ -60,6 +60,31 @@ function resource(accountSid: string, m: FakeMessage) {
   };
 }
 
+/** One page of IncomingPhoneNumbers, filtered by `PhoneNumber` as Twilio does (exact E.164 here). */
+function incomingNumbersPage(accountSid: string, owned: string[], q: URLSearchParams) {
+  const wanted = q.get('PhoneNumber');
+  const list = owned.filter((n) => !wanted || n === wanted);
+  const uri = `/2010-04-01/Accounts/${accountSid}/IncomingPhoneNumbers.json?${q.toString()}`;
+  return {
+    incoming_phone_numbers: list.map((n) => ({
+      sid: `PN${n.replace(/\D/g, '').padEnd(32, '0').slice(0, 32)}`,
+      account_sid: accountSid,
+      phone_number: n,
+      friendly_name: n,
+      capabilities: { sms: true, mms: false, voice: true },
+      status: 'in-use',
+    })),
+    page: 0,
+    page_size: Number(q.get('PageSize') ?? 50),
+    start: 0,
+    end: Math.max(list.length - 1, 0),
+    first_page_uri: uri,
+    next_page_uri: null,
+    previous_page_uri: null,
+    uri,
+  };
+}
+
 /**
  * Twilio's DateSent filters are day-granular (GMT): `DateSent>=YYYY-MM-DD` is "on
  * or after midnight of that day", `DateSent<=` "on or before that day". The SDK
@@ -88,6 +113,9 @@ export async function startFakeTwilioApi(options: { accountSid?: string; authTok
   let release: () => void = () => {};
   const heldTo = new Map<string, { promise: Promise<void>; release: () => void }>();
   const received: { method: string; path: string; query: string }[] = [];
+  /** The numbers this account holds (IncomingPhoneNumbers), E.164. */
+  const ownedNumbers = new Set<string>();
+  let numbersDown = false;
 
   const authorized = (req: IncomingMessage) =>
     req.headers.authorization === `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
@@ -159,6 +187,10 @@ export async function startFakeTwilioApi(options: { accountSid?: string; authTok
         uri: pageUri(page),
       });
     }
+    if (req.method === 'GET' && url.pathname === `/2010-04-01/Accounts/${accountSid}/IncomingPhoneNumbers.json`) {
+      if (numbersDown) return json(res, 503, { code: 20503, message: 'Service Unavailable', status: 503 });
+      return json(res, 200, incomingNumbersPage(accountSid, [...ownedNumbers], url.searchParams));
+    }
     const one = messages.find((m) => url.pathname === `${base}/${m.sid}.json`);
     if (req.method === 'GET' && one) return json(res, 200, resource(accountSid, one));
     return json(res, 404, { code: 20404, message: 'Not found', status: 404 });
@@ -210,6 +242,14 @@ export async function startFakeTwilioApi(options: { accountSid?: string; authTok
     baseUrl: `http://127.0.0.1:${port}`,
     messages,
     received,
+    /** The account holds these numbers: Twilio's IncomingPhoneNumbers lists them. */
+    ownNumbers(...e164s: string[]) {
+      for (const n of e164s) ownedNumbers.add(n);
+    },
+    /** IncomingPhoneNumbers answers 503 until called with false. */
+    numbersUnavailable(down = true) {
+      numbersDown = down;
+    },
     /** The next sends to `to` get these answers, in order (refusals, or accepted-then-lost answers). */
     failNext(to: string, ...next: FakeAnswer[]) {
       answers.set(to, [...(answers.get(to) ?? []), ...next]);

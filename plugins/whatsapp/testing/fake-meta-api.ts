@@ -259,6 +259,7 @@ export async function startFakeMetaApi(options: { displayPhoneNumber?: string } 
   const accounts: Account[] = [];
   const answers = new Map<string, FakeMetaAnswer[]>();
   const requests: { method: string; path: string; body: string }[] = [];
+  let numbersDown = false;
   const addAccount = (input: { displayPhoneNumber: string }) => {
     const account = makeAccount({ ...input, sent });
     accounts.push(account);
@@ -270,6 +271,17 @@ export async function startFakeMetaApi(options: { displayPhoneNumber?: string } 
     const body = await readBody(req);
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
     requests.push({ method: req.method ?? '', path, body });
+    const node = /^\/v[0-9]+\.[0-9]+\/([0-9]+)$/.exec(path);
+    const phone = accounts.find((a) => a.credentials.phoneNumberId === node?.[1]);
+    if (req.method === 'GET' && phone) {
+      if (req.headers.authorization !== `Bearer ${phone.credentials.accessToken}`) {
+        return graphError(res, 401, 190, 'Invalid OAuth access token - Cannot parse access token');
+      }
+      if (numbersDown) return graphError(res, 503, 2, 'Service temporarily unavailable', 'OAuthException');
+      // Meta shows the number formatted for people, e.g. "+1 555-010-0001".
+      const d = digits(phone.displayPhoneNumber);
+      return json(res, 200, { display_phone_number: `+${d.slice(0, 1)} ${d.slice(1)}`, id: node?.[1] });
+    }
     const match = /^\/v[0-9]+\.[0-9]+\/([0-9]+)\/messages$/.exec(path);
     const account = accounts.find((a) => a.credentials.phoneNumberId === match?.[1]);
     if (req.method !== 'POST' || !match || !account) {
@@ -327,6 +339,10 @@ export async function startFakeMetaApi(options: { displayPhoneNumber?: string } 
     requests,
     /** Another business number (its own app secret, token and phone number id), on the same Graph API. */
     addAccount,
+    /** GET /<phone number id> answers 503 until called with false. */
+    numbersUnavailable(down = true) {
+      numbersDown = down;
+    },
     /** The next sends to `to` (E.164) get these answers, in order. */
     failNext(to: string, ...next: FakeMetaAnswer[]) {
       answers.set(to, [...(answers.get(to) ?? []), ...next]);
