@@ -13,6 +13,7 @@ import {
 } from '../../plugins/whatsapp/testing/fake-meta-api.ts';
 import { rawId, startTestServer, type TestServer } from '../test/harness.ts';
 import { type Hiring, setUpHiring, usNumber, waitFor } from '../test/messaging-fixture.ts';
+import { optIn } from '../test/opted-in.ts';
 
 const PLUGINS = './plugins/twilio-sms/index.ts,./plugins/sandbox/index.ts,./plugins/whatsapp/index.ts';
 const UNKNOWABLE_WAIT_MS = 1_500;
@@ -217,6 +218,29 @@ describe('WhatsApp webhooks through the real server', () => {
       status: 'SENT',
       errorCode: null,
     });
+  });
+
+  it('never lets one account of a tenant change a message another of its accounts sent', async () => {
+    const t = await whatsAppTenant(meta.addAccount({ displayPhoneNumber: usNumber() }));
+    await optIn(t);
+    // The conversation uses both accounts: the candidate wrote on WhatsApp too.
+    await exchange(t, 'On WhatsApp');
+    const { sendMessage } = await t.recruiter.client.request(SendMessageDocument, {
+      input: { conversationId: t.conversationId, channel: 'SMS', body: 'By text', idempotencyKey: `wa-cross-${seq++}` },
+    });
+    if (sendMessage.__typename !== 'Message') throw new Error(JSON.stringify(sendMessage));
+    const sms = rawId(sendMessage.id);
+    await waitFor(async () => t.sentToCandidate().find((m) => m.body === 'By text'), 'the SMS at Twilio');
+    // Signed by the tenant's WhatsApp app, naming the SMS (sent through the platform's Twilio) by Parley's id.
+    const forged = await t.account.postBatch(t.webhookUrl, {
+      statuses: [{ message: 'wamid.FORGED', status: 'failed', errorCode: 131026, callbackData: sms }],
+    });
+    expect(forged.response.status).toBe(200);
+    expect(await prisma().message.findUniqueOrThrow({ where: { id: sms } })).toMatchObject({
+      provider: 'twilio-sms',
+      errorCode: null,
+    });
+    expect(['SENT', 'DELIVERED']).toContain((await prisma().message.findUniqueOrThrow({ where: { id: sms } })).status);
   });
 
   it('settles a send whose answer was lost by its status webhook, and never sends it twice', async () => {
