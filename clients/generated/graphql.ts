@@ -616,7 +616,7 @@ export type AddPoolNumberMutation = { addSendingNumber:
     | { __typename: 'NumberOwnershipUnverifiedError', code: ErrorCode, message: string, pluginId: string, providerError: string }
     | { __typename: 'SendingNumber', id: string, e164: string, country: string, channel: Channel, channelAccountId: string | null, label: string | null, numberType: NumberType, segmentsPerSecond: number | null, retiredAt: string | null, ownershipProof: string }
     | { __typename: 'SettingNotAvailableError', code: ErrorCode, message: string, setting: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
    };
 
 export type UpdateSendingNumberMutationVariables = Exact<{
@@ -632,7 +632,7 @@ export type UpdateSendingNumberMutation = { updateSendingNumber:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'SendingNumber', id: string, e164: string, country: string, channel: Channel, channelAccountId: string | null, label: string | null, numberType: NumberType, segmentsPerSecond: number | null, retiredAt: string | null, ownershipProof: string }
     | { __typename: 'SettingNotAvailableError', code: ErrorCode, message: string, setting: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
    };
 
 export type RetireSendingNumberMutationVariables = Exact<{
@@ -1717,6 +1717,9 @@ export const AddPoolNumberDocument = new TypedDocumentString(`
     ... on SettingNotAvailableError {
       setting
     }
+    ... on ValidationError {
+      field
+    }
   }
 }
     fragment PoolNumber on SendingNumber {
@@ -1749,6 +1752,9 @@ export const UpdateSendingNumberDocument = new TypedDocumentString(`
     }
     ... on SettingNotAvailableError {
       setting
+    }
+    ... on ValidationError {
+      field
     }
   }
 }
