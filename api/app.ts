@@ -7,6 +7,7 @@ import { loadCredentialCipher } from './channels/credential-crypto.ts';
 import { loadChannelPlugins } from './channels/plugins.ts';
 import { createChannelRegistry } from './channels/registry.ts';
 import type { Config } from './config.ts';
+import { createScheduledRecheck } from './outbox/scheduled-recheck.ts';
 import type { Services } from './context.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
@@ -70,6 +71,7 @@ export function buildApp(config: Config, log: Logger) {
         signingKey: await loadSigningKey(db.prisma, config.tokenSecret),
         channels,
         wakeOutbox: () => outbox?.wake(),
+        tenantDefaults: { quietHours: config.quietHoursByDefault },
       };
       outbox = createOutboxWorker({
         prisma: db.prisma,
@@ -82,6 +84,7 @@ export function buildApp(config: Config, log: Logger) {
         retryBaseMs: config.outbox.retryBaseMs,
         sendTimeoutMs: config.outbox.sendTimeoutMs,
         unknowableWaitMs: config.outbox.unknowableWaitMs,
+        scheduled: createScheduledRecheck({ prisma: db.prisma, channels, relay }),
       });
       log.info({ plugins: [...plugins.keys()] }, 'channel plugins loaded');
       if (!channels.platformServes('SMS')) {

@@ -89,6 +89,7 @@ const envSchema = z.object({
       return keys;
     }),
   CHANNEL_PLATFORM_DEFAULT: z.enum(['on', 'off']).optional(),
+  QUIET_HOURS_DEFAULT: z.enum(['on', 'off']).optional(),
   SANDBOX_DELIVERY_DELAY_MS: z
     .string()
     .regex(/^\d{1,6}(-\d{1,6})?$/, 'expected milliseconds or a range, e.g. 300-800')
@@ -139,6 +140,8 @@ export type Config = {
   logLevel: string;
   /** Create a demo tenant on first start and print its credentials. */
   demoTenant: boolean;
+  /** New tenants start with quiet hours 21:00-08:00 (QUIET_HOURS_DEFAULT; off in tests). */
+  quietHoursByDefault: boolean;
   shutdownGraceMs: number;
   /** How long a verified credential is remembered (0: never); revocations still apply at once. */
   authCacheMs: number;
@@ -225,6 +228,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenSecret: e.TOKEN_SECRET,
     logLevel: e.LOG_LEVEL,
     demoTenant: e.DEMO_TENANT ? e.DEMO_TENANT === 'on' : !e.DATABASE_URL && e.NODE_ENV === 'development',
+    // New tenants get quiet hours 21:00-08:00 unless turned off (tests, whose sends must not depend on the hour).
+    quietHoursByDefault: e.QUIET_HOURS_DEFAULT ? e.QUIET_HOURS_DEFAULT === 'on' : e.NODE_ENV !== 'test',
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     authCacheMs: e.AUTH_CACHE_MS,
     eventRetentionDays: e.EVENT_RETENTION_DAYS,

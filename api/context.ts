@@ -19,6 +19,8 @@ export type Services = {
   channels: ChannelRegistry;
   /** Nudges the outbox workers after a message is queued. */
   wakeOutbox: () => void;
+  /** What a new tenant starts with (QUIET_HOURS_DEFAULT). */
+  tenantDefaults: { quietHours: boolean };
 };
 
 /** What every resolver sees: who is calling and, for tenant actors, a scope that only reaches their tenant. */

@@ -3,6 +3,7 @@ import type { Channel } from '../db/generated/prisma/enums.ts';
 import { changeConsent } from '../messaging/consent/change-consent.ts';
 import { afterApplication } from '../messaging/consent/rules.ts';
 import { type FieldIssue, NotFoundError } from './errors.ts';
+import { isTimeZone } from '../messaging/send-policy/quiet-hours.ts';
 import { parsePhone } from './phone.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
 import type { TenantScope, TenantTx } from './scope.ts';
@@ -24,6 +25,8 @@ const candidateInput = z.object({
   alternatePhone: z.string().nullish(),
   preferredPhone: z.enum(['MAIN', 'ALTERNATE']).optional(),
   country: z.string().length(2, 'must be a two-letter ISO country code').toUpperCase().nullish(),
+  /** The candidate's IANA time zone for quiet hours; omitted: left as stored; null: derived from the number. */
+  timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. Europe/Paris').nullish(),
 });
 
 /** Upserts that race on the same external id: the loser retries once and finds the winner's row. */
@@ -59,7 +62,13 @@ export async function upsertCandidate(scope: TenantScope, input: z.input<typeof 
   const alternatePhone = phoneField(input.alternatePhone, country, 'alternatePhone', issues);
   refuseIf(issues);
   const data = candidateInput.parse(input);
-  const fields = withoutUndefined({ name: data.name, phone, alternatePhone, preferredPhone: data.preferredPhone });
+  const fields = withoutUndefined({
+    name: data.name,
+    phone,
+    alternatePhone,
+    preferredPhone: data.preferredPhone,
+    timeZone: data.timeZone,
+  });
   return retryOnConflict(() =>
     scope.db.candidate.upsert({
       where: { tenantId_externalId: { tenantId: scope.tenantId, externalId: data.externalId } },

@@ -4,6 +4,7 @@ import { generateApiKey } from '../auth/api-key-secret.ts';
 import type { ChannelRegistry } from '../channels/registry.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { Channel } from '../db/generated/prisma/enums.ts';
+import { newTenantQuietHours, quietHoursSettings, withQuietHours } from '../messaging/send-policy/quiet-settings.ts';
 import { reengagementSettings } from '../messaging/send-policy/reengagement.ts';
 import { ChannelUnavailableError, SettingNotAvailableError } from './errors.ts';
 import type { TenantScope } from './scope.ts';
@@ -46,6 +47,7 @@ const settingsInput = z.object({
     .refine((t) => /\bYES\b/i.test(t), 'must ask the candidate to reply YES')
     .optional(),
   ...reengagementSettings,
+  ...quietHoursSettings,
 });
 
 export type CreateTenantInput = z.input<typeof createTenantInput>;
@@ -58,7 +60,12 @@ function requireAccounts(available: ReadonlySet<string>, enabled: Channel[] | un
 }
 
 /** An operator action: a new tenant and its first API key (the secret is returned only here). */
-export async function createTenant(prisma: PrismaClient, channels: ChannelRegistry, input: CreateTenantInput) {
+export async function createTenant(
+  prisma: PrismaClient,
+  channels: ChannelRegistry,
+  input: CreateTenantInput,
+  defaults: { quietHours: boolean } = { quietHours: false },
+) {
   const data = parseInput(createTenantInput, input);
   // The operator adds the tenant's channel accounts after creating it: a channel needs only a loaded plugin here,
   // and the tenant's locks show it unavailable until an account (or the platform's) can send on it.
@@ -69,6 +76,7 @@ export async function createTenant(prisma: PrismaClient, channels: ChannelRegist
     data: {
       name: data.name,
       platformChannels,
+      ...newTenantQuietHours(defaults.quietHours),
       ...(data.enabledChannels ? { enabledChannels: [...new Set(data.enabledChannels)] } : {}),
       apiKeys: { create: { name: 'Initial key', prefix, hash } },
     },
@@ -102,7 +110,7 @@ export async function updateTenantSettings(scope: TenantScope, channels: Channel
     (tx) =>
       tx.tenant.update({
         where: { id: scope.tenantId },
-        data: { ...data, ...(data.enabledChannels ? { enabledChannels: [...new Set(data.enabledChannels)] } : {}) },
+        data: { ...withQuietHours(data), ...(data.enabledChannels ? { enabledChannels: [...new Set(data.enabledChannels)] } : {}) },
       }),
     (tenant) => [{ type: 'TENANT_UPDATED', subjectId: tenant.id }],
   );

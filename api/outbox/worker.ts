@@ -9,6 +9,7 @@ import { consentWithdrawn } from './consent-check.ts';
 import { type DeliverDeps, deliver } from './deliver.ts';
 import { createClaimLoop } from './loop.ts';
 import { createOutcomes } from './outcomes.ts';
+import type { ScheduledRecheck } from './scheduled-recheck.ts';
 import { type ReconcileDeps, reconcile } from './reconcile.ts';
 
 export type OutboxWorkerOptions = {
@@ -34,6 +35,8 @@ export type OutboxWorkerOptions = {
   sendTimeoutMs?: number;
   /** How long an unclear send waits for a status webhook when the provider cannot be asked (reconcile.ts). */
   unknowableWaitMs?: number;
+  /** Asks the whole send policy again when a scheduled message is due (scheduled-recheck.ts). */
+  scheduled?: ScheduledRecheck;
 };
 
 type Job = { claim: Claim; reconcile: boolean };
@@ -81,6 +84,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     const route = { ...channel, provider: channel.provider };
     const attempt = unclear ? await reconcile(reconcileDeps, claim, message, route) : claim;
     if (!attempt) return;
+    if (message.status === 'SCHEDULED' && (await options.scheduled?.settle(attempt, message))) return;
     if (await consentWithdrawn(prisma, message)) return outcomes.withdrawn(attempt);
     await deliver(deliverDeps, attempt, message, route);
   }

@@ -40,6 +40,8 @@ export type CandidateInput = {
   phone?: string | null | undefined;
   /** Which number to text; omit it to keep the stored choice (MAIN for a new candidate). */
   preferredPhone?: PhoneChoice | null | undefined;
+  /** The candidate's IANA time zone (Europe/Paris) for quiet hours; null clears it (then every zone of the number's country applies); omit it to keep the stored one. */
+  timeZone?: string | null | undefined;
 };
 
 export type Channel =
@@ -234,10 +236,24 @@ export type PreviewMessageInput = {
   conversationId: string | number;
   /** With kind CUSTOM: the key of one of the tenant's own kinds. */
   customKind?: string | null | undefined;
+  /** As sendMessage: hold it past quiet hours. */
+  holdUntilAllowed?: boolean | null | undefined;
   /** What the message is for (default CHAT). */
   kind?: MessageKind | null | undefined;
+  /** As sendMessage: preview a scheduled send. */
+  sendAt?: string | null | undefined;
   /** Preview sendReengagementTemplate instead: the re-engagement template (its text replaces `body`), allowed outside the session window. */
   template?: boolean | null | undefined;
+};
+
+/** Quiet hours in the candidate's local time: no message goes out from `start` until `end`. */
+export type QuietHoursInput = {
+  /** False: no quiet hours (start and end are then ignored). */
+  enabled: boolean;
+  /** HH:MM, 24-hour (default 08:00); before start means overnight. */
+  end?: string | null | undefined;
+  /** HH:MM, 24-hour (default 21:00). */
+  start?: string | null | undefined;
 };
 
 export type RecordConsentInput = {
@@ -263,10 +279,14 @@ export type SendMessageInput = {
   conversationId: string | number;
   /** With kind CUSTOM: the key of one of the tenant's own kinds. */
   customKind?: string | null | undefined;
+  /** Inside the candidate's quiet hours (now, or at sendAt), schedule it for their end instead of refusing it with QuietHoursError. */
+  holdUntilAllowed?: boolean | null | undefined;
   /** Unique per message; a retry with the same key returns the first result. */
   idempotencyKey: string;
   /** What the message is for (default CHAT); the tenant may forbid a kind on a channel. */
   kind?: MessageKind | null | undefined;
+  /** Send it at this time (at least a minute, at most 30 days ahead): the message is SCHEDULED until then, and the whole send policy is asked again when it is due. */
+  sendAt?: string | null | undefined;
 };
 
 export type SendReengagementTemplateInput = {
@@ -323,6 +343,10 @@ export type TenantSettingsInput = {
   /** Only meaningful with number assignment, which is not available yet: changing it is refused. */
   maxUsersPerNumber?: number | null | undefined;
   name?: string | null | undefined;
+  /** No messages on the candidate's Sunday. */
+  noSundays?: boolean | null | undefined;
+  /** Quiet hours in the candidate's local time (new tenants: 21:00-08:00); enabled: false turns them off. */
+  quietHours?: QuietHoursInput | null | undefined;
   /** e.g. en, en_US, pt_BR. */
   reengagementTemplateLanguage?: string | null | undefined;
   /** The approved template's name at the provider: lowercase letters, digits and underscores. */
@@ -469,6 +493,7 @@ export type SendMessageMutation = { sendMessage:
     | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'QuietHoursError', code: ErrorCode, message: string }
     | { __typename: 'SendNotAllowedError', code: ErrorCode, message: string, refusal: SendRefusal }
     | { __typename: 'SessionWindowClosedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
@@ -492,6 +517,7 @@ export type SendConsentInviteMutation = { sendConsentInvite:
     | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'QuietHoursError', code: ErrorCode, message: string }
     | { __typename: 'SendNotAllowedError', code: ErrorCode, message: string }
     | { __typename: 'SessionWindowClosedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
@@ -985,6 +1011,7 @@ export type SendOnChannelMutation = { sendMessage:
     | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'QuietHoursError', code: ErrorCode, message: string }
     | { __typename: 'SendNotAllowedError', code: ErrorCode, message: string }
     | { __typename: 'SessionWindowClosedError', code: ErrorCode, message: string, closedAt: string | null, template: { body: string, name: string, language: string, parameters: Array<string> } | null }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
@@ -1007,6 +1034,7 @@ export type SendReengagementTemplateMutation = { sendReengagementTemplate:
     | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'QuietHoursError', code: ErrorCode, message: string }
     | { __typename: 'SendNotAllowedError', code: ErrorCode, message: string }
     | { __typename: 'SessionWindowClosedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
@@ -1031,6 +1059,7 @@ export type SendConsentInviteOnMutation = { sendConsentInvite:
     | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'QuietHoursError', code: ErrorCode, message: string }
     | { __typename: 'SendNotAllowedError', code: ErrorCode, message: string }
     | { __typename: 'SessionWindowClosedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }

@@ -56,6 +56,11 @@ export const Candidate = builder.prismaNode('Candidate', {
     phone: t.exposeString('phone', { nullable: true, description: 'E.164.' }),
     alternatePhone: t.exposeString('alternatePhone', { nullable: true, description: 'E.164.' }),
     preferredPhone: t.expose('preferredPhone', { type: PhoneChoiceEnum }),
+    timeZone: t.exposeString('timeZone', {
+      nullable: true,
+      description:
+        "The candidate's IANA time zone as the ATS stated it; null: quiet hours use every zone of their number's country.",
+    }),
     phoneIssue: t.string({
       nullable: true,
       description:
@@ -86,6 +91,11 @@ const CandidateInput = builder.inputType('CandidateInput', {
       description: 'Which number to text; omit it to keep the stored choice (MAIN for a new candidate).',
     }),
     country: t.string({ required: false, description: "ISO country for numbers without +; default: the tenant's." }),
+    timeZone: t.string({
+      required: false,
+      description:
+        "The candidate's IANA time zone (Europe/Paris) for quiet hours; null clears it (then every zone of the number's country applies); omit it to keep the stored one.",
+    }),
   }),
 });
 

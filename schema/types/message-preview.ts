@@ -17,6 +17,7 @@ import { Conversation, ConversationLock } from './conversation.ts';
 import { ErrorCodeEnum, LockReasonEnum, SendRefusalEnum } from './errors.ts';
 import { MessageKindEnum } from './message-kinds.ts';
 import { NumberReasonEnum } from './number-routing.ts';
+import { QuietHoursCheck } from './quiet-hours.ts';
 import { ReengagementTemplate } from './session-window.ts';
 import { ChannelEnum } from './tenant.ts';
 
@@ -123,8 +124,14 @@ const MessagePreview = builder.objectRef<SendDecision & { channel: 'SMS' | 'WHAT
     sendAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'When it could go out, if it must wait; null means now.',
+      description:
+        'When it would go out: the sendAt asked for, or with holdUntilAllowed the end of quiet hours; null means now.',
       resolve: (d) => d.sendAt,
+    }),
+    quietHours: t.field({
+      type: QuietHoursCheck,
+      description: "The candidate's time zones and local time when it would go, and whether quiet hours hold then.",
+      resolve: (d) => d.quiet,
     }),
   }),
 });
@@ -145,6 +152,8 @@ const PreviewMessageInput = builder.inputType('PreviewMessageInput', {
       required: false,
       description: "With kind CUSTOM: the key of one of the tenant's own kinds.",
     }),
+    sendAt: t.field({ type: 'DateTime', required: false, description: 'As sendMessage: preview a scheduled send.' }),
+    holdUntilAllowed: t.boolean({ required: false, description: 'As sendMessage: hold it past quiet hours.' }),
   }),
 });
 

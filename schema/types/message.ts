@@ -6,6 +6,7 @@ import {
   IdempotencyKeyReusedError,
   InsufficientCreditsError,
   MessageKindNotAllowedError,
+  QuietHoursError,
   MessageTooLongError,
   NoSendingNumberError,
   SendNotAllowedError,
@@ -21,7 +22,7 @@ import { ApprovedTemplateRef } from './session-window.ts';
 import { ChannelEnum } from './tenant.ts';
 
 const DirectionEnum = builder.enumType('Direction', { values: ['OUTBOUND', 'INBOUND'] as const });
-const MessageStatusEnum = builder.enumType('MessageStatus', {
+export const MessageStatusEnum = builder.enumType('MessageStatus', {
   description:
     'Where a message is. Outbound: QUEUED, SENDING, SENT, DELIVERED, then READ when the candidate opened it (WhatsApp read receipts), or UNDELIVERED / FAILED; inbound: RECEIVED. A status never goes back. SCHEDULED: waiting for its send time (sendAt, or the end of quiet hours), then QUEUED onwards, or FAILED with the reason when the send policy refuses it when due; CANCELLED: a scheduled message cancelled before it went out.',
   values: [
@@ -97,6 +98,13 @@ export const Message = builder.prismaNode('Message', {
       description: 'When the candidate opened it, for channels with read receipts (WhatsApp).',
     }),
     failedAt: t.expose('failedAt', { type: 'DateTime', nullable: true }),
+    scheduledFor: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'While SCHEDULED: when it is due to go out.',
+      select: { outbox: { select: { nextAttemptAt: true } } },
+      resolve: (m) => (m.status === 'SCHEDULED' ? (m.outbox?.nextAttemptAt ?? null) : null),
+    }),
   }),
 });
 
@@ -119,6 +127,17 @@ const SendMessageInput = builder.inputType('SendMessageInput', {
       required: false,
       description: "With kind CUSTOM: the key of one of the tenant's own kinds.",
     }),
+    sendAt: t.field({
+      type: 'DateTime',
+      required: false,
+      description:
+        'Send it at this time (at least a minute, at most 30 days ahead): the message is SCHEDULED until then, and the whole send policy is asked again when it is due.',
+    }),
+    holdUntilAllowed: t.boolean({
+      required: false,
+      description:
+        "Inside the candidate's quiet hours (now, or at sendAt), schedule it for their end instead of refusing it with QuietHoursError.",
+    }),
   }),
 });
 
@@ -133,6 +152,7 @@ export const sendErrors = [
   NoSendingNumberError,
   ChannelUnavailableError,
   InsufficientCreditsError,
+  QuietHoursError,
 ];
 
 builder.mutationField('sendMessage', (t) =>

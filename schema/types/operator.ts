@@ -28,10 +28,12 @@ builder.mutationField('createTenant', (t) =>
     args: { input: t.arg({ type: CreateTenantInput, required: true }) },
     errors: { types: [ChannelUnavailableError] },
     resolve: (_root, { input }, ctx) =>
-      createTenant(ctx.services.prisma, ctx.services.channels, {
-        name: input.name,
-        enabledChannels: input.enabledChannels ?? undefined,
-      }),
+      createTenant(
+        ctx.services.prisma,
+        ctx.services.channels,
+        { name: input.name, enabledChannels: input.enabledChannels ?? undefined },
+        ctx.services.tenantDefaults,
+      ),
   }),
 );
 

@@ -8,6 +8,7 @@ import { DEFAULT_REENGAGEMENT_TEXT } from '../../api/messaging/send-policy/reeng
 import { builder } from '../builder.ts';
 import { withoutNulls } from '../inputs.ts';
 import { tenantScope } from '../tenant-scope.ts';
+import { QuietHoursInput } from './quiet-hours.ts';
 
 export const ChannelEnum = builder.enumType('Channel', { values: ['SMS', 'WHATSAPP'] as const });
 
@@ -140,6 +141,12 @@ const TenantSettingsInput = builder.inputType('TenantSettingsInput', {
       description: "The approved template's name at the provider: lowercase letters, digits and underscores.",
     }),
     reengagementTemplateLanguage: t.string({ required: false, description: 'e.g. en, en_US, pt_BR.' }),
+    quietHours: t.field({
+      type: QuietHoursInput,
+      required: false,
+      description: "Quiet hours in the candidate's local time (new tenants: 21:00-08:00); enabled: false turns them off.",
+    }),
+    noSundays: t.boolean({ required: false, description: "No messages on the candidate's Sunday." }),
   }),
 });
 

@@ -33,6 +33,9 @@ export type SendQuestion = {
   idempotencyKey: string | null;
   /** Sent as the tenant's approved re-engagement template (allowed outside a session window). */
   template?: boolean;
+  /** Go out at this time rather than now; `hold`: inside quiet hours, schedule it for their end (send-timing.ts). */
+  sendAt?: Date | null;
+  hold?: boolean;
 };
 
 export type SendAnswer =

@@ -15,6 +15,8 @@ const previewInput = z.object({
   kind: z.string().nullish(),
   customKind: z.string().nullish(),
   template: z.boolean().nullish(),
+  sendAt: z.date().nullish(),
+  holdUntilAllowed: z.boolean().nullish(),
 });
 
 /**
@@ -33,6 +35,7 @@ export async function previewMessage(
     ...data,
     ...parseKind(data),
     idempotencyKey: null,
+    hold: Boolean(data.holdUntilAllowed),
     // The re-engagement template: its own text, allowed outside the session window.
     ...(data.template
       ? { template: true, body: (facts: ReengagementFacts) => reengagementFor(facts).body }

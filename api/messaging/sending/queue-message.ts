@@ -29,6 +29,8 @@ export type QueuedMessage = {
   credits?: { cost: number; actor: string } | null;
   /** Send it as this approved template (outside a session window); `body` is its rendered text. */
   template?: ApprovedTemplate | null;
+  /** A scheduled (or held) message: SCHEDULED, its outbox row due then. Null: QUEUED, due now. */
+  sendAt?: Date | null;
 };
 
 /**
@@ -48,6 +50,7 @@ export async function queueMessage(tenantId: string, db: TenantTx | TenantDb, q:
     channel: q.channel,
     kind: q.kind,
     ...(q.customKind ? { customKind: q.customKind } : {}),
+    ...(q.sendAt ? { status: 'SCHEDULED', sendAt: q.sendAt.toISOString() } : {}),
   });
   const credits = q.credits?.cost ?? 0;
   const reserve = q.credits && credits > 0 ? reservationCtes(tenantId, credits, q.credits.actor) : null;
@@ -56,7 +59,7 @@ export async function queueMessage(tenantId: string, db: TenantTx | TenantDb, q:
       INSERT INTO "Message" (id, "tenantId", "conversationId", direction, channel, kind, "customKind", "authorId", body, "fromNumber",
         "toNumber", status, segments, encoding, "idempotencyKey", "requestHash", template, "createdAt")
       SELECT ${messageId}::uuid, ${tenantId}::uuid, ${q.conversationId}::uuid, 'OUTBOUND', ${q.channel}::"Channel",
-        ${q.kind}::"MessageKind", ${q.customKind ?? null}, ${q.authorId}::uuid, ${q.body}, ${number.e164}, ${q.to}, 'QUEUED', ${segments}, ${encoding},
+        ${q.kind}::"MessageKind", ${q.customKind ?? null}, ${q.authorId}::uuid, ${q.body}, ${number.e164}, ${q.to}, ${q.sendAt ? 'SCHEDULED' : 'QUEUED'}::"MessageStatus", ${segments}, ${encoding},
         ${q.idempotencyKey}, ${q.requestHash}, ${template}::jsonb, ${now}
       WHERE ${reservedGuard(credits)}
       RETURNING id),
@@ -80,7 +83,7 @@ export async function queueMessage(tenantId: string, db: TenantTx | TenantDb, q:
       }
     o AS (
       INSERT INTO "OutboxEntry" (id, "tenantId", "messageId", state, attempts, "nextAttemptAt", "createdAt")
-      SELECT ${outboxId}::uuid, ${tenantId}::uuid, m.id, 'PENDING', 0, ${now}, ${now} FROM m),
+      SELECT ${outboxId}::uuid, ${tenantId}::uuid, m.id, 'PENDING', 0, ${q.sendAt ?? now}, ${now} FROM m),
     e AS (
       INSERT INTO "Event" (id, "tenantId", type, "subjectId", "conversationId", payload)
       SELECT ${eventId}::uuid, ${tenantId}::uuid, 'MESSAGE_CREATED', m.id, ${q.conversationId}::uuid, ${payload}::jsonb FROM m)${reserve?.after ?? Prisma.empty}

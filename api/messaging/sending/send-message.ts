@@ -20,6 +20,8 @@ const sendInput = z.object({
   attachments: z.array(z.string()).default([]),
   kind: z.string().nullish(),
   customKind: z.string().nullish(),
+  sendAt: z.date().nullish(),
+  holdUntilAllowed: z.boolean().nullish(),
 });
 
 export type SendMessageInput = z.input<typeof sendInput>;
@@ -45,10 +47,22 @@ export async function sendMessage(
   const kind = parseKind(data);
   const hash = createHash('sha256')
     .update(
-      JSON.stringify([data.conversationId, data.channel, data.body, data.attachments, kind.kind, kind.customKind]),
+      JSON.stringify([
+        data.conversationId,
+        data.channel,
+        data.body,
+        data.attachments,
+        kind.kind,
+        kind.customKind,
+        ...(data.sendAt || data.holdUntilAllowed ? [data.sendAt?.toISOString() ?? null, Boolean(data.holdUntilAllowed)] : []),
+      ]),
     )
     .digest('hex');
-  const answer = await askSendPolicy(scope, deps.channels, actor, { ...data, ...kind });
+  const answer = await askSendPolicy(scope, deps.channels, actor, {
+    ...data,
+    ...kind,
+    hold: Boolean(data.holdUntilAllowed),
+  });
   if (answer.replay) return replay(answer.replay, hash);
   const { decision, facts } = answer;
   const [refusal] = decision.refusals;
@@ -67,6 +81,7 @@ export async function sendMessage(
       credits: { cost: decision.credits, actor: ledgerActor(actor) },
       idempotencyKey: data.idempotencyKey,
       requestHash: hash,
+      sendAt: decision.sendAt,
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
