@@ -135,11 +135,14 @@ describe('message kinds: a tenant forbids kinds per channel, and names its own',
     });
     expect((await other.recruiter.client.request(MessageKindsDocument, {})).tenant.customMessageKinds).toEqual([]);
 
-    expect(
-      (await h.admin.client.request(RemoveMessageKindDocument, { key: 'assessment-reminder' })).removeMessageKind,
-    ).toMatchObject({
-      __typename: 'MutationRemoveMessageKindSuccess',
-    });
+    const remove = () =>
+      h.admin.client
+        .request(RemoveMessageKindDocument, { key: 'assessment-reminder' })
+        .then((r) => r.removeMessageKind);
+    // Not while a rule forbids it: naming it again must not quietly lift the rule.
+    expect(await remove()).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('lift') });
+    await rule(h, { kind: 'CUSTOM', customKind: 'assessment-reminder', allowed: true });
+    expect(await remove()).toMatchObject({ __typename: 'MutationRemoveMessageKindSuccess' });
     const { tenant } = await h.recruiter.client.request(MessageKindsDocument, {});
     expect(tenant).toEqual({ customMessageKinds: [], messageKindRules: [] });
     expect(await send(h, { kind: 'CUSTOM', customKind: 'assessment-reminder' })).toMatchObject({
@@ -154,8 +157,22 @@ describe('message kinds: a tenant forbids kinds per channel, and names its own',
       { kind: 'REJECTION', channel: 'SMS', allowed: true },
       { defined: 'assessment-reminder' },
       { kind: 'assessment-reminder', channel: 'SMS', allowed: false },
+      { kind: 'assessment-reminder', channel: 'SMS', allowed: true },
       { removed: 'assessment-reminder' },
     ]);
+  });
+
+  it('answers a rule change asked for with no fields selected, and writes the rule once', async () => {
+    const h = await setUpHiring(server);
+    const response = await server.post(
+      { query: 'mutation { setMessageKindRule(input: { kind: OFFER, channel: SMS, allowed: false }) { __typename } }' },
+      { authorization: `Bearer ${h.admin.token}` },
+    );
+    expect(response.body).toEqual({
+      data: { setMessageKindRule: { __typename: 'MutationSetMessageKindRuleSuccess' } },
+    });
+    const { tenant } = await h.recruiter.client.request(MessageKindsDocument, {});
+    expect(tenant.messageKindRules).toEqual([{ channel: 'SMS', kind: 'OFFER', customKind: null }]);
   });
 
   it('can forbid consent invitations on a channel', async () => {

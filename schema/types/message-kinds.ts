@@ -27,7 +27,7 @@ builder.prismaObject('MessageKindName', {
   }),
 });
 
-builder.prismaObject('MessageKindRule', {
+const MessageKindRule = builder.prismaObject('MessageKindRule', {
   description: 'A kind of message your company does not send on a channel: sendMessage refuses it there.',
   fields: (t) => ({
     channel: t.expose('channel', { type: ChannelEnum }),
@@ -91,18 +91,17 @@ const MessageKindRuleInput = builder.inputType('MessageKindRuleInput', {
 });
 
 builder.mutationField('setMessageKindRule', (t) =>
-  t.prismaField({
-    type: ['MessageKindRule'],
+  t.field({
+    type: [MessageKindRule],
     description:
       'Forbids a kind of message on a channel, or allows it again; answers every rule now in force (admins).',
     authScopes: { tenantAdmin: true },
     args: { input: t.arg({ type: MessageKindRuleInput, required: true }) },
     errors: { types: [ValidationError], directResult: false },
-    resolve: async (query, _root, { input }, ctx) => {
+    resolve: async (_root, { input }, ctx) => {
       const scope = tenantScope(ctx);
       await setMessageKindRule(scope, input);
       return scope.db.messageKindRule.findMany({
-        ...query,
         orderBy: [{ channel: 'asc' }, { kind: 'asc' }, { customKind: 'asc' }],
       });
     },

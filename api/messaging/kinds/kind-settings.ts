@@ -39,16 +39,26 @@ export async function defineMessageKind(scope: TenantScope, input: z.input<typeo
   );
 }
 
-/** Removes one of the tenant's own kinds and its rules; its messages keep the name they were sent with. */
+/**
+ * Removes one of the tenant's own kinds; its messages keep the name they were sent with. Refused while a rule
+ * forbids it somewhere, so that naming the kind again cannot quietly lift that rule.
+ */
 export async function removeMessageKind(scope: TenantScope, key: string) {
   const parsed = customKindKey.safeParse(key);
   if (!parsed.success) throw ValidationError.of('key', parsed.error.issues[0]?.message ?? 'is invalid');
   return withEvents(
     scope,
     async (tx) => {
+      const rules = await tx.messageKindRule.findMany({ where: { kind: 'CUSTOM', customKind: parsed.data } });
+      if (rules.length) {
+        const on = rules.map((r) => r.channel).join(' and ');
+        throw ValidationError.of(
+          'key',
+          `is forbidden on ${on}: lift those rules first (setMessageKindRule with allowed: true)`,
+        );
+      }
       const removed = await tx.messageKindName.deleteMany({ where: { key: parsed.data } });
       if (!removed.count) throw new NotFoundError('MessageKind', parsed.data);
-      await tx.messageKindRule.deleteMany({ where: { kind: 'CUSTOM', customKind: parsed.data } });
       return parsed.data;
     },
     (removedKey) => [{ type: 'MESSAGE_KINDS_CHANGED', subjectId: scope.tenantId, payload: { removed: removedKey } }],
