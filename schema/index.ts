@@ -24,6 +24,9 @@ import './types/number-routing.ts';
 import './types/number-pool.ts';
 import './types/sandbox.ts';
 import './types/credits.ts';
+import './types/number-assignment.ts';
+import './types/number-usage.ts';
+import './types/notification.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
 registerNodeTypes(schema);

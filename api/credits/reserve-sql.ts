@@ -21,12 +21,14 @@ export function reservationCtes(
   tenantId: string,
   cost: number,
   actor: string,
+  /** A condition the reservation also waits for (the number's allowance was counted); true when none. */
+  gate: Prisma.Sql = Prisma.sql`true`,
 ): { before: Prisma.Sql; after: Prisma.Sql } {
   return {
     before: Prisma.sql`cb AS (
       UPDATE "CreditBalance" b SET available = b.available - ${cost}, "updatedAt" = now()
       FROM "Tenant" t
-      WHERE b."tenantId" = ${tenantId}::uuid AND t.id = b."tenantId" AND b.available >= ${cost}
+      WHERE b."tenantId" = ${tenantId}::uuid AND t.id = b."tenantId" AND b.available >= ${cost} AND ${gate}
       RETURNING b.available, t."lowCreditThreshold" AS threshold),`,
     after: Prisma.sql`,
     cr AS (

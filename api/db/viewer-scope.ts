@@ -1,12 +1,20 @@
 import type { TenantActor } from '../auth/actor.ts';
+import { readableConversationsWhere } from '../messaging/send-policy/access.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { narrowed, readOperations, type TenantDb, tenantOwnedModels } from './tenant-scope.ts';
 
-/** Conversations a user may read: those of their hiring teams and sourcing-community teams. */
-export function readableConversations(userId: string) {
-  return {
-    OR: [{ application: { hiringTeam: { some: { userId } } } }, { community: { team: { some: { userId } } } }],
-  };
+/**
+ * Conversations a user may read: those of their hiring teams and sourcing-community teams (admins: all), and, with
+ * number assignment, only those of their numbers (the send policy's access rules, send-policy/access.ts).
+ */
+export function readableConversations(userId: string, role: 'ADMIN' | 'RECRUITER' = 'RECRUITER') {
+  return readableConversationsWhere(userId, role);
+}
+
+/** What an admin may not read: with number assignment, the threads of numbers they are not assigned to. */
+function adminReadRules(userId: string): Record<string, object> {
+  const conversation = readableConversations(userId, 'ADMIN');
+  return { Conversation: conversation, Message: { OR: [{ authorId: userId }, { conversation }] } };
 }
 
 /**
@@ -62,8 +70,8 @@ export function scopeToOperator(prisma: PrismaClient): PrismaClient {
   return reader;
 }
 
-function extendForViewer(db: TenantDb, userId: string) {
-  const rules = readRules(userId);
+function extendForViewer(db: TenantDb, userId: string, role: 'ADMIN' | 'RECRUITER') {
+  const rules = role === 'ADMIN' ? adminReadRules(userId) : readRules(userId);
   return db.$extends({
     name: 'viewer-scope',
     query: {
@@ -87,20 +95,22 @@ const cache = new WeakMap<TenantDb, Map<string, TenantDb>>();
  * narrowed further for a recruiter to what they may read. A row they may not
  * read is simply not found, through node(id), nodes(ids) and every top-level
  * field alike, so a refusal looks exactly like a missing row.
- * Admins and partner backends read the whole tenant.
+ * Partner backends read the whole tenant; admins too, except, with number
+ * assignment, the threads of numbers they are not assigned to.
  */
 export function scopeToViewer(db: TenantDb, actor: TenantActor): TenantDb {
-  if (actor.kind === 'apiKey' || actor.role === 'ADMIN') return db;
+  if (actor.kind === 'apiKey') return db;
   let byUser = cache.get(db);
   if (!byUser) {
     byUser = new Map();
     cache.set(db, byUser);
   }
-  let viewer = byUser.get(actor.userId);
+  const key = `${actor.role}:${actor.userId}`;
+  let viewer = byUser.get(key);
   if (!viewer) {
     if (byUser.size >= MAX_CACHED_VIEWERS) byUser.delete(byUser.keys().next().value as string);
-    viewer = extendForViewer(db, actor.userId);
-    byUser.set(actor.userId, viewer);
+    viewer = extendForViewer(db, actor.userId, actor.role);
+    byUser.set(key, viewer);
   }
   return viewer;
 }

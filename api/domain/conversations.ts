@@ -5,10 +5,10 @@ import type { TenantScope } from './scope.ts';
 
 type TenantActor = Extract<Actor, { tenantId: string }>;
 
-/** Admins and partner backends read every conversation; other users only those of their hiring teams. */
+/** Partner backends read every conversation; users as the send policy's access rules allow (send-policy/access.ts). */
 export function readableBy(actor: TenantActor) {
-  if (actor.kind === 'apiKey' || actor.role === 'ADMIN') return {};
-  return readableConversations(actor.userId);
+  if (actor.kind === 'apiKey') return {};
+  return readableConversations(actor.userId, actor.role);
 }
 
 export async function findReadableConversation(scope: TenantScope, actor: TenantActor, id: string) {

@@ -32,6 +32,8 @@ export const errorCodes = [
   'SIMULATION_NOT_AVAILABLE',
   'SESSION_WINDOW_CLOSED',
   'CONSENT_INVITATION_NOT_AVAILABLE',
+  'ALLOWANCE_EXHAUSTED',
+  'NUMBER_ASSIGNMENT_LIMIT_REACHED',
   'QUIET_HOURS',
   'MESSAGE_NOT_SCHEDULED',
   'NUMBER_NOT_OWNED',
@@ -110,13 +112,20 @@ export class ConversationLockedError extends DomainError {
   }
 }
 
-export type SendRefusal = 'NOT_A_USER' | 'NOT_ON_HIRING_TEAM' | 'NO_SEAT' | 'NO_SEND_PERMISSION';
+export type SendRefusal =
+  | 'NOT_A_USER'
+  | 'NOT_ON_HIRING_TEAM'
+  | 'NO_SEAT'
+  | 'NO_SEND_PERMISSION'
+  | 'NOT_ASSIGNED_TO_NUMBER';
 
 const refusalMessages: Record<SendRefusal, string> = {
   NOT_A_USER: 'Messages are sent by a person: call this with a user token (createUserToken), not an API key.',
   NOT_ON_HIRING_TEAM: 'Only members of the hiring team may write in this conversation.',
   NO_SEAT: 'Sending needs a seat. Ask an admin to assign you one.',
   NO_SEND_PERMISSION: 'Sending needs the send permission. Ask an admin to grant it.',
+  NOT_ASSIGNED_TO_NUMBER:
+    'Your company lets only the users assigned to a sending number write from it, and you are not assigned to this one. Ask an admin to assign you.',
 };
 
 export class SendNotAllowedError extends DomainError {
@@ -315,5 +324,36 @@ export class NumberOwnershipUnverifiedError extends DomainError {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** The sending number has used its monthly allowance (sent and received messages) in the tenant's time zone. */
+export class AllowanceExhaustedError extends DomainError {
+  readonly code = 'ALLOWANCE_EXHAUSTED';
+  constructor(
+    /** The number's E.164. */
+    readonly number: string,
+    readonly allowance: number,
+    readonly used: number,
+    /** When the next month starts in the tenant's time zone, and usage with it from zero. */
+    readonly resetsAt: Date,
+  ) {
+    super(
+      `${number} has used ${used} of its ${allowance} messages this month; sending from it resumes at ${resetsAt.toISOString()}. Ask an admin to raise the allowance.`,
+    );
+  }
+}
+
+/** A sending number already has as many assigned users as the tenant allows (maxUsersPerNumber). */
+export class NumberAssignmentLimitReachedError extends DomainError {
+  readonly code = 'NUMBER_ASSIGNMENT_LIMIT_REACHED';
+  constructor(
+    readonly number: string,
+    readonly limit: number,
+    readonly assigned: number,
+  ) {
+    super(
+      `${number} already has ${assigned} assigned users, the most your company allows per number (${limit}). Unassign someone first, or raise maxUsersPerNumber.`,
+    );
   }
 }

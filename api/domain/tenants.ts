@@ -1,12 +1,14 @@
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { isTimeZone } from '../allowances/month.ts';
 import { generateApiKey } from '../auth/api-key-secret.ts';
 import type { ChannelRegistry } from '../channels/registry.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { Channel } from '../db/generated/prisma/enums.ts';
 import { newTenantQuietHours, quietHoursSettings, withQuietHours } from '../messaging/send-policy/quiet-settings.ts';
 import { reengagementSettings } from '../messaging/send-policy/reengagement.ts';
-import { ChannelUnavailableError, SettingNotAvailableError } from './errors.ts';
+import { ChannelUnavailableError } from './errors.ts';
+import { requireLimitFits } from './number-assignments.ts';
 import type { TenantScope } from './scope.ts';
 import { parseInput } from './validate.ts';
 import { withEvents } from './with-events.ts';
@@ -48,6 +50,11 @@ const settingsInput = z.object({
     .optional(),
   ...reengagementSettings,
   ...quietHoursSettings,
+  timeZone: z
+    .string()
+    .trim()
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Stockholm or America/New_York')
+    .optional(),
 });
 
 export type CreateTenantInput = z.input<typeof createTenantInput>;
@@ -85,33 +92,27 @@ export async function createTenant(
 }
 
 /**
- * Updates the tenant's settings. Channels without a provider, and send-policy
- * settings that nothing enforces yet (number assignment), are refused rather
- * than stored and ignored.
+ * Updates the tenant's settings. Channels without a provider are refused, and
+ * so is a maxUsersPerNumber below the assignments a number already has
+ * (ConflictError): unassign first.
  */
 export async function updateTenantSettings(scope: TenantScope, channels: ChannelRegistry, input: TenantSettingsInput) {
   const data = parseInput(settingsInput, input);
   if (data.enabledChannels) requireAccounts(await channels.forTenant(scope.tenantId), data.enabledChannels);
-  const current = await scope.db.tenant.findUniqueOrThrow({ where: { id: scope.tenantId } });
-  if (data.requireNumberAssignment && !current.requireNumberAssignment) {
-    throw new SettingNotAvailableError(
-      'requireNumberAssignment',
-      'Number assignment is not available yet: Parley does not enforce it, so it cannot be turned on. Use seats and the send permission to control who sends.',
-    );
-  }
-  if (data.maxUsersPerNumber !== undefined && data.maxUsersPerNumber !== current.maxUsersPerNumber) {
-    throw new SettingNotAvailableError(
-      'maxUsersPerNumber',
-      'Users per number only applies to number assignment, which is not available yet; it cannot be changed.',
-    );
-  }
   return withEvents(
     scope,
-    (tx) =>
-      tx.tenant.update({
+    async (tx) => {
+      const tenant = await tx.tenant.update({
         where: { id: scope.tenantId },
-        data: { ...withQuietHours(data), ...(data.enabledChannels ? { enabledChannels: [...new Set(data.enabledChannels)] } : {}) },
-      }),
+        data: {
+          ...withQuietHours(data),
+          ...(data.enabledChannels ? { enabledChannels: [...new Set(data.enabledChannels)] } : {}),
+        },
+      });
+      // The update holds the tenant's row, which assignNumber shares, so no assignment slips past a lowered limit.
+      if (data.maxUsersPerNumber !== undefined) await requireLimitFits(tx, scope.tenantId, data.maxUsersPerNumber);
+      return tenant;
+    },
     (tenant) => [{ type: 'TENANT_UPDATED', subjectId: tenant.id }],
   );
 }

@@ -89,15 +89,11 @@ describe('consent and settings that say what is true', () => {
     expect((await h.smsLock())?.message).toMatch(/recruiter recorded.*record their consent with evidence/);
   });
 
-  it('refuses settings and channels that nothing enforces or sends on, and keeps the tenant as it was', async () => {
+  // Number assignment and users per number are enforced now: api/e2e/number-assignment.test.ts.
+  it('refuses channels that nothing sends on, and keeps the tenant as it was', async () => {
     const h = await setUpHiring(server);
     const settings = (input: Record<string, unknown>) =>
       h.tenant.client.request(UpdateTenantSettingsDocument, { input }).then((r) => r.updateTenantSettings);
-    expect(await settings({ requireNumberAssignment: true })).toMatchObject({
-      __typename: 'SettingNotAvailableError',
-      code: 'SETTING_NOT_AVAILABLE',
-    });
-    expect(await settings({ maxUsersPerNumber: 5 })).toMatchObject({ __typename: 'SettingNotAvailableError' });
     expect(await settings({ enabledChannels: ['SMS', 'WHATSAPP'] })).toMatchObject({
       __typename: 'ChannelUnavailableError',
       code: 'CHANNEL_UNAVAILABLE',

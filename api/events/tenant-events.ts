@@ -17,6 +17,10 @@ export const tenantEventTypes = [
   'CREDITS_TOPPED_UP',
   'CREDITS_LOW',
   'MESSAGE_KINDS_CHANGED',
+  'ALLOWANCE_WARNING',
+  'ALLOWANCE_REACHED',
+  'NUMBER_ASSIGNED',
+  'NUMBER_UNASSIGNED',
 ] as const;
 
 export type TenantEventType = (typeof tenantEventTypes)[number];

@@ -115,6 +115,7 @@ export type Direction =
   | 'OUTBOUND';
 
 export type ErrorCode =
+  | 'ALLOWANCE_EXHAUSTED'
   | 'ATTACHMENTS_NOT_SUPPORTED'
   | 'CHANNEL_UNAVAILABLE'
   | 'CONFLICT'
@@ -129,6 +130,7 @@ export type ErrorCode =
   | 'NOT_AUTHORIZED'
   | 'NOT_FOUND'
   | 'NO_SENDING_NUMBER'
+  | 'NUMBER_ASSIGNMENT_LIMIT_REACHED'
   | 'NUMBER_NOT_OWNED'
   | 'NUMBER_OWNERSHIP_UNVERIFIED'
   | 'QUIET_HOURS'
@@ -298,6 +300,7 @@ export type SendReengagementTemplateInput = {
 };
 
 export type SendRefusal =
+  | 'NOT_ASSIGNED_TO_NUMBER'
   | 'NOT_A_USER'
   | 'NOT_ON_HIRING_TEAM'
   | 'NO_SEAT'
@@ -313,6 +316,8 @@ export type SimulateInboundMessageInput = {
 };
 
 export type TenantEventType =
+  | 'ALLOWANCE_REACHED'
+  | 'ALLOWANCE_WARNING'
   | 'API_KEY_CREATED'
   | 'API_KEY_REVOKED'
   | 'CHANNEL_ACCOUNT_CREATED'
@@ -324,6 +329,8 @@ export type TenantEventType =
   | 'MESSAGE_CREATED'
   | 'MESSAGE_KINDS_CHANGED'
   | 'MESSAGE_STATUS_CHANGED'
+  | 'NUMBER_ASSIGNED'
+  | 'NUMBER_UNASSIGNED'
   | 'SEATS_CHANGED'
   | 'SEAT_ASSIGNED'
   | 'SEAT_UNASSIGNED'
@@ -340,7 +347,7 @@ export type TenantSettingsInput = {
   helpText?: string | null | undefined;
   /** The consent invitation; must ask for YES; {company} is replaced. */
   inviteText?: string | null | undefined;
-  /** Only meaningful with number assignment, which is not available yet: changing it is refused. */
+  /** Users per number under number assignment (1–100, default 3). Lower than a number already has is refused (ConflictError): unassign first. */
   maxUsersPerNumber?: number | null | undefined;
   name?: string | null | undefined;
   /** No messages on the candidate's Sunday. */
@@ -353,10 +360,12 @@ export type TenantSettingsInput = {
   reengagementTemplateName?: string | null | undefined;
   /** The WhatsApp re-engagement template’s text: must contain {company} and {job} (no other placeholders), at most 1024 characters. It must match the approved template. */
   reengagementText?: string | null | undefined;
-  /** Not available yet: turning it on is refused with SettingNotAvailableError. */
+  /** Number assignment: only users assigned to a number (assignNumber) read and send on its conversations, besides the hiring-team rule; admins who are not assigned see numberActivity instead of the threads. */
   requireNumberAssignment?: boolean | null | undefined;
   requireSeat?: boolean | null | undefined;
   requireSendPermission?: boolean | null | undefined;
+  /** IANA time zone (default UTC): the tenant's calendar months, in which number allowances are counted, start at midnight here. */
+  timeZone?: string | null | undefined;
 };
 
 export type UpdateUserInput = {
@@ -371,6 +380,125 @@ export type UpdateUserInput = {
   name?: string | null | undefined;
   role?: Role | null | undefined;
 };
+
+export type AssignNumberMutationVariables = Exact<{
+  numberId: string | number;
+  userId: string | number;
+}>;
+
+
+export type AssignNumberMutation = { assignNumber:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'NumberAssignmentLimitReachedError', code: ErrorCode, message: string, number: string, limit: number, assigned: number }
+    | { __typename: 'SendingNumber', id: string, assignedUsers: Array<{ id: string }> }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type UnassignNumberMutationVariables = Exact<{
+  numberId: string | number;
+  userId: string | number;
+}>;
+
+
+export type UnassignNumberMutation = { unassignNumber:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SendingNumber', id: string, assignedUsers: Array<{ id: string }> }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type SetNumberAllowanceMutationVariables = Exact<{
+  numberId: string | number;
+  monthlyAllowance?: number | null | undefined;
+}>;
+
+
+export type SetNumberAllowanceMutation = { setNumberAllowance:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SendingNumber', id: string, monthlyAllowance: number | null }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type NumberUsageFieldsFragment = { month: string, sent: number, received: number, used: number, allowance: number | null, remaining: number | null, resetsAt: string };
+
+export type NumberUsageQueryVariables = Exact<{
+  months?: number;
+}>;
+
+
+export type NumberUsageQuery = { sendingNumbers: Array<{ id: string, e164: string, monthlyAllowance: number | null, assignedUsers: Array<{ id: string }>, usage: { month: string, sent: number, received: number, used: number, allowance: number | null, remaining: number | null, resetsAt: string } | null, usageHistory: Array<{ month: string, sent: number, received: number, used: number, allowance: number | null, remaining: number | null, resetsAt: string }> }> };
+
+export type NumberActivityQueryVariables = Exact<{
+  numberId: string | number;
+  month?: string | null | undefined;
+}>;
+
+
+export type NumberActivityQuery = { numberActivity: { e164: string, month: string, sent: number, received: number, rows: Array<{ userId: string | null, direction: string, status: string, count: number }> } };
+
+export type NotificationsQueryVariables = Exact<{
+  unreadOnly?: boolean | null | undefined;
+}>;
+
+
+export type NotificationsQuery = { viewer: { notifications: { edges: Array<{ node: { id: string, kind: string, text: string, payload: Record<string, unknown>, createdAt: string, readAt: string | null } }> } } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type SendMessageWithinAllowanceMutationVariables = Exact<{
+  input: SendMessageInput;
+}>;
+
+
+export type SendMessageWithinAllowanceMutation = { sendMessage:
+    | { __typename: 'AllowanceExhaustedError', code: ErrorCode, message: string, number: string, allowance: number, used: number, resetsAt: string }
+    | { __typename: 'AttachmentsNotSupportedError', code: ErrorCode, message: string }
+    | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
+    | { __typename: 'ConversationLockedError', code: ErrorCode, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
+    | { __typename: 'InsufficientCreditsError', code: ErrorCode, message: string }
+    | { __typename: 'Message', id: string }
+    | { __typename: 'MessageKindNotAllowedError', code: ErrorCode, message: string }
+    | { __typename: 'MessageTooLongError', code: ErrorCode, message: string }
+    | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'QuietHoursError', code: ErrorCode, message: string }
+    | { __typename: 'SendNotAllowedError', code: ErrorCode, message: string, refusal: SendRefusal }
+    | { __typename: 'SessionWindowClosedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type PreviewAllowanceQueryVariables = Exact<{
+  input: PreviewMessageInput;
+}>;
+
+
+export type PreviewAllowanceQuery = { previewMessage: { allowed: boolean, refusals: Array<{ code: ErrorCode, sendRefusal: SendRefusal | null, allowance: number | null, allowanceUsed: number | null, allowanceResetsAt: string | null }> } | null };
+
+export type SetTenantTimeZoneMutationVariables = Exact<{
+  timeZone: string;
+  requireNumberAssignment?: boolean | null | undefined;
+  maxUsersPerNumber?: number | null | undefined;
+}>;
+
+
+export type SetTenantTimeZoneMutation = { updateTenantSettings:
+    | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
+    | { __typename: 'ConflictError', code: ErrorCode, message: string, field: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SettingNotAvailableError', code: ErrorCode, message: string }
+    | { __typename: 'Tenant', timeZone: string, sendPolicy: { requireNumberAssignment: boolean, maxUsersPerNumber: number } }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
+   };
 
 export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -482,6 +610,7 @@ export type SendMessageMutationVariables = Exact<{
 
 
 export type SendMessageMutation = { sendMessage:
+    | { __typename: 'AllowanceExhaustedError', code: ErrorCode, message: string }
     | { __typename: 'AttachmentsNotSupportedError', code: ErrorCode, message: string }
     | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
     | { __typename: 'ConversationLockedError', code: ErrorCode, message: string, lockReason: LockReason }
@@ -505,6 +634,7 @@ export type SendConsentInviteMutationVariables = Exact<{
 
 
 export type SendConsentInviteMutation = { sendConsentInvite:
+    | { __typename: 'AllowanceExhaustedError', code: ErrorCode, message: string }
     | { __typename: 'AttachmentsNotSupportedError', code: ErrorCode, message: string }
     | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
     | { __typename: 'ConsentInvitationNotAvailableError', code: ErrorCode, message: string }
@@ -909,6 +1039,7 @@ export type UpdateTenantSettingsMutationVariables = Exact<{
 
 export type UpdateTenantSettingsMutation = { updateTenantSettings:
     | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'SettingNotAvailableError', code: ErrorCode, message: string }
@@ -1000,6 +1131,7 @@ export type SendOnChannelMutationVariables = Exact<{
 
 
 export type SendOnChannelMutation = { sendMessage:
+    | { __typename: 'AllowanceExhaustedError', code: ErrorCode, message: string }
     | { __typename: 'AttachmentsNotSupportedError', code: ErrorCode, message: string }
     | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
     | { __typename: 'ConversationLockedError', code: ErrorCode, message: string }
@@ -1023,6 +1155,7 @@ export type SendReengagementTemplateMutationVariables = Exact<{
 
 
 export type SendReengagementTemplateMutation = { sendReengagementTemplate:
+    | { __typename: 'AllowanceExhaustedError', code: ErrorCode, message: string }
     | { __typename: 'AttachmentsNotSupportedError', code: ErrorCode, message: string }
     | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
     | { __typename: 'ConversationLockedError', code: ErrorCode, message: string, lockReason: LockReason }
@@ -1047,6 +1180,7 @@ export type SendConsentInviteOnMutationVariables = Exact<{
 
 
 export type SendConsentInviteOnMutation = { sendConsentInvite:
+    | { __typename: 'AllowanceExhaustedError', code: ErrorCode, message: string }
     | { __typename: 'AttachmentsNotSupportedError', code: ErrorCode, message: string }
     | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
     | { __typename: 'ConsentInvitationNotAvailableError', code: ErrorCode, message: string, channel: string }
@@ -1079,6 +1213,7 @@ export type UpdateReengagementSettingsMutationVariables = Exact<{
 
 export type UpdateReengagementSettingsMutation = { updateTenantSettings:
     | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'SettingNotAvailableError', code: ErrorCode, message: string }
@@ -1104,6 +1239,17 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const NumberUsageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NumberUsageFields on NumberUsage {
+  month
+  sent
+  received
+  used
+  allowance
+  remaining
+  resetsAt
+}
+    `, {"fragmentName":"NumberUsageFields"}) as unknown as TypedDocumentString<NumberUsageFieldsFragment, unknown>;
 export const ChannelAccountFieldsFragmentDoc = new TypedDocumentString(`
     fragment ChannelAccountFields on ChannelAccount {
   id
@@ -1193,6 +1339,188 @@ export const LockFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"LockFields"}) as unknown as TypedDocumentString<LockFieldsFragment, unknown>;
+export const AssignNumberDocument = new TypedDocumentString(`
+    mutation AssignNumber($numberId: ID!, $userId: ID!) {
+  assignNumber(numberId: $numberId, userId: $userId) {
+    __typename
+    ... on SendingNumber {
+      id
+      assignedUsers {
+        id
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on NumberAssignmentLimitReachedError {
+      number
+      limit
+      assigned
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignNumberMutation, AssignNumberMutationVariables>;
+export const UnassignNumberDocument = new TypedDocumentString(`
+    mutation UnassignNumber($numberId: ID!, $userId: ID!) {
+  unassignNumber(numberId: $numberId, userId: $userId) {
+    __typename
+    ... on SendingNumber {
+      id
+      assignedUsers {
+        id
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnassignNumberMutation, UnassignNumberMutationVariables>;
+export const SetNumberAllowanceDocument = new TypedDocumentString(`
+    mutation SetNumberAllowance($numberId: ID!, $monthlyAllowance: Int) {
+  setNumberAllowance(numberId: $numberId, monthlyAllowance: $monthlyAllowance) {
+    __typename
+    ... on SendingNumber {
+      id
+      monthlyAllowance
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetNumberAllowanceMutation, SetNumberAllowanceMutationVariables>;
+export const NumberUsageDocument = new TypedDocumentString(`
+    query NumberUsage($months: Int! = 12) {
+  sendingNumbers {
+    id
+    e164
+    monthlyAllowance
+    assignedUsers {
+      id
+    }
+    usage {
+      ...NumberUsageFields
+    }
+    usageHistory(months: $months) {
+      ...NumberUsageFields
+    }
+  }
+}
+    fragment NumberUsageFields on NumberUsage {
+  month
+  sent
+  received
+  used
+  allowance
+  remaining
+  resetsAt
+}`) as unknown as TypedDocumentString<NumberUsageQuery, NumberUsageQueryVariables>;
+export const NumberActivityDocument = new TypedDocumentString(`
+    query NumberActivity($numberId: ID!, $month: String) {
+  numberActivity(numberId: $numberId, month: $month) {
+    e164
+    month
+    sent
+    received
+    rows {
+      userId
+      direction
+      status
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NumberActivityQuery, NumberActivityQueryVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($unreadOnly: Boolean) {
+  viewer {
+    notifications(first: 50, unreadOnly: $unreadOnly) {
+      edges {
+        node {
+          id
+          kind
+          text
+          payload
+          createdAt
+          readAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const SendMessageWithinAllowanceDocument = new TypedDocumentString(`
+    mutation SendMessageWithinAllowance($input: SendMessageInput!) {
+  sendMessage(input: $input) {
+    __typename
+    ... on Message {
+      id
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on SendNotAllowedError {
+      refusal: reason
+    }
+    ... on AllowanceExhaustedError {
+      number
+      allowance
+      used
+      resetsAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SendMessageWithinAllowanceMutation, SendMessageWithinAllowanceMutationVariables>;
+export const PreviewAllowanceDocument = new TypedDocumentString(`
+    query PreviewAllowance($input: PreviewMessageInput!) {
+  previewMessage(input: $input) {
+    allowed
+    refusals {
+      code
+      sendRefusal
+      allowance
+      allowanceUsed
+      allowanceResetsAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PreviewAllowanceQuery, PreviewAllowanceQueryVariables>;
+export const SetTenantTimeZoneDocument = new TypedDocumentString(`
+    mutation SetTenantTimeZone($timeZone: String!, $requireNumberAssignment: Boolean, $maxUsersPerNumber: Int) {
+  updateTenantSettings(
+    input: {timeZone: $timeZone, requireNumberAssignment: $requireNumberAssignment, maxUsersPerNumber: $maxUsersPerNumber}
+  ) {
+    __typename
+    ... on Tenant {
+      timeZone
+      sendPolicy {
+        requireNumberAssignment
+        maxUsersPerNumber
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ConflictError {
+      field
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetTenantTimeZoneMutation, SetTenantTimeZoneMutationVariables>;
 export const ApiKeysDocument = new TypedDocumentString(`
     query ApiKeys {
   tenant {

@@ -1,4 +1,5 @@
 import {
+  AllowanceExhaustedError,
   AttachmentsNotSupportedError,
   ChannelUnavailableError,
   ConflictError,
@@ -14,6 +15,7 @@ import {
   NoSendingNumberError,
   NotAuthorizedError,
   NotFoundError,
+  NumberAssignmentLimitReachedError,
   NumberNotOwnedError,
   NumberOwnershipUnverifiedError,
   SandboxNotAllowedError,
@@ -96,7 +98,7 @@ builder.objectType(ConversationLockedError, {
 });
 
 export const SendRefusalEnum = builder.enumType('SendRefusal', {
-  values: ['NOT_A_USER', 'NOT_ON_HIRING_TEAM', 'NO_SEAT', 'NO_SEND_PERMISSION'] as const,
+  values: ['NOT_A_USER', 'NOT_ON_HIRING_TEAM', 'NO_SEAT', 'NO_SEND_PERMISSION', 'NOT_ASSIGNED_TO_NUMBER'] as const,
 });
 
 builder.objectType(SendNotAllowedError, {
@@ -195,6 +197,26 @@ builder.objectType(ConsentInvitationNotAvailableError, {
   description:
     'The channel has no consent invitation (WhatsApp): consent comes from the application form or a recruiter’s record (recordConsent with evidence).',
   fields: (t) => ({ channel: t.exposeString('channel') }),
+});
+
+builder.objectType(AllowanceExhaustedError, {
+  name: 'AllowanceExhaustedError',
+  interfaces: [ErrorInterface],
+  description:
+    "The sending number has used its monthly allowance (sent and received messages, in the tenant's time zone): sends from it are refused until `resetsAt`; replies still arrive.",
+  fields: (t) => ({
+    number: t.exposeString('number'),
+    allowance: t.exposeInt('allowance'),
+    used: t.exposeInt('used'),
+    resetsAt: t.expose('resetsAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.objectType(NumberAssignmentLimitReachedError, {
+  name: 'NumberAssignmentLimitReachedError',
+  interfaces: [ErrorInterface],
+  description: "The number already has the tenant's maxUsersPerNumber assigned users.",
+  fields: (t) => ({ number: t.exposeString('number'), limit: t.exposeInt('limit'), assigned: t.exposeInt('assigned') }),
 });
 
 builder.objectType(NumberNotOwnedError, {

@@ -1,4 +1,5 @@
 import {
+  AllowanceExhaustedError,
   ConversationLockedError,
   type DomainError,
   InsufficientCreditsError,
@@ -63,6 +64,22 @@ const Refusal = builder.objectRef<{ error: DomainError }>('SendRefusalReason').i
       nullable: true,
       description: 'With INSUFFICIENT_CREDITS: what the message costs.',
       resolve: ({ error }) => (error instanceof InsufficientCreditsError ? error.cost : null),
+    }),
+    allowance: t.int({
+      nullable: true,
+      description: "With ALLOWANCE_EXHAUSTED: the number's monthly allowance.",
+      resolve: ({ error }) => (error instanceof AllowanceExhaustedError ? error.allowance : null),
+    }),
+    allowanceUsed: t.int({
+      nullable: true,
+      description: 'With ALLOWANCE_EXHAUSTED: messages sent and received this month.',
+      resolve: ({ error }) => (error instanceof AllowanceExhaustedError ? error.used : null),
+    }),
+    allowanceResetsAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'With ALLOWANCE_EXHAUSTED: when the next month starts and sending resumes.',
+      resolve: ({ error }) => (error instanceof AllowanceExhaustedError ? error.resetsAt : null),
     }),
     sessionWindowClosedAt: t.field({
       type: 'DateTime',

@@ -1,4 +1,5 @@
 import {
+  AllowanceExhaustedError,
   AttachmentsNotSupportedError,
   ChannelUnavailableError,
   ConsentInvitationNotAvailableError,
@@ -6,9 +7,9 @@ import {
   IdempotencyKeyReusedError,
   InsufficientCreditsError,
   MessageKindNotAllowedError,
-  QuietHoursError,
   MessageTooLongError,
   NoSendingNumberError,
+  QuietHoursError,
   SendNotAllowedError,
   SessionWindowClosedError,
 } from '../../api/domain/errors.ts';
@@ -153,6 +154,7 @@ export const sendErrors = [
   ChannelUnavailableError,
   InsufficientCreditsError,
   QuietHoursError,
+  AllowanceExhaustedError,
 ];
 
 builder.mutationField('sendMessage', (t) =>

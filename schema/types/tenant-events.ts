@@ -25,6 +25,10 @@ const subjectTypes: Record<Event['type'], string> = {
   CREDITS_TOPPED_UP: 'Tenant',
   CREDITS_LOW: 'Tenant',
   MESSAGE_KINDS_CHANGED: 'Tenant',
+  ALLOWANCE_WARNING: 'SendingNumber',
+  ALLOWANCE_REACHED: 'SendingNumber',
+  NUMBER_ASSIGNED: 'SendingNumber',
+  NUMBER_UNASSIGNED: 'SendingNumber',
 };
 
 const TenantEventType = builder.enumType('TenantEventType', { values: tenantEventTypes });

@@ -1,5 +1,10 @@
 import { ConsentModel } from '../../api/db/generated/prisma/enums.ts';
-import { ChannelUnavailableError, SeatsInUseError, SettingNotAvailableError } from '../../api/domain/errors.ts';
+import {
+  ChannelUnavailableError,
+  ConflictError,
+  SeatsInUseError,
+  SettingNotAvailableError,
+} from '../../api/domain/errors.ts';
 import type { SeatSummary as Summary } from '../../api/domain/seats.ts';
 import { buySeats, releaseSeats, seatSummary } from '../../api/domain/seats.ts';
 import { updateTenantSettings } from '../../api/domain/tenants.ts';
@@ -77,6 +82,9 @@ export const Tenant = builder.prismaNode('Tenant', {
       resolve: (tenant) => encodeCursor(tenant.lastEventPosition),
     }),
     defaultCountry: t.exposeString('defaultCountry'),
+    timeZone: t.exposeString('timeZone', {
+      description: 'IANA time zone whose calendar months number allowances count in.',
+    }),
     helpText: t.exposeString('helpText', { nullable: true }),
     inviteText: t.exposeString('inviteText', { nullable: true }),
     reengagementText: t.string({
@@ -113,11 +121,18 @@ const TenantSettingsInput = builder.inputType('TenantSettingsInput', {
     consentModel: t.field({ type: ConsentModelEnum, required: false }),
     requireNumberAssignment: t.boolean({
       required: false,
-      description: 'Not available yet: turning it on is refused with SettingNotAvailableError.',
+      description:
+        'Number assignment: only users assigned to a number (assignNumber) read and send on its conversations, besides the hiring-team rule; admins who are not assigned see numberActivity instead of the threads.',
     }),
     maxUsersPerNumber: t.int({
       required: false,
-      description: 'Only meaningful with number assignment, which is not available yet: changing it is refused.',
+      description:
+        'Users per number under number assignment (1–100, default 3). Lower than a number already has is refused (ConflictError): unassign first.',
+    }),
+    timeZone: t.string({
+      required: false,
+      description:
+        "IANA time zone (default UTC): the tenant's calendar months, in which number allowances are counted, start at midnight here.",
     }),
     defaultCountry: t.string({
       required: false,
@@ -155,7 +170,7 @@ builder.mutationField('updateTenantSettings', (t) =>
     type: 'Tenant',
     authScopes: { tenantAdmin: true },
     args: { input: t.arg({ type: TenantSettingsInput, required: true }) },
-    errors: { types: [ChannelUnavailableError, SettingNotAvailableError] },
+    errors: { types: [ChannelUnavailableError, SettingNotAvailableError, ConflictError] },
     resolve: async (query, _root, { input }, ctx) => {
       const tenant = await updateTenantSettings(tenantScope(ctx), ctx.services.channels, withoutNulls(input));
       return tenantScope(ctx).db.tenant.findUniqueOrThrow({ ...query, where: { id: tenant.id } });

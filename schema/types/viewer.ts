@@ -10,7 +10,7 @@ const ActorKind = builder.enumType('ActorKind', {
   } as const,
 });
 
-const Viewer = builder.objectRef<Actor>('Viewer').implement({
+export const Viewer = builder.objectRef<Actor>('Viewer').implement({
   description: 'Who the request is authenticated as.',
   fields: (t) => ({
     kind: t.field({ type: ActorKind, resolve: (actor) => actor.kind }),

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { InboundMessage } from '../../../plugins/sdk/index.ts';
-import type { PrismaClient } from '../../db/generated/prisma/client.ts';
+import { allowanceAlertCtes, usageCtes } from '../../allowances/usage-sql.ts';
+import { Prisma, type PrismaClient } from '../../db/generated/prisma/client.ts';
 import type { Channel } from '../../db/generated/prisma/enums.ts';
 import { scopeToTenant, type TenantDb } from '../../db/tenant-scope.ts';
 import { isUniqueViolation } from '../../domain/prisma-errors.ts';
@@ -23,6 +24,9 @@ export type InboundDeps = {
   channels?: { plugins: ReadonlyMap<string, { channel: Channel }> };
 };
 
+/** Providers retry a webhook for about a week (Meta: 7 days); a message older than that is filed when received. */
+const RETRIED_FOR_MS = 8 * 24 * 3600_000;
+
 export type InboundOutcome = 'stored' | 'duplicate' | 'unmatched' | 'unknown-number';
 
 /**
@@ -35,7 +39,11 @@ async function insertInbound(
   provider: string,
   inbound: InboundMessage,
 ) {
-  const [id, eventId, now] = [uuidv7(), uuidv7(), new Date()];
+  const [id, eventId, received] = [uuidv7(), uuidv7(), new Date()];
+  // When the candidate wrote, if the provider says (never in the future, nor before providers stop retrying):
+  // a webhook retried late does not open a session window the candidate's message no longer opens.
+  const sentAt = inbound.sentAt?.getTime() ?? Number.NaN;
+  const now = sentAt < received.getTime() && sentAt > received.getTime() - RETRIED_FOR_MS ? new Date(sentAt) : received;
   const payload = JSON.stringify({ direction: 'INBOUND', channel: route.channel, kind: 'CHAT' });
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH m AS (
@@ -46,7 +54,7 @@ async function insertInbound(
       ON CONFLICT (provider, "providerMessageId") DO NOTHING
       RETURNING id),
     c AS (
-      UPDATE "Conversation" SET "lastMessageAt" = ${now}
+      UPDATE "Conversation" SET "lastMessageAt" = greatest("lastMessageAt", ${now})
       WHERE id = ${route.conversationId}::uuid AND "tenantId" = ${route.tenantId}::uuid AND EXISTS (SELECT 1 FROM m)),
     n AS (
       INSERT INTO "ConversationNumber" ("tenantId", "conversationId", channel, "sendingNumberId")
@@ -55,7 +63,9 @@ async function insertInbound(
     e AS (
       INSERT INTO "Event" (id, "tenantId", type, "subjectId", "conversationId", payload)
       SELECT ${eventId}::uuid, ${route.tenantId}::uuid, 'MESSAGE_CREATED', m.id, ${route.conversationId}::uuid, ${payload}::jsonb
-      FROM m)
+      FROM m),
+    ${usageCtes({ tenantId: route.tenantId, numberId: route.numberId, at: now, direction: 'received', guard: false, gate: Prisma.sql`EXISTS (SELECT 1 FROM m)` })}
+    uz AS (SELECT 1)${allowanceAlertCtes(route.tenantId, route.numberId)}
     SELECT id FROM m`;
   return rows[0]?.id ?? null;
 }
@@ -150,6 +160,7 @@ export async function receiveInbound(
           to: inbound.from,
           body: help,
           cost: sendCost(route.channel, help),
+          allowance: 'count',
           idempotencyKey: null,
           requestHash: null,
         })

@@ -18,6 +18,8 @@ import {
 } from '../../domain/errors.ts';
 import { type Lock, type LockReason, lockFor } from '../consent/locks.ts';
 import { kindName } from '../kinds/message-kinds.ts';
+import { accessFacts, senderPool, sendRefusals } from './access.ts';
+import { allowanceRefusals } from './allowance.ts';
 import { type SendCost, sendCost } from './cost.ts';
 import type { PoolNumber, SendFacts } from './facts.ts';
 import { type Reengagement, reengagementFor } from './reengagement.ts';
@@ -79,14 +81,9 @@ const unreachable = new Set<LockReason>([
   'INVALID_PHONE_NUMBER',
 ]);
 
-/** Who may send here: a user (not an API key) on the hiring team, with a seat and the permission the tenant requires. */
+/** Who may send here (access.ts): a user on the team, with the seat, permission and number assignment the tenant requires. */
 function accessRefusals(facts: SendFacts, actor: TenantActor): DomainError[] {
-  if (actor.kind !== 'user' || !facts.userId) return [new SendNotAllowedError('NOT_A_USER')];
-  const refusals: DomainError[] = [];
-  if (!facts.onTeam) refusals.push(new SendNotAllowedError('NOT_ON_HIRING_TEAM'));
-  if (facts.requireSeat && !facts.hasSeat) refusals.push(new SendNotAllowedError('NO_SEAT'));
-  if (facts.requireSendPermission && !facts.canSend) refusals.push(new SendNotAllowedError('NO_SEND_PERMISSION'));
-  return refusals;
+  return sendRefusals(accessFacts(facts, actor)).map((reason) => new SendNotAllowedError(reason));
 }
 
 function bodyRefusals(request: SendRequest, offer: ChannelOffer): DomainError[] {
@@ -155,7 +152,15 @@ export function decide(facts: SendFacts, request: SendRequest, offer: ChannelOff
   const window = sessionWindow(offer?.capabilities.sessionWindowHours ?? null, facts.lastInboundAt, facts.now);
   const reengagement = window ? reengagementFor(facts) : null;
   const lock = withWindow(consentLock, request.channel, window, reengagement);
-  const number = routeNumber(facts.number, facts.pool, to, facts.retiredNumberId ?? null);
+  const number = routeNumber(
+    facts.number,
+    senderPool(facts, facts.pool, request.actor),
+    to,
+    facts.retiredNumberId ?? null,
+  );
+  const access = accessRefusals(facts, request.actor);
+  // With number assignment, a pool the sender has no number in is NOT_ASSIGNED_TO_NUMBER, not "no number".
+  const unassigned = access.some((e) => e instanceof SendNotAllowedError && e.reason === 'NOT_ASSIGNED_TO_NUMBER');
   const cost = sendCost(request.channel, request.body);
   const credits = number ? creditCost(cost.segments, offer?.creditsPerSegment?.(number)) : 0;
   const timing = sendTiming(facts, to, request);
@@ -171,9 +176,10 @@ export function decide(facts: SendFacts, request: SendRequest, offer: ChannelOff
     ...(offer ? [] : [new ChannelUnavailableError(request.channel)]),
     ...bodyRefusals(request, offer),
     ...kindRefusals(facts, request),
-    ...accessRefusals(facts, request.actor),
+    ...access,
     ...consent,
-    ...(number || !offer ? [] : [new NoSendingNumberError(request.channel)]),
+    ...(number || !offer || unassigned ? [] : [new NoSendingNumberError(request.channel)]),
+    ...allowanceRefusals(facts, number),
     ...(credits > (facts.creditBalance ?? 0) ? [new InsufficientCreditsError(facts.creditBalance ?? 0, credits)] : []),
     ...timing.refusals,
   ];

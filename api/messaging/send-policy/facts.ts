@@ -9,6 +9,7 @@ import type {
 } from '../../db/generated/prisma/enums.ts';
 import type { TenantScope } from '../../domain/scope.ts';
 import type { KindOf } from '../kinds/message-kinds.ts';
+import { allowanceFactsSql } from './allowance.ts';
 import type { ReengagementFacts } from './reengagement.ts';
 
 /** A sending number, and the account that owns it (none: the platform's). */
@@ -61,7 +62,24 @@ export type SendFacts = AccountFacts & {
   kindForbidden: boolean;
   /** A CUSTOM kind names one of the tenant's own kinds (true for built-in kinds). */
   customKindDefined: boolean;
-} & QuietFacts & SessionFacts;
+} & AssignmentFacts &
+  AllowanceFacts &
+  SessionFacts &
+  QuietFacts;
+
+/** Number assignment (see access.ts): the tenant's setting, the sender's numbers and the conversation's. */
+export type AssignmentFacts = {
+  requireNumberAssignment?: boolean;
+  assignedNumberIds?: string[];
+  conversationNumberIds?: string[];
+};
+
+/** The channel's numbers that have a monthly allowance, with this month's usage (tenant's time zone); see allowance.ts. */
+export type AllowanceFacts = {
+  allowances?: Record<string, { allowance: number; used: number }>;
+  /** When the tenant's next month starts. */
+  allowanceResetsAt?: Date;
+};
 
 /** The tenant's quiet hours and the candidate's stated time zone (see quiet-hours.ts). */
 export type QuietFacts = {
@@ -98,6 +116,10 @@ export async function readSendFacts(
   const [row] = await scope.db.$queryRaw<SendFacts[]>`
     SELECT tn.name AS "tenantName", tn."enabledChannels"::text[] AS "enabledChannels", tn."requireSeat", ${accountFactsSql('tn')},
       tn."requireSendPermission", tn."consentModel"::text AS "consentModel", tn."inviteText",
+      tn."requireNumberAssignment",
+      (SELECT coalesce(array_agg(na."sendingNumberId"::text), '{}') FROM "NumberAssignment" na WHERE na."userId" = u.id) AS "assignedNumberIds",
+      (SELECT coalesce(array_agg(kn."sendingNumberId"::text), '{}') FROM "ConversationNumber" kn WHERE kn."conversationId" = c.id) AS "conversationNumberIds",
+      ${allowanceFactsSql(channel)},
       u.id AS "userId", coalesce(u."canSend", false) AS "canSend", (s.id IS NOT NULL) AS "hasSeat",
       (EXISTS (SELECT 1 FROM "HiringTeamMember" h WHERE h."applicationId" = c."applicationId" AND h."userId" = u.id)
         OR EXISTS (SELECT 1 FROM "CommunityTeamMember" t WHERE t."communityId" = c."communityId" AND t."userId" = u.id)) AS "onTeam",

@@ -3,6 +3,7 @@ import type { ChannelRegistry } from '../../channels/registry.ts';
 import type { Channel, MessageKind } from '../../db/generated/prisma/enums.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { TenantScope } from '../../domain/scope.ts';
+import { accessFacts, mayRead } from './access.ts';
 import { decide, type SendDecision } from './decide.ts';
 import { type PoolNumber, readSendFacts, type SendFacts } from './facts.ts';
 
@@ -58,7 +59,7 @@ export async function askSendPolicy(
     customKind: question.customKind ?? null,
   });
   if (!facts) throw new NotFoundError('Tenant', scope.tenantId);
-  const readable = actor.kind === 'apiKey' || actor.role === 'ADMIN' || facts.onTeam;
+  const readable = mayRead(accessFacts(facts, actor));
   if (!facts.conversationId || !readable) throw new NotFoundError('Conversation', question.conversationId);
   if (facts.existingId) return { replay: { id: facts.existingId, requestHash: facts.existingHash } };
   const routable = usableFacts(channels, question.channel, facts);

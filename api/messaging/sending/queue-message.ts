@@ -1,5 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ApprovedTemplate } from '../../../plugins/sdk/index.ts';
+import { allowanceExhausted } from '../../allowances/usage.ts';
+import { allowanceAlertCtes, creditLockCte, usageCtes } from '../../allowances/usage-sql.ts';
 import { availableCredits } from '../../credits/balance.ts';
 import { reservationCtes, reservedGuard } from '../../credits/reserve-sql.ts';
 import { Prisma } from '../../db/generated/prisma/client.ts';
@@ -27,6 +29,8 @@ export type QueuedMessage = {
   requestHash: string | null;
   /** A credit-billed message: its cost, reserved in the same statement, and who sent it (for the ledger). */
   credits?: { cost: number; actor: string } | null;
+  /** Counted against the number's monthly allowance and refused at it ('enforce', the default); an answer to HELP is only counted. */
+  allowance?: 'enforce' | 'count';
   /** Send it as this approved template (outside a session window); `body` is its rendered text. */
   template?: ApprovedTemplate | null;
   /** A scheduled (or held) message: SCHEDULED, its outbox row due then. Null: QUEUED, due now. */
@@ -53,15 +57,25 @@ export async function queueMessage(tenantId: string, db: TenantTx | TenantDb, q:
     ...(q.sendAt ? { status: 'SCHEDULED', sendAt: q.sendAt.toISOString() } : {}),
   });
   const credits = q.credits?.cost ?? 0;
-  const reserve = q.credits && credits > 0 ? reservationCtes(tenantId, credits, q.credits.actor) : null;
+  const counted = Prisma.sql`EXISTS (SELECT 1 FROM ua)`;
+  const reserve = q.credits && credits > 0 ? reservationCtes(tenantId, credits, q.credits.actor, counted) : null;
+  // Credits and allowance both or neither: the balance row is locked first, usage counted, then credits reserved.
+  const usage = usageCtes({
+    tenantId,
+    numberId: number.id,
+    at: now,
+    direction: 'sent',
+    guard: q.allowance !== 'count',
+    gate: reserve ? Prisma.sql`EXISTS (SELECT 1 FROM bl)` : undefined,
+  });
   const written = await db.$executeRaw`
-    WITH ${reserve?.before ?? Prisma.empty} m AS (
+    WITH ${reserve ? creditLockCte(tenantId, credits) : Prisma.empty} ${usage} ${reserve?.before ?? Prisma.empty} m AS (
       INSERT INTO "Message" (id, "tenantId", "conversationId", direction, channel, kind, "customKind", "authorId", body, "fromNumber",
         "toNumber", status, segments, encoding, "idempotencyKey", "requestHash", template, "createdAt")
       SELECT ${messageId}::uuid, ${tenantId}::uuid, ${q.conversationId}::uuid, 'OUTBOUND', ${q.channel}::"Channel",
         ${q.kind}::"MessageKind", ${q.customKind ?? null}, ${q.authorId}::uuid, ${q.body}, ${number.e164}, ${q.to}, ${q.sendAt ? 'SCHEDULED' : 'QUEUED'}::"MessageStatus", ${segments}, ${encoding},
         ${q.idempotencyKey}, ${q.requestHash}, ${template}::jsonb, ${now}
-      WHERE ${reservedGuard(credits)}
+      WHERE ${reservedGuard(credits)} AND ${counted}
       RETURNING id),
     n AS (
       INSERT INTO "ConversationNumber" ("tenantId", "conversationId", channel, "sendingNumberId")
@@ -86,10 +100,14 @@ export async function queueMessage(tenantId: string, db: TenantTx | TenantDb, q:
       SELECT ${outboxId}::uuid, ${tenantId}::uuid, m.id, 'PENDING', 0, ${q.sendAt ?? now}, ${now} FROM m),
     e AS (
       INSERT INTO "Event" (id, "tenantId", type, "subjectId", "conversationId", payload)
-      SELECT ${eventId}::uuid, ${tenantId}::uuid, 'MESSAGE_CREATED', m.id, ${q.conversationId}::uuid, ${payload}::jsonb FROM m)${reserve?.after ?? Prisma.empty}
+      SELECT ${eventId}::uuid, ${tenantId}::uuid, 'MESSAGE_CREATED', m.id, ${q.conversationId}::uuid, ${payload}::jsonb FROM m)${reserve?.after ?? Prisma.empty}${allowanceAlertCtes(tenantId, number.id)}
     UPDATE "Conversation" SET "lastMessageAt" = ${now}
     WHERE id = ${q.conversationId}::uuid AND "tenantId" = ${tenantId}::uuid AND EXISTS (SELECT 1 FROM m)`;
-  // Nothing written: another send took the credits between the policy's read and this statement.
-  if (written === 0 && reserve) throw new InsufficientCreditsError(await availableCredits(db, tenantId), credits);
+  // Nothing written: the number's allowance ran out, or another send took the credits, since the policy's read.
+  if (written === 0) {
+    const exhausted = await allowanceExhausted(db, tenantId, number.id, now);
+    if (exhausted || !reserve) throw exhausted ?? new Error('queueMessage wrote nothing');
+    throw new InsufficientCreditsError(await availableCredits(db, tenantId), credits);
+  }
   return messageId;
 }
