@@ -220,6 +220,25 @@ describe('WhatsApp webhooks through the real server', () => {
     });
   });
 
+  it('files a message Meta delivers late at the time the candidate wrote, so it opens no window that has closed', async () => {
+    const t = await whatsAppTenant(meta.addAccount({ displayPhoneNumber: usNumber() }));
+    const wrote = new Date(Date.now() - 30 * 3600_000);
+    const late = await t.account.postInbound(t.webhookUrl, {
+      from: t.candidatePhone,
+      body: 'Sent yesterday',
+      sentAt: wrote,
+    });
+    expect(late.response.status).toBe(200);
+    const [stored] = await prisma().message.findMany({ where: { conversationId: rawId(t.conversationId) } });
+    expect(stored?.createdAt.getTime()).toBe(Math.floor(wrote.getTime() / 1000) * 1000);
+    const lock = (await t.conversation()).locks.find((l) => l.channel === 'WHATSAPP');
+    expect(lock).toMatchObject({ locked: true, reason: 'SESSION_WINDOW_CLOSED' });
+    const { sendMessage } = await t.recruiter.client.request(SendMessageDocument, {
+      input: { conversationId: t.conversationId, channel: 'WHATSAPP', body: 'Hi!', idempotencyKey: `wa-late-${seq++}` },
+    });
+    expect(sendMessage.__typename).toBe('SessionWindowClosedError');
+  });
+
   it('never lets one account of a tenant change a message another of its accounts sent', async () => {
     const t = await whatsAppTenant(meta.addAccount({ displayPhoneNumber: usNumber() }));
     await optIn(t);

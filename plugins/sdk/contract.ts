@@ -111,7 +111,18 @@ export type WebhookRequest = {
   rawBody: string;
 };
 
-export type InboundMessage = { providerMessageId: string; from: string; to: string; body: string; mediaCount: number };
+export type InboundMessage = {
+  providerMessageId: string;
+  from: string;
+  to: string;
+  body: string;
+  mediaCount: number;
+  /**
+   * When the candidate sent it, where the provider says so (Meta's timestamp): a webhook retried hours later
+   * is filed at that time, so a session window runs from when the candidate wrote, not from when Parley heard.
+   */
+  sentAt?: Date;
+};
 
 export type StatusUpdate = {
   providerMessageId: string;

@@ -18,7 +18,9 @@ describe('the plugin SDK version', () => {
     expect(sdkIncompatibility('1.3.0', '1.2.3')).not.toBeNull();
     expect(sdkIncompatibility('2.0.0', '1.2.3')).toMatch(/Rebuild the plugin against SDK 1\.x/);
     expect(sdkIncompatibility('0.9.0', '1.2.3')).not.toBeNull();
-    expect(sdkIncompatibility('^1.0.0', '1.2.3')).toMatch(/declares no sdkVersion/);
+    expect(sdkIncompatibility('^1.0.0', '1.2.3')).toMatch(
+      /declares sdkVersion "\^1.0.0", which is not MAJOR.MINOR.PATCH/,
+    );
     expect(sdkIncompatibility(undefined, '1.2.3')).toMatch(/declares no sdkVersion/);
   });
 });

@@ -15,6 +15,9 @@ const parts = (version: string) => SEMVER.exec(version)?.slice(1).map(Number) as
 export function sdkIncompatibility(declared: unknown, provided: string = SDK_VERSION): string | null {
   const have = parts(provided);
   if (!have) throw new Error(`SDK_VERSION ${provided} is not MAJOR.MINOR.PATCH`);
+  if (typeof declared === 'string' && !parts(declared)) {
+    return `declares sdkVersion ${JSON.stringify(declared.slice(0, 40))}, which is not MAJOR.MINOR.PATCH of the plugin SDK it was built for; this Parley provides ${provided}`;
+  }
   if (typeof declared !== 'string' || !parts(declared)) {
     return `declares no sdkVersion (MAJOR.MINOR.PATCH of the plugin SDK it was built for; defineChannelPlugin sets it); this Parley provides ${provided}`;
   }

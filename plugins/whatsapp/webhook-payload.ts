@@ -182,7 +182,13 @@ export function parseWebhookEvents(rawBody: string, phoneNumberId: string): Webh
       for (const m of v.messages ?? []) {
         const content = bodyOf(m);
         if (!content) continue;
-        const inbound: InboundMessage = { providerMessageId: m.id, from: e164(m.from), to, ...content };
+        const inbound: InboundMessage = {
+          providerMessageId: m.id,
+          from: e164(m.from),
+          to,
+          ...content,
+          sentAt: new Date(Number(m.timestamp) * 1000),
+        };
         events.push({ type: 'inbound', message: inbound });
       }
       for (const s of v.statuses ?? []) events.push({ type: 'status', update: statusUpdate(s) });

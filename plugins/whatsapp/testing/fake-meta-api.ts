@@ -128,7 +128,8 @@ function makeAccount(input: { displayPhoneNumber: string; sent: FakeWhatsAppMess
     ],
   });
 
-  type Inbound = { from: string; body: string; id?: string; name?: string };
+  /** `sentAt`: when the candidate wrote (Meta's timestamp), for a webhook Meta retries late. */
+  type Inbound = { from: string; body: string; id?: string; name?: string; sentAt?: Date };
   type Status = {
     /** A sent message, or its wamid. */
     message: FakeWhatsAppMessage | string;
@@ -141,7 +142,7 @@ function makeAccount(input: { displayPhoneNumber: string; sent: FakeWhatsAppMess
   const inboundMessage = (m: Inbound & { id: string }) => ({
     from: digits(m.from),
     id: m.id,
-    timestamp: now(),
+    timestamp: m.sentAt ? String(Math.floor(m.sentAt.getTime() / 1000)) : now(),
     type: 'text',
     text: { body: m.body },
   });
