@@ -161,6 +161,10 @@ describe('quiet hours and scheduled sends', () => {
     const listed = await gql(h.recruiter.token, SCHEDULED, { id: h.conversationId });
     expect(listed.scheduledMessages.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(held.id);
     expect(listed.conversation.scheduledMessages).toEqual([{ id: held.id, scheduledFor: held.scheduledFor }]);
+    // Someone off the hiring team sees neither the conversation nor its scheduled messages.
+    const hidden = await gql(h.outsider.token, SCHEDULED, { id: h.conversationId });
+    expect(hidden.conversation).toBeNull();
+    expect(hidden.scheduledMessages.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(held.id);
     // Due while quiet hours still hold (the tenant's rules say so again): held again, not sent.
     await makeDue(held.id);
     await waitFor(async () => {

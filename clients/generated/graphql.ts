@@ -44,6 +44,14 @@ export type CandidateInput = {
   timeZone?: string | null | undefined;
 };
 
+export type CandidateTimeZoneSource =
+  /** The candidate's time zone as the ATS stated it. */
+  | 'CANDIDATE'
+  /** Every zone of the number's country: quiet hours must allow the message in each. */
+  | 'COUNTRY'
+  /** Nothing known: quiet hours do not apply. */
+  | 'UNKNOWN';
+
 export type Channel =
   | 'SMS'
   | 'WHATSAPP';
@@ -957,6 +965,74 @@ export type SimulateInboundMessageMutation = { simulateInboundMessage:
     | { __typename: 'SimulationNotAvailableError', code: ErrorCode, message: string, number: string | null }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string, issues: Array<{ field: string, message: string }> }
    };
+
+export type ScheduleMessageMutationVariables = Exact<{
+  input: SendMessageInput;
+}>;
+
+
+export type ScheduleMessageMutation = { sendMessage:
+    | { __typename: 'AllowanceExhaustedError', code: ErrorCode, message: string }
+    | { __typename: 'AttachmentsNotSupportedError', code: ErrorCode, message: string }
+    | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
+    | { __typename: 'ConversationLockedError', code: ErrorCode, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
+    | { __typename: 'InsufficientCreditsError', code: ErrorCode, message: string }
+    | { __typename: 'Message', id: string, status: MessageStatus, scheduledFor: string | null }
+    | { __typename: 'MessageKindNotAllowedError', code: ErrorCode, message: string }
+    | { __typename: 'MessageTooLongError', code: ErrorCode, message: string }
+    | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'QuietHoursError', nextAllowedAt: string | null, timeZones: Array<string>, code: ErrorCode, message: string }
+    | { __typename: 'SendNotAllowedError', code: ErrorCode, message: string }
+    | { __typename: 'SessionWindowClosedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type CancelScheduledMessageMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelScheduledMessageMutation = { cancelScheduledMessage:
+    | { __typename: 'Message', id: string, status: MessageStatus, errorMessage: string | null }
+    | { __typename: 'MessageNotScheduledError', status: MessageStatus, code: ErrorCode, message: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type ScheduledMessagesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ScheduledMessagesQuery = { scheduledMessages: { edges: Array<{ node: { id: string, body: string, channel: Channel, scheduledFor: string | null, author: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SetQuietHoursMutationVariables = Exact<{
+  quietHours?: QuietHoursInput | null | undefined;
+  noSundays?: boolean | null | undefined;
+}>;
+
+
+export type SetQuietHoursMutation = { updateTenantSettings:
+    | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SettingNotAvailableError', code: ErrorCode, message: string }
+    | { __typename: 'Tenant', quietHours: { enabled: boolean, start: string | null, end: string | null, noSundays: boolean } }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type PreviewQuietHoursQueryVariables = Exact<{
+  input: PreviewMessageInput;
+}>;
+
+
+export type PreviewQuietHoursQuery = { previewMessage: { allowed: boolean, sendAt: string | null, quietHours: { timeZones: Array<string>, timeZoneSource: CandidateTimeZoneSource, quiet: boolean, nextAllowedAt: string | null, localTimes: Array<{ zone: string, time: string }> } } | null };
 
 export type BuySeatsMutationVariables = Exact<{
   count: number;
@@ -2448,6 +2524,104 @@ export const SimulateInboundMessageDocument = new TypedDocumentString(`
   sentAt
   deliveredAt
 }`) as unknown as TypedDocumentString<SimulateInboundMessageMutation, SimulateInboundMessageMutationVariables>;
+export const ScheduleMessageDocument = new TypedDocumentString(`
+    mutation ScheduleMessage($input: SendMessageInput!) {
+  sendMessage(input: $input) {
+    __typename
+    ... on Message {
+      id
+      status
+      scheduledFor
+    }
+    ... on QuietHoursError {
+      nextAllowedAt
+      timeZones
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScheduleMessageMutation, ScheduleMessageMutationVariables>;
+export const CancelScheduledMessageDocument = new TypedDocumentString(`
+    mutation CancelScheduledMessage($id: ID!) {
+  cancelScheduledMessage(id: $id) {
+    __typename
+    ... on Message {
+      id
+      status
+      errorMessage
+    }
+    ... on MessageNotScheduledError {
+      status
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CancelScheduledMessageMutation, CancelScheduledMessageMutationVariables>;
+export const ScheduledMessagesDocument = new TypedDocumentString(`
+    query ScheduledMessages($first: Int, $after: String) {
+  scheduledMessages(first: $first, after: $after) {
+    edges {
+      node {
+        id
+        body
+        channel
+        scheduledFor
+        author {
+          id
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScheduledMessagesQuery, ScheduledMessagesQueryVariables>;
+export const SetQuietHoursDocument = new TypedDocumentString(`
+    mutation SetQuietHours($quietHours: QuietHoursInput, $noSundays: Boolean) {
+  updateTenantSettings(input: {quietHours: $quietHours, noSundays: $noSundays}) {
+    __typename
+    ... on Tenant {
+      quietHours {
+        enabled
+        start
+        end
+        noSundays
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetQuietHoursMutation, SetQuietHoursMutationVariables>;
+export const PreviewQuietHoursDocument = new TypedDocumentString(`
+    query PreviewQuietHours($input: PreviewMessageInput!) {
+  previewMessage(input: $input) {
+    allowed
+    sendAt
+    quietHours {
+      timeZones
+      timeZoneSource
+      quiet
+      nextAllowedAt
+      localTimes {
+        zone
+        time
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PreviewQuietHoursQuery, PreviewQuietHoursQueryVariables>;
 export const BuySeatsDocument = new TypedDocumentString(`
     mutation BuySeats($count: Int!) {
   buySeats(count: $count) {
