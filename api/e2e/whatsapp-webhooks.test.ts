@@ -239,6 +239,18 @@ describe('WhatsApp webhooks through the real server', () => {
     expect(sendMessage.__typename).toBe('SessionWindowClosedError');
   });
 
+  it('takes a batch larger than 64 KiB, as Meta sends when many statuses come at once', async () => {
+    const t = await whatsAppTenant(meta.addAccount({ displayPhoneNumber: usNumber() }));
+    const statuses = Array.from({ length: 150 }, (_, i) => ({
+      message: `wamid.UNKNOWN${i}`,
+      status: 'delivered' as const,
+      callbackData: 'x'.repeat(500),
+    }));
+    const { rawBody } = t.account.batchBody({ statuses });
+    expect(rawBody.length).toBeGreaterThan(64 * 1024);
+    expect((await t.account.postRaw(t.webhookUrl, rawBody)).status).toBe(200);
+  });
+
   it('never lets one account of a tenant change a message another of its accounts sent', async () => {
     const t = await whatsAppTenant(meta.addAccount({ displayPhoneNumber: usNumber() }));
     await optIn(t);

@@ -6,7 +6,8 @@ import type { Logger } from '../log.ts';
 import type { InboundDeps } from '../messaging/inbound/receive-inbound.ts';
 import { applyWebhookEvents, eventProblem } from './webhook-events.ts';
 
-const MAX_BODY = 64 * 1024;
+/** Room for a full batch of a provider that batches (Meta: up to 1,000 statuses with their pricing details). */
+const MAX_BODY = 256 * 1024;
 /** After a 413, how much more of the request is read (and dropped) so the client sees the answer, not a reset. */
 const DRAIN_BYTES = 1024 * 1024;
 const DRAIN_MS = 5_000;
