@@ -237,6 +237,26 @@ describe('quiet hours and scheduled sends', () => {
     expect(sentBodies(h)).not.toContain('After the STOP');
   });
 
+  it('asks the whole send policy again when due: an author who lost their seat meanwhile does not send', async () => {
+    const h = await hiring();
+    const scheduled = await send(h, { body: 'Seat gone', sendAt: new Date(Date.now() + 60 * MIN).toISOString() });
+    const unassigned = await gql(
+      h.tenant.apiKey,
+      'mutation($userId: ID!) { unassignSeat(userId: $userId) { __typename } }',
+      {
+        userId: h.recruiter.user.id,
+      },
+    );
+    expect(unassigned.unassignSeat.__typename).not.toMatch(/Error$/);
+    await makeDue(scheduled.id);
+    const failed = await waitFor(async () => {
+      const m = await message(h, scheduled.id);
+      return m.status === 'FAILED' && m;
+    }, 'the scheduled message refused');
+    expect(failed.errorCode).toBe('POLICY_REFUSED:NO_SEAT');
+    expect(sentBodies(h)).not.toContain('Seat gone');
+  });
+
   it('keeps scheduled messages across a restart and sends them when due', async () => {
     const h = await hiring();
     const scheduled = await send(h, {
