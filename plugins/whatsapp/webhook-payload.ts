@@ -14,7 +14,9 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 const hasControl = (v: string) => {
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+    // C0 and C1 controls (tab and line breaks allowed) and the noncharacters U+FFFE and U+FFFF; format
+    // characters (joiners, direction marks) stay: emoji and right-to-left scripts need them.
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f) || c >= 0xfffe) return true;
   }
   return false;
 };

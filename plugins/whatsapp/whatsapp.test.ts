@@ -236,6 +236,7 @@ describe('whatsapp plugin', () => {
             to: meta.displayPhoneNumber,
             body: 'Yes, Tuesday works',
             mediaCount: 0,
+            sentAt: expect.any(Date),
           },
         },
         {
@@ -246,6 +247,7 @@ describe('whatsapp plugin', () => {
             to: meta.displayPhoneNumber,
             body: 'Thanks!',
             mediaCount: 0,
+            sentAt: expect.any(Date),
           },
         },
         {
@@ -336,6 +338,12 @@ describe('whatsapp plugin', () => {
         'an escape character in the text': mutate((b) => {
           msg(b).text.body = 'hi\u001b[2J';
         }),
+        'a C1 control in the text': mutate((b) => {
+          msg(b).text.body = 'hi\u0085there';
+        }),
+        'a noncharacter in the text': mutate((b) => {
+          msg(b).text.body = 'hi\ufffe';
+        }),
         '101 messages': mutate((b) => {
           b.entry[0].changes[0].value.messages = Array.from({ length: 101 }, () => msg(b));
         }),
@@ -366,6 +374,14 @@ describe('whatsapp plugin', () => {
       }));
       many.entry[0].changes.push(many.entry[0].changes[0]);
       expect(() => provider.parseEvents?.(signed(meta, JSON.stringify(many)))).toThrow(/more than 1000 events/);
+      // What people write stays: an emoji sequence with joiners, right-to-left text.
+      for (const body of ['👩‍💻 ready', 'مرحبا، متى المقابلة؟']) {
+        const ok = base();
+        msg(ok).text.body = body;
+        expect(provider.parseEvents?.(signed(meta, JSON.stringify(ok)))).toEqual([
+          expect.objectContaining({ type: 'inbound', message: expect.objectContaining({ body }) }),
+        ]);
+      }
     });
   });
 });
