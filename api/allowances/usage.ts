@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from '../db/generated/prisma/client.ts';
 import { AllowanceExhaustedError } from '../domain/errors.ts';
 import { monthKeySql, nextMonthSql } from './month.ts';
+import { allowanceAlertCtes, usageCtes } from './usage-sql.ts';
 
 /** Anything that runs raw SQL: the service's client, a tenant's, a transaction (every statement names the tenant). */
 type Db = Pick<PrismaClient, '$queryRaw'>;
@@ -55,4 +56,15 @@ export async function usageHistory(db: Db, tenantId: string, numberId: string, m
     JOIN "Tenant" t ON t.id = sn."tenantId"
     WHERE u."sendingNumberId" = ${numberId}::uuid AND u."tenantId" = ${tenantId}::uuid
     ORDER BY u.month DESC LIMIT ${months}`;
+}
+
+/** Counts a received message that is stored outside a conversation (unmatched) against its number, with its alerts. */
+export async function countReceived(
+  db: Pick<PrismaClient, '$executeRaw'>,
+  tenantId: string,
+  numberId: string,
+  at: Date = new Date(),
+) {
+  const usage = usageCtes({ tenantId, numberId, at, direction: 'received', guard: false });
+  await db.$executeRaw`WITH ${usage} uz AS (SELECT 1)${allowanceAlertCtes(tenantId, numberId)} SELECT 1`;
 }

@@ -12,7 +12,7 @@ import {
 import { monthKeySql, nextMonthSql } from '../allowances/month.ts';
 import { Prisma } from '../db/generated/prisma/client.ts';
 import { rawId, startTestServer, type TestServer } from '../test/harness.ts';
-import { type Hiring, setUpHiring } from '../test/messaging-fixture.ts';
+import { type Hiring, setUpHiring, usNumber } from '../test/messaging-fixture.ts';
 import { optIn } from '../test/opted-in.ts';
 
 let n = 0;
@@ -69,8 +69,15 @@ describe('monthly allowances', () => {
     // The candidate's reply past 100 % is stored and counted; no alert fires again.
     await h.candidateTexts('Thanks!');
     await h.candidateTexts('When do I start?');
+    // A text from a number that matches no candidate is kept for admins, and counted too.
+    const stranger = await server.twilio.deliverInbound(`${server.publicUrl}/webhooks/twilio-sms/platform/inbound`, {
+      from: usNumber(),
+      to: h.sendingNumber,
+      body: 'Wrong number?',
+    });
+    expect(stranger.response.status).toBe(200);
     const { sendingNumbers } = await h.admin.client.request(NumberUsageDocument, {});
-    expect(sendingNumbers[0]?.usage).toMatchObject({ sent: 10, received: 2, used: 12, allowance: 10, remaining: 0 });
+    expect(sendingNumbers[0]?.usage).toMatchObject({ sent: 10, received: 3, used: 13, allowance: 10, remaining: 0 });
     const types = (await events(h.tenant.id)).map((e) => e.type);
     expect(types).toEqual(['ALLOWANCE_WARNING', 'ALLOWANCE_REACHED']);
     // No one is assigned to the number: the tenant's admins are told, once per level.

@@ -65,7 +65,16 @@ describe('number assignment', () => {
 
     expect(await assign(h.admin.client, numberId, h.recruiter.user.id)).toMatchObject({ __typename: 'SendingNumber' });
     expect(await readBy(h.recruiter.client)).toBe(h.conversationId);
-    expect((await send(h, h.recruiter.client)).sendMessage.__typename).toBe('Message');
+    const sent = (await send(h, h.recruiter.client)).sendMessage;
+    if (sent.__typename !== 'Message') throw new Error(JSON.stringify(sent));
+    const messageBy = async (token: string) =>
+      (
+        await server.post(
+          { query: 'query($id: ID!) { node(id: $id) { id } }', variables: { id: sent.id } },
+          { authorization: `Bearer ${token}` },
+        )
+      ).body.data?.node?.id ?? null;
+    expect(await messageBy(h.recruiter.token)).toBe(sent.id);
     // Now the conversation keeps this number: an assignee of another number does not see it.
     const other = usNumber();
     const { addSendingNumber } = await server.operator.request(AddSendingNumberDocument, {
@@ -81,6 +90,7 @@ describe('number assignment', () => {
 
     // The admin, not assigned, reviews the number by counts: who sent how many, no thread, no bodies.
     expect(await readBy(h.admin.client)).toBeNull();
+    expect(await messageBy(h.admin.token)).toBeNull();
     const { numberActivity } = await h.admin.client.request(NumberActivityDocument, { numberId });
     expect(numberActivity).toMatchObject({ sent: 1, received: 0 });
     expect(numberActivity.rows).toEqual([
@@ -90,6 +100,7 @@ describe('number assignment', () => {
     // Assigned, the admin reads the thread again; the policy says why they may not send (team, seat), not the number.
     await assign(h.admin.client, numberId, h.admin.user.id);
     expect(await readBy(h.admin.client)).toBe(h.conversationId);
+    expect(await messageBy(h.admin.token)).toBe(sent.id);
     const { previewMessage } = await h.admin.client.request(PreviewAllowanceDocument, {
       input: { conversationId: h.conversationId, channel: 'SMS', body: 'Hi' },
     });

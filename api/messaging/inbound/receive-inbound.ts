@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { InboundMessage } from '../../../plugins/sdk/index.ts';
+import { countReceived } from '../../allowances/usage.ts';
 import { allowanceAlertCtes, usageCtes } from '../../allowances/usage-sql.ts';
 import { Prisma, type PrismaClient } from '../../db/generated/prisma/client.ts';
 import type { Channel } from '../../db/generated/prisma/enums.ts';
@@ -111,6 +112,7 @@ export async function receiveInbound(
           },
         });
         await appendEvents(tx, tenantId, [{ type: 'INBOUND_UNMATCHED', subjectId: kept.id }]);
+        await countReceived(tx, tenantId, route.numberId);
       });
       deps.relay.wake();
       return 'unmatched';
