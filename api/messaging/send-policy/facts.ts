@@ -1,5 +1,7 @@
+import { monthKeySql } from '../../allowances/month.ts';
 import type { TenantActor } from '../../auth/actor.ts';
 import { type AccountFacts, accountFactsSql } from '../../channels/registry.ts';
+import { Prisma } from '../../db/generated/prisma/client.ts';
 import type {
   Channel,
   ConsentModel,
@@ -20,7 +22,7 @@ export type PoolNumber = {
   accountId: string | null;
   accountStatus: string | null;
   pluginId: string | null;
-  /** Messages sent and received through it this calendar month (pool numbers only): routing spreads load by it. */
+  /** Messages sent and received through it this month (NumberMonthlyUsage, the tenant's month; pool numbers only): routing spreads load by it. */
   monthlyUse?: number;
 };
 
@@ -136,9 +138,8 @@ export async function readSendFacts(
       CASE WHEN c.id IS NOT NULL AND (sn.id IS NULL OR sn."retiredAt" IS NOT NULL) THEN (
         SELECT coalesce(json_agg(json_build_object('id', p.id, 'e164', p.e164, 'country', p.country,
             'accountId', p."accountId", 'accountStatus', pa.status, 'pluginId', pa."pluginId",
-            'monthlyUse', (SELECT count(*) FROM "Message" um WHERE um."tenantId" = tn.id AND um.channel = p.channel
-              AND um."createdAt" >= date_trunc('month', now())
-              AND ((um.direction = 'OUTBOUND' AND um."fromNumber" = p.e164) OR (um.direction = 'INBOUND' AND um."toNumber" = p.e164))))
+            'monthlyUse', coalesce((SELECT pu.sent + pu.received FROM "NumberMonthlyUsage" pu
+              WHERE pu."sendingNumberId" = p.id AND pu.month = ${monthKeySql(Prisma.sql`now()`, Prisma.sql`tn."timeZone"`)}), 0))
             ORDER BY p."createdAt"), '[]'::json)
         FROM "SendingNumber" p LEFT JOIN "ChannelAccount" pa ON pa.id = p."accountId"
         WHERE p."tenantId" = tn.id AND p.channel = ${channel}::"Channel" AND p."retiredAt" IS NULL
