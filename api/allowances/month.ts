@@ -14,6 +14,11 @@ export function nextMonthSql(at: Prisma.Sql, timeZone: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`((date_trunc('month', (${at}) AT TIME ZONE (${timeZone})) + interval '1 month') AT TIME ZONE (${timeZone}))`;
 }
 
+/** The canonical name of an IANA zone (europe/stockholm → Europe/Stockholm, US/Pacific → America/Los_Angeles). */
+export function canonicalTimeZone(timeZone: string): string {
+  return new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
+}
+
 /** Is `timeZone` an IANA zone this runtime knows (PostgreSQL knows the same names)? */
 export function isTimeZone(timeZone: string): boolean {
   if (!timeZone || /^[+-]|^\d/.test(timeZone)) return false;

@@ -1,6 +1,6 @@
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
-import { isTimeZone } from '../allowances/month.ts';
+import { canonicalTimeZone, isTimeZone } from '../allowances/month.ts';
 import { generateApiKey } from '../auth/api-key-secret.ts';
 import type { ChannelRegistry } from '../channels/registry.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
@@ -54,6 +54,7 @@ const settingsInput = z.object({
     .string()
     .trim()
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/Stockholm or America/New_York')
+    .transform(canonicalTimeZone)
     .optional(),
 });
 

@@ -111,7 +111,7 @@ describe('monthly allowances', () => {
     const { h, numberId } = await limited(3);
     const prisma = server.app.services.prisma;
     const { updateTenantSettings } = await h.admin.client.request(SetTenantTimeZoneDocument, {
-      timeZone: 'America/Los_Angeles',
+      timeZone: 'us/pacific', // stored by its canonical name
     });
     expect(updateTenantSettings).toMatchObject({ timeZone: 'America/Los_Angeles' });
     expect(
