@@ -31,6 +31,7 @@ export const errorCodes = [
   'SANDBOX_NOT_ALLOWED',
   'SIMULATION_NOT_AVAILABLE',
   'SESSION_WINDOW_CLOSED',
+  'REENGAGEMENT_PENDING',
   'CONSENT_INVITATION_NOT_AVAILABLE',
   'ALLOWANCE_EXHAUSTED',
   'NUMBER_ASSIGNMENT_LIMIT_REACHED',
@@ -252,6 +253,23 @@ export class SimulationNotAvailableError extends DomainError {
  * candidate's last message). `closedAt` is null when the candidate never wrote;
  * `template` is the re-engagement template to send instead.
  */
+/**
+ * A re-engagement template went out less than a day ago and the candidate has not answered: another would
+ * cost again and, unanswered, lowers the number's quality rating at the provider.
+ */
+export class ReengagementPendingError extends DomainError {
+  readonly code = 'REENGAGEMENT_PENDING';
+  constructor(
+    readonly sentAt: Date,
+    readonly retryAt: Date,
+  ) {
+    super(
+      `A re-engagement template went out at ${sentAt.toISOString()} and the candidate has not answered yet. ` +
+        `Wait for their reply, or send it again after ${retryAt.toISOString()}.`,
+    );
+  }
+}
+
 export class SessionWindowClosedError extends DomainError {
   readonly code = 'SESSION_WINDOW_CLOSED';
   constructor(

@@ -92,6 +92,8 @@ describe('WhatsApp in the send policy, through the real server', () => {
       body: template,
       template: { name: 'parley_reengagement', language: 'en', parameters: [h.tenant.name, 'Barista'] },
     });
+    // A second one before the candidate answers would cost again and hurt the number's rating.
+    expect(await reengage(h)).toMatchObject({ __typename: 'ReengagementPendingError', code: 'REENGAGEMENT_PENDING' });
     const delivered = await waitFor(async () => wa.sentToCandidate().find((m) => m.template), 'the template sent');
     expect(delivered).toMatchObject({
       from: wa.number,

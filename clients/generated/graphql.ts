@@ -142,6 +142,7 @@ export type ErrorCode =
   | 'NUMBER_NOT_OWNED'
   | 'NUMBER_OWNERSHIP_UNVERIFIED'
   | 'QUIET_HOURS'
+  | 'REENGAGEMENT_PENDING'
   | 'SANDBOX_NOT_ALLOWED'
   | 'SEATS_IN_USE'
   | 'SEAT_LIMIT_REACHED'
@@ -1244,6 +1245,7 @@ export type SendReengagementTemplateMutation = { sendReengagementTemplate:
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'QuietHoursError', code: ErrorCode, message: string }
+    | { __typename: 'ReengagementPendingError', code: ErrorCode, message: string, sentAt: string, retryAt: string }
     | { __typename: 'SendNotAllowedError', code: ErrorCode, message: string }
     | { __typename: 'SessionWindowClosedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
@@ -3032,6 +3034,10 @@ export const SendReengagementTemplateDocument = new TypedDocumentString(`
     }
     ... on ConversationLockedError {
       lockReason: reason
+    }
+    ... on ReengagementPendingError {
+      sentAt
+      retryAt
     }
   }
 }

@@ -18,6 +18,7 @@ import {
   NumberAssignmentLimitReachedError,
   NumberNotOwnedError,
   NumberOwnershipUnverifiedError,
+  ReengagementPendingError,
   SandboxNotAllowedError,
   SeatLimitReachedError,
   SeatsInUseError,
@@ -173,6 +174,17 @@ builder.objectType(SimulationNotAvailableError, {
   description:
     "Simulated inbound messages reach only numbers of the tenant's sandbox accounts; `number` is the one asked for (null: none given and the tenant has none).",
   fields: (t) => ({ number: t.exposeString('number', { nullable: true }) }),
+});
+
+builder.objectType(ReengagementPendingError, {
+  name: 'ReengagementPendingError',
+  interfaces: [ErrorInterface],
+  description:
+    'A re-engagement template went out less than a day ago and the candidate has not answered: wait for their reply, or send again at `retryAt`.',
+  fields: (t) => ({
+    sentAt: t.expose('sentAt', { type: 'DateTime', description: 'When the unanswered template went out.' }),
+    retryAt: t.expose('retryAt', { type: 'DateTime', description: 'From when another may be sent.' }),
+  }),
 });
 
 builder.objectType(SessionWindowClosedError, {

@@ -1,3 +1,4 @@
+import { ReengagementPendingError } from '../../api/domain/errors.ts';
 import { sendReengagementTemplate } from '../../api/messaging/sending/send-reengagement.ts';
 import { builder } from '../builder.ts';
 import { tenantActor, tenantScope } from '../tenant-scope.ts';
@@ -27,7 +28,7 @@ builder.mutationField('sendReengagementTemplate', (t) =>
       "Sends your company's re-engagement template (ConversationLock.reengagementTemplate), the one message allowed outside the session window; the candidate's reply opens the window for free text. Consent rules apply as to any message.",
     authScopes: { tenantMember: true },
     args: { input: t.arg({ type: SendReengagementTemplateInput, required: true }) },
-    errors: { types: sendErrors },
+    errors: { types: [...sendErrors, ReengagementPendingError] },
     resolve: async (query, _root, { input }, ctx) => {
       const { messageId } = await sendReengagementTemplate(tenantScope(ctx), ctx.services, tenantActor(ctx), {
         conversationId: input.conversationId.id,

@@ -63,6 +63,7 @@ const facts: SendFacts = {
   candidateTimeZone: null,
   now: new Date('2026-11-27T12:00:00Z'),
   lastInboundAt: null,
+  lastTemplateAt: null,
   reengagementText: null,
   reengagementTemplateName: 'parley_reengagement',
   reengagementTemplateLanguage: 'en',

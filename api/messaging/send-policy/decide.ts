@@ -171,7 +171,7 @@ export function decide(facts: SendFacts, request: SendRequest, offer: ChannelOff
         : inviteRefusals(facts, consentLock, carrierBlocked)
       : consentLock.reason && consentLock.reason !== 'CHANNEL_UNAVAILABLE'
         ? [new ConversationLockedError(consentLock.reason, consentLock.message ?? undefined)]
-        : windowRefusals(request, window, reengagement);
+        : windowRefusals(request, window, reengagement, facts);
   const refusals = [
     ...(offer ? [] : [new ChannelUnavailableError(request.channel)]),
     ...bodyRefusals(request, offer),

@@ -97,6 +97,8 @@ export type SessionFacts = ReengagementFacts & {
   now: Date;
   /** The candidate's last inbound message on the channel in this conversation; null: never. */
   lastInboundAt: Date | null;
+  /** The last re-engagement template sent on the channel in this conversation (not failed); null: none. */
+  lastTemplateAt: Date | null;
 };
 
 /**
@@ -153,7 +155,10 @@ export async function readSendFacts(
       now() AS now, tn."reengagementText", tn."reengagementTemplateName", tn."reengagementTemplateLanguage",
       coalesce(job.title, com.name) AS subject,
       (SELECT max(im."createdAt") FROM "Message" im WHERE im."conversationId" = c.id AND im.direction = 'INBOUND'
-        AND im.channel = ${channel}::"Channel") AS "lastInboundAt"
+        AND im.channel = ${channel}::"Channel") AS "lastInboundAt",
+      (SELECT max(tm."createdAt") FROM "Message" tm WHERE tm."conversationId" = c.id AND tm.direction = 'OUTBOUND'
+        AND tm.channel = ${channel}::"Channel" AND tm.template IS NOT NULL
+        AND tm.status NOT IN ('FAILED', 'UNDELIVERED', 'CANCELLED')) AS "lastTemplateAt"
     FROM "Tenant" tn
     LEFT JOIN "User" u ON u.id = ${userId}::uuid AND u."tenantId" = tn.id AND u."deactivatedAt" IS NULL
     LEFT JOIN "Seat" s ON s."userId" = u.id

@@ -37,6 +37,9 @@ export function reengagementFor(facts: ReengagementFacts): Reengagement {
   };
 }
 
+/** Embeddings and overrides of text direction: they can make the text read differently from what is sent. */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+
 /** Tenant settings for the template, validated as updateTenantSettings takes them. */
 export const reengagementSettings = {
   reengagementText: z
@@ -44,8 +47,9 @@ export const reengagementSettings = {
     .trim()
     .min(1, 'must not be empty')
     .max(1024, 'must be at most 1024 characters (WhatsApp’s limit for a template body)')
-    .refine((t) => t.includes('{company}'), 'must contain {company}')
-    .refine((t) => t.includes('{job}'), 'must contain {job}')
+    .refine((t) => t.split('{company}').length === 2, 'must contain {company} exactly once (the template’s {{1}})')
+    .refine((t) => t.split('{job}').length === 2, 'must contain {job} exactly once (the template’s {{2}})')
+    .refine((t) => !BIDI_CONTROLS.test(t), 'must not contain text-direction control characters')
     .refine(
       (t) => (t.match(/\{[^}]*\}/g) ?? []).every((p) => p === '{company}' || p === '{job}'),
       'may use only the placeholders {company} and {job}',

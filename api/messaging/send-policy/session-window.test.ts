@@ -76,6 +76,7 @@ const facts: SendFacts = {
   candidateTimeZone: null,
   now,
   lastInboundAt: hoursAgo(1),
+  lastTemplateAt: null,
   reengagementText: null,
   reengagementTemplateName: 'parley_reengagement',
   reengagementTemplateLanguage: 'en',
@@ -126,6 +127,19 @@ describe('the session window (WhatsApp: 24 hours after the candidate’s last me
     const never = ask({ lastInboundAt: null }).refusals[0] as SessionWindowClosedError;
     expect(never.closedAt).toBeNull();
     expect(never.message).toContain('has not written to you on WhatsApp');
+  });
+
+  it('lets one template stand unanswered for a day before another may follow', () => {
+    const codes = (f: Partial<SendFacts>) => ask(f, { template: true }).refusals.map((e) => e.code);
+    // Sent 2 hours ago, no answer since: refused until a day after it.
+    const pending = ask({ lastInboundAt: hoursAgo(30), lastTemplateAt: hoursAgo(2) }, { template: true }).refusals[0];
+    expect(pending).toMatchObject({ code: 'REENGAGEMENT_PENDING', sentAt: hoursAgo(2), retryAt: hoursAgo(-22) });
+    expect(codes({ lastInboundAt: null, lastTemplateAt: hoursAgo(2) })).toEqual(['REENGAGEMENT_PENDING']);
+    // Answered since, or a day old: another may go.
+    expect(codes({ lastInboundAt: hoursAgo(1), lastTemplateAt: hoursAgo(2) })).toEqual([]);
+    expect(codes({ lastInboundAt: null, lastTemplateAt: hoursAgo(25) })).toEqual([]);
+    // Free text is not a template: its own rule (the window) decides.
+    expect(ask({ lastInboundAt: hoursAgo(1), lastTemplateAt: hoursAgo(2) }).refusals).toEqual([]);
   });
 
   it('lets the template out outside it, and renders the tenant’s own text with a prospect’s community', () => {
@@ -189,7 +203,7 @@ describe('WhatsApp consent and reachability', () => {
 
 describe('the re-engagement template setting', () => {
   const text = reengagementSettings.reengagementText;
-  it('needs {company} and {job}, no other placeholder, and fits a template body', () => {
+  it('needs {company} and {job} once each, no other placeholder, no direction overrides, and fits a template body', () => {
     expect(text.safeParse('{company} about {job}: reply to continue.').success).toBe(true);
     for (const bad of [
       '',
@@ -197,6 +211,8 @@ describe('the re-engagement template setting', () => {
       'About {job} only',
       '{company} only',
       '{company} {job} {candidate}',
+      '{company} {job} {company}',
+      '{company} about {job} \u202ereversed',
       `{company}{job}${'x'.repeat(1020)}`,
     ]) {
       expect(text.safeParse(bad).success, bad).toBe(false);

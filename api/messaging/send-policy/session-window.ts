@@ -1,5 +1,10 @@
 import type { Channel } from '../../db/generated/prisma/enums.ts';
-import { type DomainError, SessionWindowClosedError, ValidationError } from '../../domain/errors.ts';
+import {
+  type DomainError,
+  ReengagementPendingError,
+  SessionWindowClosedError,
+  ValidationError,
+} from '../../domain/errors.ts';
 import type { Lock } from '../consent/locks.ts';
 import type { Reengagement } from './reengagement.ts';
 
@@ -58,14 +63,32 @@ export function withWindow(
   return { locked: true, reason: 'SESSION_WINDOW_CLOSED', message: windowClosedMessage(channel, window, template) };
 }
 
+/** How long an unanswered re-engagement template stands before another may follow. */
+export const REENGAGEMENT_COOLDOWN_MS = 24 * 3_600_000;
+
+/** A template sent since the candidate last wrote, less than the cooldown ago: until when it stands. */
+function pendingTemplate(sent: { lastInboundAt: Date | null; lastTemplateAt: Date | null; now: Date }) {
+  if (!sent.lastTemplateAt) return null;
+  const at = new Date(sent.lastTemplateAt);
+  if (sent.lastInboundAt && new Date(sent.lastInboundAt) >= at) return null;
+  const retryAt = new Date(at.getTime() + REENGAGEMENT_COOLDOWN_MS);
+  return retryAt > new Date(sent.now) ? { at, retryAt } : null;
+}
+
 /**
  * What the window refuses: free text once it is closed (with when it closed and
- * the template to send instead), and a template on a channel that has no window.
+ * the template to send instead), a template on a channel that has no window, and
+ * a second template while the first is unanswered and less than a day old.
  */
 export function windowRefusals(
   request: { channel: Channel; template?: boolean },
   window: SessionWindow | null,
   template: Reengagement | null,
+  sent: { lastInboundAt: Date | null; lastTemplateAt: Date | null; now: Date } = {
+    lastInboundAt: null,
+    lastTemplateAt: null,
+    now: new Date(),
+  },
 ): DomainError[] {
   if (request.template && !window) {
     return [
@@ -75,6 +98,8 @@ export function windowRefusals(
       ),
     ];
   }
+  const pending = request.template ? pendingTemplate(sent) : null;
+  if (pending) return [new ReengagementPendingError(pending.at, pending.retryAt)];
   if (!window || window.open || request.template) return [];
   return [
     new SessionWindowClosedError(
