@@ -16,6 +16,8 @@ export type ResolvedChannel = {
   accountId: string | null;
   /** Null when nothing can send it: no usable account, or the platform's account is not allowed or not configured. */
   provider: ChannelProvider | null;
+  /** What the plugin can carry (its session window among them); null when no plugin is loaded for it. */
+  capabilities: ChannelCapabilities | null;
   statusCallbackUrl(messageId: string): string;
 };
 
@@ -155,6 +157,7 @@ export function createChannelRegistry(options: {
         pluginId,
         accountId,
         provider,
+        capabilities: plugins.get(pluginId)?.capabilities ?? null,
         statusCallbackUrl: (messageId) => statusCallbackUrl(publicUrl, pluginId, accountId, messageId),
       };
     },

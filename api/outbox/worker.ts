@@ -9,8 +9,10 @@ import { consentWithdrawn } from './consent-check.ts';
 import { type DeliverDeps, deliver } from './deliver.ts';
 import { createClaimLoop } from './loop.ts';
 import { createOutcomes } from './outcomes.ts';
-import type { ScheduledRecheck } from './scheduled-recheck.ts';
 import { type ReconcileDeps, reconcile } from './reconcile.ts';
+import { recordFailed } from './records.ts';
+import type { ScheduledRecheck } from './scheduled-recheck.ts';
+import { windowClosedSince } from './window-check.ts';
 
 export type OutboxWorkerOptions = {
   prisma: PrismaClient;
@@ -86,6 +88,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     if (!attempt) return;
     if (message.status === 'SCHEDULED' && (await options.scheduled?.settle(attempt, message))) return;
     if (await consentWithdrawn(prisma, message)) return outcomes.withdrawn(attempt);
+    const windowHours = route.capabilities?.sessionWindowHours ?? null;
+    if (await windowClosedSince(prisma, message, windowHours)) {
+      const { advanced } = await recordFailed(prisma, attempt, {
+        code: 'POLICY_REFUSED:SESSION_WINDOW_CLOSED',
+        message: `Not sent: the candidate's ${windowHours}-hour window closed while the message waited. Send the re-engagement template.`,
+      });
+      if (advanced) options.relay.wake();
+      return;
+    }
     await deliver(deliverDeps, attempt, message, route);
   }
 
