@@ -101,8 +101,8 @@ export function createChannelRegistry(options: {
     cipher,
     /** Production: accounts of simulated plugins (the sandbox) need the operator's explicit permission. */
     production: config.env === 'production',
-    /** Channels on which new tenants may use the platform's accounts (CHANNEL_PLATFORM_DEFAULT). */
-    platformDefault: (config.channels.platformByDefault ? [...byChannel.keys()] : []) as ChannelKind[],
+    /** Channels on which new tenants may use the platform's accounts (CHANNEL_PLATFORM_DEFAULT): those it has one on. */
+    platformDefault: (config.channels.platformByDefault ? [...platformByChannel.keys()] : []) as ChannelKind[],
 
     /** The plugin loaded for a channel (what it can carry); null when none is. Says nothing about accounts. */
     get(channel: ChannelKind): { pluginId: string; capabilities: ChannelCapabilities } | null {
