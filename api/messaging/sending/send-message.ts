@@ -1,22 +1,20 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { TenantActor } from '../../auth/actor.ts';
 import { ledgerActor } from '../../credits/cost.ts';
-import { IdempotencyKeyReusedError } from '../../domain/errors.ts';
-import { isUniqueViolation } from '../../domain/prisma-errors.ts';
 import type { TenantScope } from '../../domain/scope.ts';
 import { parseInput } from '../../domain/validate.ts';
 import { parseKind } from '../kinds/message-kinds.ts';
 import { askSendPolicy } from '../send-policy/index.ts';
 import type { RoutedNumber } from '../send-policy/routing.ts';
 import type { MessagingDeps } from './deps.ts';
+import { idempotencyKey, queueOnce, replay, requestHash } from './idempotent-send.ts';
 import { queueMessage } from './queue-message.ts';
 
 const sendInput = z.object({
   conversationId: z.string(),
   channel: z.enum(['SMS', 'WHATSAPP']),
   body: z.string(),
-  idempotencyKey: z.string().trim().min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters'),
+  idempotencyKey,
   attachments: z.array(z.string()).default([]),
   kind: z.string().nullish(),
   customKind: z.string().nullish(),
@@ -25,12 +23,6 @@ const sendInput = z.object({
 });
 
 export type SendMessageInput = z.input<typeof sendInput>;
-
-/** A retry with the same key gets the first message; the same key for something else is refused. */
-function replay(existing: { id: string; requestHash: string | null }, hash: string): { messageId: string } {
-  if (existing.requestHash !== hash) throw new IdempotencyKeyReusedError();
-  return { messageId: existing.id };
-}
 
 /**
  * Queues a recruiter's message: the send policy decides (one statement), a
@@ -45,19 +37,17 @@ export async function sendMessage(
 ) {
   const data = parseInput(sendInput, input);
   const kind = parseKind(data);
-  const hash = createHash('sha256')
-    .update(
-      JSON.stringify([
-        data.conversationId,
-        data.channel,
-        data.body,
-        data.attachments,
-        kind.kind,
-        kind.customKind,
-        ...(data.sendAt || data.holdUntilAllowed ? [data.sendAt?.toISOString() ?? null, Boolean(data.holdUntilAllowed)] : []),
-      ]),
-    )
-    .digest('hex');
+  const hash = requestHash([
+    data.conversationId,
+    data.channel,
+    data.body,
+    data.attachments,
+    kind.kind,
+    kind.customKind,
+    ...(data.sendAt || data.holdUntilAllowed
+      ? [data.sendAt?.toISOString() ?? null, Boolean(data.holdUntilAllowed)]
+      : []),
+  ]);
   const answer = await askSendPolicy(scope, deps.channels, actor, {
     ...data,
     ...kind,
@@ -67,9 +57,8 @@ export async function sendMessage(
   const { decision, facts } = answer;
   const [refusal] = decision.refusals;
   if (refusal) throw refusal;
-  let messageId: string;
-  try {
-    messageId = await queueMessage(scope.tenantId, scope.db, {
+  return queueOnce(scope, deps, { idempotencyKey: data.idempotencyKey, hash }, () =>
+    queueMessage(scope.tenantId, scope.db, {
       conversationId: facts.conversationId as string,
       sendingNumber: decision.number as RoutedNumber,
       authorId: actor.kind === 'user' ? actor.userId : null,
@@ -82,16 +71,6 @@ export async function sendMessage(
       idempotencyKey: data.idempotencyKey,
       requestHash: hash,
       sendAt: decision.sendAt,
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const first = await scope.db.message.findUnique({
-      where: { tenantId_idempotencyKey: { tenantId: scope.tenantId, idempotencyKey: data.idempotencyKey } },
-    });
-    if (!first) throw error;
-    return replay(first, hash);
-  }
-  scope.events.relayNow();
-  deps.wakeOutbox();
-  return { messageId };
+    }),
+  );
 }

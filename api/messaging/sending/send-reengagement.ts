@@ -1,27 +1,20 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { TenantActor } from '../../auth/actor.ts';
-import { IdempotencyKeyReusedError } from '../../domain/errors.ts';
-import { isUniqueViolation } from '../../domain/prisma-errors.ts';
+import { ledgerActor } from '../../credits/cost.ts';
 import type { TenantScope } from '../../domain/scope.ts';
 import { parseInput } from '../../domain/validate.ts';
 import { askSendPolicy } from '../send-policy/index.ts';
 import { reengagementFor } from '../send-policy/reengagement.ts';
 import type { RoutedNumber } from '../send-policy/routing.ts';
 import type { MessagingDeps } from './deps.ts';
+import { idempotencyKey, queueOnce, replay, requestHash } from './idempotent-send.ts';
 import { queueMessage } from './queue-message.ts';
 
 const input = z.object({
   conversationId: z.string(),
   channel: z.enum(['SMS', 'WHATSAPP']).default('WHATSAPP'),
-  idempotencyKey: z.string().trim().min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters'),
+  idempotencyKey,
 });
-
-/** A retry with the same key gets the first message; the same key for something else is refused. */
-function replay(existing: { id: string; requestHash: string | null }, hash: string) {
-  if (existing.requestHash !== hash) throw new IdempotencyKeyReusedError();
-  return { messageId: existing.id };
-}
 
 /**
  * Sends the tenant's re-engagement template on a channel with a session window
@@ -37,9 +30,7 @@ export async function sendReengagementTemplate(
   raw: z.input<typeof input>,
 ) {
   const data = parseInput(input, raw);
-  const hash = createHash('sha256')
-    .update(JSON.stringify(['reengagement', data.conversationId, data.channel]))
-    .digest('hex');
+  const hash = requestHash(['reengagement', data.conversationId, data.channel]);
   const answer = await askSendPolicy(scope, deps.channels, actor, {
     conversationId: data.conversationId,
     channel: data.channel,
@@ -53,9 +44,8 @@ export async function sendReengagementTemplate(
   const { decision, facts } = answer;
   const [refusal] = decision.refusals;
   if (refusal) throw refusal;
-  let messageId: string;
-  try {
-    messageId = await queueMessage(scope.tenantId, scope.db, {
+  return queueOnce(scope, deps, { idempotencyKey: data.idempotencyKey, hash }, () =>
+    queueMessage(scope.tenantId, scope.db, {
       conversationId: facts.conversationId as string,
       sendingNumber: decision.number as RoutedNumber,
       authorId: actor.kind === 'user' ? actor.userId : null,
@@ -66,17 +56,8 @@ export async function sendReengagementTemplate(
       cost: decision.cost,
       idempotencyKey: data.idempotencyKey,
       requestHash: hash,
+      credits: { cost: decision.credits, actor: ledgerActor(actor) },
       template: decision.reengagement,
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const first = await scope.db.message.findUnique({
-      where: { tenantId_idempotencyKey: { tenantId: scope.tenantId, idempotencyKey: data.idempotencyKey } },
-    });
-    if (!first) throw error;
-    return replay(first, hash);
-  }
-  scope.events.relayNow();
-  deps.wakeOutbox();
-  return { messageId };
+    }),
+  );
 }
