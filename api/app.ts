@@ -7,7 +7,6 @@ import { loadCredentialCipher } from './channels/credential-crypto.ts';
 import { loadChannelPlugins } from './channels/plugins.ts';
 import { createChannelRegistry } from './channels/registry.ts';
 import type { Config } from './config.ts';
-import { createScheduledRecheck } from './outbox/scheduled-recheck.ts';
 import type { Services } from './context.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
@@ -20,6 +19,7 @@ import { createHttpServer } from './http/server.ts';
 import { createWebhookHandler } from './http/webhooks.ts';
 import { createGraphQLHandler } from './http/yoga.ts';
 import type { Logger } from './log.ts';
+import { createScheduledRecheck } from './outbox/scheduled-recheck.ts';
 import { createOutboxWorker, type OutboxWorker } from './outbox/worker.ts';
 
 export type RunningApp = {

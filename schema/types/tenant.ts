@@ -159,7 +159,8 @@ const TenantSettingsInput = builder.inputType('TenantSettingsInput', {
     quietHours: t.field({
       type: QuietHoursInput,
       required: false,
-      description: "Quiet hours in the candidate's local time (new tenants: 21:00-08:00); enabled: false turns them off.",
+      description:
+        "Quiet hours in the candidate's local time (new tenants: 21:00-08:00); enabled: false turns them off.",
     }),
     noSundays: t.boolean({ required: false, description: "No messages on the candidate's Sunday." }),
   }),
