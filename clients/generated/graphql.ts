@@ -459,7 +459,12 @@ export type MarkNotificationsReadMutationVariables = Exact<{
 }>;
 
 
-export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+export type MarkNotificationsReadMutation = { markNotificationsRead:
+    | { __typename: 'MutationMarkNotificationsReadSuccess', changed: number }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
 
 export type SendMessageWithinAllowanceMutationVariables = Exact<{
   input: SendMessageInput;
@@ -1533,7 +1538,16 @@ export const NotificationsDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
 export const MarkNotificationsReadDocument = new TypedDocumentString(`
     mutation MarkNotificationsRead($ids: [ID!]) {
-  markNotificationsRead(ids: $ids)
+  markNotificationsRead(ids: $ids) {
+    __typename
+    ... on MutationMarkNotificationsReadSuccess {
+      changed: data
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
 }
     `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
 export const SendMessageWithinAllowanceDocument = new TypedDocumentString(`

@@ -1,3 +1,4 @@
+import { ValidationError } from '../../api/domain/errors.ts';
 import { markNotificationsRead } from '../../api/domain/notifications.ts';
 import { builder } from '../builder.ts';
 import { tenantScope } from '../tenant-scope.ts';
@@ -39,6 +40,7 @@ builder.mutationField('markNotificationsRead', (t) =>
     description: 'Marks your notifications read (those named, or all); returns how many changed.',
     authScopes: { tenantMember: true },
     args: { ids: t.arg.globalIDList({ required: false, for: Notification }) },
+    errors: { types: [ValidationError], directResult: false },
     resolve: (_root, { ids }, ctx) =>
       ctx.actor.kind === 'user'
         ? markNotificationsRead(tenantScope(ctx), ctx.actor.userId, ids ? ids.map((i) => i.id) : null)
