@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TenantActor } from '../auth/actor.ts';
 import { InsufficientCreditsError } from '../domain/errors.ts';
 import { type ChannelOffer, decide, type SendRequest } from '../messaging/send-policy/decide.ts';
 import type { PoolNumber, SendFacts } from '../messaging/send-policy/facts.ts';
+import { baseFacts, recruiter } from '../messaging/send-policy/test-facts.ts';
 
 // The send policy's credit rule, alone: only a number whose account's plugin is credit-billed costs credits.
 
@@ -14,50 +14,14 @@ const number = (id: string, pluginId: string | null): PoolNumber => ({
   accountStatus: pluginId ? 'ACTIVE' : null,
   pluginId,
 });
-const recruiter: TenantActor = { kind: 'user', tenantId: 't', userId: 'u', role: 'RECRUITER' };
-const facts = {
-  tenantName: 'Acme',
-  platformChannels: ['SMS'],
+const facts: SendFacts = {
+  ...baseFacts,
   accountPlugins: ['credit-sms'],
-  enabledChannels: ['SMS'],
   requireSeat: false,
-  requireSendPermission: false,
-  consentModel: 'DOUBLE_OPT_IN',
-  inviteText: null,
-  userId: 'u',
-  onTeam: true,
   canSend: true,
-  hasSeat: true,
-  conversationId: 'c',
-  candidateId: 'cand',
-  about: 'APPLICATION',
-  phone: '+447400123456',
-  alternatePhone: null,
-  preferredPhone: 'MAIN',
-  consent: 'OPTED_IN',
-  optOutSource: null,
-  carrierBlocked: false,
-  inviteStatus: null,
-  inviteError: null,
-  number: null,
   pool: [number('credit', 'credit-sms')],
-  existingId: null,
-  existingHash: null,
   creditBalance: 2,
-  kindForbidden: false,
-  customKindDefined: true,
-  quietHoursStart: null,
-  quietHoursEnd: null,
-  noSundays: false,
-  candidateTimeZone: null,
-  now: new Date('2026-11-27T12:00:00Z'),
-  lastInboundAt: null,
-  lastTemplateAt: null,
-  reengagementText: null,
-  reengagementTemplateName: 'parley_reengagement',
-  reengagementTemplateLanguage: 'en',
-  subject: 'Barista',
-} as SendFacts;
+};
 const offer: ChannelOffer = {
   capabilities: {
     maxLength: 1600,

@@ -2,73 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { TenantActor } from '../../auth/actor.ts';
 import { decide, type SendRequest } from './decide.ts';
 import type { SendFacts } from './facts.ts';
+import { baseFacts, platformNumber, recruiter, smsCapabilities } from './test-facts.ts';
 
-const sms = {
-  capabilities: {
-    maxLength: 1600,
-    media: false,
-    segmented: true,
-    sessionWindowHours: null,
-    carrierHandlesKeywords: true,
-    optOutObservable: true,
-    consentInvitations: true,
-  },
-};
-const platformNumber = (id: string, e164: string, country: string) => ({
-  id,
-  e164,
-  country,
-  accountId: null,
-  accountStatus: null,
-  pluginId: null,
-});
-const recruiter: TenantActor = { kind: 'user', tenantId: 't', userId: 'u', role: 'RECRUITER' };
+const sms = { capabilities: smsCapabilities };
 const admin: TenantActor = { ...recruiter, role: 'ADMIN' };
 const apiKey: TenantActor = { kind: 'apiKey', tenantId: 't', apiKeyId: 'k' };
 
-const facts: SendFacts = {
-  tenantName: 'Acme',
-  platformChannels: ['SMS'],
-  accountPlugins: [],
-  enabledChannels: ['SMS'],
-  requireSeat: true,
-  requireSendPermission: false,
-  consentModel: 'DOUBLE_OPT_IN',
-  inviteText: null,
-  userId: 'u',
-  onTeam: true,
-  canSend: false,
-  hasSeat: true,
-  conversationId: 'c',
-  candidateId: 'cand',
-  about: 'APPLICATION',
-  phone: '+447400123456',
-  alternatePhone: null,
-  preferredPhone: 'MAIN',
-  consent: 'OPTED_IN',
-  optOutSource: null,
-  carrierBlocked: false,
-  inviteStatus: null,
-  inviteError: null,
-  number: null,
-  pool: [platformNumber('n-us', '+14155550100', 'US'), platformNumber('n-gb', '+447700900999', 'GB')],
-  existingId: null,
-  existingHash: null,
-  creditBalance: 0,
-  kindForbidden: false,
-  customKindDefined: true,
-  quietHoursStart: null,
-  quietHoursEnd: null,
-  noSundays: false,
-  candidateTimeZone: null,
-  now: new Date('2026-11-27T12:00:00Z'),
-  lastInboundAt: null,
-  lastTemplateAt: null,
-  reengagementText: null,
-  reengagementTemplateName: 'parley_reengagement',
-  reengagementTemplateLanguage: 'en',
-  subject: 'Barista',
-};
+const facts: SendFacts = baseFacts;
 const chat: SendRequest = { actor: recruiter, channel: 'SMS', kind: 'CHAT', body: 'Hello', attachments: [] };
 
 const codes = (f: Partial<SendFacts>, r: Partial<SendRequest> = {}, offer: typeof sms | null = sms) =>

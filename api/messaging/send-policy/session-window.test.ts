@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelCapabilities } from '../../../plugins/sdk/index.ts';
-import type { TenantActor } from '../../auth/actor.ts';
 import { SessionWindowClosedError } from '../../domain/errors.ts';
 import { decide, type SendRequest } from './decide.ts';
 import type { SendFacts } from './facts.ts';
 import { reengagementSettings } from './reengagement.ts';
+import { baseFacts, recruiter } from './test-facts.ts';
 
 const capabilities = (c: Partial<ChannelCapabilities>): { capabilities: ChannelCapabilities } => ({
   capabilities: {
@@ -30,7 +30,6 @@ const sms = capabilities({
 });
 const now = new Date('2026-11-27T12:00:00Z');
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
-const recruiter: TenantActor = { kind: 'user', tenantId: 't', userId: 'u', role: 'RECRUITER' };
 const number = {
   id: 'n',
   e164: '+14155550100',
@@ -41,46 +40,16 @@ const number = {
 };
 
 const facts: SendFacts = {
-  tenantName: 'Acme',
+  ...baseFacts,
   platformChannels: [],
   accountPlugins: ['wa'],
   enabledChannels: ['SMS', 'WHATSAPP'],
   requireSeat: false,
-  requireSendPermission: false,
-  consentModel: 'DOUBLE_OPT_IN',
-  inviteText: null,
-  userId: 'u',
-  onTeam: true,
-  canSend: false,
-  hasSeat: true,
-  conversationId: 'c',
-  candidateId: 'cand',
-  about: 'APPLICATION',
   phone: '+14155550123',
-  alternatePhone: null,
-  preferredPhone: 'MAIN',
-  consent: 'OPTED_IN',
-  optOutSource: null,
-  carrierBlocked: false,
-  inviteStatus: null,
-  inviteError: null,
   number,
   pool: null,
-  existingId: null,
-  existingHash: null,
-  kindForbidden: false,
-  customKindDefined: true,
-  quietHoursStart: null,
-  quietHoursEnd: null,
-  noSundays: false,
-  candidateTimeZone: null,
   now,
   lastInboundAt: hoursAgo(1),
-  lastTemplateAt: null,
-  reengagementText: null,
-  reengagementTemplateName: 'parley_reengagement',
-  reengagementTemplateLanguage: 'en',
-  subject: 'Barista',
 };
 const chat: SendRequest = { actor: recruiter, channel: 'WHATSAPP', kind: 'CHAT', body: 'Hello', attachments: [] };
 const ask = (f: Partial<SendFacts>, r: Partial<SendRequest> = {}, offer = whatsapp) =>
