@@ -1,11 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AddSendingNumberDocument,
-  CreateChannelAccountDocument,
-  RecordConsentDocument,
-  SendMessageDocument,
-  UpdateTenantSettingsDocument,
-} from '../../clients/generated/graphql.ts';
+import { RecordConsentDocument, SendMessageDocument } from '../../clients/generated/graphql.ts';
 import {
   type FakeMetaAccount,
   type FakeMetaApi,
@@ -14,6 +8,7 @@ import {
 import { rawId, startTestServer, type TestServer } from '../test/harness.ts';
 import { type Hiring, setUpHiring, usNumber, waitFor } from '../test/messaging-fixture.ts';
 import { optIn } from '../test/opted-in.ts';
+import { addWhatsApp } from '../test/whatsapp-fixture.ts';
 
 const PLUGINS = './plugins/twilio-sms/index.ts,./plugins/sandbox/index.ts,./plugins/whatsapp/index.ts';
 const UNKNOWABLE_WAIT_MS = 1_500;
@@ -44,30 +39,12 @@ describe('WhatsApp webhooks through the real server', () => {
   /** A tenant with a WhatsApp account at `account` owning its number, WhatsApp enabled and consent recorded. */
   async function whatsAppTenant(account: FakeMetaAccount): Promise<Tenant> {
     const h = await setUpHiring(server);
-    const { createChannelAccount: created } = await server.operator.request(CreateChannelAccountDocument, {
-      tenantId: h.tenant.id,
-      pluginId: 'whatsapp',
-      label: 'WhatsApp',
-      credentials: account.credentials,
-    });
-    if (created.__typename !== 'ChannelAccount') throw new Error(JSON.stringify(created));
-    const { addSendingNumber } = await server.operator.request(AddSendingNumberDocument, {
-      tenantId: h.tenant.id,
-      e164: account.displayPhoneNumber,
-      channel: 'WHATSAPP',
-      channelAccountId: created.id,
-    });
-    if (addSendingNumber.__typename !== 'SendingNumber') throw new Error(JSON.stringify(addSendingNumber));
-    const { updateTenantSettings } = await h.tenant.client.request(UpdateTenantSettingsDocument, {
-      input: { enabledChannels: ['SMS', 'WHATSAPP'] },
-    });
-    if (updateTenantSettings.__typename !== 'Tenant') throw new Error(JSON.stringify(updateTenantSettings));
+    const wa = await addWhatsApp(server, meta, h, ['SMS', 'WHATSAPP'], account);
     const { recordConsent } = await h.recruiter.client.request(RecordConsentDocument, {
       input: { conversationId: h.conversationId, channel: 'WHATSAPP', granted: true, reason: 'test set-up' },
     });
     if (recordConsent.__typename !== 'Conversation') throw new Error(JSON.stringify(recordConsent));
-    const accountId = rawId(created.id);
-    return { ...h, account, accountId, webhookUrl: `${server.publicUrl}/webhooks/whatsapp/${accountId}/inbound` };
+    return { ...h, account, accountId: wa.accountId, webhookUrl: wa.inboundUrl };
   }
 
   const messages = async (t: Hiring) => (await t.conversation()).messages.edges.map((e) => e.node);

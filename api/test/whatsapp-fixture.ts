@@ -4,7 +4,7 @@ import {
   CreateChannelAccountDocument,
   UpdateReengagementSettingsDocument,
 } from '../../clients/generated/graphql.ts';
-import type { FakeMetaApi } from '../../plugins/whatsapp/testing/fake-meta-api.ts';
+import type { FakeMetaAccount, FakeMetaApi } from '../../plugins/whatsapp/testing/fake-meta-api.ts';
 import { rawId, type TestServer } from './harness.ts';
 import { type Hiring, usNumber } from './messaging-fixture.ts';
 
@@ -24,8 +24,8 @@ export async function addWhatsApp(
   meta: FakeMetaApi,
   h: Hiring,
   enabledChannels: ('SMS' | 'WHATSAPP')[],
+  account: FakeMetaAccount = meta.addAccount({ displayPhoneNumber: usNumber() }),
 ) {
-  const account = meta.addAccount({ displayPhoneNumber: usNumber() });
   const { createChannelAccount: created } = await server.operator.request(CreateChannelAccountDocument, {
     tenantId: h.tenant.id,
     pluginId: 'whatsapp',
@@ -44,10 +44,14 @@ export async function addWhatsApp(
     input: { enabledChannels },
   });
   if (updateTenantSettings.__typename !== 'Tenant') throw new Error(JSON.stringify(updateTenantSettings));
-  const inboundUrl = `${server.publicUrl}/webhooks/whatsapp/${rawId(created.id)}/inbound`;
+  const accountId = rawId(created.id);
+  const inboundUrl = `${server.publicUrl}/webhooks/whatsapp/${accountId}/inbound`;
 
   return {
     number: account.displayPhoneNumber,
+    accountId,
+    /** Meta's callback URL for the account: inbound messages and statuses. */
+    inboundUrl,
     /** The candidate writes to the tenant's WhatsApp number: Meta's signed webhook. */
     async candidateWrites(body: string) {
       const { response } = await account.postInbound(inboundUrl, { from: h.candidatePhone, body });

@@ -4,7 +4,7 @@ import { SessionWindowClosedError } from '../../domain/errors.ts';
 import { decide, type SendRequest } from './decide.ts';
 import type { SendFacts } from './facts.ts';
 import { reengagementSettings } from './reengagement.ts';
-import { baseFacts, recruiter } from './test-facts.ts';
+import { baseFacts, recruiter, smsCapabilities } from './test-facts.ts';
 
 const capabilities = (c: Partial<ChannelCapabilities>): { capabilities: ChannelCapabilities } => ({
   capabilities: {
@@ -19,15 +19,7 @@ const capabilities = (c: Partial<ChannelCapabilities>): { capabilities: ChannelC
   },
 });
 const whatsapp = capabilities({});
-const sms = capabilities({
-  maxLength: 1600,
-  media: false,
-  segmented: true,
-  sessionWindowHours: null,
-  carrierHandlesKeywords: true,
-  optOutObservable: true,
-  consentInvitations: true,
-});
+const sms = { capabilities: smsCapabilities };
 const now = new Date('2026-11-27T12:00:00Z');
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
 const number = {
