@@ -203,6 +203,11 @@ describe('credit-billed SMS through the credit-sms gateway', () => {
     const zero = await server.operator.request(TopUpCreditsDocument, { tenantId: h.tenant.id, credits: 0 });
     expect(zero.topUpCredits).toMatchObject({ __typename: 'ValidationError', field: 'credits' });
     expect((await credits(h)).ledger.filter((e) => e.kind === 'TOPUP')).toHaveLength(1);
+    // One event for the one top-up, in the tenant's log.
+    const toppedUp = await server.app.services.prisma.event.findMany({
+      where: { tenantId: rawId(h.tenant.id), type: 'CREDITS_TOPPED_UP' },
+    });
+    expect(toppedUp).toHaveLength(1);
     const nowhere = await server.operator.request(TopUpCreditsDocument, {
       tenantId: Buffer.from(`Tenant:${randomUUID()}`).toString('base64'),
       credits: 5,

@@ -10,7 +10,7 @@ import {
   SetTenantTimeZoneDocument,
   UnassignNumberDocument,
 } from '../../clients/generated/graphql.ts';
-import { startTestServer, type TestServer } from '../test/harness.ts';
+import { rawId, startTestServer, type TestServer } from '../test/harness.ts';
 import { type Hiring, setUpHiring, usNumber } from '../test/messaging-fixture.ts';
 import { optIn } from '../test/opted-in.ts';
 
@@ -111,6 +111,21 @@ describe('number assignment', () => {
     // Turned off, the hiring-team rule alone applies again.
     await settings(h, { requireNumberAssignment: false });
     expect(await readBy(h.recruiter.client)).toBe(h.conversationId);
+
+    // Each assignment and unassignment is an event of the tenant's log, in order, naming number and user.
+    const events = await server.app.services.prisma.event.findMany({
+      where: { tenantId: rawId(h.tenant.id), type: { in: ['NUMBER_ASSIGNED', 'NUMBER_UNASSIGNED'] } },
+      orderBy: { id: 'asc' },
+    });
+    const recruiter = rawId(h.recruiter.user.id);
+    expect(events.map((e) => [e.type, e.subjectId === rawId(numberId), e.payload])).toEqual([
+      ['NUMBER_ASSIGNED', true, { userId: recruiter }],
+      ['NUMBER_UNASSIGNED', true, { userId: recruiter }],
+      ['NUMBER_ASSIGNED', false, { userId: recruiter }],
+      ['NUMBER_ASSIGNED', true, { userId: recruiter }],
+      ['NUMBER_ASSIGNED', true, { userId: rawId(h.admin.user.id) }],
+      ['NUMBER_UNASSIGNED', true, { userId: recruiter }],
+    ]);
   });
 
   it('refuses the 4th user on a number, and a limit below what a number has', async () => {
