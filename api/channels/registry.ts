@@ -16,6 +16,8 @@ export type ResolvedChannel = {
   accountId: string | null;
   /** Null when nothing can send it: no usable account, or the platform's account is not allowed or not configured. */
   provider: ChannelProvider | null;
+  /** The number was retired after the message was written: it may be another tenant's by now. */
+  retired: boolean;
   /** What the plugin can carry (its session window among them); null when no plugin is loaded for it. */
   capabilities: ChannelCapabilities | null;
   statusCallbackUrl(messageId: string): string;
@@ -136,10 +138,11 @@ export function createChannelRegistry(options: {
       channel: ChannelKind;
       fromNumber: string;
     }): Promise<ResolvedChannel> {
-      const [row] = await prisma.$queryRaw<(Partial<AccountRow> & { accountId: string | null; allowed: boolean })[]>`
+      const [row] = await prisma.$queryRaw<(Partial<AccountRow> & { accountId: string | null; allowed: boolean; retired: boolean })[]>`
         SELECT sn."accountId", a.id, a."pluginId", a.version, a."keyId", a.credentials,
           CASE WHEN sn."accountId" IS NULL THEN ${message.channel}::"Channel" = ANY(t."platformChannels")
-            ELSE coalesce(a.status = 'ACTIVE', false) END AS allowed
+            ELSE coalesce(a.status = 'ACTIVE', false) END AS allowed,
+          sn."retiredAt" IS NOT NULL AS retired
         FROM "SendingNumber" sn
         JOIN "Tenant" t ON t.id = sn."tenantId"
         LEFT JOIN "ChannelAccount" a ON a.id = sn."accountId" AND a."tenantId" = sn."tenantId"
@@ -157,6 +160,7 @@ export function createChannelRegistry(options: {
         pluginId,
         accountId,
         provider,
+        retired: row?.retired ?? false,
         capabilities: plugins.get(pluginId)?.capabilities ?? null,
         statusCallbackUrl: (messageId) => statusCallbackUrl(publicUrl, pluginId, accountId, messageId),
       };

@@ -14,7 +14,11 @@ export function readableConversations(userId: string, role: 'ADMIN' | 'RECRUITER
 /** What an admin may not read: with number assignment, the threads of numbers they are not assigned to. */
 function adminReadRules(userId: string): Record<string, object> {
   const conversation = readableConversations(userId, 'ADMIN');
-  return { Conversation: conversation, Message: { OR: [{ authorId: userId }, { conversation }] } };
+  return {
+    Conversation: conversation,
+    Message: { OR: [{ authorId: userId }, { conversation }] },
+    Notification: { userId },
+  };
 }
 
 /**
@@ -35,6 +39,7 @@ function readRules(userId: string): Record<string, object> {
     ApiKey: { id: { in: [] } },
     ChannelAccount: { id: { in: [] } },
     UnmatchedInbound: { id: { in: [] } },
+    Notification: { userId },
   };
 }
 

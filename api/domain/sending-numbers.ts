@@ -23,7 +23,11 @@ export const numberSettings = z.object({
   label: z.string().trim().min(1).max(80).nullish(),
   numberType: numberType.optional(),
   /** The carrier's rate for this number; null: its type's default. */
-  segmentsPerSecond: z.number().positive().max(1000).nullish(),
+  segmentsPerSecond: z
+    .number()
+    .min(0.01, 'must be at least 0.01 (one segment every 100 seconds)')
+    .max(1000, 'must be at most 1000')
+    .nullish(),
 });
 
 const numberInput = numberSettings.extend({

@@ -85,6 +85,14 @@ describe('monthly allowances', () => {
     expect(told.map((x) => x.kind).sort()).toEqual(['ALLOWANCE_REACHED', 'ALLOWANCE_WARNING']);
     expect(told.find((x) => x.kind === 'ALLOWANCE_WARNING')?.text).toContain('9 of its 10');
     expect(await notifications(h, h.recruiter.client)).toEqual([]);
+    // Another user of the tenant cannot read them by id either.
+    for (const token of [h.recruiter.token, h.outsider.token]) {
+      const byId = await server.post(
+        { query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: told.map((x) => x.id) } },
+        { authorization: `Bearer ${token}` },
+      );
+      expect(byId.body).toEqual({ data: { nodes: [null, null] } });
+    }
     expect((await h.admin.client.request(MarkNotificationsReadDocument, {})).markNotificationsRead).toMatchObject({
       changed: 2,
     });

@@ -91,6 +91,19 @@ describe('number assignment', () => {
     // The admin, not assigned, reviews the number by counts: who sent how many, no thread, no bodies.
     expect(await readBy(h.admin.client)).toBeNull();
     expect(await messageBy(h.admin.token)).toBeNull();
+    // Nor through the application: its conversation is read under the same rule, not loaded with it.
+    const application = await server.app.services.prisma.application.findFirstOrThrow({
+      where: { externalId: `app-${h.candidateExternalId}`, tenantId: rawId(h.tenant.id) },
+    });
+    const throughApplication = await server.post(
+      {
+        query:
+          'query($id: ID!) { node(id: $id) { ... on Application { conversation { id messages { edges { node { body } } } } } } }',
+        variables: { id: Buffer.from(`Application:${application.id}`).toString('base64') },
+      },
+      { authorization: `Bearer ${h.admin.token}` },
+    );
+    expect(throughApplication.body).toEqual({ data: { node: { conversation: null } } });
     const { numberActivity } = await h.admin.client.request(NumberActivityDocument, { numberId });
     expect(numberActivity).toMatchObject({ sent: 1, received: 0 });
     expect(numberActivity.rows).toEqual([

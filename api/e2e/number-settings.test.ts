@@ -67,7 +67,8 @@ describe('a number’s settings: label, type and pace (real server)', () => {
       __typename: 'SettingNotAvailableError',
       message: expect.stringMatching(/one-way/),
     });
-    for (const rate of [0, -1, 5000]) {
+    // A rate so low its next slot overflows a timestamp would stall every tenant's claims: at least 0.01.
+    for (const rate of [0, -1, 5000, 1e-300, 0.009]) {
       expect(await update({ segmentsPerSecond: rate }), String(rate)).toMatchObject({
         __typename: 'ValidationError',
         field: 'segmentsPerSecond',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeTwilioApi, startFakeTwilioApi } from '../../plugins/twilio-sms/testing/fake-twilio-api.ts';
 import { rawId, startTestServer, type TestServer } from '../test/harness.ts';
-import { type Hiring, setUpHiring, waitFor } from '../test/messaging-fixture.ts';
+import { type Hiring, setUpHiring, usNumber, waitFor } from '../test/messaging-fixture.ts';
 import { optIn } from '../test/opted-in.ts';
 
 const MIN = 60_000;
@@ -255,6 +255,52 @@ describe('quiet hours and scheduled sends', () => {
     }, 'the scheduled message refused');
     expect(failed.errorCode).toBe('POLICY_REFUSED:NO_SEAT');
     expect(sentBodies(h)).not.toContain('Seat gone');
+  });
+
+  it('does not send a scheduled message from a number retired meanwhile (it may be another tenant’s by then)', async () => {
+    const h = await hiring();
+    const scheduled = await send(h, {
+      body: 'From a retired number',
+      sendAt: new Date(Date.now() + 60 * MIN).toISOString(),
+    });
+    const [number] = await server.app.services.prisma.sendingNumber.findMany({ where: { e164: h.sendingNumber } });
+    // The tenant has another number, so the policy itself would let the message go: the outbox must notice.
+    const added = await gql(
+      server.operatorKey,
+      'mutation($tenantId: ID!, $e164: String!) { addSendingNumber(tenantId: $tenantId, e164: $e164) { __typename } }',
+      { tenantId: h.tenant.id, e164: usNumber() },
+    );
+    expect(added.addSendingNumber.__typename).toBe('SendingNumber');
+    const retired = await gql(
+      server.operatorKey,
+      'mutation($id: ID!) { retireSendingNumber(id: $id) { __typename } }',
+      {
+        id: Buffer.from(`SendingNumber:${number?.id}`).toString('base64'),
+      },
+    );
+    expect(retired.retireSendingNumber.__typename).toBe('SendingNumber');
+    await makeDue(scheduled.id);
+    const failed = await waitFor(async () => {
+      const m = await message(h, scheduled.id);
+      return m.status === 'FAILED' && m;
+    }, 'the scheduled message refused');
+    expect(failed.errorCode).toBe('NUMBER_RETIRED');
+    expect(sentBodies(h)).not.toContain('From a retired number');
+  });
+
+  it('sends a scheduled message that took the number’s last allowance slot when it was scheduled', async () => {
+    const h = await hiring();
+    const [number] = await server.app.services.prisma.sendingNumber.findMany({ where: { e164: h.sendingNumber } });
+    const allowance = await gql(
+      server.operatorKey,
+      'mutation($id: ID!) { setNumberAllowance(numberId: $id, monthlyAllowance: 1) { __typename } }',
+      { id: Buffer.from(`SendingNumber:${number?.id}`).toString('base64') },
+    );
+    expect(allowance.setNumberAllowance.__typename).toBe('SendingNumber');
+    const scheduled = await send(h, { body: 'The last slot', sendAt: new Date(Date.now() + 60 * MIN).toISOString() });
+    expect(await send(h, { body: 'One too many' })).toMatchObject({ code: 'ALLOWANCE_EXHAUSTED' });
+    await makeDue(scheduled.id);
+    await waitFor(async () => sentBodies(h).includes('The last slot'), 'the scheduled message sent');
   });
 
   it('keeps scheduled messages across a restart and sends them when due', async () => {

@@ -17,8 +17,8 @@ export type ScheduledRecheckDeps = {
 /** What the send policy says about a scheduled message now: go, hold until, or the refusal. */
 type Verdict = { go: true } | { holdUntil: Date } | { refusal: DomainError };
 
-/** Its credits were reserved when it was scheduled, and its number is the one it was written with. */
-const settledAtScheduling = new Set(['INSUFFICIENT_CREDITS', 'NO_SENDING_NUMBER']);
+/** Its credits were reserved and its allowance slot counted when it was scheduled; its number is checked apart. */
+const settledAtScheduling = new Set(['INSUFFICIENT_CREDITS', 'NO_SENDING_NUMBER', 'ALLOWANCE_EXHAUSTED']);
 
 /** How the refusal is recorded on the message: POLICY_REFUSED:<lock reason, send refusal or error code>. */
 export function refusalCode(error: DomainError): string {

@@ -87,6 +87,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     const attempt = unclear ? await reconcile(reconcileDeps, claim, message, route) : claim;
     if (!attempt) return;
     if (message.status === 'SCHEDULED' && (await options.scheduled?.settle(attempt, message))) return;
+    if (channel.retired) {
+      // Retired while the message waited: the number may be another tenant's now, and replies would reach them.
+      const { advanced } = await recordFailed(prisma, attempt, {
+        code: 'NUMBER_RETIRED',
+        message: `Not sent: ${message.fromNumber} was retired before the message went out. Send it again: it goes from the conversation's new number.`,
+      });
+      if (advanced) options.relay.wake();
+      return;
+    }
     if (await consentWithdrawn(prisma, message)) return outcomes.withdrawn(attempt);
     const windowHours = route.capabilities?.sessionWindowHours ?? null;
     if (await windowClosedSince(prisma, message, windowHours)) {

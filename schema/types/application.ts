@@ -17,7 +17,15 @@ builder.prismaNode('Application', {
     status: t.exposeString('status', { nullable: true }),
     candidate: t.relation('candidate'),
     job: t.relation('job'),
-    conversation: t.relation('conversation', { nullable: true }),
+    conversation: t.prismaField({
+      type: 'Conversation',
+      nullable: true,
+      description: "The application's conversation; null when the caller may not read it.",
+      // Read through the caller's reader, not as a nested relation: a relation loaded with its parent would skip
+      // the per-caller rules (number assignment narrows conversations, not applications).
+      resolve: (query, application, _args, ctx) =>
+        ctx.reader?.conversation.findFirst({ ...query, where: { applicationId: application.id } }) ?? null,
+    }),
     hiringTeam: t.prismaField({
       type: ['User'],
       select: { hiringTeam: { select: { user: true } } },
