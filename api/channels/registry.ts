@@ -138,7 +138,9 @@ export function createChannelRegistry(options: {
       channel: ChannelKind;
       fromNumber: string;
     }): Promise<ResolvedChannel> {
-      const [row] = await prisma.$queryRaw<(Partial<AccountRow> & { accountId: string | null; allowed: boolean; retired: boolean })[]>`
+      const [row] = await prisma.$queryRaw<
+        (Partial<AccountRow> & { accountId: string | null; allowed: boolean; retired: boolean })[]
+      >`
         SELECT sn."accountId", a.id, a."pluginId", a.version, a."keyId", a.credentials,
           CASE WHEN sn."accountId" IS NULL THEN ${message.channel}::"Channel" = ANY(t."platformChannels")
             ELSE coalesce(a.status = 'ACTIVE', false) END AS allowed,
