@@ -70,6 +70,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     unknowableWaitMs: options.unknowableWaitMs ?? 10 * 60_000,
   };
 
+  /** Fails a claimed message that must not go out any more, with the reason the recruiter reads. */
+  async function refuse(attempt: Claim, code: string, message: string) {
+    const { advanced } = await recordFailed(prisma, attempt, { code, message });
+    if (advanced) options.relay.wake();
+  }
+
   /** One claimed row: its message, the provider of its number's account, reconciliation if due, then the attempt. */
   async function handle({ claim, reconcile: unclear }: Job) {
     const message = await prisma.message.findUnique({ where: { id: claim.messageId } });
@@ -89,22 +95,20 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     if (message.status === 'SCHEDULED' && (await options.scheduled?.settle(attempt, message))) return;
     if (channel.retired) {
       // Retired while the message waited: the number may be another tenant's now, and replies would reach them.
-      const { advanced } = await recordFailed(prisma, attempt, {
-        code: 'NUMBER_RETIRED',
-        message: `Not sent: ${message.fromNumber} was retired before the message went out. Send it again: it goes from the conversation's new number.`,
-      });
-      if (advanced) options.relay.wake();
-      return;
+      return refuse(
+        attempt,
+        'NUMBER_RETIRED',
+        `Not sent: ${message.fromNumber} was retired before the message went out. Send it again: it goes from the conversation's new number.`,
+      );
     }
     if (await consentWithdrawn(prisma, message)) return outcomes.withdrawn(attempt);
     const windowHours = route.capabilities?.sessionWindowHours ?? null;
     if (await windowClosedSince(prisma, message, windowHours)) {
-      const { advanced } = await recordFailed(prisma, attempt, {
-        code: 'POLICY_REFUSED:SESSION_WINDOW_CLOSED',
-        message: `Not sent: the candidate's ${windowHours}-hour window closed while the message waited. Send the re-engagement template.`,
-      });
-      if (advanced) options.relay.wake();
-      return;
+      return refuse(
+        attempt,
+        'POLICY_REFUSED:SESSION_WINDOW_CLOSED',
+        `Not sent: the candidate's ${windowHours}-hour window closed while the message waited. Send the re-engagement template.`,
+      );
     }
     await deliver(deliverDeps, attempt, message, route);
   }
