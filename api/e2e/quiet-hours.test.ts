@@ -202,9 +202,19 @@ describe('quiet hours and scheduled sends', () => {
   it('cancels a scheduled message, which is then never sent; a sent one cannot be cancelled', async () => {
     const h = await hiring();
     const at = new Date(Date.now() + 60 * MIN).toISOString();
+    const usedOfTheMonth = async () =>
+      (
+        await server.app.services.prisma.numberMonthlyUsage.findMany({
+          where: { tenantId: rawId(h.tenant.id) },
+        })
+      ).reduce((n, u) => n + u.sent + u.received, 0);
+    const before = await usedOfTheMonth();
     const scheduled = await send(h, { body: 'Cancel me', sendAt: at });
+    expect(await usedOfTheMonth()).toBe(before + 1);
     const cancelled = (await gql(h.recruiter.token, CANCEL, { id: scheduled.id })).cancelScheduledMessage;
     expect(cancelled).toMatchObject({ __typename: 'Message', status: 'CANCELLED' });
+    // Counted against the number's allowance when scheduled, given back when cancelled.
+    expect(await usedOfTheMonth()).toBe(before);
     await makeDue(scheduled.id);
     const other = await send(h, { body: 'Sent at once' });
     await waitFor(async () => sentBodies(h).includes('Sent at once'), 'the next message sent');
