@@ -87,7 +87,9 @@ describe('routing a new conversation to a number', () => {
       /No sending number from the candidate's country \(FR\).*not guaranteed/,
     );
     expect(internationalWarning(route(candidates.FR, [num('n-FR', 'FR')]))).toBeNull();
-    expect(route(null, [num('n-US', 'US')])).toMatchObject({ reason: 'US_FALLBACK', noLocalNumber: true });
+    const unknown = route(null, [num('n-US', 'US')]);
+    expect(unknown).toMatchObject({ reason: 'US_FALLBACK', noLocalNumber: true });
+    expect(internationalWarning(unknown)).toMatch(/cannot tell the candidate's country.*country code/);
   });
 
   it('keeps the conversation’s number, and moves from a retired one recording what it replaces', () => {

@@ -23,8 +23,11 @@ function leastUsed(numbers: PoolNumber[]): PoolNumber | undefined {
 /** The sentence the API shows when a conversation's number is not from the candidate's country. */
 export function internationalWarning(number: RoutedNumber | null): string | null {
   if (!number?.noLocalNumber) return null;
-  const where = number.candidateCountry ?? 'an unknown country';
-  return `No sending number from the candidate's country (${where}): messages go out from ${number.e164} (${number.country}), so international delivery and the candidate's replies are not guaranteed. Add a ${where} number to the pool.`;
+  const country = number.candidateCountry;
+  if (!country) {
+    return `Parley cannot tell the candidate's country from their number: messages go out from ${number.e164} (${number.country}), and delivery and replies are not guaranteed. Ask the ATS for the number with its country code.`;
+  }
+  return `No sending number from the candidate's country (${country}): messages go out from ${number.e164} (${number.country}), so international delivery and the candidate's replies are not guaranteed. Add a ${country} number to the pool.`;
 }
 
 /**
