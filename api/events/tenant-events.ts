@@ -21,6 +21,12 @@ export const tenantEventTypes = [
   'ALLOWANCE_REACHED',
   'NUMBER_ASSIGNED',
   'NUMBER_UNASSIGNED',
+  'HIRING_TEAM_CHANGED',
+  'COMMUNITY_TEAM_CHANGED',
+  'CONVERSATION_READ',
+  'CONVERSATION_INBOX_STATE_CHANGED',
+  'NOTIFICATION_CREATED',
+  'NOTIFICATIONS_READ',
 ] as const;
 
 export type TenantEventType = (typeof tenantEventTypes)[number];

@@ -29,6 +29,12 @@ const subjectTypes: Record<Event['type'], string> = {
   ALLOWANCE_REACHED: 'SendingNumber',
   NUMBER_ASSIGNED: 'SendingNumber',
   NUMBER_UNASSIGNED: 'SendingNumber',
+  HIRING_TEAM_CHANGED: 'Application',
+  COMMUNITY_TEAM_CHANGED: 'Community',
+  CONVERSATION_READ: 'Conversation',
+  CONVERSATION_INBOX_STATE_CHANGED: 'Conversation',
+  NOTIFICATION_CREATED: 'Notification',
+  NOTIFICATIONS_READ: 'User',
 };
 
 const TenantEventType = builder.enumType('TenantEventType', { values: tenantEventTypes });
