@@ -19,6 +19,7 @@ import { createHttpServer } from './http/server.ts';
 import { createWebhookHandler } from './http/webhooks.ts';
 import { createGraphQLHandler } from './http/yoga.ts';
 import type { Logger } from './log.ts';
+import { createNotifier, type Notifier } from './notifications/notifier.ts';
 import { createScheduledRecheck } from './outbox/scheduled-recheck.ts';
 import { createOutboxWorker, type OutboxWorker } from './outbox/worker.ts';
 
@@ -27,6 +28,7 @@ export type RunningApp = {
   port: number;
   services: Services;
   outbox: OutboxWorker;
+  notifier: Notifier;
   demo: DemoCredentials | null;
   stop(): Promise<void>;
 };
@@ -54,6 +56,7 @@ export function buildApp(config: Config, log: Logger) {
         log,
         retentionDays: config.eventRetentionDays,
       });
+      const notifier = createNotifier({ prisma: db.prisma, relay, log });
       const actorCache = createActorCache(config.authCacheMs);
       credentials.onChange(actorCache.invalidate);
       const channels = createChannelRegistry({
@@ -137,6 +140,7 @@ export function buildApp(config: Config, log: Logger) {
       const url = `http://localhost:${port}/graphql`;
       log.info({ port }, 'listening');
       relay.start();
+      notifier.start();
       if (config.outbox.worker) outbox.start();
 
       return {
@@ -144,11 +148,13 @@ export function buildApp(config: Config, log: Logger) {
         port,
         services,
         outbox,
+        notifier,
         demo,
         async stop() {
           log.info('shutting down: draining requests');
           await http.close(config.shutdownGraceMs);
           await outbox?.stop();
+          await notifier.stop();
           await relay.stop();
           live.close();
           await credentials.close();

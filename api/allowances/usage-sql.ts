@@ -51,8 +51,8 @@ export function usageCtes(u: UsageCount): Prisma.Sql {
  * The CTEs, after `ua`, that raise the 90 % and 100 % alerts of the number's
  * month, each once: an `AllowanceAlert` row per level and month (its key makes
  * a second raise a no-op, also between concurrent writers), with its event
- * (ALLOWANCE_WARNING, ALLOWANCE_REACHED) and a notification for every active
- * user assigned to the number, or, when none is, for the tenant's admins.
+ * (ALLOWANCE_WARNING, ALLOWANCE_REACHED); the notifier (api/notifications)
+ * turns the event into notifications for the users it concerns.
  * Starts with a comma.
  */
 export function allowanceAlertCtes(tenantId: string, numberId: string): Prisma.Sql {
@@ -69,25 +69,7 @@ export function allowanceAlertCtes(tenantId: string, numberId: string): Prisma.S
       SELECT CASE al.level WHEN 100 THEN ${uuidv7()}::uuid ELSE ${uuidv7()}::uuid END, ${tenantId}::uuid,
         CASE al.level WHEN 100 THEN 'ALLOWANCE_REACHED' ELSE 'ALLOWANCE_WARNING' END, ${numberId}::uuid,
         jsonb_build_object('month', al.month, 'level', al.level, 'used', al.used, 'allowance', al.allowance)
-      FROM al),
-    an AS (
-      INSERT INTO "Notification" (id, "tenantId", "userId", kind, text, payload)
-      SELECT gen_random_uuid(), ${tenantId}::uuid, r.id,
-        CASE al.level WHEN 100 THEN 'ALLOWANCE_REACHED' ELSE 'ALLOWANCE_WARNING' END,
-        CASE al.level WHEN 100
-          THEN ut.e164 || ' has used its whole monthly allowance (' || al.allowance || ' messages) for ' || al.month
-            || ': sending from it is refused until next month; replies still arrive.'
-          ELSE ut.e164 || ' has used ' || al.used || ' of its ' || al.allowance || ' messages for ' || al.month || ' (90 %).' END,
-        jsonb_build_object('sendingNumberId', ${numberId}::text, 'month', al.month, 'level', al.level,
-          'used', al.used, 'allowance', al.allowance)
-      FROM al, ut, (
-        SELECT v.id FROM "NumberAssignment" na JOIN "User" v ON v.id = na."userId" AND v."deactivatedAt" IS NULL
-        WHERE na."sendingNumberId" = ${numberId}::uuid
-        UNION
-        SELECT v.id FROM "User" v
-        WHERE v."tenantId" = ${tenantId}::uuid AND v.role = 'ADMIN' AND v."deactivatedAt" IS NULL
-          AND NOT EXISTS (SELECT 1 FROM "NumberAssignment" na JOIN "User" w ON w.id = na."userId" AND w."deactivatedAt" IS NULL
-            WHERE na."sendingNumberId" = ${numberId}::uuid)) AS r)`;
+      FROM al)`;
 }
 
 /** The lock a credit-billed send takes on its tenant's balance before counting usage, so both succeed or neither. */

@@ -1,20 +1,59 @@
-import { ValidationError } from '../../api/domain/errors.ts';
-import { markNotificationsRead } from '../../api/domain/notifications.ts';
+import { NotificationKind } from '../../api/db/generated/prisma/enums.ts';
+import { NotAuthorizedError, ValidationError } from '../../api/domain/errors.ts';
+import {
+  markNotificationsRead,
+  type NotificationPreferenceView,
+  notificationPreferences,
+  unreadNotificationCount,
+  updateNotificationPreferences,
+} from '../../api/domain/notifications.ts';
 import { builder } from '../builder.ts';
 import { tenantScope } from '../tenant-scope.ts';
 import { Viewer } from './viewer.ts';
 
+const NotificationKindEnum = builder.enumType(NotificationKind, {
+  name: 'NotificationKind',
+  description:
+    'What a notification is about. CANDIDATE_REPLIED: a candidate wrote in a conversation you took part in or were replied to in (the full text). OPTED_IN: a candidate answered your consent invitation. OPTED_OUT: a candidate you wrote to opted out (STOP or the carrier). ALLOWANCE_WARNING / ALLOWANCE_REACHED: a sending number of yours (or, unassigned, of your tenant, for admins) used 90 % / 100 % of its monthly allowance. CREDITS_LOW: the tenant’s credits fell below its alert threshold (admins). DELIVERY_FAILED: a message you wrote could not be delivered.',
+});
+
 export const Notification = builder.prismaNode('Notification', {
   id: { field: 'id' },
   nullable: true,
-  description:
-    'Something you should know, e.g. a sending number of yours reaching 90 % (ALLOWANCE_WARNING) or 100 % (ALLOWANCE_REACHED) of its monthly allowance.',
+  description: 'Something you should know; yours only. See NotificationKind for who receives which.',
   fields: (t) => ({
-    kind: t.exposeString('kind'),
-    text: t.exposeString('text'),
-    payload: t.field({ type: 'JSONObject', resolve: (n) => n.payload as Record<string, unknown> }),
+    kind: t.field({ type: NotificationKindEnum, resolve: (n) => n.kind }),
+    text: t.exposeString('text', {
+      description: 'What to show: for CANDIDATE_REPLIED the candidate’s whole message, otherwise a sentence.',
+    }),
+    payload: t.field({
+      type: 'JSONObject',
+      description: 'Small facts (ids, counts, a channel) for links and badges; never message bodies.',
+      resolve: (n) => n.payload as Record<string, unknown>,
+    }),
+    conversation: t.prismaField({
+      type: 'Conversation',
+      nullable: true,
+      description: 'The conversation it is about; null when there is none or you may no longer read it.',
+      resolve: (query, n, _args, ctx) =>
+        n.conversationId && ctx.reader
+          ? ctx.reader.conversation.findFirst({ ...query, where: { id: n.conversationId } })
+          : null,
+    }),
+    message: t.prismaField({
+      type: 'Message',
+      nullable: true,
+      description:
+        'The message it is about (the reply, the invitation answered, the failed message); null when none or unreadable.',
+      resolve: (query, n, _args, ctx) =>
+        n.messageId && ctx.reader ? ctx.reader.message.findFirst({ ...query, where: { id: n.messageId } }) : null,
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    readAt: t.expose('readAt', { type: 'DateTime', nullable: true }),
+    readAt: t.expose('readAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When you marked it read; null while unread.',
+    }),
   }),
 });
 
@@ -23,7 +62,7 @@ builder.objectField(Viewer, 'notifications', (t) =>
     type: 'Notification',
     cursor: 'id',
     description: 'Your notifications, newest first (users only; empty for API keys).',
-    args: { unreadOnly: t.arg.boolean({ defaultValue: false }) },
+    args: { unreadOnly: t.arg.boolean({ defaultValue: false, description: 'Only those not marked read yet.' }) },
     resolve: (query, actor, { unreadOnly }, ctx) =>
       actor.kind === 'user' && ctx.scope
         ? ctx.scope.db.notification.findMany({
@@ -35,9 +74,62 @@ builder.objectField(Viewer, 'notifications', (t) =>
   }),
 );
 
+builder.objectField(Viewer, 'unreadNotificationCount', (t) =>
+  t.int({
+    description: 'How many of your notifications are unread: the number on the bell (0 for API keys).',
+    resolve: (actor, _args, ctx) =>
+      actor.kind === 'user' && ctx.scope ? unreadNotificationCount(ctx.scope, actor.userId) : 0,
+  }),
+);
+
+const NotificationPreference = builder.objectRef<NotificationPreferenceView>('NotificationPreference').implement({
+  description: 'Whether you receive one kind of notification.',
+  fields: (t) => ({
+    kind: t.field({ type: NotificationKindEnum, resolve: (p) => p.kind }),
+    enabled: t.exposeBoolean('enabled', {
+      description: 'True: you receive this kind (the default). False: it is not stored for you.',
+    }),
+  }),
+});
+
+builder.objectField(Viewer, 'notificationPreferences', (t) =>
+  t.field({
+    type: [NotificationPreference],
+    description: 'Every notification kind and whether you receive it (users only; empty for API keys).',
+    resolve: (actor, _args, ctx) =>
+      actor.kind === 'user' && ctx.scope ? notificationPreferences(ctx.scope, actor.userId) : [],
+  }),
+);
+
+const NotificationPreferenceInput = builder.inputType('NotificationPreferenceInput', {
+  description: 'Turns one kind of notification on or off for you.',
+  fields: (t) => ({
+    kind: t.field({ type: NotificationKindEnum, required: true }),
+    enabled: t.boolean({ required: true, description: 'False: stop receiving this kind; true: receive it again.' }),
+  }),
+});
+
+builder.mutationField('updateNotificationPreferences', (t) =>
+  t.field({
+    type: [NotificationPreference],
+    description:
+      'Turns kinds of notification on or off for you (users only); kinds not named keep their setting. Returns every kind. Each kind at most once.',
+    authScopes: { tenantMember: true },
+    args: { input: t.arg({ type: [NotificationPreferenceInput], required: true }) },
+    errors: { types: [ValidationError, NotAuthorizedError], directResult: false },
+    resolve: (_root, { input }, ctx) => {
+      if (ctx.actor.kind !== 'user') {
+        throw new NotAuthorizedError('Notification preferences belong to users: use a user token.');
+      }
+      return updateNotificationPreferences(tenantScope(ctx), ctx.actor.userId, input);
+    },
+  }),
+);
+
 builder.mutationField('markNotificationsRead', (t) =>
   t.int({
-    description: 'Marks your notifications read (those named, or all); returns how many changed.',
+    description:
+      'Marks your notifications read (those named, or all); returns how many changed. Ids that are not your unread notifications change nothing.',
     authScopes: { tenantMember: true },
     args: { ids: t.arg.globalIDList({ required: false, for: Notification }) },
     errors: { types: [ValidationError], directResult: false },

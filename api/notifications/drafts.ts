@@ -1,0 +1,231 @@
+import type { Channel, NotificationKind } from '../db/generated/prisma/enums.ts';
+import type { TenantTx } from '../domain/scope.ts';
+import { adminsOf, assigneesOf, participantsOf, readersOf, teamOf } from './recipients.ts';
+
+/** One event of the log, as the notifier reads it. */
+export type LogEvent = {
+  id: string;
+  type: string;
+  subjectId: string;
+  conversationId: string | null;
+  payload: Record<string, unknown>;
+};
+
+/** A notification to store, for each of `userIds` (before preferences are applied). */
+export type Draft = {
+  kind: NotificationKind;
+  userIds: string[];
+  text: string;
+  payload: Record<string, string | number | boolean | null>;
+  conversationId?: string | null;
+  messageId?: string | null;
+};
+
+const channelNames: Record<string, string> = { SMS: 'SMS', WHATSAPP: 'WhatsApp', EMAIL: 'email' };
+const channelName = (channel: string) => channelNames[channel] ?? channel;
+
+async function candidateName(tx: TenantTx, candidateId: string): Promise<string> {
+  const c = await tx.candidate.findUnique({ where: { id: candidateId }, select: { name: true } });
+  return c?.name ?? 'A candidate';
+}
+
+/**
+ * A candidate's message: the users who wrote in the conversation and the one
+ * being replied to (the author of the latest outbound message before it), or,
+ * when nobody wrote there yet, the conversation's team, so a first message is
+ * not missed. Only those who may still read the conversation; the full text.
+ * A keyword that changed consent (YES, STOP, START) is told as OPTED_IN /
+ * OPTED_OUT instead.
+ */
+async function candidateReplied(tx: TenantTx, e: LogEvent): Promise<Draft[]> {
+  if (e.payload.direction !== 'INBOUND') return [];
+  const reply = await tx.message.findUnique({
+    where: { id: e.subjectId },
+    select: { id: true, body: true, channel: true, conversationId: true, createdAt: true },
+  });
+  if (!reply) return [];
+  const consentChanged = await tx.consentEvent.findFirst({
+    where: { messageId: reply.id },
+    select: { fromState: true, toState: true },
+  });
+  if (consentChanged && consentChanged.fromState !== consentChanged.toState) return [];
+  const repliedTo = await tx.message.findFirst({
+    where: { conversationId: reply.conversationId, direction: 'OUTBOUND', createdAt: { lte: reply.createdAt } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { authorId: true },
+  });
+  const participants = await participantsOf(tx, reply.conversationId);
+  const wanted = participants.length
+    ? [...(repliedTo?.authorId ? [repliedTo.authorId] : []), ...participants]
+    : await teamOf(tx, reply.conversationId);
+  const conversation = await tx.conversation.findUnique({
+    where: { id: reply.conversationId },
+    select: { candidateId: true },
+  });
+  return [
+    {
+      kind: 'CANDIDATE_REPLIED',
+      userIds: await readersOf(tx, reply.conversationId, wanted),
+      text: reply.body,
+      payload: {
+        conversationId: reply.conversationId,
+        messageId: reply.id,
+        channel: reply.channel,
+        candidateId: conversation?.candidateId ?? null,
+        repliedToUserId: repliedTo?.authorId ?? null,
+      },
+      conversationId: reply.conversationId,
+      messageId: reply.id,
+    },
+  ];
+}
+
+/** The candidate's YES: the user who sent the invitation it answers. */
+async function optedIn(tx: TenantTx, e: LogEvent): Promise<Draft[]> {
+  const channel = e.payload.channel as Channel;
+  const consent = await tx.consent.findUnique({
+    where: { candidateId_channel: { candidateId: e.subjectId, channel } },
+    select: { inviteMessage: { select: { id: true, authorId: true, conversationId: true } } },
+  });
+  const invite = consent?.inviteMessage;
+  if (!invite?.authorId) return [];
+  const name = await candidateName(tx, e.subjectId);
+  return [
+    {
+      kind: 'OPTED_IN',
+      userIds: await readersOf(tx, invite.conversationId, [invite.authorId]),
+      text: `${name} opted in to ${channelName(channel)}, answering your invitation: you can text them now.`,
+      payload: { candidateId: e.subjectId, channel, conversationId: invite.conversationId, inviteMessageId: invite.id },
+      conversationId: invite.conversationId,
+      messageId: invite.id,
+    },
+  ];
+}
+
+/** The candidate's STOP (or the carrier's): the users who wrote in any of the candidate's conversations. */
+async function optedOut(tx: TenantTx, e: LogEvent): Promise<Draft[]> {
+  const channel = e.payload.channel as Channel;
+  const how = e.payload.source === 'CARRIER' ? 'the carrier reports they unsubscribed' : 'they replied STOP';
+  const name = await candidateName(tx, e.subjectId);
+  const conversations = await tx.conversation.findMany({
+    where: { candidateId: e.subjectId },
+    orderBy: [{ lastMessageAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
+    select: { id: true },
+  });
+  const drafts: Draft[] = [];
+  const told = new Set<string>();
+  for (const c of conversations) {
+    const userIds = (await readersOf(tx, c.id, await participantsOf(tx, c.id))).filter((u) => !told.has(u));
+    for (const u of userIds) told.add(u);
+    if (!userIds.length) continue;
+    drafts.push({
+      kind: 'OPTED_OUT',
+      userIds,
+      text: `${name} opted out of ${channelName(channel)} (${how}): texts to them are refused.`,
+      payload: { candidateId: e.subjectId, channel, conversationId: c.id, source: String(e.payload.source) },
+      conversationId: c.id,
+    });
+  }
+  return drafts;
+}
+
+/** A message that failed for good: its author. */
+async function deliveryFailed(tx: TenantTx, e: LogEvent): Promise<Draft[]> {
+  if (e.payload.status !== 'FAILED' && e.payload.status !== 'UNDELIVERED') return [];
+  const m = await tx.message.findUnique({
+    where: { id: e.subjectId },
+    select: {
+      id: true,
+      authorId: true,
+      channel: true,
+      conversationId: true,
+      errorCode: true,
+      errorMessage: true,
+      conversation: { select: { candidate: { select: { name: true } } } },
+    },
+  });
+  if (!m?.authorId) return [];
+  const author = await tx.user.findFirst({ where: { id: m.authorId, deactivatedAt: null }, select: { id: true } });
+  if (!author) return [];
+  const why = m.errorMessage ?? m.errorCode ?? 'the provider refused it';
+  return [
+    {
+      kind: 'DELIVERY_FAILED',
+      userIds: [author.id],
+      text: `Your ${channelName(m.channel)} message to ${m.conversation.candidate.name} could not be delivered: ${why}.`,
+      payload: {
+        conversationId: m.conversationId,
+        messageId: m.id,
+        status: String(e.payload.status),
+        errorCode: m.errorCode,
+      },
+      conversationId: m.conversationId,
+      messageId: m.id,
+    },
+  ];
+}
+
+/** The balance fell below the tenant's threshold: its admins. */
+async function creditsLow(tx: TenantTx, e: LogEvent): Promise<Draft[]> {
+  const { available, threshold } = e.payload as { available: number; threshold: number };
+  return [
+    {
+      kind: 'CREDITS_LOW',
+      userIds: await adminsOf(tx),
+      text: `Credits are low: ${available} left (your alert is set at ${threshold}). Top up to keep sending.`,
+      payload: { available, threshold },
+    },
+  ];
+}
+
+/** A number reached 90 % or 100 % of its month: the users assigned to it, or, when none is, the admins. */
+async function allowance(tx: TenantTx, e: LogEvent): Promise<Draft[]> {
+  const {
+    month,
+    used,
+    allowance: limit,
+    level,
+  } = e.payload as {
+    month: string;
+    used: number;
+    allowance: number;
+    level: number;
+  };
+  const number = await tx.sendingNumber.findUnique({ where: { id: e.subjectId }, select: { e164: true } });
+  const assignees = await assigneesOf(tx, e.subjectId);
+  const reached = e.type === 'ALLOWANCE_REACHED';
+  const e164 = number?.e164 ?? 'A sending number';
+  return [
+    {
+      kind: reached ? 'ALLOWANCE_REACHED' : 'ALLOWANCE_WARNING',
+      userIds: assignees.length ? assignees : await adminsOf(tx),
+      text: reached
+        ? `${e164} has used its whole monthly allowance (${limit} messages) for ${month}: sending from it is refused until next month; replies still arrive.`
+        : `${e164} has used ${used} of its ${limit} messages for ${month} (90 %).`,
+      payload: { sendingNumberId: e.subjectId, month, level, used, allowance: limit },
+    },
+  ];
+}
+
+/** What notifications an event of the log makes (none for most). */
+export function draftsFor(tx: TenantTx, e: LogEvent): Promise<Draft[]> {
+  switch (e.type) {
+    case 'MESSAGE_CREATED':
+      return candidateReplied(tx, e);
+    case 'CONSENT_CHANGED':
+      if (e.payload.to === 'OPTED_IN' && e.payload.source === 'KEYWORD') return optedIn(tx, e);
+      if (e.payload.to === 'OPTED_OUT' && (e.payload.source === 'KEYWORD' || e.payload.source === 'CARRIER')) {
+        return optedOut(tx, e);
+      }
+      return Promise.resolve([]);
+    case 'MESSAGE_STATUS_CHANGED':
+      return deliveryFailed(tx, e);
+    case 'CREDITS_LOW':
+      return creditsLow(tx, e);
+    case 'ALLOWANCE_WARNING':
+    case 'ALLOWANCE_REACHED':
+      return allowance(tx, e);
+    default:
+      return Promise.resolve([]);
+  }
+}

@@ -1,0 +1,121 @@
+import type { PrismaClient } from '../db/generated/prisma/client.ts';
+import { scopeToTenant } from '../db/tenant-scope.ts';
+import type { EventRelay } from '../events/relay.ts';
+import type { Logger } from '../log.ts';
+import { createWakeableSleep } from '../wakeable-sleep.ts';
+import { draftsFor, type LogEvent } from './drafts.ts';
+import { storeNotifications } from './store.ts';
+
+/** Events one tenant's pass reads at most, so a busy tenant takes turns with the others. */
+const EVENTS_PER_PASS = 100;
+/** Tenants visited per pass, least recently served first. */
+const TENANTS_PER_PASS = 50;
+
+type Row = LogEvent & { position: bigint };
+
+/**
+ * Turns a tenant's committed, positioned events into notifications. Each
+ * tenant has a cursor (NotifierCursor: the last position handled); a pass
+ * locks it with FOR UPDATE SKIP LOCKED, so copies of the service share the
+ * tenants and never handle one twice, reads the events after it, stores their
+ * notifications with NOTIFICATION_CREATED events and moves the cursor, all in
+ * one transaction: killed at any point, the work is redone from the cursor,
+ * and the unique (eventId, userId, kind) keeps it once. A tenant whose pass
+ * fails is retried at the next pass; the others go on.
+ */
+export function createNotifier(deps: {
+  prisma: PrismaClient;
+  relay: Pick<EventRelay, 'wake'>;
+  log: Logger;
+  pollMs?: number;
+}) {
+  const { prisma, relay, log } = deps;
+  const pollMs = deps.pollMs ?? 300;
+
+  function dueTenants() {
+    return prisma.$queryRaw<{ id: string; started: boolean }[]>`
+      SELECT t.id, c."tenantId" IS NOT NULL AS started
+      FROM "Tenant" t LEFT JOIN "NotifierCursor" c ON c."tenantId" = t.id
+      WHERE t."lastEventPosition" > coalesce(c.position, 0)
+      ORDER BY c."updatedAt" NULLS FIRST LIMIT ${TENANTS_PER_PASS}`;
+  }
+
+  /** One tenant's turn: returns how many events it handled (0 when another copy holds the tenant). */
+  async function passTenant(tenantId: string, started: boolean): Promise<{ events: number; stored: number }> {
+    if (!started) {
+      await prisma.$executeRaw`
+        INSERT INTO "NotifierCursor" ("tenantId", position) VALUES (${tenantId}::uuid, 0) ON CONFLICT DO NOTHING`;
+    }
+    return scopeToTenant(prisma, tenantId).$transaction(
+      async (tx) => {
+        const [cursor] = await tx.$queryRaw<{ position: bigint }[]>`
+          SELECT position FROM "NotifierCursor" WHERE "tenantId" = ${tenantId}::uuid FOR UPDATE SKIP LOCKED`;
+        if (!cursor) return { events: 0, stored: 0 };
+        const events = await tx.$queryRaw<Row[]>`
+          SELECT id, type, "subjectId", "conversationId", payload, position FROM "Event"
+          WHERE "tenantId" = ${tenantId}::uuid AND position > ${cursor.position}
+          ORDER BY position LIMIT ${EVENTS_PER_PASS}`;
+        let stored = 0;
+        for (const e of events) stored += await storeNotifications(tx, tenantId, e.id, await draftsFor(tx, e));
+        const last = events.at(-1)?.position ?? cursor.position;
+        await tx.$executeRaw`
+          UPDATE "NotifierCursor" SET position = ${last}, "updatedAt" = now() WHERE "tenantId" = ${tenantId}::uuid`;
+        return { events: events.length, stored };
+      },
+      { maxWait: 10_000, timeout: 60_000 },
+    );
+  }
+
+  /** One pass over the tenants with unhandled events. Returns how many events it handled. */
+  async function runOnce(): Promise<number> {
+    let handled = 0;
+    let stored = 0;
+    for (const tenant of await dueTenants()) {
+      if (!running && loop) break;
+      try {
+        const done = await passTenant(tenant.id, tenant.started);
+        handled += done.events;
+        stored += done.stored;
+      } catch (error) {
+        log.warn({ tenantId: tenant.id, err: (error as Error).message }, 'notifier: tenant pass failed; retrying');
+      }
+    }
+    if (stored) relay.wake();
+    return handled;
+  }
+
+  let running = false;
+  let loop: Promise<void> | null = null;
+  const pause = createWakeableSleep();
+
+  async function run() {
+    while (running) {
+      let handled = 0;
+      try {
+        handled = await runOnce();
+      } catch (error) {
+        log.warn({ err: (error as Error).message }, 'notifier: pass failed; retrying');
+      }
+      if (!handled && running) await pause.sleep(pollMs);
+    }
+  }
+
+  return {
+    runOnce,
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    /** Events were committed: look now rather than at the next poll. */
+    wake: pause.wake,
+    async stop() {
+      running = false;
+      pause.wake();
+      await loop;
+      loop = null;
+    },
+  };
+}
+
+export type Notifier = ReturnType<typeof createNotifier>;
