@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Channel } from '../db/generated/prisma/enums.ts';
+import { appendEvents } from '../events/append.ts';
 import { changeConsent } from '../messaging/consent/change-consent.ts';
 import { afterApplication } from '../messaging/consent/rules.ts';
 import { isTimeZone } from '../messaging/send-policy/quiet-hours.ts';
@@ -221,17 +222,23 @@ export async function upsertApplication(scope: TenantScope, input: z.input<typeo
         },
         update: { candidateId: candidate.id, jobId: job.id, ...status },
       });
-      if (team) {
-        await tx.hiringTeamMember.deleteMany({ where: { applicationId: app.id } });
-        await tx.hiringTeamMember.createMany({
-          data: team.map((userId) => ({ tenantId: scope.tenantId, applicationId: app.id, userId })),
-        });
-      }
-      await tx.conversation.upsert({
+      const teamChanged = team ? await replaceHiringTeam(tx, scope.tenantId, app.id, team) : false;
+      const conversation = await tx.conversation.upsert({
         where: { applicationId: app.id },
         create: { tenantId: scope.tenantId, candidateId: candidate.id, applicationId: app.id },
         update: { candidateId: candidate.id },
       });
+      if (teamChanged) {
+        // Who may read the conversation changed: live subscribers re-check it (api/live/access-cache.ts).
+        await appendEvents(tx, scope.tenantId, [
+          {
+            type: 'HIRING_TEAM_CHANGED',
+            subjectId: app.id,
+            conversationId: conversation.id,
+            payload: { members: team?.length ?? 0 },
+          },
+        ]);
+      }
       if (data.consent !== undefined) {
         await recordFormConsent(tx, scope.tenantId, candidate.id, data.externalId, consentBoxes(data.consent));
       }
@@ -260,14 +267,36 @@ export async function upsertCommunity(scope: TenantScope, input: z.input<typeof 
         update: { name: data.name },
       });
       if (team) {
+        const before = await tx.communityTeamMember.findMany({
+          where: { communityId: community.id },
+          select: { userId: true },
+        });
         await tx.communityTeamMember.deleteMany({ where: { communityId: community.id } });
         await tx.communityTeamMember.createMany({
           data: team.map((userId) => ({ tenantId: scope.tenantId, communityId: community.id, userId })),
         });
+        if (!sameMembers(before, team)) {
+          await appendEvents(tx, scope.tenantId, [
+            { type: 'COMMUNITY_TEAM_CHANGED', subjectId: community.id, payload: { members: team.length } },
+          ]);
+        }
       }
       return community;
     }),
-  );
+  ).finally(() => scope.events.relayNow());
+}
+
+function sameMembers(before: { userId: string }[], after: string[]) {
+  const now = new Set(after);
+  return before.length === now.size && before.every((m) => now.has(m.userId));
+}
+
+/** Replaces an application's hiring team; whether its members changed. */
+async function replaceHiringTeam(tx: TenantTx, tenantId: string, applicationId: string, team: string[]) {
+  const before = await tx.hiringTeamMember.findMany({ where: { applicationId }, select: { userId: true } });
+  await tx.hiringTeamMember.deleteMany({ where: { applicationId } });
+  await tx.hiringTeamMember.createMany({ data: team.map((userId) => ({ tenantId, applicationId, userId })) });
+  return !sameMembers(before, team);
 }
 
 /** Adds a candidate to a sourcing community as a prospect, with their conversation there. */

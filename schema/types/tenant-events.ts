@@ -37,7 +37,7 @@ const subjectTypes: Record<Event['type'], string> = {
   NOTIFICATIONS_READ: 'User',
 };
 
-const TenantEventType = builder.enumType('TenantEventType', { values: tenantEventTypes });
+export const TenantEventType = builder.enumType('TenantEventType', { values: tenantEventTypes });
 
 const TenantEvent = builder.objectRef<Event>('TenantEvent').implement({
   description:

@@ -1,0 +1,271 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { createClient } from 'graphql-ws';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import {
+  ConversationUpdatedDocument,
+  InboxUpdatedDocument,
+  MarkNotificationsReadDocument,
+  NotificationReceivedDocument,
+  UpdateUserDocument,
+  UpsertApplicationDocument,
+} from '../../clients/generated/graphql.ts';
+import { appendEvents } from '../events/append.ts';
+import { rawId, startTestServer, type TestServer } from '../test/harness.ts';
+import { lastCursor, reader, setHiringTeam, wsReader } from '../test/live-fixture.ts';
+import { setUpHiring, waitFor } from '../test/messaging-fixture.ts';
+import { openSse } from '../test/sse.ts';
+
+const conversationSse = (id: string, after: string) =>
+  `subscription { conversationUpdated(id: "${id}", after: "${after}") { cursor type message { body direction } conversation { id } } }`;
+const inboxSse = (after: string) =>
+  `subscription { inboxUpdated(after: "${after}") { cursor type conversationId conversation { id } } }`;
+
+/** The code of a refused subscription, whether graphql-ws sent it as an error or as a result with errors. */
+async function refusal(first: Promise<unknown>) {
+  const error = await first.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  const errors = Array.isArray(error) ? error : (error as { errors?: unknown[] })?.errors;
+  return errors?.[0] as { message: string; extensions?: { code?: string } } | undefined;
+}
+
+describe('live subscriptions for recruiters', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.stop());
+
+  it('delivers a candidate reply to a recruiter on the team, on conversationUpdated and inboxUpdated, over graphql-ws and SSE', async () => {
+    const h = await setUpHiring(server);
+    const other = await setUpHiring(server); // another tenant, texting at the same time
+    const after = await lastCursor(server, h.tenant);
+    const conversation = wsReader(
+      h.recruiter.client.subscribe(ConversationUpdatedDocument, { id: h.conversationId, after }),
+    );
+    const inbox = wsReader(h.recruiter.client.subscribe(InboxUpdatedDocument, { after }));
+    const sseConversation = await openSse(
+      server.url,
+      conversationSse(h.conversationId, after),
+      `Bearer ${h.recruiter.token}`,
+    );
+    const sseInbox = await openSse(server.url, inboxSse(after), `Bearer ${h.recruiter.token}`);
+    expect(sseConversation.status).toBe(200);
+
+    await other.candidateTexts('Not for Acme');
+    await h.candidateTexts('Yes, I am interested');
+
+    const update = (await conversation.next()).conversationUpdated;
+    expect(update).toMatchObject({
+      type: 'MESSAGE_CREATED',
+      message: { body: 'Yes, I am interested', direction: 'INBOUND' },
+      conversation: { id: h.conversationId },
+    });
+    const row = (await inbox.next()).inboxUpdated;
+    expect(row).toMatchObject({ type: 'MESSAGE_CREATED', conversationId: h.conversationId });
+    expect(row.conversation?.id).toBe(h.conversationId);
+    expect((await reader(sseConversation.next).next()).data?.conversationUpdated).toMatchObject({
+      type: 'MESSAGE_CREATED',
+      message: { body: 'Yes, I am interested' },
+    });
+    expect((await reader(sseInbox.next).next()).data?.inboxUpdated).toMatchObject({
+      conversationId: h.conversationId,
+    });
+    sseConversation.close();
+    sseInbox.close();
+    await conversation.close();
+    await inbox.close();
+  });
+
+  it('answers a recruiter off the team as for a missing conversation, and delivers nothing of it', async () => {
+    const h = await setUpHiring(server);
+    const after = await lastCursor(server, h.tenant);
+    const offTeam = await refusal(
+      h.outsider.client.subscribe(ConversationUpdatedDocument, { id: h.conversationId, after }).next(),
+    );
+    const missingId = encodeGlobalID('Conversation', uuidv7());
+    const missing = await refusal(h.outsider.client.subscribe(ConversationUpdatedDocument, { id: missingId }).next());
+    expect(offTeam?.extensions?.code).toBe('NOT_FOUND');
+    expect(missing?.extensions?.code).toBe('NOT_FOUND');
+    expect(offTeam?.message.replace(h.conversationId, 'ID')).toBe(missing?.message.replace(missingId, 'ID'));
+
+    // The outsider's inbox: the candidate's reply never arrives; a conversation they are put on next does.
+    const inbox = wsReader(h.outsider.client.subscribe(InboxUpdatedDocument, { after }));
+    await h.candidateTexts('Only for the team');
+    const { upsertApplication: second } = await h.tenant.client.request(UpsertApplicationDocument, {
+      input: {
+        externalId: `second-${h.candidateExternalId}`,
+        candidateExternalId: h.candidateExternalId,
+        jobExternalId: 'job-1',
+        hiringTeam: [h.outsider.user.id],
+      },
+    });
+    if (second.__typename !== 'Application') throw new Error(JSON.stringify(second));
+    const first = (await inbox.next()).inboxUpdated;
+    expect(first).toMatchObject({ type: 'HIRING_TEAM_CHANGED', conversationId: second.conversation?.id });
+    await inbox.close();
+  });
+
+  it('stops delivering at the next event once the recruiter leaves the hiring team, and resumes when re-added', async () => {
+    const h = await setUpHiring(server);
+    const after = await lastCursor(server, h.tenant);
+    const conversation = wsReader(
+      h.recruiter.client.subscribe(ConversationUpdatedDocument, { id: h.conversationId, after }),
+    );
+    const sseInbox = await openSse(server.url, inboxSse(after), `Bearer ${h.recruiter.token}`);
+    const inbox = reader(sseInbox.next);
+
+    await h.candidateTexts('one');
+    expect((await conversation.next()).conversationUpdated.message?.body).toBe('one');
+    expect((await inbox.next()).data?.inboxUpdated.type).toBe('MESSAGE_CREATED');
+
+    await setHiringTeam(h, [h.outsider.user.id]);
+    await h.candidateTexts('two');
+    await setHiringTeam(h, [h.recruiter.user.id]);
+    await h.candidateTexts('three');
+
+    // Same sockets, no reconnect: 'two' (sent while off the team) never arrives.
+    expect((await conversation.next()).conversationUpdated.message?.body).toBe('three');
+    const rows = await inbox.until((r) => r.data?.inboxUpdated.type === 'MESSAGE_CREATED');
+    expect(rows.map((r) => r.data?.inboxUpdated.type)).toEqual(['HIRING_TEAM_CHANGED', 'MESSAGE_CREATED']);
+    const bodies = await server.app.services.prisma.message.findMany({
+      where: { conversationId: rawId(h.conversationId) },
+      orderBy: { id: 'asc' },
+      select: { body: true },
+    });
+    expect(bodies.map((m) => m.body)).toEqual(['one', 'two', 'three']); // 'two' was stored, just not delivered
+    sseInbox.close();
+    await conversation.close();
+  });
+
+  it('replays exactly what was missed, in order, after a reconnect with `after`', async () => {
+    const h = await setUpHiring(server);
+    const start = await lastCursor(server, h.tenant);
+    const first = wsReader(
+      h.recruiter.client.subscribe(ConversationUpdatedDocument, { id: h.conversationId, after: start }),
+    );
+    await h.candidateTexts('before the drop');
+    const seen = (await first.next()).conversationUpdated;
+    await first.close();
+
+    for (const body of ['missed 1', 'missed 2', 'missed 3']) await h.candidateTexts(body);
+    const again = wsReader(
+      h.recruiter.client.subscribe(ConversationUpdatedDocument, { id: h.conversationId, after: seen.cursor }),
+    );
+    const replayed = [];
+    for (let i = 0; i < 3; i++) replayed.push((await again.next()).conversationUpdated);
+    expect(replayed.map((u) => u.message?.body)).toEqual(['missed 1', 'missed 2', 'missed 3']);
+    await h.candidateTexts('live again');
+    expect((await again.next()).conversationUpdated.message?.body).toBe('live again');
+    await again.close();
+
+    const bad = await refusal(
+      h.recruiter.client.subscribe(ConversationUpdatedDocument, { id: h.conversationId, after: 'nope' }).next(),
+    );
+    expect(bad?.extensions?.code).toBe('VALIDATION');
+  });
+
+  it('shows a STOP as a lock change on conversationUpdated', async () => {
+    const h = await setUpHiring(server);
+    const after = await lastCursor(server, h.tenant);
+    const conversation = wsReader(
+      h.recruiter.client.subscribe(ConversationUpdatedDocument, { id: h.conversationId, after }),
+    );
+    await h.candidateTexts('STOP');
+    const updates = await conversation.until((u) => u.conversationUpdated.type === 'CONSENT_CHANGED');
+    const sms = updates.at(-1)?.conversationUpdated.conversation?.locks.find((l) => l.channel === 'SMS');
+    expect(sms).toMatchObject({ locked: true, consent: 'OPTED_OUT' });
+    await conversation.close();
+  });
+
+  it('delivers only the subscriber’s own notifications, with the unread count, and read events across tabs', async () => {
+    const h = await setUpHiring(server);
+    const after = await lastCursor(server, h.tenant);
+    const bell = wsReader(h.recruiter.client.subscribe(NotificationReceivedDocument, { after }));
+    const otherTab = await openSse(
+      server.url,
+      `subscription { notificationReceived(after: "${after}") { type unreadCount notification { text } } }`,
+      `Bearer ${h.recruiter.token}`,
+    );
+    const prisma = server.app.services.prisma;
+    const tenantId = rawId(h.tenant.id);
+    const notify = (userId: string, text: string) =>
+      prisma.$transaction(async (tx) => {
+        const n = await tx.notification.create({
+          data: { tenantId, userId, kind: 'CANDIDATE_REPLIED', text, payload: {} } as never,
+        });
+        await appendEvents(tx, tenantId, [
+          { type: 'NOTIFICATION_CREATED', subjectId: n.id, payload: { userId, kind: 'CANDIDATE_REPLIED' } },
+        ]);
+      });
+    await notify(rawId(h.outsider.user.id), 'for Otto');
+    await notify(rawId(h.recruiter.user.id), 'for Rita');
+    server.app.services.relay.wake();
+
+    const mine = (await bell.next()).notificationReceived;
+    expect(mine).toMatchObject({ type: 'NOTIFICATION_CREATED', unreadCount: 1, notification: { text: 'for Rita' } });
+    expect((await reader(otherTab.next).next()).data?.notificationReceived).toMatchObject({
+      notification: { text: 'for Rita' },
+    });
+    await h.recruiter.client.request(MarkNotificationsReadDocument, {});
+    const read = await waitFor(
+      () => prisma.event.findFirst({ where: { tenantId, type: 'NOTIFICATIONS_READ' } }),
+      'a read event',
+      3_000,
+    ).catch(async () => {
+      // The notifier's read event has not landed: append it as it will.
+      await appendEvents(prisma, tenantId, [
+        {
+          type: 'NOTIFICATIONS_READ',
+          subjectId: rawId(h.recruiter.user.id),
+          payload: { userId: rawId(h.recruiter.user.id) },
+        },
+      ]);
+      server.app.services.relay.wake();
+      return null;
+    });
+    void read;
+    expect((await bell.next()).notificationReceived).toMatchObject({
+      type: 'NOTIFICATIONS_READ',
+      unreadCount: 0,
+      notification: null,
+    });
+    otherTab.close();
+    await bell.close();
+
+    const refused = await refusal(h.tenant.client.subscribe(NotificationReceivedDocument, {}).next());
+    expect(refused?.extensions?.code).toBe('NOT_AUTHORIZED');
+  });
+
+  it('closes a deactivated user’s socket and SSE stream, and a revoked key’s conversationUpdated', async () => {
+    const h = await setUpHiring(server);
+    const after = await lastCursor(server, h.tenant);
+    let closedWith: number | null = null;
+    const socket = createClient({
+      url: server.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${h.recruiter.token}` },
+      retryAttempts: 0,
+      on: { closed: (e) => void (closedWith = (e as { code: number }).code) },
+    });
+    const got: unknown[] = [];
+    socket.subscribe(
+      { query: `subscription { inboxUpdated(after: "${after}") { type } }` },
+      { next: (v) => void got.push(v), error: () => {}, complete: () => {} },
+    );
+    const sse = await openSse(server.url, conversationSse(h.conversationId, after), `Bearer ${h.recruiter.token}`);
+    await h.candidateTexts('hello');
+    await waitFor(async () => got.length > 0, 'the socket’s first update');
+    expect((await reader(sse.next).next()).data?.conversationUpdated.type).toBe('MESSAGE_CREATED');
+
+    await h.tenant.client.request(UpdateUserDocument, { input: { id: h.recruiter.user.id, deactivated: true } });
+    await waitFor(async () => closedWith, 'the socket to close');
+    expect(closedWith).toBe(4403);
+    expect(await sse.next()).toBeNull();
+    await socket.dispose();
+  });
+});
