@@ -1,3 +1,4 @@
+import { presentTenantEvent } from '../schema/webhook-payload.ts';
 import { createActorCache } from './auth/actor-cache.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { createCredentialFeed } from './auth/credential-feed.ts';
@@ -22,6 +23,7 @@ import type { Logger } from './log.ts';
 import { createNotifier, type Notifier } from './notifications/notifier.ts';
 import { createScheduledRecheck } from './outbox/scheduled-recheck.ts';
 import { createOutboxWorker, type OutboxWorker } from './outbox/worker.ts';
+import { createWebhookWorker, type WebhookWorker } from './webhooks-out/worker.ts';
 
 export type RunningApp = {
   url: string;
@@ -66,6 +68,7 @@ export function buildApp(config: Config, log: Logger) {
         cipher: await loadCredentialCipher(db.prisma, config.channels.credentialKeys),
       });
       let outbox: OutboxWorker | null = null;
+      let webhooks: WebhookWorker | null = null;
       const services: Services = {
         prisma: db.prisma,
         events,
@@ -75,7 +78,23 @@ export function buildApp(config: Config, log: Logger) {
         channels,
         wakeOutbox: () => outbox?.wake(),
         tenantDefaults: { quietHours: config.quietHoursByDefault },
+        webhooks: {
+          targets: { requireHttps: config.webhooks.requireHttps, allowPrivate: config.webhooks.allowPrivateTargets },
+          present: presentTenantEvent,
+          retryWindowMs: config.webhooks.retryWindowMs,
+          retentionDays: config.eventRetentionDays,
+          wake: () => webhooks?.wake(),
+        },
       };
+      webhooks = createWebhookWorker({
+        prisma: db.prisma,
+        cipher: channels.cipher,
+        relay,
+        log,
+        present: presentTenantEvent,
+        config: config.webhooks,
+        retentionDays: config.eventRetentionDays,
+      });
       outbox = createOutboxWorker({
         prisma: db.prisma,
         channels,
@@ -142,6 +161,7 @@ export function buildApp(config: Config, log: Logger) {
       relay.start();
       notifier.start();
       if (config.outbox.worker) outbox.start();
+      if (config.webhooks.worker) webhooks.start();
 
       return {
         url,
@@ -154,6 +174,7 @@ export function buildApp(config: Config, log: Logger) {
           log.info('shutting down: draining requests');
           await http.close(config.shutdownGraceMs);
           await outbox?.stop();
+          await webhooks?.stop();
           await notifier.stop();
           await relay.stop();
           live.close();

@@ -105,6 +105,15 @@ const envSchema = z.object({
   OUTBOX_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   OUTBOX_UNKNOWABLE_WAIT_MS: z.coerce.number().int().min(100).default(600_000),
 
+  WEBHOOK_WORKER: z.enum(['on', 'off']).default('on'),
+  WEBHOOK_REQUIRE_HTTPS: z.enum(['on', 'off']).optional(),
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false']).default('false'),
+  WEBHOOK_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  WEBHOOK_RETRY_WINDOW_MS: z.coerce.number().int().min(0).max(7 * 86_400_000).default(86_400_000),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(5_000),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
+  WEBHOOK_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
+
   GRAPHQL_MAX_TOKENS: limit(2000, 10),
   GRAPHQL_MAX_DEPTH: limit(12),
   GRAPHQL_MAX_ALIASES: limit(20, 0),
@@ -177,6 +186,21 @@ export type Config = {
   };
   /** What one GraphQL request may ask for (`api/http/limits.ts`); callers without credentials get `anonymous`. */
   graphqlLimits: GraphQLLimits;
+  /** Outbound webhooks (`api/webhooks-out/`). */
+  webhooks: {
+    worker: boolean;
+    /** Endpoint URLs must be https (on in production unless WEBHOOK_REQUIRE_HTTPS=off). */
+    requireHttps: boolean;
+    /** Loopback and private targets allowed (tests and development only; refused in production). */
+    allowPrivateTargets: boolean;
+    sendTimeoutMs: number;
+    /** How long a delivery is retried before it fails and its endpoint is marked FAILING. */
+    retryWindowMs: number;
+    retryBaseMs: number;
+    /** Deliveries in flight at once, in all, and to one endpoint. */
+    concurrency: number;
+    endpointConcurrency: number;
+  };
 };
 
 export class ConfigError extends Error {
@@ -212,6 +236,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && !e.CHANNEL_CREDENTIALS_KEYS) {
     throw new ConfigError(
       'Invalid configuration:\n  CHANNEL_CREDENTIALS_KEYS: required in production, e.g. k1:<32 random bytes in base64> (openssl rand -base64 32)',
+    );
+  }
+  if (e.NODE_ENV === 'production' && e.WEBHOOKS_ALLOW_PRIVATE_TARGETS === 'true') {
+    throw new ConfigError(
+      'Invalid configuration:\n  WEBHOOKS_ALLOW_PRIVATE_TARGETS: not allowed in production (webhooks to loopback or private addresses reach internal services)',
     );
   }
   return {
@@ -267,6 +296,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryBaseMs: e.OUTBOX_RETRY_BASE_MS,
       sendTimeoutMs: e.OUTBOX_SEND_TIMEOUT_MS,
       unknowableWaitMs: e.OUTBOX_UNKNOWABLE_WAIT_MS,
+    },
+    webhooks: {
+      worker: e.WEBHOOK_WORKER === 'on',
+      requireHttps: e.WEBHOOK_REQUIRE_HTTPS ? e.WEBHOOK_REQUIRE_HTTPS === 'on' : e.NODE_ENV === 'production',
+      allowPrivateTargets: e.WEBHOOKS_ALLOW_PRIVATE_TARGETS === 'true',
+      sendTimeoutMs: e.WEBHOOK_SEND_TIMEOUT_MS,
+      retryWindowMs: e.WEBHOOK_RETRY_WINDOW_MS,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      concurrency: e.WEBHOOK_CONCURRENCY,
+      endpointConcurrency: Math.min(e.WEBHOOK_ENDPOINT_CONCURRENCY, e.WEBHOOK_CONCURRENCY),
     },
     graphqlLimits: {
       authenticated: {

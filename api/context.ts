@@ -6,6 +6,7 @@ import type { TenantDb } from './db/tenant-scope.ts';
 import type { TenantScope } from './domain/scope.ts';
 import type { EventBus } from './events/pubsub.ts';
 import type { EventRelay } from './events/relay.ts';
+import type { WebhookServices } from './webhooks-out/services.ts';
 
 /** Long-lived parts of the service that every request may use. */
 export type Services = {
@@ -21,6 +22,8 @@ export type Services = {
   wakeOutbox: () => void;
   /** What a new tenant starts with (QUIET_HOURS_DEFAULT). */
   tenantDefaults: { quietHours: boolean };
+  /** Outbound webhooks: where they may go, their payload, replay limits. */
+  webhooks: WebhookServices;
 };
 
 /** What every resolver sees: who is calling and, for tenant actors, a scope that only reaches their tenant. */

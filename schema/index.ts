@@ -28,6 +28,7 @@ import './types/number-assignment.ts';
 import './types/number-usage.ts';
 import './types/notification.ts';
 import './types/live-updates.ts';
+import './types/webhook-endpoints.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
 registerNodeTypes(schema);

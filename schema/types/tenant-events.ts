@@ -6,7 +6,8 @@ import { type LoggedEvent as Event, tenantEventTypes } from '../../api/events/te
 import { builder } from '../builder.ts';
 import { tenantScope } from '../tenant-scope.ts';
 
-const subjectTypes: Record<Event['type'], string> = {
+/** The GraphQL type of each event's subject, for its global id (webhook payloads use it too). */
+export const subjectTypes: Record<Event['type'], string> = {
   MESSAGE_CREATED: 'Message',
   MESSAGE_STATUS_CHANGED: 'Message',
   CONSENT_CHANGED: 'Candidate',
@@ -29,6 +30,11 @@ const subjectTypes: Record<Event['type'], string> = {
   ALLOWANCE_REACHED: 'SendingNumber',
   NUMBER_ASSIGNED: 'SendingNumber',
   NUMBER_UNASSIGNED: 'SendingNumber',
+  WEBHOOK_ENDPOINT_CREATED: 'WebhookEndpoint',
+  WEBHOOK_ENDPOINT_UPDATED: 'WebhookEndpoint',
+  WEBHOOK_ENDPOINT_DELETED: 'WebhookEndpoint',
+  WEBHOOK_ENDPOINT_FAILING: 'WebhookEndpoint',
+  WEBHOOK_ENDPOINT_RECOVERED: 'WebhookEndpoint',
   HIRING_TEAM_CHANGED: 'Application',
   COMMUNITY_TEAM_CHANGED: 'Community',
   CONVERSATION_READ: 'Conversation',

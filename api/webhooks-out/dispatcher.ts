@@ -1,0 +1,106 @@
+import type { PrismaClient } from '../db/generated/prisma/client.ts';
+import type { Logger } from '../log.ts';
+import { createWakeableSleep } from '../wakeable-sleep.ts';
+import { deliveryRows, type EventRow, wants } from './queue.ts';
+import type { PresentEvent } from './services.ts';
+
+const EVENTS_PER_PASS = 500;
+const ENDPOINTS_PER_PASS = 100;
+
+/**
+ * Turns the event log into deliveries: for each enabled endpoint behind its
+ * tenant's log, reads the events after its cursor, queues those of its types
+ * and moves the cursor past every event read, in one transaction. A crash
+ * rolls back both, so no event is skipped and none is queued twice; copies of
+ * the service skip an endpoint another copy holds (FOR UPDATE SKIP LOCKED).
+ */
+export function createWebhookDispatcher(deps: {
+  prisma: PrismaClient;
+  present: PresentEvent;
+  retryWindowMs: number;
+  retentionDays: number;
+  log: Logger;
+  /** Deliveries were queued. */
+  queued(): void;
+  pollMs?: number;
+}) {
+  const { prisma, log } = deps;
+  const pollMs = deps.pollMs ?? 250;
+
+  function dispatchEndpoint(id: string): Promise<number> {
+    return prisma.$transaction(async (tx) => {
+      const [endpoint] = await tx.$queryRaw<{ id: string; tenantId: string; cursor: bigint; eventTypes: string[] }[]>`
+        SELECT id, "tenantId", cursor, "eventTypes" FROM "WebhookEndpoint"
+        WHERE id = ${id}::uuid AND enabled FOR UPDATE SKIP LOCKED`;
+      if (!endpoint) return 0;
+      const events = await tx.$queryRaw<EventRow[]>`
+        SELECT id, "tenantId", type, "subjectId", "conversationId", payload, position, "createdAt" FROM "Event"
+        WHERE "tenantId" = ${endpoint.tenantId}::uuid AND position > ${endpoint.cursor}
+        ORDER BY position LIMIT ${EVENTS_PER_PASS}`;
+      const last = events.at(-1);
+      if (!last) return 0;
+      const matching = events.filter((e) => wants(endpoint.eventTypes, e.type));
+      if (matching.length) {
+        await tx.webhookDelivery.createMany({ data: deliveryRows(endpoint, matching, deps) });
+      }
+      await tx.$executeRaw`UPDATE "WebhookEndpoint" SET cursor = ${last.position} WHERE id = ${id}::uuid`;
+      return matching.length;
+    });
+  }
+
+  /** One pass over the endpoints behind their log; returns how many deliveries it queued. */
+  async function runOnce(): Promise<number> {
+    const behind = await prisma.$queryRaw<{ id: string }[]>`
+      SELECT e.id FROM "WebhookEndpoint" e JOIN "Tenant" t ON t.id = e."tenantId"
+      WHERE e.enabled AND t."lastEventPosition" > e.cursor
+      LIMIT ${ENDPOINTS_PER_PASS}`;
+    let queued = 0;
+    for (const { id } of behind) queued += await dispatchEndpoint(id);
+    if (queued) deps.queued();
+    return queued;
+  }
+
+  /** Settled deliveries (and their attempts) older than the event log keeps events. */
+  async function prune() {
+    const deleted = await prisma.$executeRaw`
+      DELETE FROM "WebhookDelivery" WHERE state IN ('DELIVERED', 'FAILED')
+        AND "createdAt" < now() - make_interval(days => ${deps.retentionDays})`;
+    if (deleted) log.info({ deleted }, 'webhooks: pruned settled deliveries past retention');
+  }
+
+  let running = false;
+  let loop: Promise<void> | null = null;
+  const pause = createWakeableSleep();
+  let lastPrune = 0;
+
+  async function run() {
+    while (running) {
+      try {
+        await runOnce();
+        if (Date.now() - lastPrune > 3_600_000) {
+          lastPrune = Date.now();
+          await prune();
+        }
+      } catch (error) {
+        log.warn({ err: (error as Error).message }, 'webhook dispatcher: pass failed; retrying');
+      }
+      if (running) await pause.sleep(pollMs);
+    }
+  }
+
+  return {
+    runOnce,
+    prune,
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    wake: pause.wake,
+    async stop() {
+      running = false;
+      pause.wake();
+      await loop;
+    },
+  };
+}
