@@ -27,6 +27,7 @@ import './types/credits.ts';
 import './types/number-assignment.ts';
 import './types/number-usage.ts';
 import './types/notification.ts';
+import './types/inbox.ts';
 import './types/live-updates.ts';
 import './types/webhook-endpoints.ts';
 

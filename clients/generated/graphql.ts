@@ -103,6 +103,16 @@ export type CreateUserInput = {
   role?: Role | null | undefined;
 };
 
+/** A new webhook endpoint. */
+export type CreateWebhookEndpointInput = {
+  /** What the endpoint is for (at most 500 characters). */
+  description?: string | null | undefined;
+  /** The event types to receive (at least one); leave out for every type. */
+  eventTypes?: Array<TenantEventType> | null | undefined;
+  /** Where to POST: https in production; must resolve to public addresses only (no loopback, private or link-local). */
+  url: string;
+};
+
 /** TOPUP adds credits; RESERVATION holds a queued message’s cost; CHARGE spends it when the provider accepts the message; RELEASE gives it back when the message fails or is withdrawn; REFUND gives back a charge. */
 export type CreditEntryKind =
   | 'CHARGE'
@@ -151,6 +161,35 @@ export type ErrorCode =
   | 'SETTING_NOT_AVAILABLE'
   | 'SIMULATION_NOT_AVAILABLE'
   | 'VALIDATION';
+
+/** Narrows the inbox; every filter given must hold. */
+export type InboxFilter = {
+  /** Only conversations that keep a number on this channel. */
+  channel?: Channel | null | undefined;
+  /** Only conversations about applications to this job. */
+  jobId?: string | number | null | undefined;
+  /** Only conversations you took part in (you wrote a message there). */
+  mine?: boolean | null | undefined;
+  /** Only candidates whose name contains this text (any case; at most 100 characters). */
+  search?: string | null | undefined;
+  /** Only conversations that keep this sending number (on any channel). */
+  sendingNumberId?: string | number | null | undefined;
+  /** Only conversations with a message from the candidate you have not read. */
+  unread?: boolean | null | undefined;
+  /** Archived and snoozed ones are hidden unless asked for. */
+  view?: InboxView | null | undefined;
+};
+
+/** Which of your conversations the inbox lists, by your own archive and snooze. */
+export type InboxView =
+  /** Neither archived nor snoozed (the default). */
+  | 'ACTIVE'
+  /** Everything, archived and snoozed included. */
+  | 'ALL'
+  /** Archived by you, with no reply from the candidate since. */
+  | 'ARCHIVED'
+  /** Snoozed by you until a later time, with no reply from the candidate since. */
+  | 'SNOOZED';
 
 export type JobInput = {
   externalId: string;
@@ -216,6 +255,24 @@ export type MessageStatus =
   | 'SENDING'
   | 'SENT'
   | 'UNDELIVERED';
+
+/** What a notification is about. CANDIDATE_REPLIED: a candidate wrote in a conversation you took part in or were replied to in (the full text). OPTED_IN: a candidate answered your consent invitation. OPTED_OUT: a candidate you wrote to opted out (STOP or the carrier). ALLOWANCE_WARNING / ALLOWANCE_REACHED: a sending number of yours (or, unassigned, of your tenant, for admins) used 90 % / 100 % of its monthly allowance. CREDITS_LOW: the tenant’s credits fell below its alert threshold (admins). DELIVERY_FAILED: a message you wrote could not be delivered. */
+export type NotificationKind =
+  | 'ALLOWANCE_REACHED'
+  | 'ALLOWANCE_WARNING'
+  | 'CANDIDATE_REPLIED'
+  | 'CREDITS_LOW'
+  | 'DELIVERY_FAILED'
+  | 'OPTED_IN'
+  | 'OPTED_OUT'
+  | 'WEBHOOK_ENDPOINT_FAILING';
+
+/** Turns one kind of notification on or off for you. */
+export type NotificationPreferenceInput = {
+  /** False: stop receiving this kind; true: receive it again. */
+  enabled: boolean;
+  kind: NotificationKind;
+};
 
 /** Why this number sends the message. */
 export type NumberReason =
@@ -331,13 +388,19 @@ export type TenantEventType =
   | 'API_KEY_REVOKED'
   | 'CHANNEL_ACCOUNT_CREATED'
   | 'CHANNEL_ACCOUNT_UPDATED'
+  | 'COMMUNITY_TEAM_CHANGED'
   | 'CONSENT_CHANGED'
+  | 'CONVERSATION_INBOX_STATE_CHANGED'
+  | 'CONVERSATION_READ'
   | 'CREDITS_LOW'
   | 'CREDITS_TOPPED_UP'
+  | 'HIRING_TEAM_CHANGED'
   | 'INBOUND_UNMATCHED'
   | 'MESSAGE_CREATED'
   | 'MESSAGE_KINDS_CHANGED'
   | 'MESSAGE_STATUS_CHANGED'
+  | 'NOTIFICATIONS_READ'
+  | 'NOTIFICATION_CREATED'
   | 'NUMBER_ASSIGNED'
   | 'NUMBER_UNASSIGNED'
   | 'SEATS_CHANGED'
@@ -345,7 +408,12 @@ export type TenantEventType =
   | 'SEAT_UNASSIGNED'
   | 'TENANT_UPDATED'
   | 'USER_CREATED'
-  | 'USER_UPDATED';
+  | 'USER_UPDATED'
+  | 'WEBHOOK_ENDPOINT_CREATED'
+  | 'WEBHOOK_ENDPOINT_DELETED'
+  | 'WEBHOOK_ENDPOINT_FAILING'
+  | 'WEBHOOK_ENDPOINT_RECOVERED'
+  | 'WEBHOOK_ENDPOINT_UPDATED';
 
 export type TenantSettingsInput = {
   consentModel?: ConsentModel | null | undefined;
@@ -389,6 +457,40 @@ export type UpdateUserInput = {
   name?: string | null | undefined;
   role?: Role | null | undefined;
 };
+
+/** Changes to an endpoint; what is left out stays as it is. */
+export type UpdateWebhookEndpointInput = {
+  /** True: receive every type from now on (instead of `eventTypes`). */
+  allEventTypes?: boolean | null | undefined;
+  /** A new description. */
+  description?: string | null | undefined;
+  /** False stops queueing and sending; true resumes with events from then on (replayWebhookEvents sends what it missed). */
+  enabled?: boolean | null | undefined;
+  /** The event types to receive from now on (at least one). */
+  eventTypes?: Array<TenantEventType> | null | undefined;
+  /** The endpoint to change. */
+  id: string | number;
+  /** A new URL, checked like a new endpoint’s. */
+  url?: string | null | undefined;
+};
+
+/** Where a delivery stands. */
+export type WebhookDeliveryState =
+  /** The endpoint answered 2xx. */
+  | 'DELIVERED'
+  /** No 2xx within the retry window; replay it once the endpoint works. */
+  | 'FAILED'
+  /** Waiting for its first attempt or its next retry (`nextAttemptAt`). */
+  | 'PENDING'
+  /** An attempt is under way. */
+  | 'SENDING';
+
+/** Whether deliveries to an endpoint are getting through. */
+export type WebhookEndpointStatus =
+  /** A delivery went unanswered for its whole retry window; admins were notified. The next success makes it HEALTHY. */
+  | 'FAILING'
+  /** Deliveries get through (or none has failed its whole retry window since the last success). */
+  | 'HEALTHY';
 
 export type AssignNumberMutationVariables = Exact<{
   numberId: string | number;
@@ -452,7 +554,7 @@ export type NotificationsQueryVariables = Exact<{
 }>;
 
 
-export type NotificationsQuery = { viewer: { notifications: { edges: Array<{ node: { id: string, kind: string, text: string, payload: Record<string, unknown>, createdAt: string, readAt: string | null } }> } } };
+export type NotificationsQuery = { viewer: { notifications: { edges: Array<{ node: { id: string, kind: NotificationKind, text: string, payload: Record<string, unknown>, createdAt: string, readAt: string | null } }> } } };
 
 export type MarkNotificationsReadMutationVariables = Exact<{
   ids?: Array<string | number> | string | number | null | undefined;
@@ -723,6 +825,110 @@ export type SetLowCreditThresholdMutation = { setLowCreditThreshold:
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
    };
 
+export type InboxRowFragment = { id: string, lastMessageAt: string | null, unreadCount: number, readUpTo: string | null, archived: boolean, snoozedUntil: string | null, candidate: { id: string, name: string }, application: { id: string } | null, lastMessage: { id: string, direction: Direction, channel: Channel, body: string, status: MessageStatus, senderName: string, createdAt: string } | null, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null }> };
+
+export type InboxQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: InboxFilter | null | undefined;
+}>;
+
+
+export type InboxQuery = { inbox: { edges: Array<{ cursor: string, node: { id: string, lastMessageAt: string | null, unreadCount: number, readUpTo: string | null, archived: boolean, snoozedUntil: string | null, candidate: { id: string, name: string }, application: { id: string } | null, lastMessage: { id: string, direction: Direction, channel: Channel, body: string, status: MessageStatus, senderName: string, createdAt: string } | null, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ConversationMessagesQueryVariables = Exact<{
+  id: string | number;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type ConversationMessagesQuery = { conversation: { id: string, messages: { edges: Array<{ cursor: string, node: { id: string, direction: Direction, channel: Channel, body: string, status: MessageStatus, senderName: string, createdAt: string, author: { id: string, name: string } | null } }>, pageInfo: { hasPreviousPage: boolean, startCursor: string | null } } } | null };
+
+export type MarkConversationReadMutationVariables = Exact<{
+  conversationId: string | number;
+  upTo: string | number;
+}>;
+
+
+export type MarkConversationReadMutation = { markConversationRead:
+    | { __typename: 'Conversation', id: string, unreadCount: number, readUpTo: string | null }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type ArchiveConversationMutationVariables = Exact<{
+  conversationId: string | number;
+}>;
+
+
+export type ArchiveConversationMutation = { archiveConversation:
+    | { __typename: 'Conversation', id: string, archived: boolean }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type UnarchiveConversationMutationVariables = Exact<{
+  conversationId: string | number;
+}>;
+
+
+export type UnarchiveConversationMutation = { unarchiveConversation:
+    | { __typename: 'Conversation', id: string, archived: boolean }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type SnoozeConversationMutationVariables = Exact<{
+  conversationId: string | number;
+  until: string;
+}>;
+
+
+export type SnoozeConversationMutation = { snoozeConversation:
+    | { __typename: 'Conversation', id: string, snoozedUntil: string | null }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type UnsnoozeConversationMutationVariables = Exact<{
+  conversationId: string | number;
+}>;
+
+
+export type UnsnoozeConversationMutation = { unsnoozeConversation:
+    | { __typename: 'Conversation', id: string, snoozedUntil: string | null }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type ConversationUpdatedSubscriptionVariables = Exact<{
+  id: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConversationUpdatedSubscription = { conversationUpdated: { cursor: string, type: TenantEventType, occurredAt: string, message: { id: string, direction: Direction, body: string, status: MessageStatus } | null, conversation: { id: string, lastMessageAt: string | null, sendingNumber: string | null, locks: Array<{ channel: Channel, locked: boolean, reason: LockReason | null, consent: ConsentState }> } | null } };
+
+export type InboxUpdatedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type InboxUpdatedSubscription = { inboxUpdated: { cursor: string, type: TenantEventType, occurredAt: string, conversationId: string, conversation: { id: string, lastMessageAt: string | null, candidate: { id: string, name: string } } | null } };
+
+export type NotificationReceivedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type NotificationReceivedSubscription = { notificationReceived: { cursor: string, type: TenantEventType, unreadCount: number, notification: { id: string, kind: NotificationKind, text: string, createdAt: string, readAt: string | null } | null } };
+
 export type MessageKindsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -762,6 +968,37 @@ export type SetMessageKindRuleMutation = { setMessageKindRule:
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
+   };
+
+export type MyNotificationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  unreadOnly?: boolean | null | undefined;
+}>;
+
+
+export type MyNotificationsQuery = { viewer: { unreadNotificationCount: number, notifications: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: NotificationKind, text: string, payload: Record<string, unknown>, createdAt: string, readAt: string | null, conversation: { id: string } | null, message: { id: string, direction: Direction } | null } }> } } };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { viewer: { unreadNotificationCount: number } };
+
+export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationPreferencesQuery = { viewer: { notificationPreferences: Array<{ kind: NotificationKind, enabled: boolean }> } };
+
+export type UpdateNotificationPreferencesMutationVariables = Exact<{
+  input: Array<NotificationPreferenceInput> | NotificationPreferenceInput;
+}>;
+
+
+export type UpdateNotificationPreferencesMutation = { updateNotificationPreferences:
+    | { __typename: 'MutationUpdateNotificationPreferencesSuccess', data: Array<{ kind: NotificationKind, enabled: boolean }> }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
 export type PoolNumberFragment = { id: string, e164: string, country: string, channel: Channel, channelAccountId: string | null, label: string | null, numberType: NumberType, segmentsPerSecond: number | null, retiredAt: string | null, ownershipProof: string };
@@ -1198,6 +1435,141 @@ export type CreateUserTokenMutation = { createUserToken:
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
    };
 
+export type WebhookEndpointFieldsFragment = { id: string, url: string, description: string, eventTypes: Array<TenantEventType>, enabled: boolean, status: WebhookEndpointStatus, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint:
+    | { __typename: 'CreatedWebhookEndpoint', secret: string, endpoint: { id: string, url: string, description: string, eventTypes: Array<TenantEventType>, enabled: boolean, status: WebhookEndpointStatus, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string } }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
+   };
+
+export type UpdateWebhookEndpointMutationVariables = Exact<{
+  input: UpdateWebhookEndpointInput;
+}>;
+
+
+export type UpdateWebhookEndpointMutation = { updateWebhookEndpoint:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
+    | { __typename: 'WebhookEndpoint', id: string, url: string, description: string, eventTypes: Array<TenantEventType>, enabled: boolean, status: WebhookEndpointStatus, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string }
+   };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint:
+    | { __typename: 'DeletedWebhookEndpoint', id: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  id: string | number;
+  overlapHours?: number | null | undefined;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RotatedWebhookSecret', secret: string, endpoint: { id: string, url: string, description: string, eventTypes: Array<TenantEventType>, enabled: boolean, status: WebhookEndpointStatus, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string } }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
+   };
+
+export type WebhookEndpointsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WebhookEndpointsQuery = { webhookEndpoints: { edges: Array<{ node: { id: string, url: string, description: string, eventTypes: Array<TenantEventType>, enabled: boolean, status: WebhookEndpointStatus, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type WebhookEndpointQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WebhookEndpointQuery = { node:
+    | { __typename: 'ApiKey' }
+    | { __typename: 'Application' }
+    | { __typename: 'Candidate' }
+    | { __typename: 'ChannelAccount' }
+    | { __typename: 'Community' }
+    | { __typename: 'Conversation' }
+    | { __typename: 'Job' }
+    | { __typename: 'Message' }
+    | { __typename: 'Notification' }
+    | { __typename: 'Seat' }
+    | { __typename: 'SendingNumber' }
+    | { __typename: 'Tenant' }
+    | { __typename: 'UnmatchedInbound' }
+    | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint', id: string, url: string, description: string, eventTypes: Array<TenantEventType>, enabled: boolean, status: WebhookEndpointStatus, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string }
+   | null };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WebhookDeliveriesQuery = { node:
+    | { __typename: 'ApiKey' }
+    | { __typename: 'Application' }
+    | { __typename: 'Candidate' }
+    | { __typename: 'ChannelAccount' }
+    | { __typename: 'Community' }
+    | { __typename: 'Conversation' }
+    | { __typename: 'Job' }
+    | { __typename: 'Message' }
+    | { __typename: 'Notification' }
+    | { __typename: 'Seat' }
+    | { __typename: 'SendingNumber' }
+    | { __typename: 'Tenant' }
+    | { __typename: 'UnmatchedInbound' }
+    | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint', id: string, url: string, description: string, eventTypes: Array<TenantEventType>, enabled: boolean, status: WebhookEndpointStatus, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, deliveries: { edges: Array<{ node: { id: string, webhookId: string, eventType: TenantEventType, state: WebhookDeliveryState, attemptCount: number, nextAttemptAt: string | null, settledAt: string | null, replayOf: string | null, body: string, attempts: Array<{ at: string, statusCode: number | null, error: string | null, latencyMs: number }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
+   | null };
+
+export type ReplayWebhookDeliveryMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReplayWebhookDeliveryMutation = { replayWebhookDelivery:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'WebhookDelivery', id: string, webhookId: string, state: WebhookDeliveryState, replayOf: string | null }
+   };
+
+export type ReplayWebhookEventsMutationVariables = Exact<{
+  endpointId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type ReplayWebhookEventsMutation = { replayWebhookEvents:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ReplayedWebhookEvents', queued: number }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
+   };
+
 export type LockFieldsFragment = { channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null, message: string | null, consent: ConsentState, optOutObservable: boolean, notice: string | null, sessionWindow: { hours: number, open: boolean, lastInboundAt: string | null, openUntil: string | null, closedAt: string | null } | null, reengagementTemplate: { body: string, name: string, language: string, parameters: Array<string> } | null };
 
 export type ConversationChannelsQueryVariables = Exact<{
@@ -1368,6 +1740,38 @@ export const MessageFieldsFragmentDoc = new TypedDocumentString(`
   deliveredAt
 }
     `, {"fragmentName":"MessageFields"}) as unknown as TypedDocumentString<MessageFieldsFragment, unknown>;
+export const InboxRowFragmentDoc = new TypedDocumentString(`
+    fragment InboxRow on Conversation {
+  id
+  lastMessageAt
+  unreadCount
+  readUpTo
+  archived
+  snoozedUntil
+  candidate {
+    id
+    name
+  }
+  application {
+    id
+  }
+  lastMessage {
+    id
+    direction
+    channel
+    body
+    status
+    senderName
+    createdAt
+  }
+  locks {
+    channel
+    locked
+    reachable
+    reason
+  }
+}
+    `, {"fragmentName":"InboxRow"}) as unknown as TypedDocumentString<InboxRowFragment, unknown>;
 export const PoolNumberFragmentDoc = new TypedDocumentString(`
     fragment PoolNumber on SendingNumber {
   id
@@ -1397,6 +1801,19 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  eventTypes
+  enabled
+  status
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+}
+    `, {"fragmentName":"WebhookEndpointFields"}) as unknown as TypedDocumentString<WebhookEndpointFieldsFragment, unknown>;
 export const LockFieldsFragmentDoc = new TypedDocumentString(`
     fragment LockFields on ConversationLock {
   channel
@@ -2068,6 +2485,216 @@ export const SetLowCreditThresholdDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetLowCreditThresholdMutation, SetLowCreditThresholdMutationVariables>;
+export const InboxDocument = new TypedDocumentString(`
+    query Inbox($first: Int, $after: String, $filter: InboxFilter) {
+  inbox(first: $first, after: $after, filter: $filter) {
+    edges {
+      cursor
+      node {
+        ...InboxRow
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment InboxRow on Conversation {
+  id
+  lastMessageAt
+  unreadCount
+  readUpTo
+  archived
+  snoozedUntil
+  candidate {
+    id
+    name
+  }
+  application {
+    id
+  }
+  lastMessage {
+    id
+    direction
+    channel
+    body
+    status
+    senderName
+    createdAt
+  }
+  locks {
+    channel
+    locked
+    reachable
+    reason
+  }
+}`) as unknown as TypedDocumentString<InboxQuery, InboxQueryVariables>;
+export const ConversationMessagesDocument = new TypedDocumentString(`
+    query ConversationMessages($id: ID!, $last: Int, $before: String) {
+  conversation(id: $id) {
+    id
+    messages(last: $last, before: $before) {
+      edges {
+        cursor
+        node {
+          id
+          direction
+          channel
+          body
+          status
+          senderName
+          createdAt
+          author {
+            id
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasPreviousPage
+        startCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConversationMessagesQuery, ConversationMessagesQueryVariables>;
+export const MarkConversationReadDocument = new TypedDocumentString(`
+    mutation MarkConversationRead($conversationId: ID!, $upTo: ID!) {
+  markConversationRead(conversationId: $conversationId, upTo: $upTo) {
+    __typename
+    ... on Conversation {
+      id
+      unreadCount
+      readUpTo
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MarkConversationReadMutation, MarkConversationReadMutationVariables>;
+export const ArchiveConversationDocument = new TypedDocumentString(`
+    mutation ArchiveConversation($conversationId: ID!) {
+  archiveConversation(conversationId: $conversationId) {
+    __typename
+    ... on Conversation {
+      id
+      archived
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveConversationMutation, ArchiveConversationMutationVariables>;
+export const UnarchiveConversationDocument = new TypedDocumentString(`
+    mutation UnarchiveConversation($conversationId: ID!) {
+  unarchiveConversation(conversationId: $conversationId) {
+    __typename
+    ... on Conversation {
+      id
+      archived
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnarchiveConversationMutation, UnarchiveConversationMutationVariables>;
+export const SnoozeConversationDocument = new TypedDocumentString(`
+    mutation SnoozeConversation($conversationId: ID!, $until: DateTime!) {
+  snoozeConversation(conversationId: $conversationId, until: $until) {
+    __typename
+    ... on Conversation {
+      id
+      snoozedUntil
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SnoozeConversationMutation, SnoozeConversationMutationVariables>;
+export const UnsnoozeConversationDocument = new TypedDocumentString(`
+    mutation UnsnoozeConversation($conversationId: ID!) {
+  unsnoozeConversation(conversationId: $conversationId) {
+    __typename
+    ... on Conversation {
+      id
+      snoozedUntil
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnsnoozeConversationMutation, UnsnoozeConversationMutationVariables>;
+export const ConversationUpdatedDocument = new TypedDocumentString(`
+    subscription ConversationUpdated($id: ID!, $after: String) {
+  conversationUpdated(id: $id, after: $after) {
+    cursor
+    type
+    occurredAt
+    message {
+      id
+      direction
+      body
+      status
+    }
+    conversation {
+      id
+      lastMessageAt
+      sendingNumber
+      locks {
+        channel
+        locked
+        reason
+        consent
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConversationUpdatedSubscription, ConversationUpdatedSubscriptionVariables>;
+export const InboxUpdatedDocument = new TypedDocumentString(`
+    subscription InboxUpdated($after: String) {
+  inboxUpdated(after: $after) {
+    cursor
+    type
+    occurredAt
+    conversationId
+    conversation {
+      id
+      lastMessageAt
+      candidate {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxUpdatedSubscription, InboxUpdatedSubscriptionVariables>;
+export const NotificationReceivedDocument = new TypedDocumentString(`
+    subscription NotificationReceived($after: String) {
+  notificationReceived(after: $after) {
+    cursor
+    type
+    unreadCount
+    notification {
+      id
+      kind
+      text
+      createdAt
+      readAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationReceivedSubscription, NotificationReceivedSubscriptionVariables>;
 export const MessageKindsDocument = new TypedDocumentString(`
     query MessageKinds {
   tenant {
@@ -2133,6 +2760,70 @@ export const SetMessageKindRuleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetMessageKindRuleMutation, SetMessageKindRuleMutationVariables>;
+export const MyNotificationsDocument = new TypedDocumentString(`
+    query MyNotifications($first: Int = 20, $after: String, $unreadOnly: Boolean) {
+  viewer {
+    unreadNotificationCount
+    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          kind
+          text
+          payload
+          createdAt
+          readAt
+          conversation {
+            id
+          }
+          message {
+            id
+            direction
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyNotificationsQuery, MyNotificationsQueryVariables>;
+export const UnreadNotificationCountDocument = new TypedDocumentString(`
+    query UnreadNotificationCount {
+  viewer {
+    unreadNotificationCount
+  }
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const NotificationPreferencesDocument = new TypedDocumentString(`
+    query NotificationPreferences {
+  viewer {
+    notificationPreferences {
+      kind
+      enabled
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
+export const UpdateNotificationPreferencesDocument = new TypedDocumentString(`
+    mutation UpdateNotificationPreferences($input: [NotificationPreferenceInput!]!) {
+  updateNotificationPreferences(input: $input) {
+    __typename
+    ... on MutationUpdateNotificationPreferencesSuccess {
+      data {
+        kind
+        enabled
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateNotificationPreferencesMutation, UpdateNotificationPreferencesMutationVariables>;
 export const AddPoolNumberDocument = new TypedDocumentString(`
     mutation AddPoolNumber($tenantId: ID, $e164: String!, $channel: Channel, $channelAccountId: ID, $label: String, $numberType: NumberType, $segmentsPerSecond: Float) {
   addSendingNumber(
@@ -2953,6 +3644,231 @@ export const CreateUserTokenDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateUserTokenMutation, CreateUserTokenMutationVariables>;
+export const CreateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    __typename
+    ... on CreatedWebhookEndpoint {
+      secret
+      endpoint {
+        ...WebhookEndpointFields
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  eventTypes
+  enabled
+  status
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+}`) as unknown as TypedDocumentString<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const UpdateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {
+  updateWebhookEndpoint(input: $input) {
+    __typename
+    ... on WebhookEndpoint {
+      ...WebhookEndpointFields
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  eventTypes
+  enabled
+  status
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+}`) as unknown as TypedDocumentString<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
+export const DeleteWebhookEndpointDocument = new TypedDocumentString(`
+    mutation DeleteWebhookEndpoint($id: ID!) {
+  deleteWebhookEndpoint(id: $id) {
+    __typename
+    ... on DeletedWebhookEndpoint {
+      id
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+export const RotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation RotateWebhookSecret($id: ID!, $overlapHours: Int) {
+  rotateWebhookSecret(id: $id, overlapHours: $overlapHours) {
+    __typename
+    ... on RotatedWebhookSecret {
+      secret
+      endpoint {
+        ...WebhookEndpointFields
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  eventTypes
+  enabled
+  status
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+}`) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const WebhookEndpointsDocument = new TypedDocumentString(`
+    query WebhookEndpoints($first: Int, $after: String) {
+  webhookEndpoints(first: $first, after: $after) {
+    edges {
+      node {
+        ...WebhookEndpointFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  eventTypes
+  enabled
+  status
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+}`) as unknown as TypedDocumentString<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
+export const WebhookEndpointDocument = new TypedDocumentString(`
+    query WebhookEndpoint($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on WebhookEndpoint {
+      ...WebhookEndpointFields
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  eventTypes
+  enabled
+  status
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+}`) as unknown as TypedDocumentString<WebhookEndpointQuery, WebhookEndpointQueryVariables>;
+export const WebhookDeliveriesDocument = new TypedDocumentString(`
+    query WebhookDeliveries($id: ID!, $first: Int, $after: String) {
+  node(id: $id) {
+    __typename
+    ... on WebhookEndpoint {
+      ...WebhookEndpointFields
+      deliveries(first: $first, after: $after) {
+        edges {
+          node {
+            id
+            webhookId
+            eventType
+            state
+            attemptCount
+            nextAttemptAt
+            settledAt
+            replayOf
+            body
+            attempts {
+              at
+              statusCode
+              error
+              latencyMs
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  eventTypes
+  enabled
+  status
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+}`) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const ReplayWebhookDeliveryDocument = new TypedDocumentString(`
+    mutation ReplayWebhookDelivery($id: ID!) {
+  replayWebhookDelivery(id: $id) {
+    __typename
+    ... on WebhookDelivery {
+      id
+      webhookId
+      state
+      replayOf
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReplayWebhookDeliveryMutation, ReplayWebhookDeliveryMutationVariables>;
+export const ReplayWebhookEventsDocument = new TypedDocumentString(`
+    mutation ReplayWebhookEvents($endpointId: ID!, $from: DateTime!, $to: DateTime!) {
+  replayWebhookEvents(endpointId: $endpointId, from: $from, to: $to) {
+    __typename
+    ... on ReplayedWebhookEvents {
+      queued
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReplayWebhookEventsMutation, ReplayWebhookEventsMutationVariables>;
 export const ConversationChannelsDocument = new TypedDocumentString(`
     query ConversationChannels($id: ID!) {
   conversation(id: $id) {

@@ -3,7 +3,7 @@ import { builder } from '../builder.ts';
 import { tenantScope } from '../tenant-scope.ts';
 import { User } from './user.ts';
 
-builder.prismaNode('Job', {
+export const Job = builder.prismaNode('Job', {
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({ externalId: t.exposeString('externalId'), title: t.exposeString('title') }),
