@@ -10,6 +10,8 @@ import { storeNotifications } from './store.ts';
 const EVENTS_PER_PASS = 100;
 /** Tenants visited per pass, least recently served first. */
 const TENANTS_PER_PASS = 50;
+/** Failed passes on one event, alone, before it is logged and skipped so the tenant's later events go on. */
+const MAX_STRIKES = 3;
 
 type Row = LogEvent & { position: bigint };
 
@@ -21,16 +23,25 @@ type Row = LogEvent & { position: bigint };
  * notifications with NOTIFICATION_CREATED events and moves the cursor, all in
  * one transaction: killed at any point, the work is redone from the cursor,
  * and the unique (eventId, userId, kind) keeps it once. A tenant whose pass
- * fails is retried at the next pass; the others go on.
+ * fails is retried one event at a time at the next passes (the others go on);
+ * an event that fails alone MAX_STRIKES times is logged and skipped.
  */
 export function createNotifier(deps: {
   prisma: PrismaClient;
   relay: Pick<EventRelay, 'wake'>;
   log: Logger;
   pollMs?: number;
+  /** Events one tenant's pass reads at most. */
+  eventsPerPass?: number;
 }) {
   const { prisma, relay, log } = deps;
   const pollMs = deps.pollMs ?? 300;
+  const eventsPerPass = deps.eventsPerPass ?? EVENTS_PER_PASS;
+  /**
+   * Tenants whose pass failed: handled one event at a time up to the failed batch's last position, and the
+   * event that failed alone, with how many times.
+   */
+  const retrying = new Map<string, { until: bigint; eventId: string | null; count: number }>();
 
   function dueTenants() {
     return prisma.$queryRaw<{ id: string; started: boolean }[]>`
@@ -42,28 +53,51 @@ export function createNotifier(deps: {
 
   /** One tenant's turn: returns how many events it handled (0 when another copy holds the tenant). */
   async function passTenant(tenantId: string, started: boolean): Promise<{ events: number; stored: number }> {
+    const retry = retrying.get(tenantId);
+    let first: string | null = null;
+    let lastRead: bigint | null = null;
     if (!started) {
       await prisma.$executeRaw`
         INSERT INTO "NotifierCursor" ("tenantId", position) VALUES (${tenantId}::uuid, 0) ON CONFLICT DO NOTHING`;
     }
-    return scopeToTenant(prisma, tenantId).$transaction(
-      async (tx) => {
-        const [cursor] = await tx.$queryRaw<{ position: bigint }[]>`
+    try {
+      const done = await scopeToTenant(prisma, tenantId).$transaction(
+        async (tx) => {
+          const [cursor] = await tx.$queryRaw<{ position: bigint }[]>`
           SELECT position FROM "NotifierCursor" WHERE "tenantId" = ${tenantId}::uuid FOR UPDATE SKIP LOCKED`;
-        if (!cursor) return { events: 0, stored: 0 };
-        const events = await tx.$queryRaw<Row[]>`
+          if (!cursor) return { events: 0, stored: 0 };
+          const events = await tx.$queryRaw<Row[]>`
           SELECT id, type, "subjectId", "conversationId", payload, position FROM "Event"
           WHERE "tenantId" = ${tenantId}::uuid AND position > ${cursor.position}
-          ORDER BY position LIMIT ${EVENTS_PER_PASS}`;
-        let stored = 0;
-        for (const e of events) stored += await storeNotifications(tx, tenantId, e.id, await draftsFor(tx, e));
-        const last = events.at(-1)?.position ?? cursor.position;
-        await tx.$executeRaw`
+          ORDER BY position LIMIT ${retry ? 1 : eventsPerPass}`;
+          first = events[0]?.id ?? null;
+          lastRead = events.at(-1)?.position ?? null;
+          let stored = 0;
+          if (retry && retry.eventId === first && retry.count >= MAX_STRIKES) {
+            log.error({ tenantId, eventId: first }, 'notifier: an event keeps failing; skipped, it notifies nobody');
+          } else {
+            for (const e of events) stored += await storeNotifications(tx, tenantId, e.id, await draftsFor(tx, e));
+          }
+          const last = events.at(-1)?.position ?? cursor.position;
+          await tx.$executeRaw`
           UPDATE "NotifierCursor" SET position = ${last}, "updatedAt" = now() WHERE "tenantId" = ${tenantId}::uuid`;
-        return { events: events.length, stored };
-      },
-      { maxWait: 10_000, timeout: 60_000 },
-    );
+          return { events: events.length, stored };
+        },
+        { maxWait: 10_000, timeout: 60_000 },
+      );
+      if (retry && lastRead !== null) {
+        if (lastRead >= retry.until) retrying.delete(tenantId);
+        else retrying.set(tenantId, { until: retry.until, eventId: null, count: 0 });
+      }
+      return done;
+    } catch (error) {
+      if (retry && first) {
+        retrying.set(tenantId, { ...retry, eventId: first, count: retry.eventId === first ? retry.count + 1 : 1 });
+      } else if (!retry && lastRead !== null) {
+        retrying.set(tenantId, { until: lastRead, eventId: null, count: 0 });
+      }
+      throw error;
+    }
   }
 
   /** One pass over the tenants with unhandled events. Returns how many events it handled. */
