@@ -5,16 +5,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import {
   ConversationUpdatedDocument,
+  CreateApiKeyDocument,
   InboxUpdatedDocument,
   MarkNotificationsReadDocument,
   NotificationReceivedDocument,
+  RevokeApiKeyDocument,
+  SendMessageDocument,
   UpdateUserDocument,
   UpsertApplicationDocument,
+  UpsertCommunityDocument,
 } from '../../clients/generated/graphql.ts';
+import { createParleyClient } from '../../clients/parley-client.ts';
 import { appendEvents } from '../events/append.ts';
+import { testMode } from '../test/databases.ts';
 import { rawId, startTestServer, type TestServer } from '../test/harness.ts';
 import { lastCursor, reader, setHiringTeam, wsReader } from '../test/live-fixture.ts';
 import { setUpHiring, waitFor } from '../test/messaging-fixture.ts';
+import { optIn } from '../test/opted-in.ts';
+import { type SpawnedService, spawnService } from '../test/spawn-service.ts';
 import { openSse } from '../test/sse.ts';
 
 const conversationSse = (id: string, after: string) =>
@@ -250,7 +258,11 @@ describe('live subscriptions for recruiters', () => {
       webSocketImpl: WebSocket,
       connectionParams: { authorization: `Bearer ${h.recruiter.token}` },
       retryAttempts: 0,
-      on: { closed: (e) => void (closedWith = (e as { code: number }).code) },
+      on: {
+        closed: (e) => {
+          closedWith = (e as { code: number }).code;
+        },
+      },
     });
     const got: unknown[] = [];
     socket.subscribe(
@@ -268,4 +280,116 @@ describe('live subscriptions for recruiters', () => {
     expect(await sse.next()).toBeNull();
     await socket.dispose();
   });
+  it('closes a revoked key’s socket carrying conversationUpdated (partner backends read every conversation)', async () => {
+    const h = await setUpHiring(server);
+    const after = await lastCursor(server, h.tenant);
+    const { createApiKey } = await h.tenant.client.request(CreateApiKeyDocument, { name: 'partner' });
+    if (createApiKey.__typename !== 'CreatedApiKey') throw new Error(JSON.stringify(createApiKey));
+    let closedWith: number | null = null;
+    const socket = createClient({
+      url: server.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${createApiKey.secret}` },
+      retryAttempts: 0,
+      on: {
+        closed: (e) => {
+          closedWith = (e as { code: number }).code;
+        },
+      },
+    });
+    const got: { data?: { conversationUpdated?: { type: string } } }[] = [];
+    socket.subscribe(
+      { query: `subscription { conversationUpdated(id: "${h.conversationId}", after: "${after}") { type } }` },
+      { next: (v) => void got.push(v as never), error: () => {}, complete: () => {} },
+    );
+    await h.candidateTexts('for the partner too');
+    await waitFor(async () => got.length > 0, 'the key’s first update');
+    expect(got[0]?.data?.conversationUpdated?.type).toBe('MESSAGE_CREATED');
+    await h.tenant.client.request(RevokeApiKeyDocument, { id: createApiKey.apiKey.id });
+    await waitFor(async () => closedWith, 'the socket to close');
+    expect(closedWith).toBe(4403);
+    await socket.dispose();
+  });
+
+  it('records a hiring- or community-team change as an event, and no event when the team is the same', async () => {
+    const h = await setUpHiring(server);
+    const prisma = server.app.services.prisma;
+    const count = (type: 'HIRING_TEAM_CHANGED' | 'COMMUNITY_TEAM_CHANGED') =>
+      prisma.event.count({ where: { tenantId: rawId(h.tenant.id), type } });
+    const hiring = await count('HIRING_TEAM_CHANGED');
+    await setHiringTeam(h, [h.recruiter.user.id]);
+    expect(await count('HIRING_TEAM_CHANGED')).toBe(hiring);
+    await setHiringTeam(h, [h.recruiter.user.id, h.outsider.user.id]);
+    expect(await count('HIRING_TEAM_CHANGED')).toBe(hiring + 1);
+
+    const community = (teamUserIds: string[]) =>
+      h.tenant.client.request(UpsertCommunityDocument, {
+        input: { externalId: 'talent', name: 'Talent', team: teamUserIds },
+      });
+    await community([h.recruiter.user.id]);
+    expect(await count('COMMUNITY_TEAM_CHANGED')).toBe(1);
+    await community([h.recruiter.user.id]);
+    expect(await count('COMMUNITY_TEAM_CHANGED')).toBe(1);
+    await community([]);
+    expect(await count('COMMUNITY_TEAM_CHANGED')).toBe(2);
+  });
+});
+
+describe.runIf(testMode === 'postgres')('live subscriptions across two service processes (Redis)', () => {
+  let server: TestServer;
+  let other: SpawnedService | null = null;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await other?.stop();
+    await server?.stop();
+  });
+
+  it('delivers a message sent through this process to a recruiter subscribed on another process', async () => {
+    const h = await setUpHiring(server);
+    await optIn(h);
+    other = spawnService({
+      ...server.database.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      DEMO_TENANT: 'off',
+      CHANNEL_CREDENTIALS_KEYS: `test:${Buffer.alloc(32, 7).toString('base64')}`,
+    });
+    const port = (await other.waitFor(/"port":(\d+),"msg":"listening"/))[1] as string;
+    const url = `http://127.0.0.1:${port}/graphql`;
+    const after = await lastCursor(server, h.tenant);
+    const onB = createParleyClient({ url, credential: h.recruiter.token, webSocketImpl: WebSocket });
+    try {
+      const conversation = wsReader(onB.subscribe(ConversationUpdatedDocument, { id: h.conversationId, after }));
+      const inbox = wsReader(onB.subscribe(InboxUpdatedDocument, { after }));
+      // Let both go live on process B, so what follows arrives through Redis, not the replay.
+      await new Promise((r) => setTimeout(r, 1_500));
+      const sentAt = Date.now();
+      const sent = await h.recruiter.client.request(SendMessageDocument, {
+        input: {
+          conversationId: h.conversationId,
+          channel: 'SMS',
+          idempotencyKey: `live-${Date.now()}`,
+          body: 'Across processes',
+        },
+      });
+      expect(sent.sendMessage.__typename).toBe('Message');
+      const update = await conversation.until((u) => u.conversationUpdated.type === 'MESSAGE_CREATED');
+      expect(update.at(-1)?.conversationUpdated.message).toMatchObject({
+        body: 'Across processes',
+        direction: 'OUTBOUND',
+      });
+      // Well before process B's idle look at the log (15 s): the publication came through Redis.
+      expect(Date.now() - sentAt).toBeLessThan(10_000);
+      const rows = await inbox.until((u) => u.inboxUpdated.type === 'MESSAGE_CREATED');
+      expect(rows.at(-1)?.inboxUpdated.conversationId).toBe(h.conversationId);
+      await conversation.close();
+      await inbox.close();
+    } finally {
+      await onB.close();
+    }
+  }, 120_000);
 });
