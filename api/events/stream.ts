@@ -3,11 +3,9 @@ import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { CursorExpiredError, ValidationError } from '../domain/errors.ts';
 import { encodeCursor } from './cursor.ts';
 import type { LoggedEvent, PubSubEvents } from './tenant-events.ts';
+import { joinTenantTopic, type TopicMember } from './tenant-topics.ts';
 
 const PAGE = 500;
-const SETTLE_MS = 1_000;
-/** How often an idle subscriber looks at the log for a publication that never came. */
-const IDLE_CHECK_MS = 15_000;
 /** Live events held for a subscriber that reads slowly; past this it reads from the log instead. */
 const MAX_BUFFERED = 1_000;
 
@@ -39,102 +37,108 @@ async function startingPoint(prisma: PrismaClient, tenantId: string, after: bigi
   return after;
 }
 
+/** A subscriber's live events, handed over by its tenant's topic, until its stream reads them. */
+class LiveBuffer implements TopicMember {
+  events: LoggedEvent[] = [];
+  /** Set when the buffer overflowed (a consumer that reads slowly) or a lost publication is suspected. */
+  readLog = false;
+  ended = false;
+  last: bigint | null = null;
+  private wake: (() => void) | null = null;
+
+  deliver(event: LoggedEvent) {
+    if (this.events.length >= MAX_BUFFERED) {
+      this.events = [];
+      this.readLog = true;
+    } else this.events.push(event);
+    this.wake?.();
+  }
+  lookAtLog() {
+    this.readLog = true;
+    this.wake?.();
+  }
+  end() {
+    this.ended = true;
+    this.wake?.();
+  }
+  position() {
+    return this.last;
+  }
+  idle() {
+    return this.events.length === 0;
+  }
+  /** Resolves at the next delivery, log hint or end. */
+  next() {
+    return new Promise<void>((resolve) => {
+      this.wake = () => {
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+}
+
 /**
  * A tenant's events from just after `after` (or from now), in log order, with
  * no gap and no repeat: live events are buffered from the start, the log is
  * replayed up to them, and any position a live message skipped (a publication
- * lost or late) is read from the log before going on. While idle it checks
- * the log now and then, so a lost publication is not held back until the
- * tenant's next event. Positions are gapless, so a hole in what the log
- * returns means retention removed it: CURSOR_EXPIRED, never a silent skip.
+ * lost or late) is read from the log before going on. The tenant's topic
+ * (tenant-topics.ts) checks the log now and then for all its subscribers, so
+ * a lost publication is not held back until the tenant's next event.
+ * Positions are gapless, so a hole in what the log returns means retention
+ * removed it: CURSOR_EXPIRED, never a silent skip.
  */
 export function tenantEventStream(
   deps: { prisma: PrismaClient; pubsub: PubSub<PubSubEvents> },
   tenantId: string,
   after: bigint | null,
 ): AsyncGenerator<LoggedEvent> {
-  const live = deps.pubsub.subscribe('tenant', tenantId);
-  const events = stream(deps, tenantId, after, live);
-  // Ending the live feed first wakes the generator, so a closed subscription is released at once.
+  const live = new LiveBuffer();
+  const leave = joinTenantTopic(deps, tenantId, live);
+  const events = stream(deps.prisma, tenantId, after, live, leave);
+  // Ending the live buffer first wakes the generator, so a closed subscription is released at once.
   const close = events.return.bind(events);
-  events.return = async (value) => {
-    await live.return?.();
+  events.return = (value) => {
+    leave();
+    live.end();
     return close(value);
   };
   return events;
 }
 
 async function* stream(
-  deps: { prisma: PrismaClient; pubsub: PubSub<PubSubEvents> },
+  prisma: PrismaClient,
   tenantId: string,
   after: bigint | null,
-  live: AsyncIterableIterator<LoggedEvent>,
+  live: LiveBuffer,
+  leave: () => void,
 ): AsyncGenerator<LoggedEvent> {
-  let buffered: LoggedEvent[] = [];
-  /** Set when the live buffer overflowed (a consumer that reads slowly): the log is read instead. */
-  let behind = false;
-  const waiter: { wake: (() => void) | null } = { wake: null };
-  let ended = false;
-  const draining = (async () => {
-    for await (const event of live) {
-      if (buffered.length >= MAX_BUFFERED) {
-        buffered = [];
-        behind = true;
-      } else buffered.push(event);
-      waiter.wake?.();
-    }
-  })().finally(() => {
-    ended = true;
-    waiter.wake?.();
-  });
-
-  let last: bigint;
   try {
-    last = await startingPoint(deps.prisma, tenantId, after);
-  } catch (error) {
-    await live.return?.();
-    throw error;
-  }
-
-  async function* fromLog(before: bigint | null) {
-    for (;;) {
-      const page = await readAfter(deps.prisma, tenantId, last, before);
-      for (const row of page) {
-        if (row.position !== last + 1n) throw new CursorExpiredError(encodeCursor(row.position - 1n));
-        last = row.position;
-        yield logged(row);
-      }
-      if (page.length < PAGE) return;
-    }
-  }
-
-  const idle = () =>
-    new Promise<'event' | 'idle'>((resolve) => {
-      const timer = setTimeout(() => resolve('idle'), IDLE_CHECK_MS);
-      timer.unref();
-      waiter.wake = () => {
-        clearTimeout(timer);
-        resolve('event');
-      };
-    });
-
-  try {
-    if (after !== null) yield* fromLog(null);
-    let checkedAfterSubscribing = false;
-    for (;;) {
-      if (behind) {
-        behind = false;
-        yield* fromLog(null);
-      }
-      const event = buffered.shift();
-      if (!event) {
-        if (ended) return;
-        const woke = await (checkedAfterSubscribing ? idle() : Promise.race([idle(), settle()]));
-        waiter.wake = null;
-        if (woke === 'idle') {
-          checkedAfterSubscribing = true;
-          yield* fromLog(null);
+    let last = await startingPoint(prisma, tenantId, after);
+    async function* fromLog(before: bigint | null) {
+      for (;;) {
+        const page = await readAfter(prisma, tenantId, last, before);
+        for (const row of page) {
+          if (row.position !== last + 1n) throw new CursorExpiredError(encodeCursor(row.position - 1n));
+          last = row.position;
+          live.last = last;
+          yield logged(row);
         }
+        if (page.length < PAGE) return;
+      }
+    }
+    if (after !== null) yield* fromLog(null);
+    live.last = last;
+    for (;;) {
+      if (live.readLog) {
+        live.readLog = false;
+        yield* fromLog(null);
+        continue;
+      }
+      const event = live.events.shift();
+      if (!event) {
+        if (live.ended) return;
+        await live.next();
         continue;
       }
       const position = BigInt(event.position);
@@ -144,15 +148,10 @@ async function* stream(
         if (position !== last + 1n) throw new CursorExpiredError(encodeCursor(last));
       }
       last = position;
+      live.last = last;
       yield event;
     }
   } finally {
-    await live.return?.();
-    await draining.catch(() => {});
+    leave();
   }
-}
-
-/** Redis confirms a new subscription asynchronously: what was published before that is read from the log once. */
-function settle() {
-  return new Promise<'idle'>((resolve) => setTimeout(() => resolve('idle'), SETTLE_MS).unref());
 }
