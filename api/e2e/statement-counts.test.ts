@@ -11,8 +11,9 @@ describe.runIf(testMode === 'postgres')('SQL statements per request', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ env: { OUTBOX_WORKER: 'off' } });
-    // The event relay runs beside requests; its statements are not the request's.
+    // The event relay and the notifier run beside requests; their statements are not the request's.
     await server.app.services.relay.stop();
+    await server.app.notifier.stop();
   });
   afterAll(() => server?.stop());
 
