@@ -161,6 +161,21 @@ describe('notifications, end to end', () => {
     expect(await notes(tess.client)).toEqual([]);
   });
 
+  it('tells the participants when the carrier reports the candidate unsubscribed', async () => {
+    const h = await setUpHiring(server);
+    await optIn(h);
+    server.twilio.failNext(h.candidatePhone, {
+      status: 400,
+      code: 21610,
+      message: 'Attempt to send to unsubscribed recipient',
+    });
+    await send(h.recruiter.client, h, 'Hello');
+    const out = await noteOf(h.recruiter.client, 'OPTED_OUT', 'the carrier opt-out');
+    expect(out.text).toMatch(/carrier/);
+    expect(out.conversation).toEqual({ id: h.conversationId });
+    expect(await notes(h.outsider.client)).toEqual([]);
+  });
+
   it('tells the author of a message that fails for good', async () => {
     const h = await setUpHiring(server);
     await optIn(h);
