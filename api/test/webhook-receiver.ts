@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 export type ReceivedWebhook = { headers: IncomingHttpHeaders; body: string; at: number; path: string };
 
-/** What the receiver answers a request: a status, or 'hang' (never answers). */
-export type Answer = number | 'hang';
+/** What the receiver answers a request: a status, a status after a delay, or 'hang' (never answers). */
+export type Answer = number | 'hang' | { status: number; afterMs: number };
 
 /**
  * A real HTTP endpoint on 127.0.0.1 that records every webhook it gets and
@@ -13,6 +13,8 @@ export type Answer = number | 'hang';
 export async function startWebhookReceiver(answer: (request: ReceivedWebhook, index: number) => Answer = () => 200) {
   const received: ReceivedWebhook[] = [];
   const hanging = new Set<ServerResponse>();
+  let inFlight = 0;
+  let maxInFlight = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -24,9 +26,15 @@ export async function startWebhookReceiver(answer: (request: ReceivedWebhook, in
         path: req.url ?? '/',
       };
       received.push(request);
-      const status = answer(request, received.length - 1);
-      if (status === 'hang') return void hanging.add(res);
-      res.writeHead(status, status >= 300 && status < 400 ? { location: '/redirected' } : {}).end('ok');
+      const reply = answer(request, received.length - 1);
+      if (reply === 'hang') return void hanging.add(res);
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      const { status, afterMs } = typeof reply === 'number' ? { status: reply, afterMs: 0 } : reply;
+      setTimeout(() => {
+        inFlight--;
+        res.writeHead(status, status >= 300 && status < 400 ? { location: '/redirected' } : {}).end('ok');
+      }, afterMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -35,6 +43,8 @@ export async function startWebhookReceiver(answer: (request: ReceivedWebhook, in
     url: `http://127.0.0.1:${port}/hooks`,
     port,
     received,
+    /** The most requests it was answering at once (hung ones not counted). */
+    maxInFlight: () => maxInFlight,
     /** The parsed bodies received so far. */
     bodies: () =>
       received.map((r) => JSON.parse(r.body) as { type: string; timestamp: string; data: Record<string, any> }),
