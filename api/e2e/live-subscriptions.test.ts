@@ -4,9 +4,11 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import {
+  ArchiveConversationDocument,
   ConversationUpdatedDocument,
   CreateApiKeyDocument,
   InboxUpdatedDocument,
+  MarkConversationReadDocument,
   MarkNotificationsReadDocument,
   NotificationReceivedDocument,
   RevokeApiKeyDocument,
@@ -199,49 +201,38 @@ describe('live subscriptions for recruiters', () => {
       `subscription { notificationReceived(after: "${after}") { type unreadCount notification { text } } }`,
       `Bearer ${h.recruiter.token}`,
     );
+    // Someone else's notification first (stored as the notifier stores one): it must not arrive.
     const prisma = server.app.services.prisma;
     const tenantId = rawId(h.tenant.id);
-    const notify = (userId: string, text: string) =>
-      prisma.$transaction(async (tx) => {
-        const n = await tx.notification.create({
-          data: { tenantId, userId, kind: 'CANDIDATE_REPLIED', text, payload: {} } as never,
-        });
-        await appendEvents(tx, tenantId, [
-          { type: 'NOTIFICATION_CREATED', subjectId: n.id, payload: { userId, kind: 'CANDIDATE_REPLIED' } },
-        ]);
+    const otto = rawId(h.outsider.user.id);
+    await prisma.$transaction(async (tx) => {
+      const n = await tx.notification.create({
+        data: { tenantId, userId: otto, kind: 'CREDITS_LOW', text: 'for Otto', payload: {} },
       });
-    await notify(rawId(h.outsider.user.id), 'for Otto');
-    await notify(rawId(h.recruiter.user.id), 'for Rita');
+      await appendEvents(tx, tenantId, [
+        { type: 'NOTIFICATION_CREATED', subjectId: n.id, payload: { userId: otto, kind: 'CREDITS_LOW' } },
+      ]);
+    });
     server.app.services.relay.wake();
+    // The candidate's reply notifies the hiring team (nobody wrote yet), through the notifier.
+    await h.candidateTexts('Is the job still open?');
 
     const mine = (await bell.next()).notificationReceived;
-    expect(mine).toMatchObject({ type: 'NOTIFICATION_CREATED', unreadCount: 1, notification: { text: 'for Rita' } });
+    expect(mine).toMatchObject({
+      type: 'NOTIFICATION_CREATED',
+      unreadCount: 1,
+      notification: { kind: 'CANDIDATE_REPLIED', text: 'Is the job still open?' },
+    });
     expect((await reader(otherTab.next).next()).data?.notificationReceived).toMatchObject({
-      notification: { text: 'for Rita' },
+      notification: { text: 'Is the job still open?' },
     });
     await h.recruiter.client.request(MarkNotificationsReadDocument, {});
-    const read = await waitFor(
-      () => prisma.event.findFirst({ where: { tenantId, type: 'NOTIFICATIONS_READ' } }),
-      'a read event',
-      3_000,
-    ).catch(async () => {
-      // The notifier's read event has not landed: append it as it will.
-      await appendEvents(prisma, tenantId, [
-        {
-          type: 'NOTIFICATIONS_READ',
-          subjectId: rawId(h.recruiter.user.id),
-          payload: { userId: rawId(h.recruiter.user.id) },
-        },
-      ]);
-      server.app.services.relay.wake();
-      return null;
-    });
-    void read;
     expect((await bell.next()).notificationReceived).toMatchObject({
       type: 'NOTIFICATIONS_READ',
       unreadCount: 0,
       notification: null,
     });
+    expect((await reader(otherTab.next).next()).data?.notificationReceived).toMatchObject({ unreadCount: 0 });
     otherTab.close();
     await bell.close();
 
@@ -249,7 +240,35 @@ describe('live subscriptions for recruiters', () => {
     expect(refused?.extensions?.code).toBe('NOT_AUTHORIZED');
   });
 
-  it('closes a deactivated user’s socket and SSE stream, and a revoked key’s conversationUpdated', async () => {
+  it('shows a user their own read marker and archive on inboxUpdated, never a teammate’s', async () => {
+    const h = await setUpHiring(server);
+    await setHiringTeam(h, [h.recruiter.user.id, h.outsider.user.id]);
+    const after = await lastCursor(server, h.tenant);
+    const rita = wsReader(h.recruiter.client.subscribe(InboxUpdatedDocument, { after }));
+    const otto = wsReader(h.outsider.client.subscribe(InboxUpdatedDocument, { after }));
+    await h.candidateTexts('ping');
+    const ping = (await rita.next()).inboxUpdated;
+    expect(ping.conversation).toMatchObject({ unreadCount: 1, lastMessage: { body: 'ping' } });
+    const upTo = ping.conversation?.lastMessage?.id as string;
+    await h.recruiter.client.request(MarkConversationReadDocument, { conversationId: h.conversationId, upTo });
+    await h.outsider.client.request(ArchiveConversationDocument, { conversationId: h.conversationId });
+    await h.candidateTexts('pong');
+
+    const ritaRest = await rita.until((u) => u.inboxUpdated.type === 'MESSAGE_CREATED');
+    expect(ritaRest.map((u) => u.inboxUpdated.type)).toEqual(['CONVERSATION_READ', 'MESSAGE_CREATED']);
+    expect(ritaRest[0]?.inboxUpdated.conversation?.unreadCount).toBe(0);
+    const ottoAll = await otto.until((u) => u.inboxUpdated.conversation?.lastMessage?.body === 'pong');
+    expect(ottoAll.map((u) => u.inboxUpdated.type)).toEqual([
+      'MESSAGE_CREATED',
+      'CONVERSATION_INBOX_STATE_CHANGED',
+      'MESSAGE_CREATED',
+    ]);
+    expect(ottoAll[1]?.inboxUpdated.conversation?.archived).toBe(true);
+    await rita.close();
+    await otto.close();
+  });
+
+  it('closes a deactivated user’s socket (inboxUpdated) and SSE stream (conversationUpdated)', async () => {
     const h = await setUpHiring(server);
     const after = await lastCursor(server, h.tenant);
     let closedWith: number | null = null;

@@ -913,14 +913,14 @@ export type ConversationUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type ConversationUpdatedSubscription = { conversationUpdated: { cursor: string, type: TenantEventType, occurredAt: string, message: { id: string, direction: Direction, body: string, status: MessageStatus } | null, conversation: { id: string, lastMessageAt: string | null, sendingNumber: string | null, locks: Array<{ channel: Channel, locked: boolean, reason: LockReason | null, consent: ConsentState }> } | null } };
+export type ConversationUpdatedSubscription = { conversationUpdated: { cursor: string, type: TenantEventType, occurredAt: string, message: { id: string, direction: Direction, body: string, status: MessageStatus } | null, conversation: { id: string, lastMessageAt: string | null, unreadCount: number, readUpTo: string | null, sendingNumber: string | null, locks: Array<{ channel: Channel, locked: boolean, reason: LockReason | null, consent: ConsentState }> } | null } };
 
 export type InboxUpdatedSubscriptionVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
 
-export type InboxUpdatedSubscription = { inboxUpdated: { cursor: string, type: TenantEventType, occurredAt: string, conversationId: string, conversation: { id: string, lastMessageAt: string | null, candidate: { id: string, name: string } } | null } };
+export type InboxUpdatedSubscription = { inboxUpdated: { cursor: string, type: TenantEventType, occurredAt: string, conversationId: string, conversation: { id: string, lastMessageAt: string | null, unreadCount: number, archived: boolean, snoozedUntil: string | null, lastMessage: { id: string, direction: Direction, body: string } | null, candidate: { id: string, name: string } } | null } };
 
 export type NotificationReceivedSubscriptionVariables = Exact<{
   after?: string | null | undefined;
@@ -2650,6 +2650,8 @@ export const ConversationUpdatedDocument = new TypedDocumentString(`
     conversation {
       id
       lastMessageAt
+      unreadCount
+      readUpTo
       sendingNumber
       locks {
         channel
@@ -2671,6 +2673,14 @@ export const InboxUpdatedDocument = new TypedDocumentString(`
     conversation {
       id
       lastMessageAt
+      unreadCount
+      archived
+      snoozedUntil
+      lastMessage {
+        id
+        direction
+        body
+      }
       candidate {
         id
         name
