@@ -34,7 +34,7 @@ export type WebhookSenderOptions = {
 export function createWebhookSender(options: WebhookSenderOptions) {
   const { prisma, cipher, log } = options;
   // Past the send timeout the attempt is over; the margin keeps a slow database from letting another copy resend early.
-  const leaseMs = options.sendTimeoutMs + 30_000;
+  const leaseMs = options.sendTimeoutMs + 5_000;
 
   /** The secrets that sign now: the current one, and the previous one while its overlap lasts. */
   async function signingSecrets(endpointId: string) {
