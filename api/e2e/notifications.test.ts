@@ -137,6 +137,21 @@ describe('notifications, end to end', () => {
     for (const u of [h.admin, h.outsider]) expect(await notes(u.client)).toEqual([]);
   });
 
+  it('tells the team when everyone who wrote has left it', async () => {
+    const h = await setUpHiring(server);
+    await optIn(h);
+    const wes = await teammate(h, 'Wes Leaver');
+    await setTeam(h, [h.recruiter.user.id, wes.user.id]);
+    await send(wes.client, h, 'Hi, Wes here.');
+    await setTeam(h, [h.recruiter.user.id]);
+    await h.candidateTexts('Hi Wes?');
+    expect(await noteOf(h.recruiter.client, 'CANDIDATE_REPLIED', 'the team to hear of it')).toMatchObject({
+      text: 'Hi Wes?',
+      payload: { repliedToUserId: rawId(wes.user.id) },
+    });
+    expect(await notes(wes.client)).toEqual([]);
+  });
+
   it('tells the inviter of the YES, and the participants of a STOP, not a silent teammate', async () => {
     const h = await setUpHiring(server);
     const tess = await teammate(h, 'Tess Silent');

@@ -32,8 +32,9 @@ async function candidateName(tx: TenantTx, candidateId: string): Promise<string>
 /**
  * A candidate's message: the users who wrote in the conversation and the one
  * being replied to (the author of the latest outbound message before it), or,
- * when nobody wrote there yet, the conversation's team, so a first message is
- * not missed. Only those who may still read the conversation; the full text.
+ * when none of them (may still) read it, e.g. nobody wrote there yet, the
+ * conversation's team, so the message is not missed. Only users who may read
+ * the conversation now; the full text.
  * A keyword that changed consent (YES, STOP, START) is told as OPTED_IN /
  * OPTED_OUT instead.
  */
@@ -54,10 +55,12 @@ async function candidateReplied(tx: TenantTx, e: LogEvent): Promise<Draft[]> {
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     select: { authorId: true },
   });
-  const participants = await participantsOf(tx, reply.conversationId);
-  const wanted = participants.length
-    ? [...(repliedTo?.authorId ? [repliedTo.authorId] : []), ...participants]
-    : await teamOf(tx, reply.conversationId);
+  const participants = [
+    ...(repliedTo?.authorId ? [repliedTo.authorId] : []),
+    ...(await participantsOf(tx, reply.conversationId)),
+  ];
+  let userIds = await readersOf(tx, reply.conversationId, participants);
+  if (!userIds.length) userIds = await readersOf(tx, reply.conversationId, await teamOf(tx, reply.conversationId));
   const conversation = await tx.conversation.findUnique({
     where: { id: reply.conversationId },
     select: { candidateId: true },
@@ -65,7 +68,7 @@ async function candidateReplied(tx: TenantTx, e: LogEvent): Promise<Draft[]> {
   return [
     {
       kind: 'CANDIDATE_REPLIED',
-      userIds: await readersOf(tx, reply.conversationId, wanted),
+      userIds,
       text: reply.body,
       payload: {
         conversationId: reply.conversationId,
