@@ -1,5 +1,6 @@
 import { readableBy } from '../../api/domain/conversations.ts';
 import { SendNotAllowedError } from '../../api/domain/errors.ts';
+import { messagePageIds } from '../../api/inbox/message-page.ts';
 import { recordConsent } from '../../api/messaging/consent/record-consent.ts';
 import { conversationLocks, type LockView } from '../../api/messaging/send-policy/index.ts';
 import { builder } from '../builder.ts';
@@ -72,11 +73,19 @@ export const Conversation = builder.prismaNode('Conversation', {
       resolve: (c, { channel }) => c.numbers.find((n) => n.channel === channel)?.sendingNumber.e164 ?? null,
     }),
     lastMessageAt: t.expose('lastMessageAt', { type: 'DateTime', nullable: true }),
-    messages: t.relatedConnection('messages', {
+    messages: t.prismaConnection({
+      type: 'Message',
       cursor: 'id',
       skipTypeScopes: true,
       description: 'Oldest first; page back from the newest with `last` and `before`.',
-      query: { orderBy: { id: 'asc' } },
+      // The page's ids from the Message(conversationId, id) index, then those rows with their relations: a page
+      // costs the same at 10 and at 50,000 messages. Rights were checked once, on this conversation.
+      resolve: async ({ take, skip, cursor, ...query }, conversation, _args, ctx) => {
+        const page = { take, skip, cursor: cursor?.id ? { id: cursor.id } : undefined };
+        const ids = await messagePageIds(tenantScope(ctx), conversation.id, page);
+        if (!ids.length) return [];
+        return tenantScope(ctx).db.message.findMany({ ...query, where: { id: { in: ids } }, orderBy: { id: 'asc' } });
+      },
     }),
     locks: t.field({
       type: [ConversationLock],
