@@ -255,6 +255,23 @@ describe('outbound webhooks', () => {
     expect(Date.now() - sendStarted).toBeLessThan(3_000);
   });
 
+  it('deleting an endpoint during an attempt drops the attempt quietly', async () => {
+    const tenant = await server.createTenant();
+    const hung = await startWebhookReceiver(() => 'hang');
+    const endpoint = await createEndpoint(tenant.client, hung.url, ['USER_CREATED']);
+    await touch(tenant);
+    await waitFor(async () => hung.received.length === 1, 'the attempt');
+    const { deleteWebhookEndpoint: deleted } = await tenant.client.request(DeleteWebhookEndpointDocument, {
+      id: endpoint.id,
+    });
+    expect(deleted.__typename).toBe('DeletedWebhookEndpoint');
+    await hung.close(); // the attempt ends with a connection error
+    await new Promise((r) => setTimeout(r, 500));
+    expect(server.logs.text).not.toMatch(/delivery crashed/);
+    const left = await server.app.services.prisma.webhookDelivery.count({ where: { endpointId: rawId(endpoint.id) } });
+    expect(left).toBe(0);
+  });
+
   it('replays a delivery and a time range with the same webhook-ids; refuses ranges that are too wide or too old', async () => {
     const tenant = await server.createTenant();
     const hook = await receiver();

@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import type { CredentialCipher } from '../channels/credential-crypto.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { EventRelay } from '../events/relay.ts';
@@ -53,16 +54,12 @@ export function createWebhookSender(options: WebhookSenderOptions) {
     const retryAt = ok ? null : nextRetryAt(now, claim.attempts, options.retryBaseMs, claim.retryUntil);
     let events = false;
     await prisma.$transaction(async (tx) => {
-      await tx.webhookAttempt.create({
-        data: {
-          tenantId: claim.tenantId,
-          deliveryId: claim.id,
-          statusCode: result.statusCode,
-          error: result.error,
-          latencyMs: result.latencyMs,
-          at: now,
-        },
-      });
+      // Nothing to record when the endpoint (and its deliveries) was deleted during the attempt.
+      const logged = await tx.$executeRaw`
+        INSERT INTO "WebhookAttempt" (id, "tenantId", "deliveryId", "statusCode", error, "latencyMs", at)
+        SELECT ${uuidv7()}::uuid, ${claim.tenantId}::uuid, d.id, ${result.statusCode}::int, ${result.error}, ${result.latencyMs}::int, ${now}
+        FROM "WebhookDelivery" d WHERE d.id = ${claim.id}::uuid FOR UPDATE`;
+      if (!logged) return;
       // Only the claim that holds this attempt settles it (a copy that re-claimed after a lost lease owns it now).
       const where = { id: claim.id, state: 'SENDING' as const, attempts: claim.attempts };
       if (ok) {
@@ -86,6 +83,14 @@ export function createWebhookSender(options: WebhookSenderOptions) {
   }
 
   async function handle(claim: DeliveryClaim) {
+    try {
+      await attempt(claim);
+    } catch (error) {
+      log.error({ err: error, webhookDeliveryId: claim.id }, 'webhooks: delivery crashed; its lease brings it back');
+    }
+  }
+
+  async function attempt(claim: DeliveryClaim) {
     const target = await signingSecrets(claim.endpointId);
     if (!target) return; // deleted meanwhile: its deliveries went with it
     const timestamp = Math.floor(Date.now() / 1000);
