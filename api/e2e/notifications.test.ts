@@ -125,6 +125,9 @@ describe('notifications, end to end', () => {
     expect((await logged(h.tenant.id, 'NOTIFICATIONS_READ')).map((e) => [e.subjectId, e.payload])).toEqual([
       [rawId(h.recruiter.user.id), { userId: rawId(h.recruiter.user.id), count: 1 }],
     ]);
+    // Off the team, Pat keeps the notification but can no longer follow it into the conversation.
+    await setTeam(h, [h.recruiter.user.id]);
+    expect(await notes(pat.client)).toMatchObject([{ kind: 'CANDIDATE_REPLIED', conversation: null, message: null }]);
   });
 
   it('tells the whole team of a first message when nobody has written in the conversation yet', async () => {
