@@ -7,6 +7,9 @@ import type { LoggedEvent } from '../events/tenant-events.ts';
 /** A cached answer and when it was asked (a tick of `clock`), so a subscriber that started later can refuse it. */
 type Entry<T> = { asked: number; value: Promise<T> };
 
+/** Past this many answers a tenant's cache starts over (memory stays bounded; answers are asked again). */
+const MAX_ANSWERS = 50_000;
+
 let clock = 0;
 const tick = () => ++clock;
 
@@ -33,10 +36,10 @@ export class TenantAccess {
   subscribers = 0;
   /** conversationId → userId → may read. */
   private readonly readable = new Map<string, Map<string, Entry<boolean>>>();
+  /** About how many answers `readable` holds (an upper bound: forgetting one user does not count down). */
+  private held = 0;
   /** userId → the sending numbers the user is assigned to. */
   private readonly numbers = new Map<string, Entry<Set<string>>>();
-  /** conversationId → candidateId: a conversation never changes candidate. */
-  private readonly candidates = new Map<string, string>();
   /** Known to be off: then a new message cannot change who reads its conversation. */
   private assignmentOff: Entry<boolean> | null = null;
 
@@ -49,10 +52,10 @@ export class TenantAccess {
         if (event.conversationId) this.readable.delete(event.conversationId);
         return;
       case 'COMMUNITY_TEAM_CHANGED':
-        this.readable.clear();
+        this.forgetAll();
         return;
       case 'TENANT_UPDATED':
-        this.readable.clear();
+        this.forgetAll();
         this.assignmentOff = null;
         return;
       case 'NUMBER_ASSIGNED':
@@ -78,23 +81,21 @@ export class TenantAccess {
     this.assignmentSetting(reader);
     const asked = tick();
     const value = reader.db.conversation
-      .findFirst({ where: { id: conversationId, ...readableBy(reader.actor) }, select: { candidateId: true } })
-      .then((found) => {
-        if (found) this.candidates.set(conversationId, found.candidateId);
-        return found !== null;
-      });
+      .findFirst({ where: { id: conversationId, ...readableBy(reader.actor) }, select: { id: true } })
+      .then((found) => found !== null);
+    if (this.held >= MAX_ANSWERS) {
+      this.forgetAll();
+      byUser = undefined;
+    }
     if (!byUser) {
       byUser = new Map();
       this.readable.set(conversationId, byUser);
     }
+    if (!byUser.has(userId)) this.held++;
     byUser.set(userId, { asked, value });
-    value.catch(() => byUser.get(userId)?.value === value && byUser.delete(userId));
+    const held = byUser;
+    value.catch(() => held.get(userId)?.value === value && held.delete(userId));
     return value;
-  }
-
-  /** The candidate of a conversation the subscriber was found to read, if known. */
-  candidateOf(conversationId: string): string | undefined {
-    return this.candidates.get(conversationId);
   }
 
   /** The sending numbers the subscriber is assigned to (empty for partner backends). */
@@ -116,6 +117,11 @@ export class TenantAccess {
     let n = 0;
     for (const byUser of this.readable.values()) n += byUser.size;
     return n;
+  }
+
+  private forgetAll() {
+    this.readable.clear();
+    this.held = 0;
   }
 
   private forgetUser(userId: string) {

@@ -19,11 +19,11 @@ const aboutMessage = new Set<LoggedEvent['type']>(['MESSAGE_CREATED', 'MESSAGE_S
  * inbox state, and consent changes of its candidate (a STOP locks it), each
  * delivered only while the subscriber may read the conversation.
  */
-export function conversationUpdates(conversationId: string): Selector<ConversationUpdateItem> {
+export function conversationUpdates(conversationId: string, candidateId: string): Selector<ConversationUpdateItem> {
   return async (event, access, reader) => {
     const concerns =
       event.type === 'CONSENT_CHANGED'
-        ? access.candidateOf(conversationId) === event.subjectId
+        ? event.subjectId === candidateId
         : event.conversationId === conversationId && ofConversation.has(event.type);
     if (!concerns || !(await markerIsMine(event, access, reader))) return [];
     if (!(await access.mayRead(reader, conversationId))) return [];

@@ -74,10 +74,16 @@ builder.subscriptionField('conversationUpdated', (t) =>
       const from = startPosition(after);
       const readable = await tenantScope(ctx).db.conversation.findFirst({
         where: { id: id.id, ...readableBy(tenantActor(ctx)) },
-        select: { id: true },
+        select: { candidateId: true },
       });
       if (!readable) throw new NotFoundError('Conversation', encodeGlobalID('Conversation', id.id));
-      return liveStream(ctx.services, tenantActor(ctx), tenantScope(ctx).db, from, conversationUpdates(id.id));
+      return liveStream(
+        ctx.services,
+        tenantActor(ctx),
+        tenantScope(ctx).db,
+        from,
+        conversationUpdates(id.id, readable.candidateId),
+      );
     },
     resolve: (update) => update,
   }),
