@@ -16,7 +16,17 @@ export type Measured = {
 export function spawnMeasured(script: string, env: Record<string, string>, args: string[] = []): Measured {
   const child = spawn(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', '--import', './api/bench/memory-probe.ts', script, ...args],
+    [
+      '--expose-gc',
+      // BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of every measured process.
+      ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []),
+      '--import',
+      'tsx',
+      '--import',
+      './api/bench/memory-probe.ts',
+      script,
+      ...args,
+    ],
     { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const memoryWaiters: ((m: { heapUsed: number; rss: number }) => void)[] = [];

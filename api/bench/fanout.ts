@@ -19,6 +19,7 @@ const { values: args } = parseArgs({
     n: { type: 'string', default: '1000,5000' },
     m: { type: 'string', default: '20' },
     reps: { type: 'string', default: '3' },
+    subscription: { type: 'string', default: 'tenantEvents' },
     query: {
       type: 'string',
       default: 'subscription { tenantEvents { cursor type subjectId conversationId payload occurredAt } }',
@@ -29,6 +30,13 @@ const sizes = String(args.n).split(',').map(Number);
 const M = Number(args.m);
 const REPS = Number(args.reps);
 const say = (text: string) => console.log(`[fanout] ${text}`);
+/** conversationUpdated: a recruiter (user token) on the seeded conversation, each event checked against their rights. */
+const recruiterView = args.subscription === 'conversationUpdated';
+if (!recruiterView && args.subscription !== 'tenantEvents')
+  throw new Error('--subscription: tenantEvents or conversationUpdated');
+const subscriptionQuery = recruiterView
+  ? 'subscription($id: ID!) { conversationUpdated(id: $id) { cursor type occurredAt message { id direction body status } } }'
+  : String(args.query);
 
 const database = await createTestDatabase();
 if (!database.url) throw new Error('the benchmark needs PostgreSQL: run it with PARLEY_TEST_MODE=postgres');
@@ -159,7 +167,12 @@ async function measure(kind: 'service' | 'bare', n: number): Promise<Figures> {
     n,
     protocol:
       kind === 'service'
-        ? { kind: 'graphql-ws', credential: tenant?.apiKey as string, query: String(args.query) }
+        ? {
+            kind: 'graphql-ws',
+            credential: (recruiterView ? tenant?.token : tenant?.apiKey) as string,
+            query: subscriptionQuery,
+            variables: recruiterView ? { id: tenant?.conversations[0]?.id } : {},
+          }
         : { kind: 'bare' },
     onProgress: (open) => say(`  ${kind}: ${open}/${n} sockets open (${((Date.now() - started) / 1000).toFixed(1)} s)`),
   });
@@ -175,7 +188,8 @@ async function measure(kind: 'service' | 'bare', n: number): Promise<Figures> {
     },
     120_000,
   );
-  await new Promise((r) => setTimeout(r, 1_500));
+  // Warm-up events still on their way are not part of the measured burst.
+  await settledEvents(kind === 'service' ? tenantChannel : bareChannel, seen.length, 1_500);
   const after = await Promise.all(processes.map((p) => p.memory()));
   subscribers.reset();
   const mark = seen.length;
@@ -261,7 +275,7 @@ const summary = (values: number[], digits: number) => {
 };
 const lines = [
   '',
-  `Fan-out of ${M} inbound messages' events to N tenantEvents subscribers over 2 processes + Redis; median (min–max) of ${REPS}`,
+  `Fan-out of ${M} inbound messages' events to N ${args.subscription} subscribers over 2 processes + Redis; median (min–max) of ${REPS}`,
   '| N | figure | graphql-ws over Yoga (service) | bare ws | service / bare |',
   '|---:|---|---:|---:|---:|',
 ];

@@ -95,3 +95,9 @@ async function lookForLost(deps: Deps, tenantId: string, topic: Topic) {
     if (position !== null && position < row.last && member.idle()) member.lookAtLog();
   }
 }
+
+/** How many tenants have a live topic on `pubsub`, and how many subscribers they hold (for tests). */
+export function topicCounts(pubsub: PubSub<PubSubEvents>) {
+  const topics = [...(hubs.get(pubsub)?.values() ?? [])];
+  return { topics: topics.length, members: topics.reduce((sum, topic) => sum + topic.members.size, 0) };
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { ExecutionArgs, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import type { Actor } from '../auth/actor.ts';
 import { AuthenticationError, type Authenticator, bearerCredential } from '../auth/authenticate.ts';
 import { holderKey, holderOf } from '../auth/holder.ts';
@@ -10,6 +10,7 @@ import { unauthenticated } from '../auth/unauthenticated.ts';
 import type { Logger } from '../log.ts';
 import { type GraphQLLimits, limitExceeded } from './limits.ts';
 import type { LiveConnections } from './live-connections.ts';
+import { createSharedSubscriptions, sharingKey } from './shared-subscriptions.ts';
 import type { GraphQLHandler } from './yoga.ts';
 
 function isGraphQLError(error: unknown): error is GraphQLError {
@@ -35,6 +36,9 @@ type Extra = {
   /** The API key or user this socket counts against, once accepted. */
   counted?: string;
 };
+
+/** How often every socket is pinged; one that has not answered the previous ping by then is dropped. */
+const KEEP_ALIVE_MS = 12_000;
 
 /** 4403 is graphql-ws's Forbidden; a close reason may not exceed 123 bytes. */
 const forbidden = (reason: string) => [4403, Buffer.from(reason).subarray(0, 123).toString()] as const;
@@ -62,6 +66,8 @@ export function attachWebSocket(
   /** Open sockets per API key or user on this copy. */
   const sockets = new Map<string, number>();
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: limits.bodyBytes });
+  const keepAlive = keepSocketsAlive(wss);
+  const shared = createSharedSubscriptions();
   const disposable = useServer<Record<string, unknown> | undefined, Extra>(
     {
       execute: (args) => (args.rootValue as Enveloped).execute(args) as never,
@@ -84,6 +90,8 @@ export function attachWebSocket(
             return false;
           }
           sockets.set(holder, (sockets.get(holder) ?? 0) + 1);
+          // The upgrade request (headers and all) is not needed past authentication: not held per socket.
+          (ctx.extra as { request?: IncomingMessage }).request = undefined;
           ctx.extra.counted = holder;
           ctx.extra.actor = actor;
           ctx.extra.untrack = live.track(actor, (reason) => ctx.extra.socket.close(...forbidden(reason)));
@@ -132,7 +140,6 @@ export function attachWebSocket(
         const requestId = randomUUID();
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
-          req: ctx.extra.request,
           wsActor: ctx.extra.actor,
           requestLog: { requestId },
           params: payload,
@@ -154,16 +161,57 @@ export function attachWebSocket(
           rootValue: { execute, subscribe },
         };
         const errors = validate(args.schema, args.document);
-        return errors.length ? errors : args;
+        if (errors.length) return errors;
+        const actor = ctx.extra.actor;
+        const key = sharingKey(parsed, payload, actor && 'tenantId' in actor ? actor.tenantId : undefined);
+        if (key) {
+          const socket = ctx.extra.socket;
+          args.rootValue = {
+            execute,
+            subscribe: async (a: ExecutionArgs) => {
+              const joined = await shared.join(key, socket, _id, async () => subscribe(a));
+              // graphql-ws keeps these arguments as long as the operation runs; the shared execution holds its own.
+              const held = a as { contextValue?: unknown; rootValue?: unknown };
+              held.contextValue = undefined;
+              held.rootValue = undefined;
+              return joined;
+            },
+          };
+        }
+        return args;
       },
     },
     wss,
+    0, // keep-alive: one timer for all sockets (keepSocketsAlive) rather than one per socket
   );
   return {
     async close() {
+      keepAlive.stop();
       for (const client of wss.clients) client.close(1001, 'server shutting down');
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/** Pings every open socket every KEEP_ALIVE_MS from one timer; a socket that missed the last pong is terminated. */
+function keepSocketsAlive(wss: WebSocketServer) {
+  const awaitingPong = new WeakSet<WebSocket>();
+  function answered(this: WebSocket) {
+    awaitingPong.delete(this);
+  }
+  wss.on('connection', (socket) => socket.on('pong', answered));
+  const timer = setInterval(() => {
+    for (const socket of wss.clients) {
+      if (socket.readyState !== socket.OPEN) continue;
+      if (awaitingPong.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      awaitingPong.add(socket);
+      socket.ping();
+    }
+  }, KEEP_ALIVE_MS);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }
