@@ -55,6 +55,7 @@ describe('outbound webhooks', () => {
   beforeAll(async () => {
     server = await startTestServer({
       env: {
+        WEBHOOK_WORKER: 'on',
         WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
         WEBHOOK_RETRY_BASE_MS: String(RETRY_BASE_MS),
         WEBHOOK_RETRY_WINDOW_MS: String(RETRY_WINDOW_MS),
@@ -94,7 +95,10 @@ describe('outbound webhooks', () => {
     });
     expect(request.headers['content-type']).toBe('application/json');
     expect(Number(request.headers['webhook-timestamp'])).toBeCloseTo(Date.now() / 1000, -1);
-    const [delivery] = (await deliveries(h.tenant.client, endpoint.id)).deliveries.edges.map((e) => e.node);
+    const delivery = await waitFor(async () => {
+      const [d] = (await deliveries(h.tenant.client, endpoint.id)).deliveries.edges.map((e) => e.node);
+      return d?.state === 'DELIVERED' && d;
+    }, 'the delivery to settle');
     expect(delivery).toMatchObject({ state: 'DELIVERED', webhookId: request.headers['webhook-id'], attemptCount: 1 });
     expect(delivery?.attempts).toEqual([
       expect.objectContaining({ statusCode: 200, error: null, latencyMs: expect.any(Number) }),

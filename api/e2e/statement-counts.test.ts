@@ -10,7 +10,8 @@ import { captureSql } from '../test/sql-capture.ts';
 describe.runIf(testMode === 'postgres')('SQL statements per request', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ env: { OUTBOX_WORKER: 'off' } });
+    // Outbound webhooks poll beside requests too.
+    server = await startTestServer({ env: { OUTBOX_WORKER: 'off', WEBHOOK_WORKER: 'off' } });
     // The event relay and the notifier run beside requests; their statements are not the request's.
     await server.app.services.relay.stop();
     await server.app.notifier.stop();

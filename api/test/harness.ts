@@ -71,6 +71,8 @@ export async function startTestServer(
     TWILIO_AUTH_TOKEN: twilio.authToken,
     TWILIO_API_URL: twilio.baseUrl,
     OUTBOX_RETRY_BASE_MS: '20',
+    // Outbound webhooks' loops poll beside requests (statement counts, EXPLAIN tests): on where a test uses them.
+    WEBHOOK_WORKER: 'off',
     // A fixed key for channel credentials, so tests can also start in production mode.
     CHANNEL_CREDENTIALS_KEYS: `test:${Buffer.alloc(32, 7).toString('base64')}`,
     ...database.env,

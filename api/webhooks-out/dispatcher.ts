@@ -22,6 +22,8 @@ export function createWebhookDispatcher(deps: {
   log: Logger;
   /** Deliveries were queued. */
   queued(): void;
+  /** False while there is no endpoint at all: the pass runs no SQL. */
+  active?: () => Promise<boolean>;
   pollMs?: number;
 }) {
   const { prisma, log } = deps;
@@ -50,6 +52,7 @@ export function createWebhookDispatcher(deps: {
 
   /** One pass over the endpoints behind their log; returns how many deliveries it queued. */
   async function runOnce(): Promise<number> {
+    if (deps.active && !(await deps.active())) return 0;
     const behind = await prisma.$queryRaw<{ id: string }[]>`
       SELECT e.id FROM "WebhookEndpoint" e JOIN "Tenant" t ON t.id = e."tenantId"
       WHERE e.enabled AND t."lastEventPosition" > e.cursor

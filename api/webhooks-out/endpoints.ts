@@ -10,7 +10,7 @@ import { sealSecret } from './secret-box.ts';
 import type { WebhookServices } from './services.ts';
 import { generateSigningSecret } from './signing.ts';
 
-export type EndpointDeps = Pick<WebhookServices, 'targets'> & { cipher: CredentialCipher };
+export type EndpointDeps = Pick<WebhookServices, 'targets' | 'wake'> & { cipher: CredentialCipher };
 
 /** The longest a rotated-out secret may keep signing. */
 export const MAX_OVERLAP_HOURS = 7 * 24;
@@ -63,6 +63,7 @@ export async function createWebhookEndpoint(
       }),
     (e) => [{ type: 'WEBHOOK_ENDPOINT_CREATED', subjectId: e.id, payload: { enabled: true } }],
   );
+  deps.wake();
   return { endpoint, secret };
 }
 

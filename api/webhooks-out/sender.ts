@@ -23,6 +23,8 @@ export type WebhookSenderOptions = {
   concurrency: number;
   endpointConcurrency: number;
   pollMs?: number;
+  /** False while there is no endpoint at all: no claim runs. */
+  active?: () => Promise<boolean>;
 };
 
 /**
@@ -107,7 +109,10 @@ export function createWebhookSender(options: WebhookSenderOptions) {
     batchSize: 16,
     concurrency: options.concurrency,
     pollMs: options.pollMs ?? 200,
-    claim: (limit) => claimDeliveries(prisma, { limit, perEndpoint: options.endpointConcurrency, leaseMs }),
+    claim: async (limit) =>
+      options.active && !(await options.active())
+        ? []
+        : claimDeliveries(prisma, { limit, perEndpoint: options.endpointConcurrency, leaseMs }),
     handle,
     describe: (claim) => ({ webhookDeliveryId: claim.id }),
   });

@@ -7,6 +7,31 @@ import { createWebhookDispatcher } from './dispatcher.ts';
 import { createWebhookSender } from './sender.ts';
 import type { PresentEvent } from './services.ts';
 
+/** How often a copy with no endpoint looks whether one was created (by another copy). */
+const IDLE_CHECK_MS = 30_000;
+
+/**
+ * Whether any endpoint exists: until one does, the loops run no SQL beside
+ * one small look every IDLE_CHECK_MS (most installations and most tests have
+ * none). Creating an endpoint on this copy activates it at once.
+ */
+function createActivityGate(prisma: PrismaClient) {
+  let active = false;
+  let checkedAt = 0;
+  return {
+    activate() {
+      active = true;
+    },
+    async active(): Promise<boolean> {
+      if (active || Date.now() - checkedAt < IDLE_CHECK_MS) return active;
+      checkedAt = Date.now();
+      const [row] = await prisma.$queryRaw<{ any: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "WebhookEndpoint") AS any`;
+      active = row?.any ?? false;
+      return active;
+    },
+  };
+}
+
 /**
  * Outbound webhooks' two loops, apart from the outbox and from each other:
  * the dispatcher queues deliveries from the event log; the sender posts them.
@@ -21,6 +46,7 @@ export function createWebhookWorker(deps: {
   retentionDays: number;
 }) {
   const { config } = deps;
+  const gate = createActivityGate(deps.prisma);
   const sender = createWebhookSender({
     prisma: deps.prisma,
     cipher: deps.cipher,
@@ -31,6 +57,7 @@ export function createWebhookWorker(deps: {
     allowPrivateTargets: config.allowPrivateTargets,
     concurrency: config.concurrency,
     endpointConcurrency: config.endpointConcurrency,
+    active: gate.active,
   });
   const dispatcher = createWebhookDispatcher({
     prisma: deps.prisma,
@@ -39,6 +66,7 @@ export function createWebhookWorker(deps: {
     retentionDays: deps.retentionDays,
     log: deps.log,
     queued: sender.wake,
+    active: gate.active,
   });
   return {
     dispatcher,
@@ -47,8 +75,12 @@ export function createWebhookWorker(deps: {
       dispatcher.start();
       sender.start();
     },
-    /** Deliveries were queued by a request (a replay): send now. */
-    wake: sender.wake,
+    /** An endpoint was created or deliveries were queued by a request (a replay): look now. */
+    wake() {
+      gate.activate();
+      dispatcher.wake();
+      sender.wake();
+    },
     async stop() {
       await dispatcher.stop();
       await sender.stop();

@@ -40,6 +40,7 @@ const WebhookDeliveryState = builder.enumType('WebhookDeliveryState', {
 
 const deps = (ctx: RequestContext) => ({
   targets: ctx.services.webhooks.targets,
+  wake: ctx.services.webhooks.wake,
   cipher: ctx.services.channels.cipher,
 });
 
