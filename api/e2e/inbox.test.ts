@@ -4,6 +4,7 @@ import {
   AddSendingNumberDocument,
   ArchiveConversationDocument,
   AssignNumberDocument,
+  ConversationMessagesDocument,
   InboxDocument,
   type InboxFilter,
   MarkConversationReadDocument,
@@ -221,6 +222,28 @@ describe('the recruiter inbox', () => {
     await snooze(new Date(Date.now() + 1500));
     expect(await inboxIds(h.recruiter.client)).not.toContain(bob.conversationId);
     await waitFor(async () => (await inboxIds(h.recruiter.client)).includes(bob.conversationId), 'snooze to pass');
+  });
+
+  it('pages a conversation’s messages both ways from a cursor, oldest first within a page', async () => {
+    const all = async (args: { first?: number; last?: number; after?: string; before?: string }) => {
+      const { conversation } = await h.admin.client.request(ConversationMessagesDocument, {
+        id: bob.conversationId,
+        ...args,
+      });
+      return conversation?.messages;
+    };
+    const everything = (await all({ last: 100 }))?.edges.map((e) => e.node.body) ?? [];
+    expect(everything.length).toBeGreaterThanOrEqual(4);
+    expect(everything[0]).toBe('Hi from Bob');
+    const newest = await all({ last: 2 });
+    expect(newest?.edges.map((e) => e.node.body)).toEqual(everything.slice(-2));
+    expect(newest?.pageInfo.hasPreviousPage).toBe(true);
+    const before = await all({ last: 2, before: newest?.pageInfo.startCursor as string });
+    expect(before?.edges.map((e) => e.node.body)).toEqual(everything.slice(-4, -2));
+    const oldest = await all({ first: 2 });
+    expect(oldest?.edges.map((e) => e.node.body)).toEqual(everything.slice(0, 2));
+    const next = await all({ first: 2, after: oldest?.edges[1]?.cursor as string });
+    expect(next?.edges.map((e) => e.node.body)).toEqual(everything.slice(2, 4));
   });
 
   it('pages with a cursor that stays valid while new messages arrive: no repeats, no skips', async () => {

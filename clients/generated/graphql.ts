@@ -838,6 +838,8 @@ export type InboxQuery = { inbox: { edges: Array<{ cursor: string, node: { id: s
 
 export type ConversationMessagesQueryVariables = Exact<{
   id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
   last?: number | null | undefined;
   before?: string | null | undefined;
 }>;
@@ -2531,10 +2533,10 @@ export const InboxDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<InboxQuery, InboxQueryVariables>;
 export const ConversationMessagesDocument = new TypedDocumentString(`
-    query ConversationMessages($id: ID!, $last: Int, $before: String) {
+    query ConversationMessages($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
   conversation(id: $id) {
     id
-    messages(last: $last, before: $before) {
+    messages(first: $first, after: $after, last: $last, before: $before) {
       edges {
         cursor
         node {

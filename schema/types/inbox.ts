@@ -115,7 +115,9 @@ builder.queryField('inbox', (t) =>
     description:
       'Every conversation you may read (hiring and community teams, number assignment, admin rules; a partner backend: all of the tenant), newest activity first, with its last message and your unread count. A conversation appears once it has a message. Page forward with `first` and `after`; a cursor stays valid while new messages arrive (a conversation that gets a new message moves to the top of the first page).',
     authScopes: { tenantMember: true },
-    args: { filter: t.arg({ type: InboxFilter, required: false }) },
+    args: {
+      filter: t.arg({ type: InboxFilter, required: false, description: 'Narrows the list; none: your active inbox.' }),
+    },
     resolve: async (_root, args, ctx, info) => {
       if (args.last != null || args.before != null)
         throw ValidationError.of('last', 'the inbox pages forward only: use first and after');
@@ -191,7 +193,11 @@ builder.mutationField('snoozeConversation', (t) =>
       'Hides the conversation from your own inbox until `until` (in the future, at most a year ahead), or until the candidate writes, whichever comes first.',
     authScopes: { tenantMember: true },
     args: {
-      conversationId: t.arg.globalID({ required: true, for: Conversation }),
+      conversationId: t.arg.globalID({
+        required: true,
+        for: Conversation,
+        description: 'A conversation you may read.',
+      }),
       until: t.arg({ type: 'DateTime', required: true, description: 'When it comes back to the inbox.' }),
     },
     errors: { types: [ValidationError, NotFoundError] },
@@ -209,7 +215,11 @@ builder.mutationField('markConversationRead', (t) =>
       'Marks the conversation read up to a message of it (usually the newest you showed). The marker only moves forward: an older message changes nothing. Yours, or on the number-assignment model shared by the assignees of the conversation’s number.',
     authScopes: { tenantMember: true },
     args: {
-      conversationId: t.arg.globalID({ required: true, for: Conversation }),
+      conversationId: t.arg.globalID({
+        required: true,
+        for: Conversation,
+        description: 'A conversation you may read.',
+      }),
       upTo: t.arg.globalID({ required: true, for: Message, description: 'A message of this conversation.' }),
     },
     errors: { types: [ValidationError, NotFoundError] },
