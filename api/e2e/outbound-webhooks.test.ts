@@ -11,6 +11,7 @@ import {
   type TenantEventType,
   UpdateTenantSettingsDocument,
   UpdateWebhookEndpointDocument,
+  type UpdateWebhookEndpointInput,
   WebhookDeliveriesDocument,
   WebhookEndpointDocument,
   WebhookEndpointsDocument,
@@ -438,6 +439,23 @@ describe('outbound webhooks', () => {
         message: expect.stringMatching(/password/),
       }),
     ]);
+  });
+
+  it('updates event types (a list, or every type again) and checks a new URL like a new endpoint', async () => {
+    const tenant = await server.createTenant();
+    const hook = await receiver();
+    const endpoint = await createEndpoint(tenant.client, hook.url);
+    const update = (input: Omit<UpdateWebhookEndpointInput, 'id'>) =>
+      tenant.client.request(UpdateWebhookEndpointDocument, { input: { id: endpoint.id, ...input } });
+    expect((await update({ eventTypes: ['USER_CREATED'] })).updateWebhookEndpoint).toMatchObject({
+      eventTypes: ['USER_CREATED'],
+    });
+    expect((await update({ allEventTypes: true })).updateWebhookEndpoint).toMatchObject({ eventTypes: [] });
+    expect((await update({ eventTypes: [] })).updateWebhookEndpoint).toMatchObject({ field: 'eventTypes' });
+    expect((await update({ url: 'ftp://example.com/x' })).updateWebhookEndpoint).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'url',
+    });
   });
 });
 
