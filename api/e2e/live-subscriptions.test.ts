@@ -5,14 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import {
   ArchiveConversationDocument,
+  AssignNumberDocument,
   ConversationUpdatedDocument,
   CreateApiKeyDocument,
   InboxUpdatedDocument,
   MarkConversationReadDocument,
   MarkNotificationsReadDocument,
   NotificationReceivedDocument,
+  NumberUsageDocument,
   RevokeApiKeyDocument,
   SendMessageDocument,
+  SetTenantTimeZoneDocument,
+  UnassignNumberDocument,
   UpdateUserDocument,
   UpsertApplicationDocument,
   UpsertCommunityDocument,
@@ -135,13 +139,32 @@ describe('live subscriptions for recruiters', () => {
 
     await setHiringTeam(h, [h.outsider.user.id]);
     await h.candidateTexts('two');
+    // A sentinel after 'two' in the log: the recruiter is put on another application's team. Once its row
+    // arrives, 'two' has been checked (while the recruiter was off the team) and was not delivered.
+    const { upsertApplication: sentinel } = await h.tenant.client.request(UpsertApplicationDocument, {
+      input: {
+        externalId: `sentinel-${h.candidateExternalId}`,
+        candidateExternalId: h.candidateExternalId,
+        jobExternalId: 'job-1',
+        hiringTeam: [h.recruiter.user.id],
+      },
+    });
+    if (sentinel.__typename !== 'Application') throw new Error(JSON.stringify(sentinel));
+    expect((await inbox.next()).data?.inboxUpdated).toMatchObject({
+      type: 'HIRING_TEAM_CHANGED',
+      conversationId: sentinel.conversation?.id,
+    });
+    await new Promise((r) => setTimeout(r, 300)); // the conversation's own stream, beside it
     await setHiringTeam(h, [h.recruiter.user.id]);
     await h.candidateTexts('three');
 
     // Same sockets, no reconnect: 'two' (sent while off the team) never arrives.
     expect((await conversation.next()).conversationUpdated.message?.body).toBe('three');
     const rows = await inbox.until((r) => r.data?.inboxUpdated.type === 'MESSAGE_CREATED');
-    expect(rows.map((r) => r.data?.inboxUpdated.type)).toEqual(['HIRING_TEAM_CHANGED', 'MESSAGE_CREATED']);
+    expect(rows.map((r) => r.data?.inboxUpdated)).toMatchObject([
+      { type: 'HIRING_TEAM_CHANGED', conversationId: h.conversationId },
+      { type: 'MESSAGE_CREATED', conversationId: h.conversationId },
+    ]);
     const bodies = await server.app.services.prisma.message.findMany({
       where: { conversationId: rawId(h.conversationId) },
       orderBy: { id: 'asc' },
@@ -267,6 +290,41 @@ describe('live subscriptions for recruiters', () => {
     expect((await rita.next()).inboxUpdated.type).toBe('MESSAGE_CREATED');
     expect((await otto.next()).inboxUpdated.type).toBe('MESSAGE_CREATED');
     await rita.close();
+    await otto.close();
+  });
+
+  it('on the number-assignment model, shares read markers per number, stops at unassignment and resumes', async () => {
+    const h = await setUpHiring(server);
+    await optIn(h);
+    await setHiringTeam(h, [h.recruiter.user.id, h.outsider.user.id]);
+    const { sendingNumbers } = await h.tenant.client.request(NumberUsageDocument, {});
+    const numberId = sendingNumbers[0]?.id as string;
+    await h.admin.client.request(SetTenantTimeZoneDocument, { timeZone: 'UTC', requireNumberAssignment: true });
+    for (const u of [h.recruiter, h.outsider])
+      await h.admin.client.request(AssignNumberDocument, { numberId, userId: u.user.id });
+    const after = await lastCursor(server, h.tenant);
+    const otto = wsReader(h.outsider.client.subscribe(ConversationUpdatedDocument, { id: h.conversationId, after }));
+
+    await h.candidateTexts('a');
+    const first = (await otto.next()).conversationUpdated;
+    expect(first).toMatchObject({ type: 'MESSAGE_CREATED', message: { body: 'a' }, conversation: { unreadCount: 1 } });
+    // Rita reads it: the marker is the number's, so Otto's view clears too.
+    await h.recruiter.client.request(MarkConversationReadDocument, {
+      conversationId: h.conversationId,
+      upTo: first.message?.id as string,
+    });
+    expect((await otto.next()).conversationUpdated).toMatchObject({
+      type: 'CONVERSATION_READ',
+      conversation: { unreadCount: 0 },
+    });
+
+    await h.admin.client.request(UnassignNumberDocument, { numberId, userId: h.outsider.user.id });
+    await h.candidateTexts('b');
+    await lastCursor(server, h.tenant); // 'b' has its place in the log …
+    await new Promise((r) => setTimeout(r, 500)); // … and Otto's stream has checked it, unassigned
+    await h.admin.client.request(AssignNumberDocument, { numberId, userId: h.outsider.user.id });
+    await h.candidateTexts('c');
+    expect((await otto.next()).conversationUpdated.message?.body).toBe('c');
     await otto.close();
   });
 
