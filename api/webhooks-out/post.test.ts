@@ -38,6 +38,18 @@ describe('postWebhook', () => {
     expect(receiver.received.slice(before).map((r) => r.path)).toEqual(['/redirect']);
   });
 
+  it('ends a request in flight at once when the service stops', async () => {
+    const stopping = new AbortController();
+    const pending = postWebhook(`http://127.0.0.1:${receiver.port}/slow`, {}, '{}', {
+      timeoutMs: 10_000,
+      allowPrivate: true,
+      signal: stopping.signal,
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    stopping.abort();
+    expect(await pending).toMatchObject({ statusCode: null, error: expect.stringMatching(/stopping/) });
+  });
+
   it('gives up on an endpoint that does not answer after the timeout', async () => {
     const result = await post(`http://127.0.0.1:${receiver.port}/slow`, true, 300);
     expect(result).toMatchObject({ statusCode: null, error: expect.stringMatching(/no answer within 300 ms/) });

@@ -38,6 +38,8 @@ export function createWebhookSender(options: WebhookSenderOptions) {
   const { prisma, cipher, log } = options;
   // Past the send timeout the attempt is over; the margin keeps a slow database from letting another copy resend early.
   const leaseMs = options.sendTimeoutMs + 5_000;
+  /** Aborted by stop(): requests in flight end at once and are retried, rather than holding the shutdown. */
+  let stopping = new AbortController();
 
   /** The secrets that sign now: the current one, and the previous one while its overlap lasts. */
   async function signingSecrets(endpointId: string) {
@@ -100,6 +102,7 @@ export function createWebhookSender(options: WebhookSenderOptions) {
     const result = await postWebhook(target.url, headers, claim.body, {
       timeoutMs: options.sendTimeoutMs,
       allowPrivate: options.allowPrivateTargets,
+      signal: stopping.signal,
     });
     await record(claim, result);
   }
@@ -117,7 +120,18 @@ export function createWebhookSender(options: WebhookSenderOptions) {
     describe: (claim) => ({ webhookDeliveryId: claim.id }),
   });
 
-  return { runOnce: loop.runOnce, start: loop.start, wake: loop.wake, stop: loop.stop };
+  return {
+    runOnce: loop.runOnce,
+    start() {
+      if (stopping.signal.aborted) stopping = new AbortController();
+      loop.start();
+    },
+    wake: loop.wake,
+    stop() {
+      stopping.abort();
+      return loop.stop();
+    },
+  };
 }
 
 export type WebhookSender = ReturnType<typeof createWebhookSender>;
