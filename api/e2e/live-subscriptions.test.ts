@@ -23,6 +23,7 @@ import {
 } from '../../clients/generated/graphql.ts';
 import { createParleyClient } from '../../clients/parley-client.ts';
 import { appendEvents } from '../events/append.ts';
+import { encodeCursor } from '../events/cursor.ts';
 import { testMode } from '../test/databases.ts';
 import { rawId, startTestServer, type TestServer } from '../test/harness.ts';
 import { lastCursor, reader, setHiringTeam, wsReader } from '../test/live-fixture.ts';
@@ -43,7 +44,7 @@ async function refusal(first: Promise<unknown>) {
     (e: unknown) => e,
   );
   const errors = Array.isArray(error) ? error : (error as { errors?: unknown[] })?.errors;
-  return errors?.[0] as { message: string; extensions?: { code?: string } } | undefined;
+  return errors?.[0] as { message: string; extensions?: { code?: string; oldestCursor?: string } } | undefined;
 }
 
 describe('live subscriptions for recruiters', () => {
@@ -195,6 +196,18 @@ describe('live subscriptions for recruiters', () => {
     await h.candidateTexts('live again');
     expect((await again.next()).conversationUpdated.message?.body).toBe('live again');
     await again.close();
+
+    // A cursor older than what the log keeps: CURSOR_EXPIRED, with the oldest cursor to resume from.
+    const prisma = server.app.services.prisma;
+    await prisma.event.updateMany({
+      where: { tenantId: rawId(h.tenant.id), position: { lte: 2 } },
+      data: { createdAt: new Date(Date.now() - 400 * 86_400_000) },
+    });
+    await server.app.services.relay.prune();
+    const expired = await refusal(
+      h.recruiter.client.subscribe(InboxUpdatedDocument, { after: encodeCursor(1n) }).next(),
+    );
+    expect(expired?.extensions).toMatchObject({ code: 'CURSOR_EXPIRED', oldestCursor: encodeCursor(2n) });
 
     const bad = await refusal(
       h.recruiter.client.subscribe(ConversationUpdatedDocument, { id: h.conversationId, after: 'nope' }).next(),
