@@ -70,26 +70,26 @@ export function inboxFilterSql(reader: InboxReader, filter: InboxFilter) {
   if (filter.unread) parts.push(Prisma.sql`li.id > ${readUpToSql(reader)}`);
   if (filter.channel)
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "ConversationNumber" fcn
-      WHERE fcn."conversationId" = c.id AND fcn.channel = ${filter.channel}::"Channel")`);
+      WHERE fcn."conversationId" = c.id AND fcn.channel = ${filter.channel}::"Channel" OFFSET 0)`);
   if (filter.sendingNumberId)
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "ConversationNumber" fsn
-      WHERE fsn."conversationId" = c.id AND fsn."sendingNumberId" = ${filter.sendingNumberId}::uuid)`);
+      WHERE fsn."conversationId" = c.id AND fsn."sendingNumberId" = ${filter.sendingNumberId}::uuid OFFSET 0)`);
   if (filter.jobId)
     parts.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "Application" fa WHERE fa.id = c."applicationId" AND fa."jobId" = ${filter.jobId}::uuid)`,
+      Prisma.sql`EXISTS (SELECT 1 FROM "Application" fa WHERE fa.id = c."applicationId" AND fa."jobId" = ${filter.jobId}::uuid OFFSET 0)`,
     );
   if (filter.mine) {
     if (reader.actor.kind !== 'user')
       throw ValidationError.of('filter.mine', 'needs a user (an API key authors no messages)');
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Message" fm
-      WHERE fm."authorId" = ${reader.actor.userId}::uuid AND fm."conversationId" = c.id)`);
+      WHERE fm."authorId" = ${reader.actor.userId}::uuid AND fm."conversationId" = c.id OFFSET 0)`);
   }
   const search = filter.search?.trim();
   if (search) {
     if (search.length > MAX_SEARCH_LENGTH)
       throw ValidationError.of('filter.search', `is longer than ${MAX_SEARCH_LENGTH} characters`);
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Candidate" fc
-      WHERE fc.id = c."candidateId" AND lower(fc.name) LIKE ${containsPattern(search)})`);
+      WHERE fc.id = c."candidateId" AND lower(fc.name) LIKE ${containsPattern(search)} OFFSET 0)`);
   }
   if ((filter.view === 'ARCHIVED' || filter.view === 'SNOOZED') && reader.actor.kind !== 'user')
     throw ValidationError.of('filter.view', 'archive and snooze are per user; an API key has none');

@@ -46,6 +46,8 @@ export function readUpToSql(reader: InboxReader) {
 /**
  * `mayRead` (send-policy/access.ts) as SQL on the conversation `c`: the same rules as
  * `readableConversationsWhere`, written as EXISTS probes of primary keys so the inbox can walk its index.
+ * `OFFSET 0` keeps each EXISTS a per-row probe: without it the planner may hash all of the user's team rows
+ * (tens of thousands on a big tenant) for every page. The inbox filters use the same fence.
  */
 export function readableSql(reader: InboxReader, tenantId: string) {
   const { actor, requireNumberAssignment } = reader;
@@ -54,12 +56,12 @@ export function readableSql(reader: InboxReader, tenantId: string) {
   const assigned = requireNumberAssignment
     ? Prisma.sql`(EXISTS (SELECT 1 FROM "ConversationNumber" cn
           JOIN "NumberAssignment" na ON na."sendingNumberId" = cn."sendingNumberId" AND na."userId" = ${userId}::uuid
-          WHERE cn."conversationId" = c.id)
-        OR (NOT EXISTS (SELECT 1 FROM "ConversationNumber" cn WHERE cn."conversationId" = c.id)
-          AND EXISTS (SELECT 1 FROM "NumberAssignment" na WHERE na."tenantId" = ${tenantId}::uuid AND na."userId" = ${userId}::uuid)))`
+          WHERE cn."conversationId" = c.id OFFSET 0)
+        OR (NOT EXISTS (SELECT 1 FROM "ConversationNumber" cn WHERE cn."conversationId" = c.id OFFSET 0)
+          AND EXISTS (SELECT 1 FROM "NumberAssignment" na WHERE na."tenantId" = ${tenantId}::uuid AND na."userId" = ${userId}::uuid OFFSET 0)))`
     : Prisma.sql`TRUE`;
   if (actor.role === 'ADMIN') return assigned;
-  return Prisma.sql`(EXISTS (SELECT 1 FROM "HiringTeamMember" h WHERE h."applicationId" = c."applicationId" AND h."userId" = ${userId}::uuid)
-      OR EXISTS (SELECT 1 FROM "CommunityTeamMember" ct WHERE ct."communityId" = c."communityId" AND ct."userId" = ${userId}::uuid))
+  return Prisma.sql`(EXISTS (SELECT 1 FROM "HiringTeamMember" h WHERE h."applicationId" = c."applicationId" AND h."userId" = ${userId}::uuid OFFSET 0)
+      OR EXISTS (SELECT 1 FROM "CommunityTeamMember" ct WHERE ct."communityId" = c."communityId" AND ct."userId" = ${userId}::uuid OFFSET 0))
     AND ${assigned}`;
 }
