@@ -35,7 +35,7 @@ export function sharingKey(
 }
 
 type Member = { socket: WebSocket; id: string; end(error?: unknown): void };
-type Group = { members: Set<Member>; source: AsyncIterator<unknown> };
+type Group = { key: string; members: Set<Member>; source: AsyncIterator<unknown> };
 
 /**
  * Identical live subscriptions of a tenant on this process share one
@@ -128,12 +128,14 @@ export function createSharedSubscriptions() {
       let group = groups.get(key);
       if (group) void own.return?.();
       else {
-        group = { members: new Set(), source: own };
+        group = { key, members: new Set(), source: own };
         groups.set(key, group);
         void broadcast(key, group);
       }
       return memberIterator(key, group, socket, id);
     },
+    /** The running group's copy of an equal key, so each subscriber does not hold a string of its own. */
+    canonical: (key: string) => groups.get(key)?.key ?? key,
     /** Groups running now (for tests). */
     size: () => groups.size,
   };

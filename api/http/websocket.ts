@@ -44,6 +44,10 @@ const KEEP_ALIVE_MS = 12_000;
 const forbidden = (reason: string) => [4403, Buffer.from(reason).subarray(0, 123).toString()] as const;
 type Enveloped = { execute: (args: ExecutionArgs) => unknown; subscribe: (args: ExecutionArgs) => unknown };
 
+function flat(value: string | null): string | null {
+  return value === null ? null : Buffer.from(value).toString();
+}
+
 function connectionCredential(params: Record<string, unknown> | undefined): string | null {
   const value = params?.authorization ?? params?.Authorization;
   if (value === undefined || value === null) return null;
@@ -74,7 +78,9 @@ export function attachWebSocket(
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args) as never,
       onConnect: async (ctx) => {
         try {
-          ctx.extra.credential = connectionCredential(ctx.connectionParams);
+          // A flat copy (not a slice of the connection_init payload), which is then let go.
+          ctx.extra.credential = flat(connectionCredential(ctx.connectionParams));
+          (ctx as { connectionParams?: unknown }).connectionParams = undefined;
           const actor = await authenticate(ctx.extra.credential);
           if (actor.kind === 'anonymous') {
             // Everything a socket is for needs a tenant credential: refuse rather than hold it open.
@@ -163,8 +169,9 @@ export function attachWebSocket(
         const errors = validate(args.schema, args.document);
         if (errors.length) return errors;
         const actor = ctx.extra.actor;
-        const key = sharingKey(parsed, payload, actor && 'tenantId' in actor ? actor.tenantId : undefined);
-        if (key) {
+        const found = sharingKey(parsed, payload, actor && 'tenantId' in actor ? actor.tenantId : undefined);
+        if (found) {
+          const key = shared.canonical(found);
           const socket = ctx.extra.socket;
           args.rootValue = {
             execute,
