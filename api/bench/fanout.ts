@@ -218,13 +218,27 @@ async function measure(kind: 'service' | 'bare', n: number): Promise<Figures> {
       ),
     );
   }
-  const events = await settledEvents(kind === 'service' ? tenantChannel : bareChannel, mark);
-  if (kind === 'service') recorded = events;
+  const published = await settledEvents(kind === 'service' ? tenantChannel : bareChannel, mark);
+  // Every subscriber gets an event or none does (conversationUpdated leaves out events of other
+  // conversations): wait until each event has reached all or none, and nothing has come for 3 s.
+  const received = () => published.reduce((sum, e) => sum + (subscribers.receipts.get(e.position)?.length ?? 0), 0);
+  let seenCount = -1;
+  let quietSince = Date.now();
   await waitUntil(
     `${kind} deliveries`,
-    () => events.every((e) => (subscribers.receipts.get(e.position)?.length ?? 0) >= n),
-    30_000,
+    () => {
+      const count = received();
+      if (count !== seenCount) [seenCount, quietSince] = [count, Date.now()];
+      const settled = published.every((e) => [0, n].includes(subscribers.receipts.get(e.position)?.length ?? 0));
+      return settled && count > 0 && Date.now() - quietSince > 3_000;
+    },
+    60_000,
   ).catch((error) => say(`  ${(error as Error).message}`));
+  const events = published.filter((e) => subscribers.receipts.has(e.position));
+  const notForThem = published.length - events.length;
+  if (notForThem)
+    say(`  ${notForThem} of ${published.length} events reached no subscriber (not for this subscription)`);
+  if (kind === 'service') recorded = events;
   const latencies: number[] = [];
   let last = 0;
   let missing = 0;
