@@ -28,6 +28,7 @@ import './types/number-assignment.ts';
 import './types/number-usage.ts';
 import './types/notification.ts';
 import './types/inbox.ts';
+import './types/recorded-email.ts';
 import './types/live-updates.ts';
 import './types/webhook-endpoints.ts';
 

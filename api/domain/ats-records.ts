@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Channel } from '../db/generated/prisma/enums.ts';
 import { appendEvents } from '../events/append.ts';
 import { changeConsent } from '../messaging/consent/change-consent.ts';
 import { afterApplication } from '../messaging/consent/rules.ts';
@@ -8,6 +7,7 @@ import { type FieldIssue, NotFoundError } from './errors.ts';
 import { parsePhone } from './phone.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
 import type { TenantScope, TenantTx } from './scope.ts';
+import type { SendChannel } from './send-channels.ts';
 import { inputIssues, parseInput, refuseIf } from './validate.ts';
 
 function withoutUndefined<T extends object>(fields: T): { [K in keyof T]: Exclude<T[K], undefined> } {
@@ -157,7 +157,7 @@ function consentBoxes(consent: { texting?: boolean | null; sms?: boolean | null;
   return {
     SMS: consent?.sms ?? consent?.texting ?? false,
     WHATSAPP: consent?.whatsapp ?? consent?.texting ?? false,
-  } satisfies Record<Channel, boolean>;
+  } satisfies Record<SendChannel, boolean>;
 }
 
 /**
@@ -171,7 +171,7 @@ async function recordFormConsent(
   tenantId: string,
   candidateId: string,
   applicationExternalId: string,
-  boxes: Record<Channel, boolean>,
+  boxes: Record<SendChannel, boolean>,
 ) {
   for (const channel of ['SMS', 'WHATSAPP'] as const) {
     const evidence = `Application ${applicationExternalId}: ${channel} box ${boxes[channel] ? 'ticked' : 'not ticked'}`;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { ChannelRegistry } from '../channels/registry.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
-import type { Channel } from '../db/generated/prisma/enums.ts';
 import { ChannelUnavailableError, NotFoundError, SandboxNotAllowedError, ValidationError } from './errors.ts';
 import type { TenantScope } from './scope.ts';
+import type { SendChannel } from './send-channels.ts';
 import { parseInput } from './validate.ts';
 import { withEvents } from './with-events.ts';
 
@@ -140,7 +140,7 @@ export function disableChannelAccount(scope: TenantScope, accountId: string) {
 export async function allowPlatformAccount(
   scope: TenantScope,
   channels: ChannelRegistry,
-  channel: Channel,
+  channel: SendChannel,
   allowed: boolean,
 ) {
   // Allowing what nothing can send would make the tenant's settings say yes and do otherwise.

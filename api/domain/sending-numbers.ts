@@ -12,6 +12,7 @@ import {
 import { proveOwnership } from './number-ownership.ts';
 import { countryOf, parsePhone, phoneIssue } from './phone.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
+import { asSendChannel } from './send-channels.ts';
 import { parseInput } from './validate.ts';
 
 /** Who manages a pool: the platform operator, or a tenant admin (only where the operator allows it). */
@@ -82,7 +83,7 @@ export async function addSendingNumber(
       })
     : null;
   if (data.accountId && !account) throw new NotFoundError('ChannelAccount', data.accountId);
-  const channel = data.channel ?? account?.channel ?? 'SMS';
+  const channel = data.channel ?? (account ? asSendChannel(account.channel) : 'SMS');
   if (account && account.channel !== channel) {
     throw ValidationError.of('channel', `the channel account sends ${account.channel}, not ${channel}`);
   }

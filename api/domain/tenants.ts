@@ -4,12 +4,12 @@ import { canonicalTimeZone, isTimeZone } from '../allowances/month.ts';
 import { generateApiKey } from '../auth/api-key-secret.ts';
 import type { ChannelRegistry } from '../channels/registry.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
-import type { Channel } from '../db/generated/prisma/enums.ts';
 import { newTenantQuietHours, quietHoursSettings, withQuietHours } from '../messaging/send-policy/quiet-settings.ts';
 import { reengagementSettings } from '../messaging/send-policy/reengagement.ts';
 import { ChannelUnavailableError } from './errors.ts';
 import { requireLimitFits } from './number-assignments.ts';
 import type { TenantScope } from './scope.ts';
+import type { SendChannel } from './send-channels.ts';
 import { parseInput } from './validate.ts';
 import { withEvents } from './with-events.ts';
 
@@ -62,7 +62,7 @@ export type CreateTenantInput = z.input<typeof createTenantInput>;
 export type TenantSettingsInput = z.input<typeof settingsInput>;
 
 /** Every enabled channel must have an account that can send on it: the tenant's own, or the platform's when allowed. */
-function requireAccounts(available: ReadonlySet<string>, enabled: Channel[] | undefined) {
+function requireAccounts(available: ReadonlySet<string>, enabled: SendChannel[] | undefined) {
   const missing = enabled?.find((channel) => !available.has(channel));
   if (missing) throw new ChannelUnavailableError(missing);
 }

@@ -7,7 +7,7 @@ export type InboxView = 'ACTIVE' | 'ARCHIVED' | 'SNOOZED' | 'ALL';
 
 export type InboxFilter = {
   unread?: boolean | null;
-  channel?: 'SMS' | 'WHATSAPP' | null;
+  channel?: 'SMS' | 'WHATSAPP' | 'EMAIL' | null;
   jobId?: string | null;
   sendingNumberId?: string | null;
   mine?: boolean | null;
@@ -68,7 +68,10 @@ function containsPattern(text: string): string {
 export function inboxFilterSql(reader: InboxReader, filter: InboxFilter) {
   const parts: Prisma.Sql[] = [viewSql(filter.view ?? 'ACTIVE')];
   if (filter.unread) parts.push(Prisma.sql`li.id > ${readUpToSql(reader)}`);
-  if (filter.channel)
+  if (filter.channel === 'EMAIL')
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Message" fem
+      WHERE fem."conversationId" = c.id AND fem.channel = 'EMAIL' OFFSET 0)`);
+  else if (filter.channel)
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "ConversationNumber" fcn
       WHERE fcn."conversationId" = c.id AND fcn.channel = ${filter.channel}::"Channel" OFFSET 0)`);
   if (filter.sendingNumberId)

@@ -42,7 +42,7 @@ async function candidateReplied(tx: TenantTx, e: LogEvent): Promise<Draft[]> {
   if (e.payload.direction !== 'INBOUND') return [];
   const reply = await tx.message.findUnique({
     where: { id: e.subjectId },
-    select: { id: true, body: true, channel: true, conversationId: true, createdAt: true },
+    select: { id: true, subject: true, body: true, channel: true, conversationId: true, createdAt: true },
   });
   if (!reply) return [];
   const consentChanged = await tx.consentEvent.findFirst({
@@ -69,7 +69,8 @@ async function candidateReplied(tx: TenantTx, e: LogEvent): Promise<Draft[]> {
     {
       kind: 'CANDIDATE_REPLIED',
       userIds,
-      text: reply.body,
+      // A recorded email is told with its subject first.
+      text: reply.subject ? `${reply.subject}\n\n${reply.body}` : reply.body,
       payload: {
         conversationId: reply.conversationId,
         messageId: reply.id,

@@ -1,6 +1,7 @@
 import type { ChannelError } from '../../plugins/sdk/index.ts';
 import type { Message, PrismaClient } from '../db/generated/prisma/client.ts';
 import { scopeToTenant } from '../db/tenant-scope.ts';
+import { asSendChannel } from '../domain/send-channels.ts';
 import type { EventRelay } from '../events/relay.ts';
 import { changeConsent } from '../messaging/consent/change-consent.ts';
 import { OUTCOME_UNKNOWN } from '../messaging/status/delivery-status.ts';
@@ -39,7 +40,7 @@ export function createOutcomes({ prisma, relay }: OutcomeDeps) {
         if (!recorded.held) return { ...recorded, consentChanged: false };
         const consent = await changeConsent(tx, claim.tenantId, {
           candidateId,
-          channel: message.channel,
+          channel: asSendChannel(message.channel),
           to: 'OPTED_OUT',
           source: 'CARRIER',
           evidence: `The provider refused to deliver to ${message.toNumber}: ${error.message}`,

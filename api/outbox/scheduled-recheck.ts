@@ -3,6 +3,7 @@ import type { ChannelRegistry } from '../channels/registry.ts';
 import type { Message, PrismaClient } from '../db/generated/prisma/client.ts';
 import { scopeToTenant } from '../db/tenant-scope.ts';
 import { ConversationLockedError, type DomainError, NotFoundError, SendNotAllowedError } from '../domain/errors.ts';
+import { asSendChannel } from '../domain/send-channels.ts';
 import type { EventRelay } from '../events/relay.ts';
 import { askSendPolicy } from '../messaging/send-policy/index.ts';
 import type { Claim } from './claims.ts';
@@ -47,7 +48,7 @@ export function createScheduledRecheck({ prisma, channels, relay }: ScheduledRec
     try {
       const answer = await askSendPolicy(scope, channels, actor, {
         conversationId: message.conversationId,
-        channel: message.channel,
+        channel: asSendChannel(message.channel),
         kind: message.kind,
         customKind: message.customKind,
         body: message.body,

@@ -1,6 +1,7 @@
 import { ChannelError } from '../../plugins/sdk/index.ts';
 import type { ChannelRegistry } from '../channels/registry.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
+import { asSendChannel } from '../domain/send-channels.ts';
 import type { EventRelay } from '../events/relay.ts';
 import type { Logger } from '../log.ts';
 import { backoffDelay } from './backoff.ts';
@@ -80,7 +81,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   async function handle({ claim, reconcile: unclear }: Job) {
     const message = await prisma.message.findUnique({ where: { id: claim.messageId } });
     if (!message) return void (await prisma.outboxEntry.delete({ where: { id: claim.id } }).catch(() => {}));
-    const channel = await channels.providerFor(message);
+    // Only queued sends reach the outbox: a recorded email never has an outbox entry.
+    const channel = await channels.providerFor({ ...message, channel: asSendChannel(message.channel) });
     if (!channel?.provider) {
       const missing = new ChannelError(
         'PROVIDER_UNAVAILABLE',

@@ -52,6 +52,7 @@ export type CandidateTimeZoneSource =
   /** Nothing known: quiet hours do not apply. */
   | 'UNKNOWN';
 
+/** A channel Parley sends, receives and locks on. Email is not one: the ATS records emails (recordEmail). */
 export type Channel =
   | 'SMS'
   | 'WHATSAPP';
@@ -164,8 +165,8 @@ export type ErrorCode =
 
 /** Narrows the inbox; every filter given must hold. */
 export type InboxFilter = {
-  /** Only conversations that keep a number on this channel. */
-  channel?: Channel | null | undefined;
+  /** Only conversations that keep a number on this channel (SMS, WHATSAPP), or, for EMAIL, that have a recorded email. */
+  channel?: MessageChannel | null | undefined;
   /** Only conversations about applications to this job. */
   jobId?: string | number | null | undefined;
   /** Only conversations you took part in (you wrote a message there). */
@@ -208,6 +209,12 @@ export type LockReason =
   | 'OPTED_OUT'
   | 'SESSION_WINDOW_CLOSED';
 
+/** A message's channel: SMS and WHATSAPP, which Parley sends and receives, or EMAIL, recorded by the ATS. */
+export type MessageChannel =
+  | 'EMAIL'
+  | 'SMS'
+  | 'WHATSAPP';
+
 export type MessageEncoding =
   /** 160 characters in one SMS, 153 per part beyond. */
   | 'GSM_7'
@@ -243,7 +250,7 @@ export type MessageKindRuleInput = {
   kind: MessageKind;
 };
 
-/** Where a message is. Outbound: QUEUED, SENDING, SENT, DELIVERED, then READ when the candidate opened it (WhatsApp read receipts), or UNDELIVERED / FAILED; inbound: RECEIVED. A status never goes back. SCHEDULED: waiting for its send time (sendAt, or the end of quiet hours), then QUEUED onwards, or FAILED with the reason when the send policy refuses it when due; CANCELLED: a scheduled message cancelled before it went out. */
+/** Where a message is. Outbound: QUEUED, SENDING, SENT, DELIVERED, then READ when the candidate opened it (WhatsApp read receipts), or UNDELIVERED / FAILED; inbound: RECEIVED. A status never goes back. SCHEDULED: waiting for its send time (sendAt, or the end of quiet hours), then QUEUED onwards, or FAILED with the reason when the send policy refuses it when due; CANCELLED: a scheduled message cancelled before it went out. RECORDED: an email the ATS recorded (recordEmail), in either direction; it never changes. */
 export type MessageStatus =
   | 'CANCELLED'
   | 'DELIVERED'
@@ -251,6 +258,7 @@ export type MessageStatus =
   | 'QUEUED'
   | 'READ'
   | 'RECEIVED'
+  | 'RECORDED'
   | 'SCHEDULED'
   | 'SENDING'
   | 'SENT'
@@ -332,6 +340,24 @@ export type RecordConsentInput = {
   /** true records consent (opted in); false withdraws it. */
   granted: boolean;
   reason: string;
+};
+
+/** An email your ATS sent to or received from the candidate, to show in the conversation. */
+export type RecordEmailInput = {
+  /** The user of your company who wrote it (outbound); must be a user of this tenant. */
+  authorId?: string | number | null | undefined;
+  /** The body as plain text, at most 100000 characters. */
+  body: string;
+  /** The conversation it belongs to. */
+  conversationId: string | number;
+  /** INBOUND: the candidate wrote it; OUTBOUND: your team did. */
+  direction: Direction;
+  /** Unique per email (8 to 200 characters): a retry with the same key and the same input returns the first message; the same key with other input is IdempotencyKeyReusedError. */
+  idempotencyKey?: string | null | undefined;
+  /** When it was sent: from 2000 on, not in the future (5 minutes of clock skew allowed). It places the email in the history; the conversation moves up the inbox only if this is its newest activity. */
+  sentAt: string;
+  /** The subject line: at most 998 characters, no line breaks (may be empty). */
+  subject: string;
 };
 
 export type Role =
@@ -711,14 +737,14 @@ export type ChannelAccountsQueryVariables = Exact<{
 
 export type ChannelAccountsQuery = { channelAccounts: Array<{ id: string, pluginId: string, channel: Channel, label: string, status: ChannelAccountStatus, credentials: Record<string, unknown>, inboundWebhookUrl: string, createdAt: string, updatedAt: string }> };
 
-export type MessageFieldsFragment = { id: string, direction: Direction, channel: Channel, kind: MessageKind, customKind: string | null, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null };
+export type MessageFieldsFragment = { id: string, direction: Direction, channel: MessageChannel, kind: MessageKind, customKind: string | null, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null };
 
 export type ConversationQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConversationQuery = { conversation: { id: string, sendingNumber: string | null, candidate: { id: string, name: string, phone: string | null, consents: Array<{ channel: Channel, state: ConsentState }>, consentHistory: Array<{ channel: Channel, from: ConsentState, to: ConsentState, source: ConsentSource, evidence: string | null, actorUserId: string | null }> }, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null, message: string | null, consent: ConsentState, consentModel: ConsentModel }>, messages: { edges: Array<{ node: { id: string, direction: Direction, channel: Channel, kind: MessageKind, customKind: string | null, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null } }> } } | null };
+export type ConversationQuery = { conversation: { id: string, sendingNumber: string | null, candidate: { id: string, name: string, phone: string | null, consents: Array<{ channel: Channel, state: ConsentState }>, consentHistory: Array<{ channel: Channel, from: ConsentState, to: ConsentState, source: ConsentSource, evidence: string | null, actorUserId: string | null }> }, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null, message: string | null, consent: ConsentState, consentModel: ConsentModel }>, messages: { edges: Array<{ node: { id: string, direction: Direction, channel: MessageChannel, kind: MessageKind, customKind: string | null, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null } }> } } | null };
 
 export type SendMessageMutationVariables = Exact<{
   input: SendMessageInput;
@@ -732,7 +758,7 @@ export type SendMessageMutation = { sendMessage:
     | { __typename: 'ConversationLockedError', code: ErrorCode, message: string, lockReason: LockReason }
     | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
     | { __typename: 'InsufficientCreditsError', code: ErrorCode, message: string, balance: number, cost: number }
-    | { __typename: 'Message', id: string, direction: Direction, channel: Channel, kind: MessageKind, customKind: string | null, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null }
+    | { __typename: 'Message', id: string, direction: Direction, channel: MessageChannel, kind: MessageKind, customKind: string | null, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null }
     | { __typename: 'MessageKindNotAllowedError', code: ErrorCode, message: string, forbiddenKind: string, forbiddenOn: string }
     | { __typename: 'MessageTooLongError', code: ErrorCode, message: string, length: number, maxLength: number }
     | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
@@ -757,7 +783,7 @@ export type SendConsentInviteMutation = { sendConsentInvite:
     | { __typename: 'ConversationLockedError', code: ErrorCode, message: string, lockReason: LockReason }
     | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
     | { __typename: 'InsufficientCreditsError', code: ErrorCode, message: string }
-    | { __typename: 'Message', id: string, direction: Direction, channel: Channel, kind: MessageKind, customKind: string | null, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null }
+    | { __typename: 'Message', id: string, direction: Direction, channel: MessageChannel, kind: MessageKind, customKind: string | null, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null }
     | { __typename: 'MessageKindNotAllowedError', code: ErrorCode, message: string, forbiddenKind: string }
     | { __typename: 'MessageTooLongError', code: ErrorCode, message: string }
     | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
@@ -825,7 +851,7 @@ export type SetLowCreditThresholdMutation = { setLowCreditThreshold:
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
    };
 
-export type InboxRowFragment = { id: string, lastMessageAt: string | null, unreadCount: number, readUpTo: string | null, archived: boolean, snoozedUntil: string | null, candidate: { id: string, name: string }, application: { id: string } | null, lastMessage: { id: string, direction: Direction, channel: Channel, body: string, status: MessageStatus, senderName: string, createdAt: string } | null, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null }> };
+export type InboxRowFragment = { id: string, lastMessageAt: string | null, unreadCount: number, readUpTo: string | null, archived: boolean, snoozedUntil: string | null, candidate: { id: string, name: string }, application: { id: string } | null, lastMessage: { id: string, direction: Direction, channel: MessageChannel, subject: string | null, body: string, status: MessageStatus, senderName: string, createdAt: string } | null, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null }> };
 
 export type InboxQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -834,7 +860,7 @@ export type InboxQueryVariables = Exact<{
 }>;
 
 
-export type InboxQuery = { inbox: { edges: Array<{ cursor: string, node: { id: string, lastMessageAt: string | null, unreadCount: number, readUpTo: string | null, archived: boolean, snoozedUntil: string | null, candidate: { id: string, name: string }, application: { id: string } | null, lastMessage: { id: string, direction: Direction, channel: Channel, body: string, status: MessageStatus, senderName: string, createdAt: string } | null, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type InboxQuery = { inbox: { edges: Array<{ cursor: string, node: { id: string, lastMessageAt: string | null, unreadCount: number, readUpTo: string | null, archived: boolean, snoozedUntil: string | null, candidate: { id: string, name: string }, application: { id: string } | null, lastMessage: { id: string, direction: Direction, channel: MessageChannel, subject: string | null, body: string, status: MessageStatus, senderName: string, createdAt: string } | null, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ConversationMessagesQueryVariables = Exact<{
   id: string | number;
@@ -845,7 +871,7 @@ export type ConversationMessagesQueryVariables = Exact<{
 }>;
 
 
-export type ConversationMessagesQuery = { conversation: { id: string, messages: { edges: Array<{ cursor: string, node: { id: string, direction: Direction, channel: Channel, body: string, status: MessageStatus, senderName: string, createdAt: string, author: { id: string, name: string } | null } }>, pageInfo: { hasPreviousPage: boolean, startCursor: string | null } } } | null };
+export type ConversationMessagesQuery = { conversation: { id: string, messages: { edges: Array<{ cursor: string, node: { id: string, direction: Direction, channel: MessageChannel, body: string, status: MessageStatus, senderName: string, createdAt: string, author: { id: string, name: string } | null } }>, pageInfo: { hasPreviousPage: boolean, startCursor: string | null } } } | null };
 
 export type MarkConversationReadMutationVariables = Exact<{
   conversationId: string | number;
@@ -1198,6 +1224,19 @@ export type AddProspectMutation = { addProspect:
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
+export type RecordEmailMutationVariables = Exact<{
+  input: RecordEmailInput;
+}>;
+
+
+export type RecordEmailMutation = { recordEmail:
+    | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
+    | { __typename: 'Message', id: string, direction: Direction, channel: MessageChannel, subject: string | null, body: string, status: MessageStatus, sentAt: string | null, createdAt: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
 export type SimulateInboundMessageMutationVariables = Exact<{
   input: SimulateInboundMessageInput;
 }>;
@@ -1206,7 +1245,7 @@ export type SimulateInboundMessageMutationVariables = Exact<{
 export type SimulateInboundMessageMutation = { simulateInboundMessage:
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'SimulatedInboundMessage', providerMessageId: string, to: string, inboundMessage: { id: string, direction: Direction, channel: Channel, kind: MessageKind, customKind: string | null, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null } | null }
+    | { __typename: 'SimulatedInboundMessage', providerMessageId: string, to: string, inboundMessage: { id: string, direction: Direction, channel: MessageChannel, kind: MessageKind, customKind: string | null, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null } | null }
     | { __typename: 'SimulationNotAvailableError', code: ErrorCode, message: string, number: string | null }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string, issues: Array<{ field: string, message: string }> }
    };
@@ -1254,7 +1293,7 @@ export type ScheduledMessagesQueryVariables = Exact<{
 }>;
 
 
-export type ScheduledMessagesQuery = { scheduledMessages: { edges: Array<{ node: { id: string, body: string, channel: Channel, scheduledFor: string | null, author: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ScheduledMessagesQuery = { scheduledMessages: { edges: Array<{ node: { id: string, body: string, channel: MessageChannel, scheduledFor: string | null, author: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type SetQuietHoursMutationVariables = Exact<{
   quietHours?: QuietHoursInput | null | undefined;
@@ -1579,7 +1618,7 @@ export type ConversationChannelsQueryVariables = Exact<{
 }>;
 
 
-export type ConversationChannelsQuery = { conversation: { id: string, smsNumber: string | null, whatsappNumber: string | null, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null, message: string | null, consent: ConsentState, optOutObservable: boolean, notice: string | null, sessionWindow: { hours: number, open: boolean, lastInboundAt: string | null, openUntil: string | null, closedAt: string | null } | null, reengagementTemplate: { body: string, name: string, language: string, parameters: Array<string> } | null }>, messages: { edges: Array<{ node: { id: string, direction: Direction, channel: Channel, body: string, status: MessageStatus, template: { name: string, language: string, parameters: Array<string> } | null } }> } } | null };
+export type ConversationChannelsQuery = { conversation: { id: string, smsNumber: string | null, whatsappNumber: string | null, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null, message: string | null, consent: ConsentState, optOutObservable: boolean, notice: string | null, sessionWindow: { hours: number, open: boolean, lastInboundAt: string | null, openUntil: string | null, closedAt: string | null } | null, reengagementTemplate: { body: string, name: string, language: string, parameters: Array<string> } | null }>, messages: { edges: Array<{ node: { id: string, direction: Direction, channel: MessageChannel, body: string, status: MessageStatus, template: { name: string, language: string, parameters: Array<string> } | null } }> } } | null };
 
 export type SendOnChannelMutationVariables = Exact<{
   input: SendMessageInput;
@@ -1593,7 +1632,7 @@ export type SendOnChannelMutation = { sendMessage:
     | { __typename: 'ConversationLockedError', code: ErrorCode, message: string }
     | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
     | { __typename: 'InsufficientCreditsError', code: ErrorCode, message: string }
-    | { __typename: 'Message', id: string, channel: Channel, body: string }
+    | { __typename: 'Message', id: string, channel: MessageChannel, body: string }
     | { __typename: 'MessageKindNotAllowedError', code: ErrorCode, message: string }
     | { __typename: 'MessageTooLongError', code: ErrorCode, message: string }
     | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
@@ -1617,7 +1656,7 @@ export type SendReengagementTemplateMutation = { sendReengagementTemplate:
     | { __typename: 'ConversationLockedError', code: ErrorCode, message: string, lockReason: LockReason }
     | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
     | { __typename: 'InsufficientCreditsError', code: ErrorCode, message: string }
-    | { __typename: 'Message', id: string, channel: Channel, body: string, template: { name: string, language: string, parameters: Array<string> } | null }
+    | { __typename: 'Message', id: string, channel: MessageChannel, body: string, template: { name: string, language: string, parameters: Array<string> } | null }
     | { __typename: 'MessageKindNotAllowedError', code: ErrorCode, message: string }
     | { __typename: 'MessageTooLongError', code: ErrorCode, message: string }
     | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
@@ -1761,6 +1800,7 @@ export const InboxRowFragmentDoc = new TypedDocumentString(`
     id
     direction
     channel
+    subject
     body
     status
     senderName
@@ -2520,6 +2560,7 @@ export const InboxDocument = new TypedDocumentString(`
     id
     direction
     channel
+    subject
     body
     status
     senderName
@@ -3196,6 +3237,27 @@ export const AddProspectDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddProspectMutation, AddProspectMutationVariables>;
+export const RecordEmailDocument = new TypedDocumentString(`
+    mutation RecordEmail($input: RecordEmailInput!) {
+  recordEmail(input: $input) {
+    __typename
+    ... on Message {
+      id
+      direction
+      channel
+      subject
+      body
+      status
+      sentAt
+      createdAt
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordEmailMutation, RecordEmailMutationVariables>;
 export const SimulateInboundMessageDocument = new TypedDocumentString(`
     mutation SimulateInboundMessage($input: SimulateInboundMessageInput!) {
   simulateInboundMessage(input: $input) {

@@ -2,6 +2,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { upsertCandidate } from '../../api/domain/ats-records.ts';
 import { textingNumber } from '../../api/domain/conversations.ts';
 import { phoneIssue } from '../../api/domain/phone.ts';
+import { asSendChannel } from '../../api/domain/send-channels.ts';
 import { builder } from '../builder.ts';
 import { tenantScope } from '../tenant-scope.ts';
 import { ChannelEnum } from './tenant.ts';
@@ -16,7 +17,7 @@ const ConsentSourceEnum = builder.enumType('ConsentSource', {
 
 builder.prismaObject('Consent', {
   fields: (t) => ({
-    channel: t.expose('channel', { type: ChannelEnum }),
+    channel: t.field({ type: ChannelEnum, resolve: (row) => asSendChannel(row.channel) }),
     state: t.expose('state', { type: ConsentStateEnum }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
@@ -26,7 +27,7 @@ builder.prismaObject('ConsentEvent', {
   description: 'One change of consent, with who or what made it and the evidence. Append-only.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    channel: t.expose('channel', { type: ChannelEnum }),
+    channel: t.field({ type: ChannelEnum, resolve: (row) => asSendChannel(row.channel) }),
     from: t.expose('fromState', { type: ConsentStateEnum }),
     to: t.expose('toState', { type: ConsentStateEnum }),
     source: t.expose('source', { type: ConsentSourceEnum }),

@@ -10,6 +10,7 @@ import {
 } from '../../api/domain/channel-accounts.ts';
 import { ChannelUnavailableError, SandboxNotAllowedError } from '../../api/domain/errors.ts';
 import type { TenantScope } from '../../api/domain/scope.ts';
+import { asSendChannel } from '../../api/domain/send-channels.ts';
 import { builder } from '../builder.ts';
 import { ChannelEnum, Tenant } from './tenant.ts';
 
@@ -34,7 +35,7 @@ export const ChannelAccount = builder.prismaNode('ChannelAccount', {
   select: { id: true },
   fields: (t) => ({
     pluginId: t.exposeString('pluginId', { description: 'The channel plugin (e.g. twilio-sms).' }),
-    channel: t.expose('channel', { type: ChannelEnum }),
+    channel: t.field({ type: ChannelEnum, select: { channel: true }, resolve: (row) => asSendChannel(row.channel) }),
     label: t.exposeString('label'),
     status: t.expose('status', { type: ChannelAccountStatusEnum }),
     credentials: t.field({
@@ -158,6 +159,6 @@ builder.prismaObjectField('Tenant', 'platformChannels', (t) =>
     type: [ChannelEnum],
     description: "Channels on which the operator lets this tenant send through the platform's own account.",
     select: { platformChannels: true },
-    resolve: (tenant) => tenant.platformChannels,
+    resolve: (tenant) => tenant.platformChannels.map(asSendChannel),
   }),
 );

@@ -21,7 +21,7 @@ import { Job } from './application.ts';
 import { Conversation } from './conversation.ts';
 import { Message } from './message.ts';
 import { SendingNumber } from './sending-number.ts';
-import { ChannelEnum } from './tenant.ts';
+import { MessageChannelEnum } from './tenant.ts';
 
 function inboxReader(ctx: RequestContext): Promise<InboxReader> {
   return requestLoader(ctx, 'inboxReader', () => loadInboxReader(tenantScope(ctx), tenantActor(ctx)));
@@ -95,7 +95,11 @@ const InboxFilter = builder.inputType('InboxFilter', {
   description: 'Narrows the inbox; every filter given must hold.',
   fields: (t) => ({
     unread: t.boolean({ description: 'Only conversations with a message from the candidate you have not read.' }),
-    channel: t.field({ type: ChannelEnum, description: 'Only conversations that keep a number on this channel.' }),
+    channel: t.field({
+      type: MessageChannelEnum,
+      description:
+        'Only conversations that keep a number on this channel (SMS, WHATSAPP), or, for EMAIL, that have a recorded email.',
+    }),
     jobId: t.globalID({ for: Job, description: 'Only conversations about applications to this job.' }),
     sendingNumberId: t.globalID({
       for: SendingNumber,

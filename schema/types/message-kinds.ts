@@ -1,4 +1,5 @@
 import { NotFoundError, ValidationError } from '../../api/domain/errors.ts';
+import { asSendChannel } from '../../api/domain/send-channels.ts';
 import { defineMessageKind, removeMessageKind, setMessageKindRule } from '../../api/messaging/kinds/kind-settings.ts';
 import { builder } from '../builder.ts';
 import { tenantScope } from '../tenant-scope.ts';
@@ -30,7 +31,7 @@ builder.prismaObject('MessageKindName', {
 const MessageKindRule = builder.prismaObject('MessageKindRule', {
   description: 'A kind of message your company does not send on a channel: sendMessage refuses it there.',
   fields: (t) => ({
-    channel: t.expose('channel', { type: ChannelEnum }),
+    channel: t.field({ type: ChannelEnum, resolve: (row) => asSendChannel(row.channel) }),
     kind: t.expose('kind', { type: MessageKindEnum }),
     customKind: t.string({ nullable: true, resolve: (rule) => rule.customKind || null }),
   }),

@@ -20,12 +20,12 @@ import { tenantActor, tenantScope } from '../tenant-scope.ts';
 import { Conversation } from './conversation.ts';
 import { MessageKindEnum } from './message-kinds.ts';
 import { ApprovedTemplateRef } from './session-window.ts';
-import { ChannelEnum } from './tenant.ts';
+import { ChannelEnum, MessageChannelEnum } from './tenant.ts';
 
-const DirectionEnum = builder.enumType('Direction', { values: ['OUTBOUND', 'INBOUND'] as const });
+export const DirectionEnum = builder.enumType('Direction', { values: ['OUTBOUND', 'INBOUND'] as const });
 export const MessageStatusEnum = builder.enumType('MessageStatus', {
   description:
-    'Where a message is. Outbound: QUEUED, SENDING, SENT, DELIVERED, then READ when the candidate opened it (WhatsApp read receipts), or UNDELIVERED / FAILED; inbound: RECEIVED. A status never goes back. SCHEDULED: waiting for its send time (sendAt, or the end of quiet hours), then QUEUED onwards, or FAILED with the reason when the send policy refuses it when due; CANCELLED: a scheduled message cancelled before it went out.',
+    'Where a message is. Outbound: QUEUED, SENDING, SENT, DELIVERED, then READ when the candidate opened it (WhatsApp read receipts), or UNDELIVERED / FAILED; inbound: RECEIVED. A status never goes back. SCHEDULED: waiting for its send time (sendAt, or the end of quiet hours), then QUEUED onwards, or FAILED with the reason when the send policy refuses it when due; CANCELLED: a scheduled message cancelled before it went out. RECORDED: an email the ATS recorded (recordEmail), in either direction; it never changes.',
   values: [
     'SCHEDULED',
     'QUEUED',
@@ -36,6 +36,7 @@ export const MessageStatusEnum = builder.enumType('MessageStatus', {
     'UNDELIVERED',
     'FAILED',
     'RECEIVED',
+    'RECORDED',
     'CANCELLED',
   ] as const,
 });
@@ -53,7 +54,11 @@ export const Message = builder.prismaNode('Message', {
   description: 'A message in a conversation. Readable by those who may read its conversation, and by its author.',
   fields: (t) => ({
     direction: t.expose('direction', { type: DirectionEnum }),
-    channel: t.expose('channel', { type: ChannelEnum }),
+    channel: t.expose('channel', { type: MessageChannelEnum }),
+    subject: t.exposeString('subject', {
+      nullable: true,
+      description: "A recorded email's subject line; null for SMS and WhatsApp messages.",
+    }),
     kind: t.expose('kind', { type: MessageKindEnum }),
     customKind: t.exposeString('customKind', {
       nullable: true,

@@ -1,3 +1,4 @@
+import { asSendChannel } from '../../api/domain/send-channels.ts';
 import { askSendPolicy } from '../../api/messaging/send-policy/index.ts';
 import { internationalWarning, type RoutedNumber } from '../../api/messaging/send-policy/routing.ts';
 import { builder } from '../builder.ts';
@@ -73,7 +74,7 @@ builder.prismaObjectField(Conversation, 'numberRouting', (t) =>
 builder.prismaObject('ConversationNumberChange', {
   description: 'A conversation moved to another sending number because its number was retired.',
   fields: (t) => ({
-    channel: t.expose('channel', { type: ChannelEnum }),
+    channel: t.field({ type: ChannelEnum, resolve: (row) => asSendChannel(row.channel) }),
     reason: t.exposeString('reason', { description: 'NUMBER_RETIRED.' }),
     from: t.relation('fromNumber'),
     to: t.relation('toNumber'),

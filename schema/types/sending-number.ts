@@ -8,6 +8,7 @@ import {
   NumberOwnershipUnverifiedError,
   SettingNotAvailableError,
 } from '../../api/domain/errors.ts';
+import { asSendChannel } from '../../api/domain/send-channels.ts';
 import { addSendingNumber } from '../../api/domain/sending-numbers.ts';
 import { builder } from '../builder.ts';
 import { poolOwner } from '../pool-owner.ts';
@@ -27,7 +28,7 @@ export const SendingNumber = builder.prismaNode('SendingNumber', {
   fields: (t) => ({
     e164: t.exposeString('e164'),
     country: t.exposeString('country'),
-    channel: t.expose('channel', { type: ChannelEnum }),
+    channel: t.field({ type: ChannelEnum, resolve: (row) => asSendChannel(row.channel) }),
     channelAccountId: t.id({
       nullable: true,
       description: "The channel account that owns the number; null: the platform's account.",

@@ -7,6 +7,7 @@ import {
 } from '../../api/domain/errors.ts';
 import type { SeatSummary as Summary } from '../../api/domain/seats.ts';
 import { buySeats, releaseSeats, seatSummary } from '../../api/domain/seats.ts';
+import { asSendChannel, sendChannels } from '../../api/domain/send-channels.ts';
 import { updateTenantSettings } from '../../api/domain/tenants.ts';
 import { encodeCursor } from '../../api/events/cursor.ts';
 import { DEFAULT_REENGAGEMENT_TEXT } from '../../api/messaging/send-policy/reengagement.ts';
@@ -15,7 +16,15 @@ import { withoutNulls } from '../inputs.ts';
 import { tenantScope } from '../tenant-scope.ts';
 import { QuietHoursInput } from './quiet-hours.ts';
 
-export const ChannelEnum = builder.enumType('Channel', { values: ['SMS', 'WHATSAPP'] as const });
+export const ChannelEnum = builder.enumType('Channel', {
+  description: 'A channel Parley sends, receives and locks on. Email is not one: the ATS records emails (recordEmail).',
+  values: sendChannels,
+});
+
+export const MessageChannelEnum = builder.enumType('MessageChannel', {
+  description: "A message's channel: SMS and WHATSAPP, which Parley sends and receives, or EMAIL, recorded by the ATS.",
+  values: ['SMS', 'WHATSAPP', 'EMAIL'] as const,
+});
 
 export const ConsentModelEnum = builder.enumType(ConsentModel, {
   name: 'ConsentModel',
@@ -54,7 +63,7 @@ export const Tenant = builder.prismaNode('Tenant', {
   nullable: true, // node(id) of a row outside your tenant is null, not an error
   fields: (t) => ({
     name: t.exposeString('name'),
-    enabledChannels: t.field({ type: [ChannelEnum], resolve: (tenant) => tenant.enabledChannels }),
+    enabledChannels: t.field({ type: [ChannelEnum], resolve: (tenant) => tenant.enabledChannels.map(asSendChannel) }),
     sendPolicy: t.field({ type: SendPolicy, resolve: (tenant) => tenant }),
     seats: t.field({
       type: SeatSummary,

@@ -1,5 +1,6 @@
-import type { Channel, ConsentSource, ConsentState } from '../../db/generated/prisma/enums.ts';
+import type { ConsentSource, ConsentState } from '../../db/generated/prisma/enums.ts';
 import type { TenantTx } from '../../domain/scope.ts';
+import type { SendChannel } from '../../domain/send-channels.ts';
 import { appendEvents } from '../../events/append.ts';
 
 /** The consent row as it stands once locked. */
@@ -7,7 +8,7 @@ export type LockedConsent = { state: ConsentState; optOutSource: ConsentSource |
 
 export type ConsentChange = {
   candidateId: string;
-  channel: Channel;
+  channel: SendChannel;
   /** The new state, or how to get it from the locked row (decided under the lock, so no change is lost). */
   to: ConsentState | ((locked: LockedConsent) => ConsentState);
   source: ConsentSource;

@@ -3,10 +3,10 @@ import type { InboundMessage } from '../../../plugins/sdk/index.ts';
 import { countReceived } from '../../allowances/usage.ts';
 import { allowanceAlertCtes, usageCtes } from '../../allowances/usage-sql.ts';
 import { Prisma, type PrismaClient } from '../../db/generated/prisma/client.ts';
-import type { Channel } from '../../db/generated/prisma/enums.ts';
 import { scopeToTenant, type TenantDb } from '../../db/tenant-scope.ts';
 import { isUniqueViolation } from '../../domain/prisma-errors.ts';
 import type { TenantTx } from '../../domain/scope.ts';
+import type { SendChannel } from '../../domain/send-channels.ts';
 import { appendEvents } from '../../events/append.ts';
 import type { EventRelay } from '../../events/relay.ts';
 import { changeConsent } from '../consent/change-consent.ts';
@@ -22,7 +22,7 @@ export type InboundDeps = {
   relay: Pick<EventRelay, 'wake'>;
   wakeOutbox: () => void;
   /** The loaded plugins: a message's channel is its plugin's (SMS when unknown). */
-  channels?: { plugins: ReadonlyMap<string, { channel: Channel }> };
+  channels?: { plugins: ReadonlyMap<string, { channel: SendChannel }> };
 };
 
 /** Providers retry a webhook for about a week (Meta: 7 days); a message older than that is filed when received. */

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../db/generated/prisma/client.ts';
-import type { Channel } from '../../db/generated/prisma/enums.ts';
+import type { SendChannel } from '../../domain/send-channels.ts';
 
 export type InboundRoute = {
   numberId: string;
@@ -7,7 +7,7 @@ export type InboundRoute = {
   conversationId: string | null;
   candidateId: string | null;
   /** The channel of the receiving number (the plugin's). */
-  channel: Channel;
+  channel: SendChannel;
 };
 
 /**
@@ -23,7 +23,7 @@ export async function routeInbound(
   to: string,
   from: string,
   accountId: string | null = null,
-  channel: Channel = 'SMS',
+  channel: SendChannel = 'SMS',
 ): Promise<InboundRoute | null> {
   const [route] = await prisma.$queryRaw<InboundRoute[]>`
     SELECT sn.id AS "numberId", sn."tenantId", sn.channel::text AS channel, c.id AS "conversationId", c."candidateId"

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Channel } from '../../db/generated/prisma/enums.ts';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import type { TenantScope } from '../../domain/scope.ts';
+import type { SendChannel } from '../../domain/send-channels.ts';
 import { parseInput } from '../../domain/validate.ts';
 import { withEvents } from '../../domain/with-events.ts';
 import { customKindKey, rulableKinds } from './message-kinds.ts';
@@ -74,7 +74,7 @@ export async function setMessageKindRule(
   const customKind = data.kind === 'CUSTOM' ? data.customKind : null;
   if (data.kind === 'CUSTOM' && !customKind) throw ValidationError.of('customKind', 'is required for kind CUSTOM');
   if (data.kind !== 'CUSTOM' && data.customKind) throw ValidationError.of('customKind', 'is only for kind CUSTOM');
-  const rule = { kind: data.kind, customKind: customKind ?? '', channel: data.channel as Channel };
+  const rule = { kind: data.kind, customKind: customKind ?? '', channel: data.channel as SendChannel };
   return withEvents(
     scope,
     async (tx) => {

@@ -1,7 +1,7 @@
 import { monthKeySql, nextMonthSql } from '../../allowances/month.ts';
 import { Prisma } from '../../db/generated/prisma/client.ts';
-import type { Channel } from '../../db/generated/prisma/enums.ts';
 import { AllowanceExhaustedError } from '../../domain/errors.ts';
+import type { SendChannel } from '../../domain/send-channels.ts';
 import type { AllowanceFacts } from './facts.ts';
 
 /**
@@ -9,7 +9,7 @@ import type { AllowanceFacts } from './facts.ts';
  * allowance rule reads: every number of the channel with an allowance, and its
  * usage in the tenant's current month, by number id; and when that month ends.
  */
-export function allowanceFactsSql(channel: Channel): Prisma.Sql {
+export function allowanceFactsSql(channel: SendChannel): Prisma.Sql {
   const month = monthKeySql(Prisma.sql`now()`, Prisma.sql`tn."timeZone"`);
   return Prisma.sql`(SELECT coalesce(json_object_agg(an.id, json_build_object('allowance', an."monthlyAllowance",
         'used', coalesce(au.sent + au.received, 0))), '{}'::json)

@@ -1,5 +1,5 @@
 import { SegmentedMessage } from 'sms-segments-calculator';
-import type { Channel } from '../../db/generated/prisma/enums.ts';
+import type { SendChannel } from '../../domain/send-channels.ts';
 
 export type SendCost = {
   encoding: 'GSM-7' | 'UCS-2' | 'UTF-8';
@@ -15,7 +15,7 @@ export type SendCost = {
  * characters such as € count twice); anything else is UCS-2 at 70 / 67.
  * Other channels carry the text as one message.
  */
-export function sendCost(channel: Channel, body: string): SendCost {
+export function sendCost(channel: SendChannel, body: string): SendCost {
   if (channel !== 'SMS') {
     return { encoding: 'UTF-8', segments: 1, characters: [...body].length, ucs2Characters: [] };
   }

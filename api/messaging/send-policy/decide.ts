@@ -1,7 +1,7 @@
 import type { ChannelCapabilities } from '../../../plugins/sdk/index.ts';
 import type { TenantActor } from '../../auth/actor.ts';
 import { creditCost } from '../../credits/cost.ts';
-import type { Channel, ConsentModel, ConsentState, MessageKind } from '../../db/generated/prisma/enums.ts';
+import type { ConsentModel, ConsentState, MessageKind } from '../../db/generated/prisma/enums.ts';
 import { textingNumber } from '../../domain/conversations.ts';
 import {
   AttachmentsNotSupportedError,
@@ -16,6 +16,7 @@ import {
   SendNotAllowedError,
   ValidationError,
 } from '../../domain/errors.ts';
+import type { SendChannel } from '../../domain/send-channels.ts';
 import { type Lock, type LockReason, lockFor } from '../consent/locks.ts';
 import { kindName } from '../kinds/message-kinds.ts';
 import { accessFacts, senderPool, sendRefusals } from './access.ts';
@@ -29,7 +30,7 @@ import { type SessionWindow, sessionWindow, windowRefusals, withWindow } from '.
 
 export type SendRequest = {
   actor: TenantActor;
-  channel: Channel;
+  channel: SendChannel;
   kind: MessageKind;
   customKind?: string | null;
   body: string;

@@ -10,6 +10,7 @@ import type {
   MessageStatus,
 } from '../../db/generated/prisma/enums.ts';
 import type { TenantScope } from '../../domain/scope.ts';
+import type { SendChannel } from '../../domain/send-channels.ts';
 import type { KindOf } from '../kinds/message-kinds.ts';
 import { allowanceFactsSql } from './allowance.ts';
 import type { ReengagementFacts } from './reengagement.ts';
@@ -112,7 +113,7 @@ export async function readSendFacts(
   scope: TenantScope,
   actor: TenantActor,
   conversationId: string,
-  channel: Channel,
+  channel: SendChannel,
   idempotencyKey: string | null,
   { kind, customKind }: KindOf,
 ): Promise<SendFacts | null> {

@@ -1,8 +1,9 @@
 import type { TenantActor } from '../../auth/actor.ts';
 import type { ChannelRegistry } from '../../channels/registry.ts';
-import type { Channel, MessageKind } from '../../db/generated/prisma/enums.ts';
+import type { MessageKind } from '../../db/generated/prisma/enums.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { TenantScope } from '../../domain/scope.ts';
+import type { SendChannel } from '../../domain/send-channels.ts';
 import { accessFacts, mayRead } from './access.ts';
 import { decide, type SendDecision } from './decide.ts';
 import { type PoolNumber, readSendFacts, type SendFacts } from './facts.ts';
@@ -10,7 +11,7 @@ import { type PoolNumber, readSendFacts, type SendFacts } from './facts.ts';
 export type { SendDecision } from './decide.ts';
 
 /** A number can send when its account is active, or, without one, when the tenant may use the platform's. */
-function usableFacts(channels: ChannelRegistry, channel: Channel, facts: SendFacts): SendFacts {
+function usableFacts(channels: ChannelRegistry, channel: SendChannel, facts: SendFacts): SendFacts {
   const usable = (n: PoolNumber) =>
     n.accountId
       ? n.accountStatus === 'ACTIVE' && channels.plugins.get(n.pluginId ?? '')?.channel === channel
@@ -24,7 +25,7 @@ function usableFacts(channels: ChannelRegistry, channel: Channel, facts: SendFac
 
 export type SendQuestion = {
   conversationId: string;
-  channel: Channel;
+  channel: SendChannel;
   kind: MessageKind;
   /** The tenant's own kind when `kind` is CUSTOM. */
   customKind?: string | null;
@@ -81,7 +82,7 @@ export async function askSendPolicy(
 const channelKinds = ['SMS', 'WHATSAPP'] as const;
 
 /** A channel's lock as the API shows it: consent, the session window and its template, and whether an opt-out is observable. */
-export function lockView(decision: SendDecision, channel: Channel) {
+export function lockView(decision: SendDecision, channel: SendChannel) {
   const { lock, consent, consentModel, window, reengagement, optOutObservable } = decision;
   return { channel, consent, consentModel, ...lock, window, reengagement, optOutObservable };
 }

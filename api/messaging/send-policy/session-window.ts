@@ -1,10 +1,10 @@
-import type { Channel } from '../../db/generated/prisma/enums.ts';
 import {
   type DomainError,
   ReengagementPendingError,
   SessionWindowClosedError,
   ValidationError,
 } from '../../domain/errors.ts';
+import type { SendChannel } from '../../domain/send-channels.ts';
 import type { Lock } from '../consent/locks.ts';
 import type { Reengagement } from './reengagement.ts';
 
@@ -38,10 +38,14 @@ export function sessionWindow(hours: number | null, lastInboundAt: Date | null, 
   };
 }
 
-const label: Record<Channel, string> = { SMS: 'SMS', WHATSAPP: 'WhatsApp' };
+const label: Record<SendChannel, string> = { SMS: 'SMS', WHATSAPP: 'WhatsApp' };
 
 /** The sentence a recruiter reads about a closed window: why, since when, and the template to send instead. */
-export function windowClosedMessage(channel: Channel, window: SessionWindow, template: Reengagement | null): string {
+export function windowClosedMessage(
+  channel: SendChannel,
+  window: SessionWindow,
+  template: Reengagement | null,
+): string {
   const name = label[channel];
   const why = window.closedAt
     ? `The candidate last wrote on ${name} more than ${window.hours} hours ago; free text could be sent until ${window.closedAt.toISOString()}.`
@@ -55,7 +59,7 @@ export function windowClosedMessage(channel: Channel, window: SessionWindow, tem
 /** A consent lock that is open, closed again by the window: free text is locked, the template is not. */
 export function withWindow(
   lock: Lock,
-  channel: Channel,
+  channel: SendChannel,
   window: SessionWindow | null,
   template: Reengagement | null,
 ): Lock {
@@ -81,7 +85,7 @@ function pendingTemplate(sent: { lastInboundAt: Date | null; lastTemplateAt: Dat
  * a second template while the first is unanswered and less than a day old.
  */
 export function windowRefusals(
-  request: { channel: Channel; template?: boolean },
+  request: { channel: SendChannel; template?: boolean },
   window: SessionWindow | null,
   template: Reengagement | null,
   sent: { lastInboundAt: Date | null; lastTemplateAt: Date | null; now: Date } = {

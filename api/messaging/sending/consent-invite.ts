@@ -1,8 +1,8 @@
 import type { TenantActor } from '../../auth/actor.ts';
 import { ledgerActor } from '../../credits/cost.ts';
-import type { Channel } from '../../db/generated/prisma/enums.ts';
 import { ConversationLockedError } from '../../domain/errors.ts';
 import type { TenantScope } from '../../domain/scope.ts';
+import type { SendChannel } from '../../domain/send-channels.ts';
 import { changeConsent, type LockedConsent } from '../consent/change-consent.ts';
 import { askSendPolicy } from '../send-policy/index.ts';
 import type { RoutedNumber } from '../send-policy/routing.ts';
@@ -30,7 +30,7 @@ export async function sendConsentInvite(
   deps: MessagingDeps,
   actor: TenantActor,
   conversationId: string,
-  channel: Channel = 'SMS',
+  channel: SendChannel = 'SMS',
 ) {
   const answer = await askSendPolicy(scope, deps.channels, actor, {
     conversationId,

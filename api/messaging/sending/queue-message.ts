@@ -5,10 +5,11 @@ import { allowanceAlertCtes, creditLockCte, usageCtes } from '../../allowances/u
 import { availableCredits } from '../../credits/balance.ts';
 import { reservationCtes, reservedGuard } from '../../credits/reserve-sql.ts';
 import { Prisma } from '../../db/generated/prisma/client.ts';
-import type { Channel, MessageKind } from '../../db/generated/prisma/enums.ts';
+import type { MessageKind } from '../../db/generated/prisma/enums.ts';
 import type { TenantDb } from '../../db/tenant-scope.ts';
 import { InsufficientCreditsError } from '../../domain/errors.ts';
 import type { TenantTx } from '../../domain/scope.ts';
+import type { SendChannel } from '../../domain/send-channels.ts';
 
 export type QueuedMessage = {
   conversationId: string;
@@ -18,7 +19,7 @@ export type QueuedMessage = {
    */
   sendingNumber: { id: string; e164: string; replaces?: string | null };
   authorId: string | null;
-  channel: Channel;
+  channel: SendChannel;
   kind: MessageKind;
   /** The tenant's own kind, when `kind` is CUSTOM. */
   customKind?: string | null;

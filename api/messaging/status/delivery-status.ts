@@ -13,11 +13,13 @@ const rank: Record<MessageStatus, number> = {
   UNDELIVERED: 3,
   FAILED: 3,
   RECEIVED: 3,
+  // A recorded email is final: no provider reports on it.
+  RECORDED: 5,
   READ: 4,
 };
 
 /** Ends a message READ never follows: it was not delivered, or it is the candidate's own. */
-const NOT_READABLE: MessageStatus[] = ['UNDELIVERED', 'FAILED', 'RECEIVED', 'CANCELLED'];
+const NOT_READABLE: MessageStatus[] = ['UNDELIVERED', 'FAILED', 'RECEIVED', 'RECORDED', 'CANCELLED'];
 
 /** The statuses a message may move to `next` from: only forward, never back. */
 export function statusesBefore(next: MessageStatus): MessageStatus[] {
