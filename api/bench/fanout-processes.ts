@@ -6,11 +6,14 @@ const root = join(import.meta.dirname, '..', '..');
 export type Measured = {
   child: ChildProcess;
   /** Garbage-collects and returns heapUsed and RSS in bytes (api/bench/memory-probe.ts). */
-  memory(): Promise<{ heapUsed: number; rss: number }>;
+  memory(): Promise<ProbeReading>;
   /** Lines it printed on stdout, as they come. */
   onLine(listener: (line: string) => void): void;
   stop(): Promise<void>;
 };
+
+/** What the memory probe prints: heap and RSS in bytes, and the service's live delivery counts if it has them. */
+export type ProbeReading = { heapUsed: number; rss: number; live?: Record<string, number> };
 
 /** A Node process running `script` with tsx, the memory probe preloaded and garbage collection exposed. */
 export function spawnMeasured(script: string, env: Record<string, string>, args: string[] = []): Measured {
@@ -29,7 +32,7 @@ export function spawnMeasured(script: string, env: Record<string, string>, args:
     ],
     { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  const memoryWaiters: ((m: { heapUsed: number; rss: number }) => void)[] = [];
+  const memoryWaiters: ((m: ProbeReading) => void)[] = [];
   const lineListeners: ((line: string) => void)[] = [];
   const lines = (stream: NodeJS.ReadableStream, onLine: (line: string) => void) => {
     let rest = '';

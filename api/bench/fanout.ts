@@ -30,13 +30,17 @@ const sizes = String(args.n).split(',').map(Number);
 const M = Number(args.m);
 const REPS = Number(args.reps);
 const say = (text: string) => console.log(`[fanout] ${text}`);
-/** conversationUpdated: a recruiter (user token) on the seeded conversation, each event checked against their rights. */
-const recruiterView = args.subscription === 'conversationUpdated';
+/** Recruiter views (a user token, each event checked against their rights): the seeded conversation, or their inbox. */
+const recruiterQueries: Record<string, string> = {
+  conversationUpdated:
+    'subscription($id: ID!) { conversationUpdated(id: $id) { cursor type occurredAt message { id direction body status } } }',
+  inboxUpdated:
+    'subscription { inboxUpdated { cursor type occurredAt conversation { id lastMessageAt lastMessage { id body } } } }',
+};
+const recruiterView = args.subscription in recruiterQueries;
 if (!recruiterView && args.subscription !== 'tenantEvents')
-  throw new Error('--subscription: tenantEvents or conversationUpdated');
-const subscriptionQuery = recruiterView
-  ? 'subscription($id: ID!) { conversationUpdated(id: $id) { cursor type occurredAt message { id direction body status } } }'
-  : String(args.query);
+  throw new Error('--subscription: tenantEvents, conversationUpdated or inboxUpdated');
+const subscriptionQuery = recruiterQueries[String(args.subscription)] ?? String(args.query);
 
 const database = await createTestDatabase();
 if (!database.url) throw new Error('the benchmark needs PostgreSQL: run it with PARLEY_TEST_MODE=postgres');
@@ -171,7 +175,7 @@ async function measure(kind: 'service' | 'bare', n: number): Promise<Figures> {
             kind: 'graphql-ws',
             credential: (recruiterView ? tenant?.token : tenant?.apiKey) as string,
             query: subscriptionQuery,
-            variables: recruiterView ? { id: tenant?.conversations[0]?.id } : {},
+            variables: args.subscription === 'conversationUpdated' ? { id: tenant?.conversations[0]?.id } : {},
           }
         : { kind: 'bare' },
     onProgress: (open) => say(`  ${kind}: ${open}/${n} sockets open (${((Date.now() - started) / 1000).toFixed(1)} s)`),
@@ -251,6 +255,17 @@ async function measure(kind: 'service' | 'bare', n: number): Promise<Figures> {
     }
   }
   latencies.sort((a, b) => a - b);
+  if (kind === 'service') {
+    // What delivery asked of the database during the burst (api/live/live-counts.ts), summed over both processes.
+    const end = await Promise.all(processes.map((p) => p.memory()));
+    const counted = (readings: { live?: Record<string, number> }[], name: string) =>
+      readings.reduce((total, r) => total + (r.live?.[name] ?? 0), 0);
+    const names = ['accessHits', 'accessAsked', 'rowsRead', 'rowsShared'];
+    if (end.some((r) => r.live))
+      say(
+        `  live counts during the burst: ${names.map((k) => `${k} ${counted(end, k) - counted(after, k)}`).join(', ')}`,
+      );
+  }
   const first = Math.min(...events.map((e) => e.at));
   await subscribers.close();
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

@@ -15,6 +15,8 @@ process.on('SIGUSR2', () => {
     const { heapUsed, rss, external } = process.memoryUsage();
     const dir = process.env.BENCH_HEAP_SNAPSHOT_DIR;
     const snapshot = dir ? writeHeapSnapshot(`${dir}/${process.pid}-${Date.now()}.heapsnapshot`) : undefined;
-    process.stderr.write(`[memory] ${JSON.stringify({ heapUsed, rss, external, snapshot })}\n`);
+    // The service's live delivery counts (api/live/live-counts.ts), when it has any.
+    const live = (globalThis as Record<symbol, unknown>)[Symbol.for('parley.liveCounts')];
+    process.stderr.write(`[memory] ${JSON.stringify({ heapUsed, rss, external, snapshot, live })}\n`);
   });
 });

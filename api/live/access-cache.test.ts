@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TenantDb } from '../db/tenant-scope.ts';
 import type { LoggedEvent, TenantEventType } from '../events/tenant-events.ts';
 import { LiveAccess } from './access-cache.ts';
+import { liveCounts } from './live-counts.ts';
 
 const tenantId = 't1';
 const recruiter = { kind: 'user', tenantId, userId: 'u1', role: 'RECRUITER' } as const;
@@ -55,6 +56,12 @@ describe('live access cache', () => {
       a.tenant.apply(event('MESSAGE_CREATED', { conversationId: 'c1' }));
       expect(await a.tenant.mayRead(a.reader, 'c1')).toBe(true);
     }
+    expect(asked.conversation).toBe(1);
+    // The hits were answered from memory: the process-wide counters agree with what the database was asked.
+    const counted = { ...liveCounts };
+    await a.tenant.mayRead(a.reader, 'c1');
+    expect(liveCounts.accessHits - counted.accessHits).toBe(1);
+    expect(liveCounts.accessAsked - counted.accessAsked).toBe(0);
     expect(asked.conversation).toBe(1);
 
     state.team.set('c1', new Set());

@@ -3,6 +3,7 @@ import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { scopeToTenant, type TenantDb } from '../db/tenant-scope.ts';
 import { readableBy } from '../domain/conversations.ts';
 import type { LoggedEvent } from '../events/tenant-events.ts';
+import { liveCounts } from './live-counts.ts';
 
 /** A cached answer and when it was asked (a tick of `clock`), so a subscriber that started later can refuse it. */
 type Entry<T> = { asked: number; value: Promise<T> };
@@ -77,7 +78,11 @@ export class TenantAccess {
     const { userId } = reader.actor;
     let byUser = this.readable.get(conversationId);
     const cached = byUser?.get(userId);
-    if (cached && cached.asked >= reader.since) return cached.value;
+    if (cached && cached.asked >= reader.since) {
+      liveCounts.accessHits++;
+      return cached.value;
+    }
+    liveCounts.accessAsked++;
     this.assignmentSetting(reader);
     const asked = tick();
     const value = reader.db.conversation

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../api/context.ts';
 import { readableBy } from '../../api/domain/conversations.ts';
 import { NotFoundError } from '../../api/domain/errors.ts';
 import { type ConversationUpdateItem, conversationUpdates } from '../../api/live/conversation-updates.ts';
+import { eventRows } from '../../api/live/event-rows.ts';
 import { type InboxUpdateItem, inboxUpdates } from '../../api/live/inbox-updates.ts';
 import { type Delivered, liveStream, startPosition } from '../../api/live/live-stream.ts';
 import { type NotificationUpdateItem, notificationUpdates } from '../../api/live/notification-updates.ts';
@@ -27,6 +28,25 @@ function stream<T extends object>(
   return liveStream(ctx.services, tenantActor(ctx), tenantScope(ctx).db, startPosition(after), select);
 }
 
+/**
+ * The conversation of an update, read once per event for every subscriber of
+ * the tenant the update reached: its selector let the update through only
+ * after this subscriber's access check for the conversation.
+ */
+function sharedConversation(
+  ctx: RequestContext,
+  u: { conversationId: string; event: { position: string } },
+  query: Record<string, unknown>,
+) {
+  return eventRows(ctx.services.prisma).conversation(
+    tenantScope(ctx).db,
+    tenantActor(ctx).tenantId,
+    u.event.position,
+    u.conversationId,
+    query,
+  );
+}
+
 const cursorField = {
   description: 'Pass it as `after` to resume right after this update.',
 };
@@ -47,15 +67,22 @@ const ConversationUpdate = builder.objectRef<Delivered<ConversationUpdateItem>>(
       type: 'Conversation',
       nullable: true,
       description: 'The conversation now; null if you lost access between the event and its delivery.',
-      resolve: (query, u, _args, ctx) =>
-        reader(ctx).conversation.findFirst({ ...query, where: { id: u.conversationId } }),
+      resolve: (query, u, _args, ctx) => sharedConversation(ctx, u, query),
     }),
     message: t.prismaField({
       type: 'Message',
       nullable: true,
       description: 'The new or changed message (MESSAGE_CREATED, MESSAGE_STATUS_CHANGED); null for other updates.',
       resolve: (query, u, _args, ctx) =>
-        u.messageId ? reader(ctx).message.findFirst({ ...query, where: { id: u.messageId } }) : null,
+        u.messageId
+          ? eventRows(ctx.services.prisma).message(
+              tenantScope(ctx).db,
+              tenantActor(ctx).tenantId,
+              u.event.position,
+              { id: u.messageId, conversationId: u.conversationId },
+              query,
+            )
+          : null,
     }),
   }),
 });
@@ -103,8 +130,7 @@ const InboxUpdate = builder.objectRef<Delivered<InboxUpdateItem>>('InboxUpdate')
       type: 'Conversation',
       nullable: true,
       description: 'The row as you may read it now; null if you lost access between the event and its delivery.',
-      resolve: (query, u, _args, ctx) =>
-        reader(ctx).conversation.findFirst({ ...query, where: { id: u.conversationId } }),
+      resolve: (query, u, _args, ctx) => sharedConversation(ctx, u, query),
     }),
   }),
 });
