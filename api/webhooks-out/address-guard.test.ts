@@ -28,16 +28,33 @@ describe('forbiddenRange', () => {
     ['::ffff:10.0.0.1', 'private'],
     ['64:ff9b::a9fe:a9fe', 'link-local'],
     ['2002:0a00:0001::1', 'private'],
+    ['::ffff:0:127.0.0.1', 'loopback'],
+    ['::ffff:0:7f00:1', 'loopback'],
+    ['::ffff:0:8.8.8.8', null],
+    ['100::1', 'reserved'],
+    ['2001:db8::1', 'reserved'],
+    ['2001:db8:ffff::1', 'reserved'],
+    ['2001::1', 'reserved'],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'reserved'],
+    ['2001:1ff::1', 'reserved'],
   ])('refuses %s as %s', (address, range) => {
     expect(forbiddenRange(address)).toBe(range);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '169.253.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])(
-    'allows the public address %s',
-    (address) => {
-      expect(forbiddenRange(address)).toBeNull();
-    },
-  );
+  it.each([
+    '8.8.8.8',
+    '1.1.1.1',
+    '172.32.0.1',
+    '100.128.0.1',
+    '169.253.1.1',
+    '2606:4700:4700::1111',
+    '::ffff:8.8.8.8',
+    '2001:200::1',
+    '2001:4860:4860::8888',
+    '100:0:0:1::1',
+  ])('allows the public address %s', (address) => {
+    expect(forbiddenRange(address)).toBeNull();
+  });
 });
 
 describe('checkHost', () => {

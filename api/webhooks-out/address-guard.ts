@@ -76,10 +76,20 @@ function classifyV6(bytes: number[]): ForbiddenRange | null {
     bytes.slice(4, 12).every((b) => b === 0)
   )
     return classifyV4(v4);
+  // IPv4-translated (::ffff:0:a.b.c.d, RFC 2765) carries an IPv4 address too.
+  if (zeroUpTo(8) && bytes[8] === 0xff && bytes[9] === 0xff && bytes[10] === 0 && bytes[11] === 0) {
+    return classifyV4(v4);
+  }
   // 6to4 (2002:a.b.c.d::/48) routes to the IPv4 address it embeds.
   if (bytes[0] === 0x20 && bytes[1] === 0x02) return classifyV4(bytes.slice(2, 6));
   const first = bytes[0] ?? 0;
   const second = bytes[1] ?? 0;
+  // Discard-only 100::/64 (RFC 6666) and documentation 2001:db8::/32 (RFC 3849).
+  if (first === 0x01 && second === 0x00 && bytes.slice(2, 8).every((b) => b === 0)) return 'reserved';
+  if (first === 0x20 && second === 0x01 && bytes[2] === 0x0d && bytes[3] === 0xb8) return 'reserved';
+  // IETF protocol assignments 2001::/23 (RFC 2928), Teredo 2001::/32 included: tunnels and special-purpose
+  // blocks, no ordinary receiver. Its few anycast services (e.g. AS112 in 2001:4:112::/48) do not take webhooks.
+  if (first === 0x20 && second === 0x01 && (bytes[2] ?? 0) < 0x02) return 'reserved';
   if ((first & 0xfe) === 0xfc) return 'unique local';
   if (first === 0xfe && (second & 0xc0) === 0x80) return 'link-local';
   if (first === 0xfe && (second & 0xc0) === 0xc0) return 'private'; // site-local, deprecated
