@@ -871,7 +871,7 @@ export type ConversationMessagesQueryVariables = Exact<{
 }>;
 
 
-export type ConversationMessagesQuery = { conversation: { id: string, messages: { edges: Array<{ cursor: string, node: { id: string, direction: Direction, channel: MessageChannel, body: string, status: MessageStatus, senderName: string, createdAt: string, author: { id: string, name: string } | null } }>, pageInfo: { hasPreviousPage: boolean, startCursor: string | null } } } | null };
+export type ConversationMessagesQuery = { conversation: { id: string, messages: { edges: Array<{ cursor: string, node: { id: string, direction: Direction, channel: MessageChannel, subject: string | null, body: string, status: MessageStatus, senderName: string, createdAt: string, author: { id: string, name: string } | null } }>, pageInfo: { hasPreviousPage: boolean, startCursor: string | null } } } | null };
 
 export type MarkConversationReadMutationVariables = Exact<{
   conversationId: string | number;
@@ -1234,7 +1234,7 @@ export type RecordEmailMutation = { recordEmail:
     | { __typename: 'Message', id: string, direction: Direction, channel: MessageChannel, subject: string | null, body: string, status: MessageStatus, sentAt: string | null, createdAt: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
 export type SimulateInboundMessageMutationVariables = Exact<{
@@ -2584,6 +2584,7 @@ export const ConversationMessagesDocument = new TypedDocumentString(`
           id
           direction
           channel
+          subject
           body
           status
           senderName
@@ -3250,6 +3251,9 @@ export const RecordEmailDocument = new TypedDocumentString(`
       status
       sentAt
       createdAt
+    }
+    ... on ValidationError {
+      field
     }
     ... on Error {
       code
