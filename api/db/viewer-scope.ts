@@ -23,7 +23,7 @@ function adminReadRules(userId: string): Record<string, object> {
 
 /**
  * What a recruiter may read, per model: candidate data only through a
- * conversation they may read; API keys not at all. Models not listed are
+ * conversation they may read; API keys, channel accounts and webhooks not at all. Models not listed are
  * tenant-wide (users, jobs, seats, numbers).
  */
 function readRules(userId: string): Record<string, object> {
@@ -39,6 +39,9 @@ function readRules(userId: string): Record<string, object> {
     ApiKey: { id: { in: [] } },
     ChannelAccount: { id: { in: [] } },
     UnmatchedInbound: { id: { in: [] } },
+    WebhookEndpoint: { id: { in: [] } },
+    WebhookDelivery: { id: { in: [] } },
+    WebhookAttempt: { id: { in: [] } },
     Notification: { userId },
   };
 }

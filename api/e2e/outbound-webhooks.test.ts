@@ -395,6 +395,23 @@ describe('outbound webhooks', () => {
     expect(listed.body.errors?.[0]?.message).toMatch(/credentials do not allow/);
 
     const mine = await createEndpoint(tenant.client, hook.url);
+    await waitFor(async () => hook.received.length >= 1, 'the endpoint’s own WEBHOOK_ENDPOINT_CREATED');
+    const delivery = (await deliveries(tenant.client, mine.id)).deliveries.edges[0]?.node;
+    if (!delivery) throw new Error('no delivery');
+    // A recruiter cannot tell a real endpoint or delivery from a made-up id: both are a bare null.
+    const madeUp = Buffer.from('WebhookEndpoint:0190f5c2-0000-7000-8000-000000000000').toString('base64');
+    for (const id of [mine.id, delivery.id, madeUp]) {
+      const one = await server.post(
+        { query: 'query($id: ID!) { node(id: $id) { id } }', variables: { id } },
+        { authorization: `Bearer ${recruiter.token}` },
+      );
+      expect(one.body).toEqual({ data: { node: null } });
+      const many = await server.post(
+        { query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: [id] } },
+        { authorization: `Bearer ${recruiter.token}` },
+      );
+      expect(many.body).toEqual({ data: { nodes: [null] } });
+    }
     const stranger = await server.createTenant();
     const attempts = await Promise.all([
       stranger.client.request(UpdateWebhookEndpointDocument, { input: { id: mine.id, enabled: false } }),
