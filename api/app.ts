@@ -83,6 +83,8 @@ export function buildApp(config: Config, log: Logger) {
           present: presentTenantEvent,
           retryWindowMs: config.webhooks.retryWindowMs,
           retentionDays: config.eventRetentionDays,
+          maxEndpointsPerTenant: config.webhooks.maxEndpointsPerTenant,
+          maxPendingPerEndpoint: config.webhooks.maxPendingPerEndpoint,
           wake: () => webhooks?.wake(),
         },
       };
@@ -122,6 +124,10 @@ export function buildApp(config: Config, log: Logger) {
         cache: actorCache,
       });
 
+      const live = createLiveConnections({
+        recheckMs: config.liveConnectionRecheckMs,
+        stale: (actors) => staleHolders(db.prisma, actors),
+      });
       const yoga = createGraphQLHandler({
         services,
         authenticate,
@@ -129,10 +135,7 @@ export function buildApp(config: Config, log: Logger) {
         graphiql: config.env === 'development',
         limits: config.graphqlLimits,
         hideSuggestions: config.env === 'production',
-      });
-      const live = createLiveConnections({
-        recheckMs: config.liveConnectionRecheckMs,
-        stale: (actors) => staleHolders(db.prisma, actors),
+        live,
       });
       credentials.onChange(live.closeFor);
       const http = createHttpServer({

@@ -34,12 +34,18 @@ export type GraphQLLimits = {
   bodyBytes: number;
   /** Operations running at once on one graphql-ws connection. */
   subscriptionsPerConnection: number;
-  /** graphql-ws connections one API key or user may hold open on one copy. */
+  /** graphql-ws connections, and separately SSE streams, one API key or user may hold open on one copy. */
   connectionsPerCredential: number;
 };
 
 export type Tier = 'anonymous' | 'authenticated';
-export type LimitName = keyof DocumentLimits | 'operations' | 'nodeIds' | 'bodyBytes' | 'subscriptionsPerConnection';
+export type LimitName =
+  | keyof DocumentLimits
+  | 'operations'
+  | 'nodeIds'
+  | 'bodyBytes'
+  | 'subscriptionsPerConnection'
+  | 'connectionsPerCredential';
 
 /** The error every limit refusal carries: HTTP 400 (413 for the body), code LIMIT_EXCEEDED, which limit and its value. */
 export function limitExceeded(limit: LimitName, max: number, message: string, status = 400): GraphQLError {

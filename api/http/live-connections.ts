@@ -24,6 +24,8 @@ export type StaleCheck = (actors: Actor[]) => Promise<CredentialChange[]>;
  */
 export function createLiveConnections(options: { recheckMs: number; stale: StaleCheck }) {
   const byHolder = new Map<string, Set<Tracked>>();
+  /** Places taken per holder by long-lived connections (SSE streams), against GRAPHQL_MAX_CONNECTIONS_PER_CREDENTIAL. */
+  const places = new Map<string, number>();
 
   function closeFor(change: CredentialChange, reason = reasons[change.kind]) {
     const set = byHolder.get(keyOf(change));
@@ -66,6 +68,26 @@ export function createLiveConnections(options: { recheckMs: number; stale: Stale
         if (expiry) clearTimeout(expiry);
         set.delete(tracked);
         if (set.size === 0 && byHolder.get(key) === set) byHolder.delete(key);
+      };
+    },
+    /**
+     * Takes one of the `max` connection places of `actor`'s API key or user; null when all are taken.
+     * The returned release may be called any number of times (the stream's end, its abort, a revocation).
+     */
+    claim(actor: Actor, max: number): (() => void) | null {
+      const holder = holderOf(actor);
+      if (!holder) return () => {};
+      const key = keyOf(holder);
+      const taken = places.get(key) ?? 0;
+      if (taken >= max) return null;
+      places.set(key, taken + 1);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        const left = (places.get(key) ?? 1) - 1;
+        if (left > 0) places.set(key, left);
+        else places.delete(key);
       };
     },
     /** Closes every live connection of the changed holder. */

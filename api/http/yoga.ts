@@ -14,7 +14,9 @@ import { CursorExpiredError, DomainError } from '../domain/errors.ts';
 import type { Logger } from '../log.ts';
 import { badInput } from './bad-input.ts';
 import { type GraphQLLimits, useGraphQLLimits } from './limits.ts';
+import type { LiveConnections } from './live-connections.ts';
 import { serviceUnavailable } from './service-unavailable.ts';
+import { useSseStreamLimit } from './sse-stream-limit.ts';
 
 /** Filled in while a request runs, logged when it ends. */
 export type RequestLog = { requestId: string; tenantId?: string; actor?: Actor['kind'] };
@@ -55,6 +57,8 @@ export function createGraphQLHandler(deps: {
   limits: GraphQLLimits;
   /** Hide graphql's "Did you mean …?" suggestions (production). */
   hideSuggestions: boolean;
+  /** Counts each credential's SSE streams against `limits.connectionsPerCredential`. */
+  live: Pick<LiveConnections, 'claim'>;
 }) {
   const { services, authenticate, log } = deps;
   return createYoga<ServerContext, RequestContext>({
@@ -64,6 +68,7 @@ export function createGraphQLHandler(deps: {
     maxRequestBodySize: deps.limits.bodyBytes,
     plugins: [
       useGraphQLLimits(deps.limits),
+      useSseStreamLimit(deps.live, deps.limits.connectionsPerCredential),
       ...(deps.hideSuggestions ? [blockFieldSuggestionsPlugin({ mask: '' })] : []),
     ],
     graphiql: deps.graphiql ? { title: 'Parley', subscriptionsProtocol: 'WS' } : false,
