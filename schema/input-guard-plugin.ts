@@ -47,9 +47,16 @@ function globalIdIssues(args: object, error: unknown): FieldIssue[] | null {
   return (fields.length ? fields : ['id']).map((field) => ({ field, message }));
 }
 
+/** Pothos refuses a negative page size in its own words; say it as `inbox(first:)` does. */
+function pageSizeIssue(error: unknown): ValidationError | null {
+  if (!(error instanceof Error) || error.name !== 'PothosValidationError') return null;
+  const arg = /^Argument "(first|last)" must be a non-negative integer$/.exec(error.message)?.[1];
+  return arg ? ValidationError.of(arg, 'must be at least 1') : null;
+}
+
 function translated(args: object, error: unknown): unknown {
   const issues = globalIdIssues(args, error);
-  return issues ? new ValidationError(issues) : error;
+  return issues ? new ValidationError(issues) : (pageSizeIssue(error) ?? error);
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   UpsertCandidateDocument,
   UpsertJobDocument,
 } from '../../clients/generated/graphql.ts';
-import type { ParleyClient } from '../../clients/parley-client.ts';
+import type { ParleyClient, ParleyRequestError } from '../../clients/parley-client.ts';
 import { encodeCursor } from '../events/cursor.ts';
 import { startTestServer, type TestServer } from '../test/harness.ts';
 import { type Hiring, setUpHiring, usNumber, waitFor } from '../test/messaging-fixture.ts';
@@ -171,6 +171,15 @@ describe('the recruiter inbox', () => {
       upTo: (await inbox(h.recruiter.client, { search: 'cara' })).edges[0]?.node.lastMessage?.id as string,
     });
     expect(foreign.markConversationRead).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION' });
+    // A conversation id given as `upTo` (the same id as conversationId) is reported against `upTo`.
+    const wrongKind = await h.recruiter.client.request(MarkConversationReadDocument, {
+      conversationId: h.conversationId,
+      upTo: h.conversationId,
+    });
+    expect(wrongKind.markConversationRead).toMatchObject({
+      __typename: 'ValidationError',
+      message: 'upTo: is not the id of a Message',
+    });
     const notMine = await h.recruiter.client.request(MarkConversationReadDocument, {
       conversationId: carl.conversationId,
       upTo: latest,
@@ -244,6 +253,26 @@ describe('the recruiter inbox', () => {
     expect(oldest?.edges.map((e) => e.node.body)).toEqual(everything.slice(0, 2));
     const next = await all({ first: 2, after: oldest?.edges[1]?.cursor as string });
     expect(next?.edges.map((e) => e.node.body)).toEqual(everything.slice(2, 4));
+  });
+
+  it('refuses a page size below 1 naming the argument, as the inbox does', async () => {
+    const cases: [{ first?: number; last?: number }, string][] = [
+      [{ first: -5 }, 'first: must be at least 1'],
+      [{ last: -1 }, 'last: must be at least 1'],
+      [{ first: 0 }, 'first: must be at least 1'],
+    ];
+    for (const [args, message] of cases) {
+      const error = await h.admin.client
+        .request(ConversationMessagesDocument, { id: bob.conversationId, ...args })
+        .then(
+          () => null,
+          (e: ParleyRequestError) => e,
+        );
+      expect(error?.errors[0], JSON.stringify(args)).toMatchObject({
+        message,
+        extensions: { code: 'VALIDATION' },
+      });
+    }
   });
 
   it('pages with a cursor that stays valid while new messages arrive: no repeats, no skips', async () => {

@@ -1,5 +1,6 @@
 import { readableBy } from '../../api/domain/conversations.ts';
-import { SendNotAllowedError } from '../../api/domain/errors.ts';
+import { SendNotAllowedError, ValidationError } from '../../api/domain/errors.ts';
+import { pageSizes } from '../../api/http/page-sizes.ts';
 import { messagePageIds } from '../../api/inbox/message-page.ts';
 import { recordConsent } from '../../api/messaging/consent/record-consent.ts';
 import { conversationLocks, type LockView } from '../../api/messaging/send-policy/index.ts';
@@ -77,7 +78,15 @@ export const Conversation = builder.prismaNode('Conversation', {
       type: 'Message',
       cursor: 'id',
       skipTypeScopes: true,
-      description: 'Oldest first; page back from the newest with `last` and `before`.',
+      description:
+        'Oldest first; page back from the newest with `last` and `before`. `first` and `last` are at least 1.',
+      // Called with the arguments before the page is read: an empty page asked for is refused like `inbox(first: 0)`.
+      maxSize: (args) => {
+        for (const arg of ['first', 'last'] as const) {
+          if (args[arg] === 0) throw ValidationError.of(arg, 'must be at least 1');
+        }
+        return pageSizes.max;
+      },
       // The page's ids from the Message(conversationId, id) index, then those rows with their relations: a page
       // costs the same at 10 and at 50,000 messages. Rights were checked once, on this conversation.
       resolve: async ({ take, skip, cursor, ...query }, conversation, _args, ctx) => {

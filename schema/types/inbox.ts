@@ -19,7 +19,6 @@ import { builder } from '../builder.ts';
 import { tenantActor, tenantScope } from '../tenant-scope.ts';
 import { Job } from './application.ts';
 import { Conversation } from './conversation.ts';
-import { Message } from './message.ts';
 import { SendingNumber } from './sending-number.ts';
 import { MessageChannelEnum } from './tenant.ts';
 
@@ -224,10 +223,12 @@ builder.mutationField('markConversationRead', (t) =>
         for: Conversation,
         description: 'A conversation you may read.',
       }),
-      upTo: t.arg.globalID({ required: true, for: Message, description: 'A message of this conversation.' }),
+      // Typed here, not with `for:`: a wrong id that equals conversationId must be reported as `upTo`.
+      upTo: t.arg.globalID({ required: true, description: 'A message of this conversation.' }),
     },
     errors: { types: [ValidationError, NotFoundError] },
     resolve: async (query, _root, { conversationId, upTo }, ctx) => {
+      if (upTo.typename !== 'Message') throw ValidationError.of('upTo', 'is not the id of a Message');
       await markConversationRead(tenantScope(ctx), await inboxReader(ctx), conversationId.id, upTo.id);
       return tenantScope(ctx).db.conversation.findUniqueOrThrow({ ...query, where: { id: conversationId.id } });
     },
