@@ -118,6 +118,9 @@ const envSchema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(5_000),
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
   WEBHOOK_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
+  WEBHOOK_TENANT_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(8),
+  WEBHOOK_MAX_ENDPOINTS_PER_TENANT: z.coerce.number().int().min(1).max(1000).default(20),
+  WEBHOOK_MAX_PENDING_PER_ENDPOINT: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
 
   GRAPHQL_MAX_TOKENS: limit(2000, 10),
   GRAPHQL_MAX_DEPTH: limit(12),
@@ -202,9 +205,14 @@ export type Config = {
     /** How long a delivery is retried before it fails and its endpoint is marked FAILING. */
     retryWindowMs: number;
     retryBaseMs: number;
-    /** Deliveries in flight at once, in all, and to one endpoint. */
+    /** Deliveries in flight at once, in all, to one endpoint, and for one tenant. */
     concurrency: number;
     endpointConcurrency: number;
+    tenantConcurrency: number;
+    /** Endpoints one tenant may register. */
+    maxEndpointsPerTenant: number;
+    /** Unsettled deliveries one endpoint may have before a replay is refused. */
+    maxPendingPerEndpoint: number;
   };
 };
 
@@ -311,6 +319,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
       concurrency: e.WEBHOOK_CONCURRENCY,
       endpointConcurrency: Math.min(e.WEBHOOK_ENDPOINT_CONCURRENCY, e.WEBHOOK_CONCURRENCY),
+      tenantConcurrency: Math.min(e.WEBHOOK_TENANT_CONCURRENCY, e.WEBHOOK_CONCURRENCY),
+      maxEndpointsPerTenant: e.WEBHOOK_MAX_ENDPOINTS_PER_TENANT,
+      maxPendingPerEndpoint: e.WEBHOOK_MAX_PENDING_PER_ENDPOINT,
     },
     graphqlLimits: {
       authenticated: {

@@ -24,6 +24,8 @@ import { type Answer, startWebhookReceiver, type WebhookReceiver } from '../test
 
 const RETRY_BASE_MS = 100;
 const RETRY_WINDOW_MS = 2_500;
+const MAX_ENDPOINTS = 12;
+const MAX_PENDING = 5;
 
 async function createEndpoint(client: ParleyClient, url: string, eventTypes?: TenantEventType[]) {
   const { createWebhookEndpoint: created } = await client.request(CreateWebhookEndpointDocument, {
@@ -61,6 +63,8 @@ describe('outbound webhooks', () => {
         WEBHOOK_RETRY_BASE_MS: String(RETRY_BASE_MS),
         WEBHOOK_RETRY_WINDOW_MS: String(RETRY_WINDOW_MS),
         WEBHOOK_SEND_TIMEOUT_MS: '5000',
+        WEBHOOK_MAX_ENDPOINTS_PER_TENANT: String(MAX_ENDPOINTS),
+        WEBHOOK_MAX_PENDING_PER_ENDPOINT: String(MAX_PENDING),
         LOG_LEVEL: 'debug',
       },
     });
@@ -260,6 +264,27 @@ describe('outbound webhooks', () => {
     expect(Date.now() - sendStarted).toBeLessThan(3_000);
   });
 
+  it('another tenant’s hung endpoints hold only their tenant’s share: the victim’s event goes at once', async () => {
+    const attacker = await server.createTenant();
+    const victim = await server.createTenant();
+    const hung = await receiver(() => 'hang');
+    const good = await receiver();
+    for (let i = 0; i < MAX_ENDPOINTS; i++) await createEndpoint(attacker.client, `${hung.url}/${i}`, ['USER_CREATED']);
+    const { createWebhookEndpoint: over } = await attacker.client.request(CreateWebhookEndpointDocument, {
+      input: { url: `${hung.url}/more`, eventTypes: ['USER_CREATED'] },
+    });
+    expect(over).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT' });
+    expect((over as { message: string }).message).toMatch(/most allowed \(12\): delete one/);
+    await createEndpoint(victim.client, good.url, ['USER_CREATED']);
+    await Promise.all(Array.from({ length: 30 }, () => touch(attacker)));
+    await waitFor(async () => hung.received.length >= 8, 'the attacker’s deliveries to hang');
+    const started = Date.now();
+    await touch(victim);
+    await waitFor(async () => good.received.length === 1, 'the victim’s delivery', 4_000);
+    expect(good.received[0]?.at ?? Number.POSITIVE_INFINITY).toBeLessThan(started + 2_000);
+    expect(hung.received.length).toBeLessThanOrEqual(8); // the attacker's share of one copy, not 12 × 4
+  });
+
   it('deleting an endpoint during an attempt drops the attempt quietly', async () => {
     const tenant = await server.createTenant();
     const hung = await startWebhookReceiver(() => 'hang');
@@ -380,6 +405,39 @@ describe('outbound webhooks', () => {
     }
     const { node: gone } = await tenant.client.request(WebhookEndpointDocument, { id: endpoint.id });
     expect(gone).toBeNull();
+  });
+
+  it('replaying a range skips events still waiting for the endpoint and refuses to queue past its limit', async () => {
+    const tenant = await server.createTenant();
+    const hung = await receiver(() => 'hang');
+    const t0 = new Date(Date.now() - 1000);
+    const endpoint = await createEndpoint(tenant.client, hung.url, ['USER_CREATED']);
+    for (let i = 0; i < 3; i++) await touch(tenant);
+    const t1 = new Date();
+    await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 3; i++) await touch(tenant);
+    const t2 = new Date(Date.now() + 1000);
+    const count = (id: string) =>
+      server.app.services.prisma.webhookDelivery.count({ where: { endpointId: rawId(id) } });
+    await waitFor(async () => (await count(endpoint.id)) === 6, 'six deliveries queued');
+    const replay = (id: string, from: Date, to: Date) =>
+      tenant.client
+        .request(ReplayWebhookEventsDocument, { endpointId: id, from: from.toISOString(), to: to.toISOString() })
+        .then((r) => r.replayWebhookEvents);
+    for (let i = 0; i < 3; i++) {
+      expect(await replay(endpoint.id, t0, t2)).toMatchObject({ queued: 0, skipped: 6 });
+    }
+    expect(await count(endpoint.id)).toBe(6);
+
+    // A new endpoint missed all six: replaying them would leave it more than MAX_PENDING waiting.
+    const late = await createEndpoint(tenant.client, `${hung.url}/late`, ['USER_CREATED']);
+    const refused = await replay(late.id, t0, t2);
+    expect(refused).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT' });
+    expect((refused as { message: string }).message).toMatch(/wait for .* or replay a narrower range/);
+    expect(await count(late.id)).toBe(0);
+    expect(await replay(late.id, t0, t1)).toMatchObject({ queued: 3, skipped: 0 });
+    expect(await replay(late.id, t0, t1)).toMatchObject({ queued: 0, skipped: 3 });
+    expect(await count(late.id)).toBe(3);
   });
 
   it('refuses recruiters, and another tenant’s endpoints as not found', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CredentialCipher } from '../channels/credential-crypto.ts';
-import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { TenantScope, TenantTx } from '../domain/scope.ts';
 import { parseInput } from '../domain/validate.ts';
 import { withEvents } from '../domain/with-events.ts';
@@ -10,7 +10,9 @@ import { sealSecret } from './secret-box.ts';
 import type { WebhookServices } from './services.ts';
 import { generateSigningSecret } from './signing.ts';
 
-export type EndpointDeps = Pick<WebhookServices, 'targets' | 'wake'> & { cipher: CredentialCipher };
+export type EndpointDeps = Pick<WebhookServices, 'targets' | 'wake' | 'maxEndpointsPerTenant'> & {
+  cipher: CredentialCipher;
+};
 
 /** The longest a rotated-out secret may keep signing. */
 export const MAX_OVERLAP_HOURS = 7 * 24;
@@ -38,7 +40,18 @@ async function existing(scope: TenantScope, id: string) {
   return endpoint;
 }
 
-/** Registers an endpoint; its signing secret is returned here once and never again. */
+/** Refuses a tenant's endpoint past its limit: each one is a share of the senders' time. */
+async function checkEndpointLimit(tx: TenantTx, tenantId: string, max: number) {
+  const count = await tx.webhookEndpoint.count({ where: { tenantId } });
+  if (count >= max) {
+    throw new ConflictError(
+      'url',
+      `your tenant already has ${count} webhook endpoints, the most allowed (${max}): delete one you no longer use, or send several event types to one endpoint`,
+    );
+  }
+}
+
+/** Registers an endpoint (at most `maxEndpointsPerTenant`); its signing secret is returned here once and never again. */
 export async function createWebhookEndpoint(
   scope: TenantScope,
   deps: EndpointDeps,
@@ -50,8 +63,9 @@ export async function createWebhookEndpoint(
   const secret = generateSigningSecret();
   const endpoint = await withEvents(
     scope,
-    async (tx) =>
-      tx.webhookEndpoint.create({
+    async (tx) => {
+      await checkEndpointLimit(tx, scope.tenantId, deps.maxEndpointsPerTenant);
+      return tx.webhookEndpoint.create({
         data: {
           tenantId: scope.tenantId,
           url,
@@ -60,7 +74,8 @@ export async function createWebhookEndpoint(
           secret: sealSecret(deps.cipher, secret),
           cursor: await logHead(tx, scope.tenantId),
         },
-      }),
+      });
+    },
     (e) => [{ type: 'WEBHOOK_ENDPOINT_CREATED', subjectId: e.id, payload: { enabled: true } }],
   );
   deps.wake();

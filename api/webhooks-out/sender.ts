@@ -19,9 +19,10 @@ export type WebhookSenderOptions = {
   sendTimeoutMs: number;
   retryBaseMs: number;
   allowPrivateTargets: boolean;
-  /** Deliveries in flight at once, in all and to one endpoint. */
+  /** Deliveries in flight at once, in all, to one endpoint and for one tenant. */
   concurrency: number;
   endpointConcurrency: number;
+  tenantConcurrency: number;
   pollMs?: number;
   /** False while there is no endpoint at all: no claim runs. */
   active?: () => Promise<boolean>;
@@ -29,7 +30,8 @@ export type WebhookSenderOptions = {
 
 /**
  * Sends claimed deliveries, each in its own slot of the claim loop, so an
- * endpoint that hangs holds at most `endpointConcurrency` slots and never the
+ * endpoint that hangs holds at most `endpointConcurrency` slots (its tenant at
+ * most `tenantConcurrency`) and never the
  * loop. Every attempt is logged; a 2xx settles the delivery, anything else is
  * retried with backoff until its retry window ends, then it fails and its
  * endpoint is marked FAILING (admins notified once).
@@ -115,7 +117,12 @@ export function createWebhookSender(options: WebhookSenderOptions) {
     claim: async (limit) =>
       options.active && !(await options.active())
         ? []
-        : claimDeliveries(prisma, { limit, perEndpoint: options.endpointConcurrency, leaseMs }),
+        : claimDeliveries(prisma, {
+            limit,
+            perEndpoint: options.endpointConcurrency,
+            perTenant: options.tenantConcurrency,
+            leaseMs,
+          }),
     handle,
     describe: (claim) => ({ webhookDeliveryId: claim.id }),
   });

@@ -12,6 +12,10 @@ export type WebhookServices = {
   retryWindowMs: number;
   /** How far back the event log keeps events (replay ranges must fall inside). */
   retentionDays: number;
+  /** Endpoints one tenant may register. */
+  maxEndpointsPerTenant: number;
+  /** Unsettled deliveries one endpoint may have before a replay is refused. */
+  maxPendingPerEndpoint: number;
   /** New deliveries were queued: the sender looks now. */
   wake(): void;
 };

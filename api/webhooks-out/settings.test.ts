@@ -16,7 +16,13 @@ describe('webhook settings', () => {
       sendTimeoutMs: 10_000,
       retryWindowMs: 86_400_000,
       endpointConcurrency: 4,
+      tenantConcurrency: 8,
+      maxEndpointsPerTenant: 20,
+      maxPendingPerEndpoint: 10_000,
     });
+    expect(
+      loadConfig({ WEBHOOK_TENANT_CONCURRENCY: '100', WEBHOOK_CONCURRENCY: '16' }).webhooks.tenantConcurrency,
+    ).toBe(16);
   });
 
   it('refuse WEBHOOKS_ALLOW_PRIVATE_TARGETS in production', () => {

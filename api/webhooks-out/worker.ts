@@ -57,6 +57,7 @@ export function createWebhookWorker(deps: {
     allowPrivateTargets: config.allowPrivateTargets,
     concurrency: config.concurrency,
     endpointConcurrency: config.endpointConcurrency,
+    tenantConcurrency: config.tenantConcurrency,
     active: gate.active,
   });
   const dispatcher = createWebhookDispatcher({

@@ -1484,6 +1484,7 @@ export type CreateWebhookEndpointMutationVariables = Exact<{
 
 
 export type CreateWebhookEndpointMutation = { createWebhookEndpoint:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'CreatedWebhookEndpoint', secret: string, endpoint: { id: string, url: string, description: string, eventTypes: Array<TenantEventType>, enabled: boolean, status: WebhookEndpointStatus, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string } }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
@@ -1605,9 +1606,10 @@ export type ReplayWebhookEventsMutationVariables = Exact<{
 
 
 export type ReplayWebhookEventsMutation = { replayWebhookEvents:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'ReplayedWebhookEvents', queued: number }
+    | { __typename: 'ReplayedWebhookEvents', queued: number, skipped: number }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
    };
 
@@ -3936,6 +3938,7 @@ export const ReplayWebhookEventsDocument = new TypedDocumentString(`
     __typename
     ... on ReplayedWebhookEvents {
       queued
+      skipped
     }
     ... on Error {
       code

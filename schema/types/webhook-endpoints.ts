@@ -1,7 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { RequestContext } from '../../api/context.ts';
 import type { WebhookEndpoint as EndpointRow } from '../../api/db/generated/prisma/client.ts';
-import { NotFoundError, ValidationError } from '../../api/domain/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../api/domain/errors.ts';
 import type { TenantEventType as EventType } from '../../api/events/tenant-events.ts';
 import {
   createWebhookEndpoint,
@@ -41,6 +41,7 @@ const WebhookDeliveryState = builder.enumType('WebhookDeliveryState', {
 const deps = (ctx: RequestContext) => ({
   targets: ctx.services.webhooks.targets,
   wake: ctx.services.webhooks.wake,
+  maxEndpointsPerTenant: ctx.services.webhooks.maxEndpointsPerTenant,
   cipher: ctx.services.channels.cipher,
 });
 
@@ -228,12 +229,16 @@ const DeletedWebhookEndpoint = builder.objectRef<{ id: string }>('DeletedWebhook
 });
 
 const ReplayedWebhookEvents = builder
-  .objectRef<{ endpoint: EndpointRow; queued: number }>('ReplayedWebhookEvents')
+  .objectRef<{ endpoint: EndpointRow; queued: number; skipped: number }>('ReplayedWebhookEvents')
   .implement({
     description: 'Events queued again for an endpoint.',
     fields: (t) => ({
       endpoint: t.field({ type: WebhookEndpoint, resolve: (r) => r.endpoint }),
       queued: t.exposeInt('queued', { description: 'How many deliveries were queued.' }),
+      skipped: t.exposeInt('skipped', {
+        description:
+          'Events of the range left out because a delivery of them to this endpoint is still waiting to be sent (pending or in flight); it goes anyway.',
+      }),
     }),
   });
 
@@ -244,7 +249,7 @@ builder.mutationField('createWebhookEndpoint', (t) =>
       'Registers an endpoint for your tenant’s events (admins and API keys). Events from now on are delivered, signed per Standard Webhooks; the secret is returned once.',
     authScopes: { tenantAdmin: true },
     args: { input: t.arg({ type: CreateWebhookEndpointInput, required: true }) },
-    errors: { types: [ValidationError] },
+    errors: { types: [ValidationError, ConflictError] },
     resolve: (_root, { input }, ctx) =>
       createWebhookEndpoint(tenantScope(ctx), deps(ctx), {
         url: input.url,
@@ -326,19 +331,19 @@ builder.mutationField('replayWebhookDelivery', (t) =>
 builder.mutationField('replayWebhookEvents', (t) =>
   t.field({
     type: ReplayedWebhookEvents,
-    description: `Queues again every event of the endpoint’s types that happened in [from, to), from the event log: at most ${MAX_REPLAY_DAYS} days wide, within the log’s retention (admins and API keys).`,
+    description: `Queues again every event of the endpoint’s types that happened in [from, to), from the event log: at most ${MAX_REPLAY_DAYS} days wide, within the log’s retention; events with a delivery to this endpoint still waiting are skipped, and a replay that would leave it too many waiting deliveries is a ConflictError (admins and API keys).`,
     authScopes: { tenantAdmin: true },
     args: {
       endpointId: t.arg.globalID({ required: true, for: WebhookEndpoint, description: 'The endpoint.' }),
       from: t.arg({ type: 'DateTime', required: true, description: 'The start of the range (included).' }),
       to: t.arg({ type: 'DateTime', required: true, description: 'The end of the range (excluded).' }),
     },
-    errors: { types: [ValidationError, NotFoundError] },
+    errors: { types: [ValidationError, NotFoundError, ConflictError] },
     resolve: async (_root, { endpointId, from, to }, ctx) => {
       const scope = tenantScope(ctx);
-      const queued = await replayWebhookEvents(scope, ctx.services.webhooks, endpointId.id, from, to);
+      const outcome = await replayWebhookEvents(scope, ctx.services.webhooks, endpointId.id, from, to);
       const endpoint = await scope.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId.id } });
-      return { endpoint, queued };
+      return { endpoint, ...outcome };
     },
   }),
 );
