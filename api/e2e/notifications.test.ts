@@ -127,7 +127,19 @@ describe('notifications, end to end', () => {
     ]);
     // Off the team, Pat keeps the notification but can no longer follow it into the conversation.
     await setTeam(h, [h.recruiter.user.id]);
-    expect(await notes(pat.client)).toMatchObject([{ kind: 'CANDIDATE_REPLIED', conversation: null, message: null }]);
+    // Nor read the candidate's reply through it: the text becomes a neutral sentence.
+    const offTeam = await notes(pat.client);
+    expect(offTeam).toMatchObject([
+      {
+        kind: 'CANDIDATE_REPLIED',
+        conversation: null,
+        message: null,
+        text: 'This is about a conversation you can no longer read.',
+      },
+    ]);
+    expect(JSON.stringify(offTeam)).not.toContain('Yes I can');
+    // Rita, still on the team, reads it as before.
+    expect(await notes(h.recruiter.client)).toMatchObject([{ text: reply }]);
   });
 
   it('tells the whole team of a first message when nobody has written in the conversation yet', async () => {

@@ -1,3 +1,4 @@
+import type { RequestContext } from '../../api/context.ts';
 import { NotificationKind } from '../../api/db/generated/prisma/enums.ts';
 import { NotAuthorizedError, ValidationError } from '../../api/domain/errors.ts';
 import {
@@ -7,6 +8,7 @@ import {
   unreadNotificationCount,
   updateNotificationPreferences,
 } from '../../api/domain/notifications.ts';
+import { batchLoader, requestLoader } from '../../api/inbox/batch.ts';
 import { builder } from '../builder.ts';
 import { tenantScope } from '../tenant-scope.ts';
 import { Viewer } from './viewer.ts';
@@ -17,14 +19,31 @@ const NotificationKindEnum = builder.enumType(NotificationKind, {
     'What a notification is about. CANDIDATE_REPLIED: a candidate wrote in a conversation you took part in or were replied to in (the full text). OPTED_IN: a candidate answered your consent invitation. OPTED_OUT: a candidate you wrote to opted out (STOP or the carrier). ALLOWANCE_WARNING / ALLOWANCE_REACHED: a sending number of yours (or, unassigned, of your tenant, for admins) used 90 % / 100 % of its monthly allowance. CREDITS_LOW: the tenant’s credits fell below its alert threshold (admins). DELIVERY_FAILED: a message you wrote could not be delivered.',
 });
 
+const UNREADABLE = 'This is about a conversation you can no longer read.';
+
+/** Whether the viewer may still read the conversation; one statement for all the notifications of a page. */
+function readableConversation(ctx: RequestContext, conversationId: string): Promise<boolean> {
+  const load = requestLoader(ctx, 'readableNotificationConversations', () =>
+    batchLoader(async (ids) => {
+      const readable = ctx.reader
+        ? await ctx.reader.conversation.findMany({ where: { id: { in: ids } }, select: { id: true } })
+        : [];
+      return new Map(readable.map((c) => [c.id, true]));
+    }),
+  );
+  return load(conversationId).then(Boolean);
+}
+
 export const Notification = builder.prismaNode('Notification', {
   id: { field: 'id' },
   nullable: true,
   description: 'Something you should know; yours only. See NotificationKind for who receives which.',
   fields: (t) => ({
     kind: t.field({ type: NotificationKindEnum, resolve: (n) => n.kind }),
-    text: t.exposeString('text', {
-      description: 'What to show: for CANDIDATE_REPLIED the candidate’s whole message, otherwise a sentence.',
+    text: t.string({
+      description: `What to show: for CANDIDATE_REPLIED the candidate’s whole message, otherwise a sentence. "${UNREADABLE}" when the notification is about a conversation you may no longer read (off its hiring team).`,
+      resolve: async (n, _args, ctx) =>
+        !n.conversationId || (await readableConversation(ctx, n.conversationId)) ? n.text : UNREADABLE,
     }),
     payload: t.field({
       type: 'JSONObject',
