@@ -42,6 +42,8 @@ async function existing(scope: TenantScope, id: string) {
 
 /** Refuses a tenant's endpoint past its limit: each one is a share of the senders' time. */
 async function checkEndpointLimit(tx: TenantTx, tenantId: string, max: number) {
+  // Creations of one tenant queue on its row (their events take that lock anyway), so two cannot both pass the count.
+  await tx.$queryRaw`SELECT 1 FROM "Tenant" WHERE id = ${tenantId}::uuid FOR UPDATE`;
   const count = await tx.webhookEndpoint.count({ where: { tenantId } });
   if (count >= max) {
     throw new ConflictError(
