@@ -94,6 +94,7 @@ const envSchema = z.object({
     .string()
     .regex(/^\d{1,6}(-\d{1,6})?$/, 'expected milliseconds or a range, e.g. 300-800')
     .default('300-800'),
+  SANDBOX_SIMULATE_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(10_000),
   AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LIVE_CONNECTION_RECHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
@@ -299,7 +300,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ...(e.TWILIO_API_URL ? { 'twilio-sms': { apiBaseUrl: e.TWILIO_API_URL } } : {}),
         ...(e.WHATSAPP_API_URL ? { whatsapp: { apiBaseUrl: e.WHATSAPP_API_URL } } : {}),
         ...(e.CREDIT_SMS_API_URL ? { 'credit-sms': { apiBaseUrl: e.CREDIT_SMS_API_URL } } : {}),
-        sandbox: { options: { deliveryDelayMs: e.SANDBOX_DELIVERY_DELAY_MS } },
+        sandbox: {
+          options: {
+            deliveryDelayMs: e.SANDBOX_DELIVERY_DELAY_MS,
+            simulateTimeoutMs: String(e.SANDBOX_SIMULATE_TIMEOUT_MS),
+          },
+        },
       },
     },
     outbox: {

@@ -30,6 +30,7 @@ export const errorCodes = [
   'CURSOR_EXPIRED',
   'SANDBOX_NOT_ALLOWED',
   'SIMULATION_NOT_AVAILABLE',
+  'SANDBOX_BUSY',
   'SESSION_WINDOW_CLOSED',
   'REENGAGEMENT_PENDING',
   'CONSENT_INVITATION_NOT_AVAILABLE',
@@ -244,6 +245,16 @@ export class SimulationNotAvailableError extends DomainError {
       number
         ? `${number} is not owned by a sandbox channel account of your company: only the sandbox's numbers can receive simulated messages.`
         : 'Your company has no sending number on a sandbox channel account: ask the platform operator for one (createChannelAccount with pluginId "sandbox", then addSendingNumber).',
+    );
+  }
+}
+
+/** simulateInboundMessage whose text Parley's own webhook did not take in time (many simulations at once). */
+export class SandboxBusyError extends DomainError {
+  readonly code = 'SANDBOX_BUSY';
+  constructor() {
+    super(
+      'The sandbox could not hand the simulated text to Parley in time: Parley is busy. Try again in a moment; the text may have arrived anyway, so check the conversation first.',
     );
   }
 }

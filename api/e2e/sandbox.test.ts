@@ -36,10 +36,10 @@ describe('the sandbox carrier, through the real server', () => {
   afterAll(() => server?.stop());
 
   /** A tenant with a sandbox account owning a number, a seated recruiter and an admin. */
-  async function sandboxTenant() {
-    const tenant = await server.createTenant();
+  async function sandboxTenant(on: TestServer = server) {
+    const tenant = await on.createTenant();
     const signingSecret = randomBytes(32).toString('hex');
-    const { createChannelAccount: account } = await server.operator.request(CreateChannelAccountDocument, {
+    const { createChannelAccount: account } = await on.operator.request(CreateChannelAccountDocument, {
       tenantId: tenant.id,
       pluginId: 'sandbox',
       label: 'Sandbox',
@@ -47,7 +47,7 @@ describe('the sandbox carrier, through the real server', () => {
     });
     if (account.__typename !== 'ChannelAccount') throw new Error(JSON.stringify(account));
     const number = sandboxNumber();
-    const { addSendingNumber } = await server.operator.request(AddSendingNumberDocument, {
+    const { addSendingNumber } = await on.operator.request(AddSendingNumberDocument, {
       tenantId: tenant.id,
       e164: number,
       channelAccountId: account.id,
@@ -55,8 +55,8 @@ describe('the sandbox carrier, through the real server', () => {
     if (addSendingNumber.__typename !== 'SendingNumber') throw new Error(JSON.stringify(addSendingNumber));
     await tenant.client.request(BuySeatsDocument, { count: 3 });
     const [recruiter, admin] = await Promise.all([
-      server.createUser(tenant, { name: 'Rita Recruiter' }),
-      server.createUser(tenant, { name: 'Ada Admin', role: 'ADMIN' }),
+      on.createUser(tenant, { name: 'Rita Recruiter' }),
+      on.createUser(tenant, { name: 'Ada Admin', role: 'ADMIN' }),
     ]);
     await tenant.client.request(AssignSeatDocument, { userId: recruiter.user.id });
     await tenant.client.request(UpsertJobDocument, { input: { externalId: 'job', title: 'Barista' } });
@@ -212,6 +212,23 @@ describe('the sandbox carrier, through the real server', () => {
     expect((await optedOut.conversation()).candidate.consents.find((c) => c.channel === 'SMS')?.state).toBe(
       'OPTED_OUT',
     );
+  });
+
+  it('answers SandboxBusyError, not an internal error, when Parley does not take the simulated text in time', async () => {
+    const slow = await startTestServer({ env: { SANDBOX_SIMULATE_TIMEOUT_MS: '1' } });
+    try {
+      const t = await sandboxTenant(slow);
+      const { simulateInboundMessage } = await t.tenant.client.request(SimulateInboundMessageDocument, {
+        input: { from: '+14155550142', body: 'Hello?' },
+      });
+      expect(simulateInboundMessage).toMatchObject({
+        __typename: 'SandboxBusyError',
+        code: 'SANDBOX_BUSY',
+        message: expect.stringContaining('Try again'),
+      });
+    } finally {
+      await slow.stop();
+    }
   });
 
   it('refuses simulateInboundMessage without a sandbox account, for other tenants and for recruiters; numbers outside its range', async () => {

@@ -154,6 +154,7 @@ export type ErrorCode =
   | 'NUMBER_OWNERSHIP_UNVERIFIED'
   | 'QUIET_HOURS'
   | 'REENGAGEMENT_PENDING'
+  | 'SANDBOX_BUSY'
   | 'SANDBOX_NOT_ALLOWED'
   | 'SEATS_IN_USE'
   | 'SEAT_LIMIT_REACHED'
@@ -1245,6 +1246,7 @@ export type SimulateInboundMessageMutationVariables = Exact<{
 export type SimulateInboundMessageMutation = { simulateInboundMessage:
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'SandboxBusyError', code: ErrorCode, message: string }
     | { __typename: 'SimulatedInboundMessage', providerMessageId: string, to: string, inboundMessage: { id: string, direction: Direction, channel: MessageChannel, kind: MessageKind, customKind: string | null, body: string, status: MessageStatus, senderName: string, segments: number, encoding: string, errorCode: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, alert: { code: string, message: string } | null } | null }
     | { __typename: 'SimulationNotAvailableError', code: ErrorCode, message: string, number: string | null }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string, issues: Array<{ field: string, message: string }> }

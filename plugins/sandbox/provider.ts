@@ -53,7 +53,10 @@ export function createSandboxProvider(credentials: SandboxCredentials, deps: Pro
   /** `candidate>sendingNumber` pairs blocked by a STOP the candidate texted, until START (Twilio's 21610). */
   const blocked = new Set<string>();
 
-  async function post(url: string, payload: unknown): Promise<Response> {
+  /** How long a simulated inbound text waits for Parley's webhook to answer (SANDBOX_SIMULATE_TIMEOUT_MS). */
+  const simulateTimeoutMs = Number(deps.options?.simulateTimeoutMs ?? 10_000);
+
+  async function post(url: string, payload: unknown, timeoutMs = 10_000): Promise<Response> {
     const rawBody = JSON.stringify(payload);
     return fetch(url, {
       method: 'POST',
@@ -62,7 +65,7 @@ export function createSandboxProvider(credentials: SandboxCredentials, deps: Pro
         [SIGNATURE_HEADER]: sign(credentials.signingSecret, url, rawBody),
       },
       body: rawBody,
-      signal: AbortSignal.timeout(10_000),
+      signal: AbortSignal.timeout(timeoutMs),
     });
   }
 
@@ -145,7 +148,17 @@ export function createSandboxProvider(credentials: SandboxCredentials, deps: Pro
 
     async simulateInbound({ from, to, body }, inboundWebhookUrl) {
       const providerMessageId = newId();
-      const res = await post(inboundWebhookUrl, { type: 'inbound', messageId: providerMessageId, from, to, body });
+      const res = await post(
+        inboundWebhookUrl,
+        { type: 'inbound', messageId: providerMessageId, from, to, body },
+        simulateTimeoutMs,
+      ).catch((error: Error) => {
+        if (error.name !== 'TimeoutError') throw error;
+        // Parley may still take the text: unclear, and worth trying again once it is less busy.
+        throw ChannelError.unclear(
+          `Parley did not answer the simulated text within ${simulateTimeoutMs} ms: it is busy. Try again in a moment.`,
+        );
+      });
       if (!res.ok) {
         throw new ChannelError(
           'REJECTED',

@@ -25,6 +25,7 @@ import {
   SendNotAllowedError,
   SessionWindowClosedError,
   SettingNotAvailableError,
+  SandboxBusyError,
   SimulationNotAvailableError,
   ValidationError,
 } from '../../api/domain/errors.ts';
@@ -174,6 +175,13 @@ builder.objectType(SimulationNotAvailableError, {
   description:
     "Simulated inbound messages reach only numbers of the tenant's sandbox accounts; `number` is the one asked for (null: none given and the tenant has none).",
   fields: (t) => ({ number: t.exposeString('number', { nullable: true }) }),
+});
+
+builder.objectType(SandboxBusyError, {
+  name: 'SandboxBusyError',
+  interfaces: [ErrorInterface],
+  description:
+    'The sandbox could not hand a simulated text to Parley in time (many simulations at once): try again in a moment; check the conversation first, the text may have arrived.',
 });
 
 builder.objectType(ReengagementPendingError, {

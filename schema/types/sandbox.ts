@@ -1,5 +1,6 @@
-import { SimulationNotAvailableError } from '../../api/domain/errors.ts';
+import { SandboxBusyError, SimulationNotAvailableError } from '../../api/domain/errors.ts';
 import { simulateInboundMessage } from '../../api/messaging/inbound/simulate-inbound.ts';
+import { ChannelError } from '../../plugins/sdk/index.ts';
 import { builder } from '../builder.ts';
 import { tenantScope } from '../tenant-scope.ts';
 import { Message } from './message.ts';
@@ -44,7 +45,12 @@ builder.mutationField('simulateInboundMessage', (t) =>
       "Sandbox accounts only (admins and partner backends): the candidate at `from` texts `body` to one of your sandbox numbers. The sandbox carrier posts it to Parley's inbound webhook, signed, so it takes exactly the path of a real provider's text (keywords, consent, MESSAGE_CREATED).",
     authScopes: { tenantAdmin: true },
     args: { input: t.arg({ type: SimulateInboundMessageInput, required: true }) },
-    errors: { types: [SimulationNotAvailableError] },
-    resolve: (_root, { input }, ctx) => simulateInboundMessage(tenantScope(ctx), ctx.services.channels, input),
+    errors: { types: [SimulationNotAvailableError, SandboxBusyError] },
+    resolve: (_root, { input }, ctx) =>
+      simulateInboundMessage(tenantScope(ctx), ctx.services.channels, input).catch((error: unknown) => {
+        // The sandbox's own post to the webhook timed out: a typed, retryable answer, not an internal error.
+        if (error instanceof ChannelError && error.code === 'PROVIDER_UNAVAILABLE') throw new SandboxBusyError();
+        throw error;
+      }),
   }),
 );
