@@ -112,6 +112,19 @@ describe('live access cache', () => {
     expect(asked.conversation).toBe(2);
   });
 
+  it('with number assignment on, asks once per message however many subscribers apply it', async () => {
+    const state = { team: new Map([['c1', new Set(['u1'])]]), assignment: true };
+    const { db, asked } = fakeDb(state);
+    const access = new LiveAccess({} as never);
+    const subscribers = Array.from({ length: 20 }, () => access.join(recruiter, db));
+    const created = event('MESSAGE_CREATED', { conversationId: 'c1' });
+    for (const { tenant, reader } of subscribers) {
+      tenant.apply(created);
+      expect(await tenant.mayRead(reader, 'c1')).toBe(true);
+    }
+    expect(asked.conversation).toBe(1);
+  });
+
   it('does not trust an answer asked before a subscriber started, and drops a tenant with its last subscriber', async () => {
     const state = { team: new Map([['c1', new Set(['u1'])]]) };
     const { db, asked } = fakeDb(state);

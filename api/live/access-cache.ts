@@ -43,11 +43,21 @@ export class TenantAccess {
   private readonly numbers = new Map<string, Entry<Set<string>>>();
   /** Known to be off: then a new message cannot change who reads its conversation. */
   private assignmentOff: Entry<boolean> | null = null;
+  /** The last log position applied (by whichever subscriber reached it first). */
+  private appliedUpTo = -1n;
 
   constructor(private readonly tenantId: string) {}
 
-  /** Forgets what `event` may have changed; call with every event, in log order, before checking it. */
+  /**
+   * Forgets what `event` may have changed; call with every event, in log order, before checking it.
+   * Every subscriber calls it, but only the first to reach an event applies it: a subscriber at a
+   * later event has applied every one before it, and applying one again would throw away the
+   * answers asked since (with number assignment, each subscriber would ask again per message).
+   */
   apply(event: LoggedEvent) {
+    const position = BigInt(event.position);
+    if (position <= this.appliedUpTo) return;
+    this.appliedUpTo = position;
     switch (event.type) {
       case 'HIRING_TEAM_CHANGED':
         if (event.conversationId) this.readable.delete(event.conversationId);
