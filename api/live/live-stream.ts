@@ -36,30 +36,73 @@ export function liveStream<T extends object>(
 ): AsyncGenerator<Delivered<T>> {
   const joined = liveAccess(services.prisma).join(actor, db);
   const events = tenantEventStream({ prisma: services.prisma, pubsub: services.events.pubsub }, actor.tenantId, after);
-  const delivered = deliver(events, joined, select);
-  // Ending the tenant stream first wakes a subscriber waiting for its next event, so a closed subscription ends now.
-  const close = delivered.return.bind(delivered);
-  delivered.return = async (value) => {
-    joined.leave();
-    await events.return(undefined);
-    return close(value);
-  };
-  return delivered;
+  return new Delivery(events, joined, select);
 }
 
-async function* deliver<T extends object>(
-  events: AsyncGenerator<LoggedEvent>,
-  joined: { tenant: TenantAccess; reader: LiveReader; leave: () => void },
-  select: Selector<T>,
-): AsyncGenerator<Delivered<T>> {
-  try {
-    for await (const event of events) {
-      joined.tenant.apply(event);
-      const cursor = encodeCursor(BigInt(event.position));
-      for (const item of await select(event, joined.tenant, joined.reader)) yield { ...item, cursor, event };
+/**
+ * One subscriber's filter over its tenant's events: a plain iterator rather
+ * than a generator wrapped around the event stream, so an event costs one
+ * step per subscriber. Ending it (return, or the stream failing or ending)
+ * leaves the access cache and closes the event stream; closing the stream
+ * first wakes a subscriber waiting for its next event.
+ */
+class Delivery<T extends object> implements AsyncGenerator<Delivered<T>> {
+  private ready: Delivered<T>[] = [];
+  private ended = false;
+
+  constructor(
+    private readonly events: AsyncGenerator<LoggedEvent>,
+    private readonly joined: { tenant: TenantAccess; reader: LiveReader; leave: () => void },
+    private readonly select: Selector<T>,
+  ) {}
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+
+  async next(): Promise<IteratorResult<Delivered<T>>> {
+    try {
+      for (;;) {
+        const item = this.ready.shift();
+        if (item) return { done: false, value: item };
+        if (this.ended) return { done: true, value: undefined };
+        const next = await this.events.next();
+        if (next.done) {
+          await this.end();
+          return { done: true, value: undefined };
+        }
+        const event = next.value;
+        this.joined.tenant.apply(event);
+        const items = await this.select(event, this.joined.tenant, this.joined.reader);
+        if (items.length === 0 || this.ended) continue;
+        const cursor = encodeCursor(BigInt(event.position));
+        for (const selected of items) this.ready.push({ ...selected, cursor, event });
+      }
+    } catch (error) {
+      await this.end();
+      throw error;
     }
-  } finally {
-    joined.leave();
-    await events.return(undefined);
+  }
+
+  async return(): Promise<IteratorResult<Delivered<T>>> {
+    await this.end();
+    return { done: true, value: undefined };
+  }
+
+  async throw(error: unknown): Promise<IteratorResult<Delivered<T>>> {
+    await this.end();
+    throw error;
+  }
+
+  async [Symbol.asyncDispose]() {
+    await this.end();
+  }
+
+  private async end() {
+    if (this.ended) return;
+    this.ended = true;
+    this.ready = [];
+    this.joined.leave();
+    await this.events.return(undefined);
   }
 }
