@@ -36,3 +36,25 @@ export function requestLoader<V>(owner: object, name: string, make: () => V): V 
   }
   return loader;
 }
+
+const perExecution = new WeakMap<object, WeakMap<object, object>>();
+
+/**
+ * The owner of per-request loaders for one execution: the context for a query or mutation; for a
+ * subscription, whose context lives as long as the subscription, the context and the event being
+ * executed (its root value), so nothing read for one event is served again for the next.
+ */
+export function executionOwner(ctx: object, rootValue: unknown): object {
+  if (!rootValue || typeof rootValue !== 'object') return ctx;
+  let byRoot = perExecution.get(ctx);
+  if (!byRoot) {
+    byRoot = new WeakMap();
+    perExecution.set(ctx, byRoot);
+  }
+  let owner = byRoot.get(rootValue);
+  if (!owner) {
+    owner = {};
+    byRoot.set(rootValue, owner);
+  }
+  return owner;
+}

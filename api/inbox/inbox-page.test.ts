@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../domain/errors.ts';
-import { batchLoader } from './batch.ts';
+import { batchLoader, executionOwner, requestLoader } from './batch.ts';
 import { decodeInboxCursor, encodeInboxCursor } from './inbox-page.ts';
 
 describe('inbox cursors', () => {
@@ -28,5 +28,18 @@ describe('batchLoader', () => {
     expect(calls).toEqual([['a', 'b']]);
     expect(await load('c')).toBe('C');
     expect(calls).toHaveLength(2);
+  });
+});
+
+describe('executionOwner', () => {
+  it('gives each event of a subscription its own loaders, and a query one per request', () => {
+    const subscription = {};
+    const [event1, event2] = [{ type: 'MESSAGE_CREATED' }, { type: 'CONVERSATION_READ' }];
+    let loads = 0;
+    const reader = (root: unknown) => requestLoader(executionOwner(subscription, root), 'reader', () => ++loads);
+    expect([reader(event1), reader(event1), reader(event2)]).toEqual([1, 1, 2]);
+    const query = {};
+    expect(executionOwner(query, undefined)).toBe(query);
+    expect(executionOwner({}, event1)).not.toBe(executionOwner(subscription, event1));
   });
 });

@@ -3,7 +3,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { RequestContext } from '../../api/context.ts';
 import { NotFoundError, ValidationError } from '../../api/domain/errors.ts';
 import { pageSizes } from '../../api/http/page-sizes.ts';
-import { batchLoader, requestLoader } from '../../api/inbox/batch.ts';
+import { batchLoader, executionOwner, requestLoader } from '../../api/inbox/batch.ts';
 import {
   decodeInboxCursor,
   encodeInboxCursor,
@@ -22,13 +22,15 @@ import { Conversation } from './conversation.ts';
 import { SendingNumber } from './sending-number.ts';
 import { MessageChannelEnum } from './tenant.ts';
 
-function inboxReader(ctx: RequestContext): Promise<InboxReader> {
-  return requestLoader(ctx, 'inboxReader', () => loadInboxReader(tenantScope(ctx), tenantActor(ctx)));
+function inboxReader(ctx: RequestContext, rootValue?: unknown): Promise<InboxReader> {
+  return requestLoader(executionOwner(ctx, rootValue), 'inboxReader', () =>
+    loadInboxReader(tenantScope(ctx), tenantActor(ctx)),
+  );
 }
 
-function rowFacts(ctx: RequestContext, conversationId: string): Promise<InboxRowFacts> {
-  const load = requestLoader(ctx, 'inboxRowFacts', () =>
-    batchLoader(async (ids) => inboxRowFacts(tenantScope(ctx), await inboxReader(ctx), ids)),
+function rowFacts(ctx: RequestContext, conversationId: string, rootValue: unknown): Promise<InboxRowFacts> {
+  const load = requestLoader(executionOwner(ctx, rootValue), 'inboxRowFacts', () =>
+    batchLoader(async (ids) => inboxRowFacts(tenantScope(ctx), await inboxReader(ctx, rootValue), ids)),
   );
   return load(conversationId).then((facts) => {
     if (!facts) throw new NotFoundError('Conversation', conversationId);
@@ -41,11 +43,11 @@ builder.prismaObjectFields(Conversation, (t) => ({
     type: 'Message',
     nullable: true,
     description: 'The newest message, in any channel (the inbox row shows it).',
-    resolve: async (query, conversation, _args, ctx) => {
-      const { lastMessageId } = await rowFacts(ctx, conversation.id);
+    resolve: async (query, conversation, _args, ctx, info) => {
+      const { lastMessageId } = await rowFacts(ctx, conversation.id, info.rootValue);
       if (!lastMessageId) return null;
       // Loaded with the tenant's client: whoever reads the conversation reads its messages (checked once, above).
-      const load = requestLoader(ctx, `lastMessage:${JSON.stringify(query)}`, () =>
+      const load = requestLoader(executionOwner(ctx, info.rootValue), `lastMessage:${JSON.stringify(query)}`, () =>
         batchLoader(async (ids) => {
           const rows = await tenantScope(ctx).db.message.findMany({ ...query, where: { id: { in: ids } } });
           return new Map(rows.map((m) => [m.id, m]));
@@ -56,27 +58,27 @@ builder.prismaObjectFields(Conversation, (t) => ({
   }),
   unreadCount: t.int({
     description: `Messages from the candidate after your read marker (markConversationRead), counted up to ${UNREAD_COUNT_CAP} (${UNREAD_COUNT_CAP} means that many or more). On the number-assignment model the marker is shared by the assignees of the conversation's number.`,
-    resolve: async (c, _args, ctx) => (await rowFacts(ctx, c.id)).unreadCount,
+    resolve: async (c, _args, ctx, info) => (await rowFacts(ctx, c.id, info.rootValue)).unreadCount,
   }),
   readUpTo: t.id({
     nullable: true,
     description: 'The global id of the newest message marked read (yours, or your number’s); null: none yet.',
-    resolve: async (c, _args, ctx) => {
-      const id = (await rowFacts(ctx, c.id)).readUpToMessageId;
+    resolve: async (c, _args, ctx, info) => {
+      const id = (await rowFacts(ctx, c.id, info.rootValue)).readUpToMessageId;
       return id ? encodeGlobalID('Message', id) : null;
     },
   }),
   archived: t.boolean({
     description:
       'You archived it and the candidate has not written since (a reply brings it back to the inbox). Per user.',
-    resolve: async (c, _args, ctx) => (await rowFacts(ctx, c.id)).archived,
+    resolve: async (c, _args, ctx, info) => (await rowFacts(ctx, c.id, info.rootValue)).archived,
   }),
   snoozedUntil: t.field({
     type: 'DateTime',
     nullable: true,
     description:
       'While you have it snoozed: when it comes back. It also comes back as soon as the candidate writes. Per user; null when not snoozed.',
-    resolve: async (c, _args, ctx) => (await rowFacts(ctx, c.id)).snoozedUntil,
+    resolve: async (c, _args, ctx, info) => (await rowFacts(ctx, c.id, info.rootValue)).snoozedUntil,
   }),
 }));
 
