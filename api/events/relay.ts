@@ -1,7 +1,7 @@
 import type { PubSub } from 'graphql-yoga';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { Logger } from '../log.ts';
-import { createWakeableSleep } from '../wakeable-sleep.ts';
+import { createPollingLoop } from '../polling-loop.ts';
 import type { LoggedEvent, PubSubEvents } from './tenant-events.ts';
 
 /** Any number, the same in every copy: it makes the passes of all copies take turns. */
@@ -105,42 +105,21 @@ export function createEventRelay(deps: {
     if (deleted) log.info({ deleted }, 'event log: pruned events past retention');
   }
 
-  let running = false;
-  let loop: Promise<void> | null = null;
-  const pause = createWakeableSleep();
-  let lastPrune = 0;
-
-  async function run() {
-    while (running) {
-      let handled = 0;
-      try {
-        handled = await runOnce();
-        if (Date.now() - lastPrune > 3_600_000) {
-          lastPrune = Date.now();
-          await prune();
-        }
-      } catch (error) {
-        log.warn({ err: (error as Error).message }, 'event relay: pass failed; retrying');
-      }
-      if (handled < BATCH && running) await pause.sleep(pollMs);
-    }
-  }
+  const loop = createPollingLoop({
+    name: 'event relay',
+    log,
+    pollMs,
+    pass: async () => (await runOnce()) >= BATCH,
+    hourly: prune,
+  });
 
   return {
     runOnce,
     prune,
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
-    },
+    start: loop.start,
     /** Something committed events: look now rather than at the next poll. */
-    wake: pause.wake,
-    async stop() {
-      running = false;
-      pause.wake();
-      await loop;
-    },
+    wake: loop.wake,
+    stop: loop.stop,
   };
 }
 

@@ -2,7 +2,7 @@ import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { scopeToTenant } from '../db/tenant-scope.ts';
 import type { EventRelay } from '../events/relay.ts';
 import type { Logger } from '../log.ts';
-import { createWakeableSleep } from '../wakeable-sleep.ts';
+import { createPollingLoop } from '../polling-loop.ts';
 import { draftsFor, type LogEvent } from './drafts.ts';
 import { storeNotifications } from './store.ts';
 
@@ -105,7 +105,7 @@ export function createNotifier(deps: {
     let handled = 0;
     let stored = 0;
     for (const tenant of await dueTenants()) {
-      if (!running && loop) break;
+      if (loop.isStopping()) break;
       try {
         const done = await passTenant(tenant.id, tenant.started);
         handled += done.events;
@@ -118,37 +118,14 @@ export function createNotifier(deps: {
     return handled;
   }
 
-  let running = false;
-  let loop: Promise<void> | null = null;
-  const pause = createWakeableSleep();
-
-  async function run() {
-    while (running) {
-      let handled = 0;
-      try {
-        handled = await runOnce();
-      } catch (error) {
-        log.warn({ err: (error as Error).message }, 'notifier: pass failed; retrying');
-      }
-      if (!handled && running) await pause.sleep(pollMs);
-    }
-  }
+  const loop = createPollingLoop({ name: 'notifier', log, pollMs, pass: async () => (await runOnce()) > 0 });
 
   return {
     runOnce,
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
-    },
+    start: loop.start,
     /** Events were committed: look now rather than at the next poll. */
-    wake: pause.wake,
-    async stop() {
-      running = false;
-      pause.wake();
-      await loop;
-      loop = null;
-    },
+    wake: loop.wake,
+    stop: loop.stop,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { Logger } from '../log.ts';
-import { createWakeableSleep } from '../wakeable-sleep.ts';
+import { createPollingLoop } from '../polling-loop.ts';
 import { deliveryRows, type EventRow, wants } from './queue.ts';
 import type { PresentEvent } from './services.ts';
 
@@ -71,39 +71,22 @@ export function createWebhookDispatcher(deps: {
     if (deleted) log.info({ deleted }, 'webhooks: pruned settled deliveries past retention');
   }
 
-  let running = false;
-  let loop: Promise<void> | null = null;
-  const pause = createWakeableSleep();
-  let lastPrune = 0;
-
-  async function run() {
-    while (running) {
-      try {
-        await runOnce();
-        if (Date.now() - lastPrune > 3_600_000) {
-          lastPrune = Date.now();
-          await prune();
-        }
-      } catch (error) {
-        log.warn({ err: (error as Error).message }, 'webhook dispatcher: pass failed; retrying');
-      }
-      if (running) await pause.sleep(pollMs);
-    }
-  }
+  const loop = createPollingLoop({
+    name: 'webhook dispatcher',
+    log,
+    pollMs,
+    pass: async () => {
+      await runOnce();
+      return false;
+    },
+    hourly: prune,
+  });
 
   return {
     runOnce,
     prune,
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
-    },
-    wake: pause.wake,
-    async stop() {
-      running = false;
-      pause.wake();
-      await loop;
-    },
+    start: loop.start,
+    wake: loop.wake,
+    stop: loop.stop,
   };
 }
