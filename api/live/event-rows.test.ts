@@ -34,6 +34,19 @@ describe('event rows shared by live subscribers', () => {
     expect(new Set(all).size).toBe(1);
   });
 
+  it('reads a conversation’s newest message once per event, apart from a message read by id', async () => {
+    const rows = new EventRows();
+    const { db, reads } = fakeDb('t1');
+    await Promise.all(Array.from({ length: 20 }, () => rows.lastMessage(db, 't1', '7', 'c1', select)));
+    await rows.message(db, 't1', '7', { id: 'c1', conversationId: 'c1' }, select);
+    await rows.lastMessage(db, 't1', '8', 'c1', select);
+    expect(reads).toEqual([
+      { ...select, where: { conversationId: 'c1' }, orderBy: { id: 'desc' } },
+      { ...select, where: { id: 'c1', conversationId: 'c1' } },
+      { ...select, where: { conversationId: 'c1' }, orderBy: { id: 'desc' } },
+    ]);
+  });
+
   it('reads again for another tenant, event, row or selection', async () => {
     const rows = new EventRows();
     const a = fakeDb('t1');

@@ -32,6 +32,13 @@ export class EventRows {
     );
   }
 
+  /** The conversation's newest message as of this event (the same for every viewer: an inbox row's lastMessage). */
+  lastMessage(db: TenantDb, tenantId: string, position: string, conversationId: string, query: Query) {
+    return this.once(['lastMessage', tenantId, position, conversationId, query], () =>
+      db.message.findFirst({ ...query, where: { conversationId }, orderBy: { id: 'desc' } }),
+    );
+  }
+
   conversation(db: TenantDb, tenantId: string, position: string, id: string, query: Query) {
     return this.once(['conversation', tenantId, position, id, query], () =>
       db.conversation.findFirst({ ...query, where: { id } }),

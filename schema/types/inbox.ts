@@ -15,6 +15,8 @@ import { changeInboxState, type InboxStateChange } from '../../api/inbox/inbox-s
 import { markConversationRead } from '../../api/inbox/mark-read.ts';
 import { type InboxReader, loadInboxReader } from '../../api/inbox/reader.ts';
 import { type InboxRowFacts, inboxRowFacts, UNREAD_COUNT_CAP } from '../../api/inbox/row-facts.ts';
+import { deliveredEventPosition } from '../../api/live/delivered-event.ts';
+import { eventRows } from '../../api/live/event-rows.ts';
 import { builder } from '../builder.ts';
 import { tenantActor, tenantScope } from '../tenant-scope.ts';
 import { Job } from './application.ts';
@@ -44,6 +46,17 @@ builder.prismaObjectFields(Conversation, (t) => ({
     nullable: true,
     description: 'The newest message, in any channel (the inbox row shows it).',
     resolve: async (query, conversation, _args, ctx, info) => {
+      const position = deliveredEventPosition(info.rootValue, conversation.id);
+      if (position !== null) {
+        // A live update: the newest message is the same for every subscriber the event reached, read once.
+        return eventRows(ctx.services.prisma).lastMessage(
+          tenantScope(ctx).db,
+          tenantActor(ctx).tenantId,
+          position,
+          conversation.id,
+          query,
+        );
+      }
       const { lastMessageId } = await rowFacts(ctx, conversation.id, info.rootValue);
       if (!lastMessageId) return null;
       // Loaded with the tenant's client: whoever reads the conversation reads its messages (checked once, above).
