@@ -130,7 +130,6 @@ describe('recordEmail: emails the ATS records in a conversation', () => {
       return viewer?.notifications.edges.find((e) => e.node.message?.id === inbound.id)?.node;
     }, 'the CANDIDATE_REPLIED notification');
     expect(note).toMatchObject({ kind: 'CANDIDATE_REPLIED', text: 'Re: Your interview\n\nMonday works for me.' });
-
   });
 
   it('files an email recorded late at its sent time, without moving the conversation up the inbox', async () => {
