@@ -5,7 +5,6 @@ import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Actor } from '../auth/actor.ts';
 import { AuthenticationError, type Authenticator, bearerCredential } from '../auth/authenticate.ts';
-import { holderKey, holderOf } from '../auth/holder.ts';
 import { unauthenticated } from '../auth/unauthenticated.ts';
 import type { Logger } from '../log.ts';
 import { type GraphQLLimits, limitExceeded } from './limits.ts';
@@ -33,8 +32,8 @@ type Extra = {
   untrack?: () => void;
   /** Ids of the operations accepted on this connection (for the per-connection cap). */
   running?: Set<string>;
-  /** The API key or user this socket counts against, once accepted. */
-  counted?: string;
+  /** Gives back this socket's place in its API key's or user's connection budget. */
+  release?: () => void;
 };
 
 /** How often every socket is pinged; one that has not answered the previous ping by then is dropped. */
@@ -67,8 +66,6 @@ export function attachWebSocket(
   limits: Pick<GraphQLLimits, 'bodyBytes' | 'subscriptionsPerConnection' | 'connectionsPerCredential'>,
   live: LiveConnections,
 ) {
-  /** Open sockets per API key or user on this copy. */
-  const sockets = new Map<string, number>();
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: limits.bodyBytes });
   const keepAlive = keepSocketsAlive(wss);
   const shared = createSharedSubscriptions();
@@ -90,22 +87,24 @@ export function attachWebSocket(
             );
             return false;
           }
-          const holder = holderKey(holderOf(actor) ?? { kind: actor.kind, id: '' });
-          if ((sockets.get(holder) ?? 0) >= limits.connectionsPerCredential) {
-            ctx.extra.socket.close(4429, `At most ${limits.connectionsPerCredential} open connections per credential.`);
+          // One budget per API key or user on this copy, shared with its SSE streams.
+          const release = live.claim(actor, limits.connectionsPerCredential);
+          if (!release) {
+            ctx.extra.socket.close(
+              4429,
+              `At most ${limits.connectionsPerCredential} open connections (WebSockets and SSE streams) per credential.`,
+            );
             return false;
           }
-          sockets.set(holder, (sockets.get(holder) ?? 0) + 1);
           // The upgrade request (headers and all) is not needed past authentication: not held per socket.
           (ctx.extra as { request?: IncomingMessage }).request = undefined;
-          ctx.extra.counted = holder;
+          ctx.extra.release = release;
           ctx.extra.actor = actor;
           ctx.extra.untrack = live.track(actor, (reason) => ctx.extra.socket.close(...forbidden(reason)));
           // The socket may have closed while the credential was looked up: then onClose has run already.
           if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) {
             ctx.extra.untrack();
-            sockets.set(holder, (sockets.get(holder) ?? 1) - 1);
-            ctx.extra.counted = undefined;
+            release();
           }
           return true;
         } catch (error) {
@@ -120,11 +119,7 @@ export function attachWebSocket(
       },
       onClose: (ctx) => {
         ctx.extra.untrack?.();
-        const holder = ctx.extra.counted;
-        if (!holder) return;
-        const left = (sockets.get(holder) ?? 1) - 1;
-        if (left > 0) sockets.set(holder, left);
-        else sockets.delete(holder);
+        ctx.extra.release?.();
       },
       onSubscribe: async (ctx, _id, payload) => {
         // The credential is checked again for every operation: it may have been revoked since connection_init.
