@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { TenantActor } from '../../auth/actor.ts';
 import { ledgerActor } from '../../credits/cost.ts';
+import { ValidationError } from '../../domain/errors.ts';
 import type { TenantScope } from '../../domain/scope.ts';
 import { parseInput } from '../../domain/validate.ts';
+import { templateForSend, templateInput } from '../../templates/template-for-send.ts';
 import { parseKind } from '../kinds/message-kinds.ts';
 import { askSendPolicy } from '../send-policy/index.ts';
 import type { RoutedNumber } from '../send-policy/routing.ts';
@@ -13,7 +15,10 @@ import { queueMessage } from './queue-message.ts';
 const sendInput = z.object({
   conversationId: z.string(),
   channel: z.enum(['SMS', 'WHATSAPP']),
-  body: z.string(),
+  /** The text; or `template` instead: exactly one of them. */
+  body: z.string().nullish(),
+  /** One of the tenant's templates and the values passed at send ({interview.bookingLink}, {custom.…}). */
+  template: templateInput.nullish(),
   idempotencyKey,
   attachments: z.array(z.string()).default([]),
   kind: z.string().nullish(),
@@ -36,11 +41,16 @@ export async function sendMessage(
   input: SendMessageInput,
 ) {
   const data = parseInput(sendInput, input);
-  const kind = parseKind(data);
+  if ((data.body == null) === (data.template == null)) throw ValidationError.of('body', 'give either body or template');
+  // A template is rendered before the send policy decides (once the conversation is known to be readable).
+  const templated = data.template
+    ? await templateForSend(scope, actor, data.conversationId, data.channel, data.template)
+    : null;
+  const kind = parseKind(templated && !data.kind ? templated : data);
   const hash = requestHash([
     data.conversationId,
     data.channel,
-    data.body,
+    data.template ? ['template', data.template.templateId, data.template.values] : data.body,
     data.attachments,
     kind.kind,
     kind.customKind,
@@ -51,6 +61,8 @@ export async function sendMessage(
   const answer = await askSendPolicy(scope, deps.channels, actor, {
     ...data,
     ...kind,
+    body: templated ? () => templated.render().body : (data.body as string),
+    template: Boolean(templated?.providerTemplate),
     hold: Boolean(data.holdUntilAllowed),
   });
   if (answer.replay) return replay(answer.replay, hash);
@@ -65,12 +77,16 @@ export async function sendMessage(
       channel: data.channel,
       ...kind,
       to: decision.to as string,
-      body: data.body,
+      body: decision.body,
       cost: decision.cost,
       credits: { cost: decision.credits, actor: ledgerActor(actor) },
       idempotencyKey: data.idempotencyKey,
       requestHash: hash,
       sendAt: decision.sendAt,
+      template: templated?.providerTemplate && {
+        ...templated.providerTemplate,
+        parameters: templated.render().parameters,
+      },
     }),
   );
 }
