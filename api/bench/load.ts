@@ -30,13 +30,17 @@ export async function peakRss<T>(
   }
 }
 
-/** Drives HTTP requests at a fixed concurrency for `seconds` and reports throughput and latency. */
+/**
+ * Drives HTTP requests at a fixed concurrency for `seconds` and reports throughput and latency;
+ * with `overallRate`, at that many requests per second in all (latency corrected for coordinated omission).
+ */
 export async function httpLoad(options: {
   name: string;
   url: string;
   connections: number;
   seconds: number;
   serverPid: number;
+  overallRate?: number;
   request: () => { method?: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string };
 }): Promise<Figures> {
   const { result, maxRssMb } = await peakRss(options.serverPid, () =>
@@ -44,6 +48,7 @@ export async function httpLoad(options: {
       url: options.url,
       connections: options.connections,
       duration: options.seconds,
+      ...(options.overallRate ? { overallRate: options.overallRate } : {}),
       requests: [
         {
           setupRequest: (req) => {
@@ -101,23 +106,4 @@ export async function directLoad(
     non2xx: 0,
     maxRssMb: null,
   };
-}
-
-export function printTable(rows: Figures[], notes: string[] = []) {
-  const header = ['run', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'server RSS MiB'];
-  const lines = rows.map((r) => [
-    r.name,
-    String(r.rps),
-    String(r.p50),
-    String(r.p99),
-    String(r.errors),
-    String(r.non2xx),
-    r.maxRssMb === null ? '-' : String(r.maxRssMb),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]?.length ?? 0)));
-  const fmt = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  console.log(`\n${fmt(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  for (const l of lines) console.log(fmt(l));
-  for (const n of notes) console.log(n);
 }

@@ -1,24 +1,32 @@
-// npm run bench — sendMessage and inbound-webhook throughput on PostgreSQL + Redis,
-// each beside baselines measured in the same run. Needs the same PostgreSQL and
-// Redis as the tests (TEST_DATABASE_URL, TEST_REDIS_URL). BENCH_SECONDS sets the
-// length of each run (default 10).
-import { type ChildProcess, spawn } from 'node:child_process';
+// npm run bench — sendMessage and inbound-webhook throughput on PostgreSQL + Redis, each
+// beside baselines measured in the same run: the trivial query on the same server, and
+// the exact statements of a send and of an inbound message run by pgbench (the limit
+// PostgreSQL sets on this machine) and replayed by a Node `pg` client. Every row is run
+// BENCH_REPETITIONS times (default 3), interleaved, and reported as median (min–max).
+// Needs the same PostgreSQL and Redis as the tests (TEST_DATABASE_URL, TEST_REDIS_URL)
+// and pgbench (PGBENCH, default /usr/bin/pgbench). BENCH_SECONDS sets the length of each
+// run (default 10), BENCH_TENANTS the number of tenants (default 100).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { pino } from 'pino';
 import twilio from 'twilio';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createTestDatabase, testRedisUrl } from '../test/databases.ts';
-import { captureSql, replayer, type Statement } from '../test/sql-capture.ts';
-import { directLoad, type Figures, httpLoad, printTable } from './load.ts';
+import { captureSql, createdValues, replayer, type Statement } from '../test/sql-capture.ts';
+import { directLoad, type Figures, httpLoad } from './load.ts';
+import { pgbenchLoad } from './pgbench.ts';
+import { pgbenchScript } from './pgbench-script.ts';
+import { figuresTable, formatSpread, type Spread, spread } from './report.ts';
 import { seedTenants } from './seed.ts';
+import { spawnStartScript } from './spawn-service.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 3);
 const CONNECTIONS = 32;
+const LOW_LOAD_RATE = 10;
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 100);
-const root = join(import.meta.dirname, '..', '..');
 const say = (text: string) => console.log(`[bench] ${text}`);
 
 const database = await createTestDatabase();
@@ -81,7 +89,8 @@ function inboundForm(from: string, to: string, sid: string) {
 
 // 1. Seed through an in-process copy of the service, and capture the SQL of one request of each kind per tenant.
 say(`seeding ${TENANTS} tenants on ${database.url.replace(/\/\/[^@]*@/, '//')} ...`);
-const inProcess = await buildApp(loadConfig(env), pino({ level: 'warn' })).start();
+// The in-process copy runs no background worker, so the capture holds the request's statements only.
+const inProcess = await buildApp(loadConfig({ ...env, WEBHOOK_WORKER: 'off' }), pino({ level: 'warn' })).start();
 const tenants = await seedTenants(
   url,
   operatorKey,
@@ -92,7 +101,7 @@ const tenants = await seedTenants(
 const post = (path: string, headers: Record<string, string>, body: string) =>
   fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers, body }).then((r) => r.text());
 say('capturing the SQL of one send and one inbound message per tenant ...');
-// The event relay runs beside requests; what it runs is not the request's SQL.
+await inProcess.notifier.stop();
 await inProcess.services.relay.stop();
 const captureStart = Date.now();
 type Captured = { statements: Statement[]; key: string };
@@ -120,23 +129,13 @@ say(
 );
 if (process.env.BENCH_SHOW_SQL)
   for (const s of [...(sendSql[0]?.statements ?? []), ...(inboundSql[0]?.statements ?? [])])
-    console.log(s.text.slice(0, 160), JSON.stringify(s.values).slice(0, 200));
+    console.log(s.text.slice(0, 400), JSON.stringify(s.values).slice(0, 400));
 
-// 2. The service under test, in its own process.
-const child: ChildProcess = spawn(
-  process.execPath,
+// 2. The service under test, in its own process, started as `npm start` starts it.
+const child = spawnStartScript(
+  env,
   // BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the service for the whole run.
-  [
-    ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []),
-    '--import',
-    'tsx',
-    'api/main.ts',
-  ],
-  {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  },
+  process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [],
 );
 for (let i = 0; ; i++) {
   const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
@@ -144,54 +143,57 @@ for (let i = 0; ; i++) {
     () => false,
   );
   if (ready) break;
-  if (i > 200) throw new Error('the service did not become ready');
+  if (i > 600) throw new Error('the service did not become ready');
   await new Promise((r) => setTimeout(r, 100));
 }
 const pid = child.pid as number;
-say(`service ready (pid ${pid}); each run: ${CONNECTIONS} concurrent, ${SECONDS} s`);
+say(`service ready (pid ${pid}); ${REPETITIONS} repetitions of each row, ${CONNECTIONS} concurrent, ${SECONDS} s`);
 
-const pool = new pg.Pool({ connectionString: database.url, max: CONNECTIONS });
-const replays = (captured: Captured[]) => captured.map((c) => replayer(c.statements, captureStart, [c.key]));
-const sendReplays = replays(sendSql);
-const inboundReplays = replays(inboundSql);
-const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)] as T;
-const onConnection = (replay: (c: pg.PoolClient) => Promise<void>) => async () => {
-  const client = await pool.connect();
+// 3. The rows, each measured REPETITIONS times, interleaved so that drift hits every row alike.
+const created = (c: Captured) => createdValues(c.statements, captureStart, [c.key]);
+const scripts = (captured: Captured[]) => {
+  const runTag = Date.now().toString(16);
+  return captured.map((c) => pgbenchScript(c.statements, created(c), runTag));
+};
+const overPgbench = (captured: Captured[]) => () =>
+  pgbenchLoad({
+    name: '',
+    databaseUrl: database.url as string,
+    scripts: scripts(captured),
+    clients: CONNECTIONS,
+    threads: 2,
+    seconds: SECONDS,
+  });
+const overNodePg = (captured: Captured[]) => async () => {
+  const replays = captured.map((c) => replayer(c.statements, captureStart, [c.key]));
+  const pool = new pg.Pool({ connectionString: database.url, max: CONNECTIONS });
   try {
-    await replay(client);
+    return await directLoad('', CONNECTIONS, SECONDS, async () => {
+      const client = await pool.connect();
+      try {
+        await pick(replays)(client);
+      } finally {
+        client.release();
+      }
+    });
   } finally {
-    client.release();
+    await pool.end();
   }
 };
-
-const results: Figures[] = [];
-const run = async (figures: Promise<Figures>) => {
-  const f = await figures;
-  say(`  ${f.name}: ${f.rps} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms`);
-  results.push(f);
-};
-const token0 = tenants[0]?.token as string;
+const overHttp =
+  (request: Parameters<typeof httpLoad>[0]['request'], overallRate?: number, connections = CONNECTIONS) =>
+  () =>
+    httpLoad({ name: '', url, connections, seconds: SECONDS, serverPid: pid, request, overallRate });
+const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)] as T;
 const json = (token: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
-
-const overHttp = (name: string, request: Parameters<typeof httpLoad>[0]['request']) =>
-  run(httpLoad({ name, url, connections: CONNECTIONS, seconds: SECONDS, serverPid: pid, request }));
-const overSql = (name: string, once: () => Promise<void>) => run(directLoad(name, CONNECTIONS, SECONDS, once));
-
-await overHttp('trivial query { viewer }', () => ({
-  path: '/graphql',
-  headers: json(token0),
-  body: '{"query":"{ viewer { kind } }"}',
-}));
-await overHttp(`sendMessage, ${TENANTS} tenants`, () => {
+const token0 = tenants[0]?.token as string;
+const busiest = tenants[0]?.conversations[0]?.id as string;
+const aSend = () => {
   const t = pick(tenants);
   return { path: '/graphql', headers: json(t.token), body: sendBody(t.conversations[0]?.id as string) };
-});
-await overSql(`direct SQL of a send, ${TENANTS} tenants`, () => onConnection(pick(sendReplays))());
-const busiest = tenants[0]?.conversations[0]?.id as string;
-await overHttp('sendMessage, one tenant', () => ({ path: '/graphql', headers: json(token0), body: sendBody(busiest) }));
-await overSql('direct SQL of a send, one tenant', onConnection(sendReplays[0] as (c: pg.PoolClient) => Promise<void>));
+};
 const recentSids: string[] = [];
-await overHttp(`inbound webhook, ${TENANTS} tenants`, () => {
+const anInbound = () => {
   const t = pick(tenants);
   // One in ten is a retry of an earlier message, as Twilio retries: stored once.
   const sid = recentSids.length && Math.random() < 0.1 ? pick(recentSids) : `SM${randomBytes(16).toString('hex')}`;
@@ -202,28 +204,80 @@ await overHttp(`inbound webhook, ${TENANTS} tenants`, () => {
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': form.signature },
     body: form.body,
   };
-});
-await overSql(`direct SQL of an inbound message, ${TENANTS} tenants`, () => onConnection(pick(inboundReplays))());
+};
+const sends = sendSql[0]?.statements.length;
+const inbounds = inboundSql[0]?.statements.length;
+const rows = {
+  trivial: {
+    name: 'trivial query `{ viewer }`',
+    measure: overHttp(() => ({ path: '/graphql', headers: json(token0), body: '{"query":"{ viewer { kind } }"}' })),
+  },
+  send: { name: `\`sendMessage\`, ${TENANTS} tenants`, measure: overHttp(aSend) },
+  pgbenchSend: { name: `pgbench: a send's ${sends} statements, ${TENANTS} tenants`, measure: overPgbench(sendSql) },
+  nodeSend: { name: `Node \`pg\` replay of a send, ${TENANTS} tenants`, measure: overNodePg(sendSql) },
+  sendOne: {
+    name: '`sendMessage`, one tenant, one conversation',
+    measure: overHttp(() => ({ path: '/graphql', headers: json(token0), body: sendBody(busiest) })),
+  },
+  pgbenchSendOne: { name: "pgbench: a send's statements, one tenant", measure: overPgbench(sendSql.slice(0, 1)) },
+  inbound: { name: `inbound webhook (10 % retries), ${TENANTS} tenants`, measure: overHttp(anInbound) },
+  pgbenchInbound: {
+    name: `pgbench: an inbound message's ${inbounds} statements, ${TENANTS} tenants`,
+    measure: overPgbench(inboundSql),
+  },
+  nodeInbound: {
+    name: `Node \`pg\` replay of an inbound message, ${TENANTS} tenants`,
+    measure: overNodePg(inboundSql),
+  },
+  lowLoad: { name: '`sendMessage` at 10/s (low load)', measure: overHttp(aSend, LOW_LOAD_RATE, 4) },
+};
+type RowName = keyof typeof rows;
+const runs = Object.fromEntries(Object.keys(rows).map((k) => [k, [] as Figures[]])) as Record<RowName, Figures[]>;
+const loadBefore = loadavg();
+for (let rep = 1; rep <= REPETITIONS; rep++) {
+  for (const [key, row] of Object.entries(rows) as [RowName, (typeof rows)[RowName]][]) {
+    const f = { ...(await row.measure()), name: row.name };
+    say(
+      `  ${rep}/${REPETITIONS} ${f.name}: ${f.rps}/s, p50 ${f.p50} ms, p99 ${f.p99} ms, errors ${f.errors + f.non2xx}`,
+    );
+    runs[key].push(f);
+  }
+}
+const loadAfter = loadavg();
 
-const [trivial, spread, spreadSql, one, oneSql, inbound, inboundDirect] = results as [
-  Figures,
-  Figures,
-  Figures,
-  Figures,
-  Figures,
-  Figures,
-  Figures,
+// 4. Ratios per repetition, and the aims.
+const ratio = (a: RowName, b: RowName) => spread(runs[a].map((f, i) => f.rps / (runs[b][i]?.rps || Number.NaN)));
+const p99 = (row: RowName) => spread(runs[row].map((f) => f.p99));
+const x = (s: Spread) => formatSpread(s, 2, 'x');
+const met = (ok: boolean) => (ok ? 'met' : 'not met');
+const sendVsTrivial = ratio('send', 'trivial');
+const inboundVsTrivial = ratio('inbound', 'trivial');
+const lowLoadP99 = p99('lowLoad');
+const notes = [
+  `| send / trivial query | ${x(sendVsTrivial)} | aim ≥ 0.3x with p99 < 50 ms: ${met(sendVsTrivial.median >= 0.3 && p99('send').median < 50)} (p99 ${formatSpread(p99('send'))} ms) |`,
+  `| send / pgbench send, ${TENANTS} tenants | ${x(ratio('send', 'pgbenchSend'))} | |`,
+  `| send / pgbench send, one tenant | ${x(ratio('sendOne', 'pgbenchSendOne'))} | |`,
+  `| inbound / trivial query | ${x(inboundVsTrivial)} | aim ≥ 0.5x: ${met(inboundVsTrivial.median >= 0.5)} |`,
+  `| inbound / pgbench inbound | ${x(ratio('inbound', 'pgbenchInbound'))} | |`,
+  `| Node \`pg\` replay / pgbench, send | ${x(ratio('nodeSend', 'pgbenchSend'))} | |`,
+  `| Node \`pg\` replay / pgbench, inbound | ${x(ratio('nodeInbound', 'pgbenchInbound'))} | |`,
+  `| one send at ${LOW_LOAD_RATE}/s, p99 | ${formatSpread(lowLoadP99, 1)} ms | aim < 20 ms: ${met(lowLoadP99.median < 20)} |`,
 ];
-printTable(results, [
-  '',
-  `sendMessage / direct SQL, ${TENANTS} tenants: ${(spread.rps / spreadSql.rps).toFixed(2)}x   (aim >= 0.35x, >= 1500/s, p99 < 50 ms)`,
-  `sendMessage / direct SQL, one tenant:   ${(one.rps / oneSql.rps).toFixed(2)}x   (aim >= 0.8x)`,
-  `sendMessage / trivial query:            ${(spread.rps / trivial.rps).toFixed(2)}x`,
-  `inbound webhook / direct SQL:           ${(inbound.rps / inboundDirect.rps).toFixed(2)}x   (aim >= 2000/s)`,
-  `machine: ${(await import('node:os')).cpus().length} cores, Node ${process.version}; the load generator shares the machine`,
-]);
+const machine = `${cpus().length} cores, Node ${process.version}, ${(await import('node:os')).release()}; load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before, ${loadAfter.map((l) => l.toFixed(1)).join(' ')} after`;
+console.log(
+  [
+    '',
+    `Median (min–max) of ${REPETITIONS} repetitions, ${SECONDS} s each, ${CONNECTIONS} concurrent (${machine}):`,
+    '',
+    figuresTable(Object.entries(rows).map(([key, row]) => ({ name: row.name, runs: runs[key as RowName] }))),
+    '',
+    '| ratio | median (min–max) of the repetitions | aim |',
+    '|---|---:|---|',
+    ...notes,
+  ].join('\n'),
+);
 
-await pool.end();
+const exited = new Promise((r) => child.once('exit', r));
 child.kill('SIGTERM');
-await new Promise((r) => child.once('exit', r));
+await exited;
 await database.drop();

@@ -35,18 +35,26 @@ function uuidV7Time(value: string): number | null {
 }
 
 /**
- * Turns captured statements into a replay: values the request created (UUIDv7
- * ids minted after `capturedSince`, and the given idempotency key or provider
- * id) are made fresh on each run; everything else is replayed as captured.
- * Runs on one connection.
+ * The values a captured request created, which a replay must make fresh: UUIDv7
+ * ids minted after `capturedSince`, and the given idempotency key or provider id.
  */
-export function replayer(statements: Statement[], capturedSince: number, freshValues: string[]) {
+export function createdValues(statements: Statement[], capturedSince: number, freshValues: string[]) {
   const fresh = new Set<unknown>(freshValues);
   for (const s of statements) {
     for (const v of s.values) {
       if (typeof v === 'string' && UUID.test(v) && (uuidV7Time(v) ?? 0) >= capturedSince) fresh.add(v);
     }
   }
+  return fresh;
+}
+
+/**
+ * Turns captured statements into a replay: the values the request created
+ * (`createdValues`) are made fresh on each run; everything else is replayed as
+ * captured. Runs on one connection.
+ */
+export function replayer(statements: Statement[], capturedSince: number, freshValues: string[]) {
+  const fresh = createdValues(statements, capturedSince, freshValues);
   return async (client: pg.PoolClient) => {
     const renamed = new Map<unknown, string>();
     for (const v of fresh)
