@@ -1,3 +1,4 @@
+import { Prisma } from '../db/generated/prisma/client.ts';
 import type { Channel, NotificationKind } from '../db/generated/prisma/enums.ts';
 import type { TenantTx } from '../domain/scope.ts';
 import { adminsOf, assigneesOf, participantsOf, readersOf, teamOf } from './recipients.ts';
@@ -211,7 +212,19 @@ async function allowance(tx: TenantTx, e: LogEvent): Promise<Draft[]> {
   ];
 }
 
-/** What notifications an event of the log makes (none for most). */
+/**
+ * The events of the log `draftsFor` may make notifications of, as a condition on the Event row `e`
+ * (its type and payload, as the early returns below test them); the notifier moves past the others
+ * without a transaction of their own. A notifying event missing here would never be told.
+ */
+export const mayNotifySql = Prisma.sql`(
+  (e.type = 'MESSAGE_CREATED' AND e.payload->>'direction' = 'INBOUND')
+  OR (e.type = 'CONSENT_CHANGED' AND ((e.payload->>'to' = 'OPTED_IN' AND e.payload->>'source' = 'KEYWORD')
+    OR (e.payload->>'to' = 'OPTED_OUT' AND e.payload->>'source' IN ('KEYWORD', 'CARRIER'))))
+  OR (e.type = 'MESSAGE_STATUS_CHANGED' AND e.payload->>'status' IN ('FAILED', 'UNDELIVERED'))
+  OR e.type IN ('CREDITS_LOW', 'ALLOWANCE_WARNING', 'ALLOWANCE_REACHED'))`;
+
+/** What notifications an event of the log makes (none for most); see mayNotifySql. */
 export function draftsFor(tx: TenantTx, e: LogEvent): Promise<Draft[]> {
   switch (e.type) {
     case 'MESSAGE_CREATED':

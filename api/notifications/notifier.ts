@@ -3,7 +3,7 @@ import { scopeToTenant } from '../db/tenant-scope.ts';
 import type { EventRelay } from '../events/relay.ts';
 import type { Logger } from '../log.ts';
 import { createPollingLoop } from '../polling-loop.ts';
-import { draftsFor, type LogEvent } from './drafts.ts';
+import { draftsFor, type LogEvent, mayNotifySql } from './drafts.ts';
 import { storeNotifications } from './store.ts';
 
 /** Events one tenant's pass reads at most, so a busy tenant takes turns with the others. */
@@ -49,6 +49,23 @@ export function createNotifier(deps: {
       FROM "Tenant" t LEFT JOIN "NotifierCursor" c ON c."tenantId" = t.id
       WHERE t."lastEventPosition" > coalesce(c.position, 0)
       ORDER BY c."updatedAt" NULLS FIRST LIMIT ${TENANTS_PER_PASS}`;
+  }
+
+  /**
+   * Moves, in one statement, every cursor no pass holds past its tenant's events when none of them may notify
+   * anyone (most events, e.g. every outbound message), so those tenants need no transaction of their own.
+   */
+  function skipSilent() {
+    return prisma.$executeRaw`
+      WITH due AS (
+        SELECT c."tenantId", t."lastEventPosition" AS upto
+        FROM "NotifierCursor" c JOIN "Tenant" t ON t.id = c."tenantId"
+        WHERE t."lastEventPosition" > c.position
+          AND NOT EXISTS (SELECT 1 FROM "Event" e WHERE e."tenantId" = c."tenantId"
+            AND e.position > c.position AND e.position <= t."lastEventPosition" AND ${mayNotifySql})
+        FOR UPDATE OF c SKIP LOCKED)
+      UPDATE "NotifierCursor" c SET position = due.upto, "updatedAt" = now()
+      FROM due WHERE c."tenantId" = due."tenantId" AND due.upto > c.position`;
   }
 
   /** One tenant's turn: returns how many events it handled (0 when another copy holds the tenant). */
@@ -100,8 +117,9 @@ export function createNotifier(deps: {
     }
   }
 
-  /** One pass over the tenants with unhandled events. Returns how many events it handled. */
+  /** One pass over the tenants with unhandled events. Returns how many events it handled in tenants' own turns. */
   async function runOnce(): Promise<number> {
+    await skipSilent();
     let handled = 0;
     let stored = 0;
     for (const tenant of await dueTenants()) {
