@@ -16,6 +16,7 @@ import { type DemoCredentials, ensureDemoTenant } from './demo-tenant.ts';
 import { createEventBus } from './events/pubsub.ts';
 import { createEventRelay } from './events/relay.ts';
 import { createLiveConnections } from './http/live-connections.ts';
+import { createReportHandler } from './http/report-csv.ts';
 import { createHttpServer } from './http/server.ts';
 import { createWebhookHandler } from './http/webhooks.ts';
 import { createGraphQLHandler } from './http/yoga.ts';
@@ -148,6 +149,7 @@ export function buildApp(config: Config, log: Logger) {
           { name: 'database', check: () => db.ping() },
           { name: 'events', check: () => events.ping() },
         ],
+        reports: createReportHandler({ prisma: db.prisma, authenticate, log }),
         webhooks: createWebhookHandler({
           prisma: db.prisma,
           relay,

@@ -31,6 +31,9 @@ import './types/inbox.ts';
 import './types/recorded-email.ts';
 import './types/live-updates.ts';
 import './types/webhook-endpoints.ts';
+import './types/message-activity.ts';
+import './types/consent-changes.ts';
+import './types/number-usage-report.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
 registerNodeTypes(schema);

@@ -17,6 +17,7 @@ const createUserInput = z.object({
   externalId: externalId.nullish(),
   canSend: z.boolean().default(false),
   canViewCredits: z.boolean().default(false),
+  canViewReports: z.boolean().default(false),
 });
 
 const updateUserInput = z.object({
@@ -27,6 +28,7 @@ const updateUserInput = z.object({
   externalId: externalId.nullish(),
   canSend: z.boolean().optional(),
   canViewCredits: z.boolean().optional(),
+  canViewReports: z.boolean().optional(),
   deactivated: z.boolean().optional(),
 });
 

@@ -6,6 +6,7 @@ import type { Logger } from '../log.ts';
 import { live, type ReadinessCheck, ready } from './health.ts';
 import { type GraphQLLimits, limitExceeded } from './limits.ts';
 import type { LiveConnections } from './live-connections.ts';
+import { isReportPath } from './report-csv.ts';
 import { isWebhookPath } from './webhooks.ts';
 import { attachWebSocket } from './websocket.ts';
 import type { GraphQLHandler, RequestLog } from './yoga.ts';
@@ -52,6 +53,8 @@ export function createHttpServer(deps: {
   readiness: ReadinessCheck[];
   log: Logger;
   webhooks: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
+  /** Report downloads (`api/http/report-csv.ts`). */
+  reports: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
   limits: Pick<GraphQLLimits, 'bodyBytes' | 'subscriptionsPerConnection' | 'connectionsPerCredential'>;
   live: LiveConnections;
 }) {
@@ -83,6 +86,13 @@ export function createHttpServer(deps: {
     if (draining) res.setHeader('connection', 'close');
     if (req.method === 'GET' && path === '/healthz') return live(res);
     if (req.method === 'GET' && path === '/readyz') return void ready(res, deps.readiness, draining);
+    if (isReportPath(path)) {
+      return void deps.reports(req, res, path).catch((error: Error) => {
+        log.error({ err: error, path }, 'report failed');
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
+      });
+    }
     // GraphQL bodies (webhooks have their own limit): one announced over the limit is refused before a byte
     // of it is read; one without a length is read up to the limit, and its connection is not reused after.
     if (!isWebhookPath(path)) {

@@ -68,6 +68,14 @@ export type CommunityInput = {
   team?: Array<string | number> | null | undefined;
 };
 
+/** The period of the consent changes report. */
+export type ConsentChangesFilter = {
+  /** Changes at or after this time. */
+  from: string;
+  /** Changes before this time (after from). */
+  to: string;
+};
+
 /** What your company needs before texting a candidate: DOUBLE_OPT_IN (the form, then a YES to an invitation), APPLICATION_OPT_IN (the form is enough), LEGITIMATE_INTEREST (no prior consent for messages about their own application; prospects still need consent). A STOP is honoured in every model. */
 export type ConsentModel =
   | 'APPLICATION_OPT_IN'
@@ -97,6 +105,8 @@ export type CreateUserInput = {
   canSend?: boolean | null | undefined;
   /** May read the tenant's credit balance and ledger. */
   canViewCredits?: boolean | null | undefined;
+  /** May read the tenant's reports: every message of the tenant, not only their own conversations'. */
+  canViewReports?: boolean | null | undefined;
   email: string;
   /** The partner ATS's id for this user. */
   externalId?: string | null | undefined;
@@ -209,6 +219,22 @@ export type LockReason =
   | 'NO_PHONE_NUMBER'
   | 'OPTED_OUT'
   | 'SESSION_WINDOW_CLOSED';
+
+/** Which messages the activity report lists; every filter given must hold. */
+export type MessageActivityFilter = {
+  /** Only messages on this channel (EMAIL: recorded emails). */
+  channel?: MessageChannel | null | undefined;
+  /** Only sent (OUTBOUND) or received (INBOUND) messages. */
+  direction?: Direction | null | undefined;
+  /** Messages written at or after this time. */
+  from: string;
+  /** Only messages sent from or received on this number (on its channel). */
+  sendingNumberId?: string | number | null | undefined;
+  /** Messages written before this time (after from). */
+  to: string;
+  /** Only messages this user sent. */
+  userId?: string | number | null | undefined;
+};
 
 /** A message's channel: SMS and WHATSAPP, which Parley sends and receives, or EMAIL, recorded by the ATS. */
 export type MessageChannel =
@@ -476,6 +502,8 @@ export type UpdateUserInput = {
   canSend?: boolean | null | undefined;
   /** May read the tenant's credit balance and ledger. */
   canViewCredits?: boolean | null | undefined;
+  /** May read the tenant's reports: every message of the tenant, not only their own conversations'. */
+  canViewReports?: boolean | null | undefined;
   /** Deactivating a user also frees their seat. */
   deactivated?: boolean | null | undefined;
   email?: string | null | undefined;
@@ -1238,6 +1266,56 @@ export type RecordEmailMutation = { recordEmail:
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
+export type MessageActivityQueryVariables = Exact<{
+  filter: MessageActivityFilter;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MessageActivityQuery = { messageActivity:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'QueryMessageActivityConnection', edges: Array<{ cursor: string, node: { message: string, createdAt: string, direction: Direction, number: string, channel: MessageChannel, kind: MessageKind, customKind: string | null, status: MessageStatus, segments: number, credits: number, author: { id: string, name: string } | null, candidate: { id: string, name: string } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null } }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string, issues: Array<{ field: string, message: string }> }
+   };
+
+export type ConsentChangesQueryVariables = Exact<{
+  filter: ConsentChangesFilter;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsentChangesQuery = { consentChanges:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'QueryConsentChangesConnection', edges: Array<{ cursor: string, node: { createdAt: string, channel: Channel, fromState: ConsentState, toState: ConsentState, source: ConsentSource, evidence: string | null, message: string | null, candidate: { id: string, name: string }, actor: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
+   };
+
+export type NumberUsageReportQueryVariables = Exact<{
+  fromMonth: string;
+  toMonth: string;
+}>;
+
+
+export type NumberUsageReportQuery = { numberUsageReport:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'QueryNumberUsageReportSuccess', data: Array<{ sendingNumberId: string, e164: string, channel: MessageChannel, month: string, allowance: number | null, sent: number, received: number, used: number }> }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
+   };
+
+export type CreditLedgerPeriodQueryVariables = Exact<{
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type CreditLedgerPeriodQuery = { tenant: { id: string, creditLedger: { edges: Array<{ node: { kind: CreditEntryKind, amount: number, createdAt: string } }> } | null } };
+
 export type SimulateInboundMessageMutationVariables = Exact<{
   input: SimulateInboundMessageInput;
 }>;
@@ -1421,7 +1499,7 @@ export type EventCursorQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type EventCursorQuery = { tenant: { eventCursor: string } };
 
-export type UserFieldsFragment = { id: string, externalId: string | null, name: string, email: string, role: Role, canSend: boolean, active: boolean, seat: { id: string, assignedAt: string | null } | null };
+export type UserFieldsFragment = { id: string, externalId: string | null, name: string, email: string, role: Role, canSend: boolean, canViewReports: boolean, active: boolean, seat: { id: string, assignedAt: string | null } | null };
 
 export type UsersQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1430,14 +1508,14 @@ export type UsersQueryVariables = Exact<{
 }>;
 
 
-export type UsersQuery = { tenant: { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string | null, name: string, email: string, role: Role, canSend: boolean, active: boolean, seat: { id: string, assignedAt: string | null } | null } }> } } };
+export type UsersQuery = { tenant: { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string | null, name: string, email: string, role: Role, canSend: boolean, canViewReports: boolean, active: boolean, seat: { id: string, assignedAt: string | null } | null } }> } } };
 
 export type UserQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type UserQuery = { user: { id: string, externalId: string | null, name: string, email: string, role: Role, canSend: boolean, active: boolean, seat: { id: string, assignedAt: string | null } | null } | null };
+export type UserQuery = { user: { id: string, externalId: string | null, name: string, email: string, role: Role, canSend: boolean, canViewReports: boolean, active: boolean, seat: { id: string, assignedAt: string | null } | null } | null };
 
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
@@ -1448,7 +1526,7 @@ export type CreateUserMutation = { createUser:
     | { __typename: 'ConflictError', code: ErrorCode, message: string, field: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'User', id: string, externalId: string | null, name: string, email: string, role: Role, canSend: boolean, active: boolean, seat: { id: string, assignedAt: string | null } | null }
+    | { __typename: 'User', id: string, externalId: string | null, name: string, email: string, role: Role, canSend: boolean, canViewReports: boolean, active: boolean, seat: { id: string, assignedAt: string | null } | null }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string, issues: Array<{ field: string, message: string }> }
    };
 
@@ -1461,7 +1539,7 @@ export type UpdateUserMutation = { updateUser:
     | { __typename: 'ConflictError', code: ErrorCode, message: string, field: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'User', id: string, externalId: string | null, name: string, email: string, role: Role, canSend: boolean, active: boolean, seat: { id: string, assignedAt: string | null } | null }
+    | { __typename: 'User', id: string, externalId: string | null, name: string, email: string, role: Role, canSend: boolean, canViewReports: boolean, active: boolean, seat: { id: string, assignedAt: string | null } | null }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string }
    };
 
@@ -1840,6 +1918,7 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
   email
   role
   canSend
+  canViewReports
   active
   seat {
     id
@@ -3266,6 +3345,136 @@ export const RecordEmailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordEmailMutation, RecordEmailMutationVariables>;
+export const MessageActivityDocument = new TypedDocumentString(`
+    query MessageActivity($filter: MessageActivityFilter!, $first: Int, $after: String) {
+  messageActivity(filter: $filter, first: $first, after: $after) {
+    __typename
+    ... on QueryMessageActivityConnection {
+      edges {
+        cursor
+        node {
+          message
+          createdAt
+          direction
+          author {
+            id
+            name
+          }
+          candidate {
+            id
+            name
+          }
+          number
+          channel
+          kind
+          customKind
+          status
+          segments
+          credits
+        }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        endCursor
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+      issues {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MessageActivityQuery, MessageActivityQueryVariables>;
+export const ConsentChangesDocument = new TypedDocumentString(`
+    query ConsentChanges($filter: ConsentChangesFilter!, $first: Int, $after: String) {
+  consentChanges(filter: $filter, first: $first, after: $after) {
+    __typename
+    ... on QueryConsentChangesConnection {
+      edges {
+        cursor
+        node {
+          createdAt
+          candidate {
+            id
+            name
+          }
+          channel
+          fromState
+          toState
+          source
+          actor {
+            id
+            name
+          }
+          evidence
+          message
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsentChangesQuery, ConsentChangesQueryVariables>;
+export const NumberUsageReportDocument = new TypedDocumentString(`
+    query NumberUsageReport($fromMonth: String!, $toMonth: String!) {
+  numberUsageReport(fromMonth: $fromMonth, toMonth: $toMonth) {
+    __typename
+    ... on QueryNumberUsageReportSuccess {
+      data {
+        sendingNumberId
+        e164
+        channel
+        month
+        allowance
+        sent
+        received
+        used
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NumberUsageReportQuery, NumberUsageReportQueryVariables>;
+export const CreditLedgerPeriodDocument = new TypedDocumentString(`
+    query CreditLedgerPeriod($from: DateTime, $to: DateTime, $first: Int) {
+  tenant {
+    id
+    creditLedger(from: $from, to: $to, first: $first) {
+      edges {
+        node {
+          kind
+          amount
+          createdAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreditLedgerPeriodQuery, CreditLedgerPeriodQueryVariables>;
 export const SimulateInboundMessageDocument = new TypedDocumentString(`
     mutation SimulateInboundMessage($input: SimulateInboundMessageInput!) {
   simulateInboundMessage(input: $input) {
@@ -3612,6 +3821,7 @@ export const UsersDocument = new TypedDocumentString(`
   email
   role
   canSend
+  canViewReports
   active
   seat {
     id
@@ -3631,6 +3841,7 @@ export const UserDocument = new TypedDocumentString(`
   email
   role
   canSend
+  canViewReports
   active
   seat {
     id
@@ -3667,6 +3878,7 @@ export const CreateUserDocument = new TypedDocumentString(`
   email
   role
   canSend
+  canViewReports
   active
   seat {
     id
@@ -3699,6 +3911,7 @@ export const UpdateUserDocument = new TypedDocumentString(`
   email
   role
   canSend
+  canViewReports
   active
   seat {
     id

@@ -11,7 +11,7 @@ export const PhoneChoiceEnum = builder.enumType('PhoneChoice', { values: ['MAIN'
 export const ConsentStateEnum = builder.enumType('ConsentState', {
   values: ['NONE', 'CONSENTED', 'INVITED', 'OPTED_IN', 'OPTED_OUT'] as const,
 });
-const ConsentSourceEnum = builder.enumType('ConsentSource', {
+export const ConsentSourceEnum = builder.enumType('ConsentSource', {
   values: ['APPLICATION', 'INVITE', 'KEYWORD', 'RECRUITER', 'CARRIER'] as const,
 });
 

@@ -4,7 +4,7 @@ import { type CreditSummary, creditSummary } from '../../api/credits/balance.ts'
 import { setLowCreditThreshold } from '../../api/credits/threshold.ts';
 import { topUpCredits } from '../../api/credits/top-up.ts';
 import { CreditEntryKind } from '../../api/db/generated/prisma/enums.ts';
-import { IdempotencyKeyReusedError } from '../../api/domain/errors.ts';
+import { IdempotencyKeyReusedError, ValidationError } from '../../api/domain/errors.ts';
 import { builder } from '../builder.ts';
 import { tenantScope } from '../tenant-scope.ts';
 import { Tenant } from './tenant.ts';
@@ -65,9 +65,20 @@ builder.prismaObjectFields('Tenant', (t) => ({
   creditLedger: t.relatedConnection('creditEntries', {
     cursor: 'id',
     nullable: true,
-    description: 'Your credit ledger, newest first. Admins, the partner backend and users with canViewCredits only.',
+    description:
+      'Your credit ledger, newest first, optionally of a period (from, to). Admins, the partner backend and users with canViewCredits only.',
     authScopes: viewCredits,
-    query: () => ({ orderBy: { id: 'desc' } }),
+    args: {
+      from: t.arg({ type: 'DateTime', required: false, description: 'Only entries at or after this time.' }),
+      to: t.arg({ type: 'DateTime', required: false, description: 'Only entries before this time (after from).' }),
+    },
+    query: ({ from, to }) => {
+      if (from && to && to <= from) throw ValidationError.of('to', 'must be after from');
+      return {
+        where: from || to ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {},
+        orderBy: { id: 'desc' },
+      };
+    },
   }),
 }));
 

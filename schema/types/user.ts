@@ -19,6 +19,10 @@ export const User = builder.prismaNode('User', {
     canViewCredits: t.exposeBoolean('canViewCredits', {
       description: "May read the tenant's credit balance and ledger (admins always may).",
     }),
+    canViewReports: t.exposeBoolean('canViewReports', {
+      description:
+        "May read the tenant's reports (every message of the tenant, number usage, credits, consent changes), not only their own conversations' (admins always may).",
+    }),
     active: t.boolean({ resolve: (user) => user.deactivatedAt === null }),
     deactivatedAt: t.expose('deactivatedAt', { type: 'DateTime', nullable: true }),
     seat: t.relation('seat', { nullable: true }),
@@ -45,6 +49,10 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
     externalId: t.string({ required: false, description: "The partner ATS's id for this user." }),
     canSend: t.boolean({ required: false }),
     canViewCredits: t.boolean({ required: false, description: "May read the tenant's credit balance and ledger." }),
+    canViewReports: t.boolean({
+      required: false,
+      description: "May read the tenant's reports: every message of the tenant, not only their own conversations'.",
+    }),
   }),
 });
 
@@ -57,6 +65,10 @@ const UpdateUserInput = builder.inputType('UpdateUserInput', {
     externalId: t.string({ required: false }),
     canSend: t.boolean({ required: false }),
     canViewCredits: t.boolean({ required: false, description: "May read the tenant's credit balance and ledger." }),
+    canViewReports: t.boolean({
+      required: false,
+      description: "May read the tenant's reports: every message of the tenant, not only their own conversations'.",
+    }),
     deactivated: t.boolean({ required: false, description: 'Deactivating a user also frees their seat.' }),
   }),
 });
