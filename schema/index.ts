@@ -16,6 +16,7 @@ import './types/conversation.ts';
 import './types/message-kinds.ts';
 import './types/message.ts';
 import './types/message-preview.ts';
+import './types/message-template.ts';
 import './types/scheduled-messages.ts';
 import './types/reengagement.ts';
 import './types/channel-account.ts';

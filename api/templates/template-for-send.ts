@@ -33,6 +33,8 @@ type TemplateRow = RowValues & {
 export type TemplatedSend = {
   kind: MessageKind;
   customKind: string | null;
+  /** The template's text, its merge fields in braces. */
+  body: string;
   /** Renders (or throws the ValidationError naming what has no value); call only once the conversation is readable. */
   render: () => RenderedTemplate;
   /** Sent as the approved provider template (WhatsApp with an APPROVED mapping), with `render().parameters`. */
@@ -79,6 +81,7 @@ export async function templateForSend(
   return {
     kind: row.kind,
     customKind: row.customKind,
+    body: row.body,
     providerTemplate: provider,
     render: () => {
       const rendered = renderTemplate(

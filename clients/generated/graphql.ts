@@ -96,6 +96,26 @@ export type ConsentState =
   | 'OPTED_IN'
   | 'OPTED_OUT';
 
+/** A new message template. */
+export type CreateMessageTemplateInput = {
+  /** At most 1600 characters. Merge fields: {candidate.firstName}, {candidate.name}, {job.title}, {company}, {recruiter.name}, {interview.bookingLink}, {interview.time} and {custom.<name>} for each declared custom field. {interview.bookingLink} stands alone between spaces or line breaks. */
+  body: string;
+  /** Only this channel; leave out for any. */
+  channel?: Channel | null | undefined;
+  /** Your own merge fields, by name (a letter, then letters, digits, underscores); each must be used as {custom.<name>}. */
+  customFields?: Array<string> | null | undefined;
+  /** With kind CUSTOM: your own kind's key. */
+  customKind?: string | null | undefined;
+  /** Its messages’ kind (default CHAT). */
+  kind?: MessageKind | null | undefined;
+  /** Unique in your tenant, at most 100 characters. */
+  name: string;
+  /** The provider template it is sent as on WhatsApp. */
+  whatsapp?: WhatsAppTemplateMappingInput | null | undefined;
+  /** With whatsapp: its review at the provider as you know it (default PENDING). */
+  whatsappApproval?: WhatsAppTemplateApproval | null | undefined;
+};
+
 export type CreateTenantInput = {
   enabledChannels?: Array<Channel> | null | undefined;
   name: string;
@@ -333,8 +353,8 @@ export type PhoneChoice =
 
 export type PreviewMessageInput = {
   attachments?: Array<string> | null | undefined;
-  /** The text as typed so far. */
-  body: string;
+  /** The text as typed so far; or `messageTemplate` instead. */
+  body?: string | null | undefined;
   channel: Channel;
   conversationId: string | number;
   /** With kind CUSTOM: the key of one of the tenant's own kinds. */
@@ -343,6 +363,8 @@ export type PreviewMessageInput = {
   holdUntilAllowed?: boolean | null | undefined;
   /** What the message is for (default CHAT). */
   kind?: MessageKind | null | undefined;
+  /** Preview one of your templates as sendMessage(template) would send it: `body` shows the rendered text. A missing value is a ValidationError. */
+  messageTemplate?: SendTemplateInput | null | undefined;
   /** As sendMessage: preview a scheduled send. */
   sendAt?: string | null | undefined;
   /** Preview sendReengagementTemplate instead: the re-engagement template (its text replaces `body`), allowed outside the session window. */
@@ -394,7 +416,8 @@ export type Role =
 export type SendMessageInput = {
   /** Attachment URLs; refused on SMS. */
   attachments?: Array<string> | null | undefined;
-  body: string;
+  /** The text; or `template` instead (exactly one of them). */
+  body?: string | null | undefined;
   /** A message goes out on exactly this channel. */
   channel: Channel;
   conversationId: string | number;
@@ -408,6 +431,8 @@ export type SendMessageInput = {
   kind?: MessageKind | null | undefined;
   /** Send it at this time (at least a minute, at most 30 days ahead): the message is SCHEDULED until then, and the whole send policy is asked again when it is due. */
   sendAt?: string | null | undefined;
+  /** Send one of your templates, rendered for this conversation, instead of `body`; its kind applies unless `kind` is given. A missing value is a ValidationError naming the fields. */
+  template?: SendTemplateInput | null | undefined;
 };
 
 export type SendReengagementTemplateInput = {
@@ -425,6 +450,14 @@ export type SendRefusal =
   | 'NO_SEAT'
   | 'NO_SEND_PERMISSION';
 
+/** Send one of your templates instead of a body: rendered for the conversation with these values. */
+export type SendTemplateInput = {
+  /** The template. */
+  templateId: string | number;
+  /** A value for each field in the template’s sendFields, e.g. interview.bookingLink (an https URL). */
+  values?: Array<TemplateValueInput> | null | undefined;
+};
+
 export type SimulateInboundMessageInput = {
   /** What the candidate texts: anything, including YES, STOP, START, HELP. */
   body: string;
@@ -432,6 +465,14 @@ export type SimulateInboundMessageInput = {
   from: string;
   /** One of your sandbox numbers; omitted: the sandbox number of the candidate's conversation, else your first sandbox number. */
   to?: string | null | undefined;
+};
+
+/** A merge field’s value passed at send. */
+export type TemplateValueInput = {
+  /** The field without braces: interview.bookingLink, interview.time or custom.<name>. */
+  name: string;
+  /** Its text, at most 500 characters. */
+  value: string;
 };
 
 export type TenantEventType =
@@ -452,6 +493,7 @@ export type TenantEventType =
   | 'MESSAGE_CREATED'
   | 'MESSAGE_KINDS_CHANGED'
   | 'MESSAGE_STATUS_CHANGED'
+  | 'MESSAGE_TEMPLATE_CHANGED'
   | 'NOTIFICATIONS_READ'
   | 'NOTIFICATION_CREATED'
   | 'NUMBER_ASSIGNED'
@@ -466,7 +508,10 @@ export type TenantEventType =
   | 'WEBHOOK_ENDPOINT_DELETED'
   | 'WEBHOOK_ENDPOINT_FAILING'
   | 'WEBHOOK_ENDPOINT_RECOVERED'
-  | 'WEBHOOK_ENDPOINT_UPDATED';
+  | 'WEBHOOK_ENDPOINT_UPDATED'
+  | 'WORKFLOW_CHANGED'
+  | 'WORKFLOW_RUN_STARTED'
+  | 'WORKFLOW_RUN_STEP_DONE';
 
 export type TenantSettingsInput = {
   consentModel?: ConsentModel | null | undefined;
@@ -496,6 +541,28 @@ export type TenantSettingsInput = {
   requireSendPermission?: boolean | null | undefined;
   /** IANA time zone (default UTC): the tenant's calendar months, in which number allowances are counted, start at midnight here. */
   timeZone?: string | null | undefined;
+};
+
+/** Changes to a template; what is left out stays. A new body or mapping is PENDING again unless whatsappApproval is given too. */
+export type UpdateMessageTemplateInput = {
+  /** A new body. Merge fields: {candidate.firstName}, {candidate.name}, {job.title}, {company}, {recruiter.name}, {interview.bookingLink}, {interview.time} and {custom.<name>} for each declared custom field. */
+  body?: string | null | undefined;
+  /** A new channel; null: any channel. */
+  channel?: Channel | null | undefined;
+  /** The custom fields from now on. */
+  customFields?: Array<string> | null | undefined;
+  /** With kind CUSTOM: your own kind's key. */
+  customKind?: string | null | undefined;
+  /** The template to change. */
+  id: string | number;
+  /** A new kind (with customKind for CUSTOM). */
+  kind?: MessageKind | null | undefined;
+  /** A new name. */
+  name?: string | null | undefined;
+  /** A new mapping; null removes it. */
+  whatsapp?: WhatsAppTemplateMappingInput | null | undefined;
+  /** The provider’s review as you know it now. */
+  whatsappApproval?: WhatsAppTemplateApproval | null | undefined;
 };
 
 export type UpdateUserInput = {
@@ -546,6 +613,22 @@ export type WebhookEndpointStatus =
   | 'FAILING'
   /** Deliveries get through (or none has failed its whole retry window since the last success). */
   | 'HEALTHY';
+
+/** Where the provider's review of a WhatsApp template stands, as your tenant reports it: Parley cannot ask the provider, so it never sets APPROVED itself. */
+export type WhatsAppTemplateApproval =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED';
+
+/** The provider-approved WhatsApp template a template is sent as. */
+export type WhatsAppTemplateMappingInput = {
+  /** Its language code, e.g. en, en_US, pt_BR. */
+  language: string;
+  /** Its name at the provider: lowercase letters, digits and underscores. */
+  name: string;
+  /** The merge fields (used in the body) that fill {{1}}, {{2}}, … in order, e.g. ["candidate.firstName", "job.title"]. */
+  parameters?: Array<string> | null | undefined;
+};
 
 export type AssignNumberMutationVariables = Exact<{
   numberId: string | number;
@@ -1462,6 +1545,113 @@ export type ReassignSeatMutation = { reassignSeat:
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
+export type MessageTemplateFieldsFragment = { id: string, name: string, channel: Channel | null, kind: MessageKind, customKind: string | null, body: string, customFields: Array<string>, sendFields: Array<string>, updatedAt: string, whatsapp: { name: string, language: string, parameters: Array<string>, approval: WhatsAppTemplateApproval, approvalUpdatedAt: string | null } | null };
+
+export type MessageTemplatesQueryVariables = Exact<{
+  channel?: Channel | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MessageTemplatesQuery = { messageTemplates: { edges: Array<{ node: { id: string, name: string, channel: Channel | null, kind: MessageKind, customKind: string | null, body: string, customFields: Array<string>, sendFields: Array<string>, updatedAt: string, whatsapp: { name: string, language: string, parameters: Array<string>, approval: WhatsAppTemplateApproval, approvalUpdatedAt: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MessageTemplateNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MessageTemplateNodeQuery = { node:
+    | { __typename: 'ApiKey' }
+    | { __typename: 'Application' }
+    | { __typename: 'Candidate' }
+    | { __typename: 'ChannelAccount' }
+    | { __typename: 'Community' }
+    | { __typename: 'Conversation' }
+    | { __typename: 'Job' }
+    | { __typename: 'Message' }
+    | { __typename: 'MessageTemplate', id: string, name: string, channel: Channel | null, kind: MessageKind, customKind: string | null, body: string, customFields: Array<string>, sendFields: Array<string>, updatedAt: string, whatsapp: { name: string, language: string, parameters: Array<string>, approval: WhatsAppTemplateApproval, approvalUpdatedAt: string | null } | null }
+    | { __typename: 'Notification' }
+    | { __typename: 'Seat' }
+    | { __typename: 'SendingNumber' }
+    | { __typename: 'Tenant' }
+    | { __typename: 'UnmatchedInbound' }
+    | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
+    | { __typename: 'Workflow' }
+    | { __typename: 'WorkflowRun' }
+   | null };
+
+export type CreateMessageTemplateMutationVariables = Exact<{
+  input: CreateMessageTemplateInput;
+}>;
+
+
+export type CreateMessageTemplateMutation = { createMessageTemplate:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'MessageTemplate', id: string, name: string, channel: Channel | null, kind: MessageKind, customKind: string | null, body: string, customFields: Array<string>, sendFields: Array<string>, updatedAt: string, whatsapp: { name: string, language: string, parameters: Array<string>, approval: WhatsAppTemplateApproval, approvalUpdatedAt: string | null } | null }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string, issues: Array<{ field: string, message: string }> }
+   };
+
+export type UpdateMessageTemplateMutationVariables = Exact<{
+  input: UpdateMessageTemplateInput;
+}>;
+
+
+export type UpdateMessageTemplateMutation = { updateMessageTemplate:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'MessageTemplate', id: string, name: string, channel: Channel | null, kind: MessageKind, customKind: string | null, body: string, customFields: Array<string>, sendFields: Array<string>, updatedAt: string, whatsapp: { name: string, language: string, parameters: Array<string>, approval: WhatsAppTemplateApproval, approvalUpdatedAt: string | null } | null }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string, issues: Array<{ field: string, message: string }> }
+   };
+
+export type DeleteMessageTemplateMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteMessageTemplateMutation = { deleteMessageTemplate:
+    | { __typename: 'MutationDeleteMessageTemplateSuccess', data: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type SendTemplatedMessageMutationVariables = Exact<{
+  input: SendMessageInput;
+}>;
+
+
+export type SendTemplatedMessageMutation = { sendMessage:
+    | { __typename: 'AllowanceExhaustedError', code: ErrorCode, message: string }
+    | { __typename: 'AttachmentsNotSupportedError', code: ErrorCode, message: string }
+    | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
+    | { __typename: 'ConversationLockedError', code: ErrorCode, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
+    | { __typename: 'InsufficientCreditsError', code: ErrorCode, message: string }
+    | { __typename: 'Message', id: string, channel: MessageChannel, kind: MessageKind, body: string, segments: number, template: { name: string, language: string, parameters: Array<string> } | null }
+    | { __typename: 'MessageKindNotAllowedError', code: ErrorCode, message: string }
+    | { __typename: 'MessageTooLongError', code: ErrorCode, message: string }
+    | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'QuietHoursError', code: ErrorCode, message: string }
+    | { __typename: 'SendNotAllowedError', code: ErrorCode, message: string }
+    | { __typename: 'SessionWindowClosedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string, issues: Array<{ field: string, message: string }> }
+   };
+
+export type PreviewTemplatedMessageQueryVariables = Exact<{
+  input: PreviewMessageInput;
+}>;
+
+
+export type PreviewTemplatedMessageQuery = { previewMessage: { allowed: boolean, body: string, encoding: MessageEncoding, segments: number, characters: number, credits: number, refusals: Array<{ code: ErrorCode, message: string, field: string | null }> } | null };
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1630,6 +1820,7 @@ export type WebhookEndpointQuery = { node:
     | { __typename: 'Conversation' }
     | { __typename: 'Job' }
     | { __typename: 'Message' }
+    | { __typename: 'MessageTemplate' }
     | { __typename: 'Notification' }
     | { __typename: 'Seat' }
     | { __typename: 'SendingNumber' }
@@ -1638,6 +1829,8 @@ export type WebhookEndpointQuery = { node:
     | { __typename: 'User' }
     | { __typename: 'WebhookDelivery' }
     | { __typename: 'WebhookEndpoint', id: string, url: string, description: string, eventTypes: Array<TenantEventType>, enabled: boolean, status: WebhookEndpointStatus, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string }
+    | { __typename: 'Workflow' }
+    | { __typename: 'WorkflowRun' }
    | null };
 
 export type WebhookDeliveriesQueryVariables = Exact<{
@@ -1656,6 +1849,7 @@ export type WebhookDeliveriesQuery = { node:
     | { __typename: 'Conversation' }
     | { __typename: 'Job' }
     | { __typename: 'Message' }
+    | { __typename: 'MessageTemplate' }
     | { __typename: 'Notification' }
     | { __typename: 'Seat' }
     | { __typename: 'SendingNumber' }
@@ -1664,6 +1858,8 @@ export type WebhookDeliveriesQuery = { node:
     | { __typename: 'User' }
     | { __typename: 'WebhookDelivery' }
     | { __typename: 'WebhookEndpoint', id: string, url: string, description: string, eventTypes: Array<TenantEventType>, enabled: boolean, status: WebhookEndpointStatus, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, deliveries: { edges: Array<{ node: { id: string, webhookId: string, eventType: TenantEventType, state: WebhookDeliveryState, attemptCount: number, nextAttemptAt: string | null, settledAt: string | null, replayOf: string | null, body: string, attempts: Array<{ at: string, statusCode: number | null, error: string | null, latencyMs: number }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
+    | { __typename: 'Workflow' }
+    | { __typename: 'WorkflowRun' }
    | null };
 
 export type ReplayWebhookDeliveryMutationVariables = Exact<{
@@ -1910,6 +2106,26 @@ export const PoolNumberFragmentDoc = new TypedDocumentString(`
   ownershipProof
 }
     `, {"fragmentName":"PoolNumber"}) as unknown as TypedDocumentString<PoolNumberFragment, unknown>;
+export const MessageTemplateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MessageTemplateFields on MessageTemplate {
+  id
+  name
+  channel
+  kind
+  customKind
+  body
+  customFields
+  sendFields
+  whatsapp {
+    name
+    language
+    parameters
+    approval
+    approvalUpdatedAt
+  }
+  updatedAt
+}
+    `, {"fragmentName":"MessageTemplateFields"}) as unknown as TypedDocumentString<MessageTemplateFieldsFragment, unknown>;
 export const UserFieldsFragmentDoc = new TypedDocumentString(`
     fragment UserFields on User {
   id
@@ -3713,6 +3929,202 @@ export const ReassignSeatDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReassignSeatMutation, ReassignSeatMutationVariables>;
+export const MessageTemplatesDocument = new TypedDocumentString(`
+    query MessageTemplates($channel: Channel, $first: Int, $after: String) {
+  messageTemplates(channel: $channel, first: $first, after: $after) {
+    edges {
+      node {
+        ...MessageTemplateFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment MessageTemplateFields on MessageTemplate {
+  id
+  name
+  channel
+  kind
+  customKind
+  body
+  customFields
+  sendFields
+  whatsapp {
+    name
+    language
+    parameters
+    approval
+    approvalUpdatedAt
+  }
+  updatedAt
+}`) as unknown as TypedDocumentString<MessageTemplatesQuery, MessageTemplatesQueryVariables>;
+export const MessageTemplateNodeDocument = new TypedDocumentString(`
+    query MessageTemplateNode($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on MessageTemplate {
+      ...MessageTemplateFields
+    }
+  }
+}
+    fragment MessageTemplateFields on MessageTemplate {
+  id
+  name
+  channel
+  kind
+  customKind
+  body
+  customFields
+  sendFields
+  whatsapp {
+    name
+    language
+    parameters
+    approval
+    approvalUpdatedAt
+  }
+  updatedAt
+}`) as unknown as TypedDocumentString<MessageTemplateNodeQuery, MessageTemplateNodeQueryVariables>;
+export const CreateMessageTemplateDocument = new TypedDocumentString(`
+    mutation CreateMessageTemplate($input: CreateMessageTemplateInput!) {
+  createMessageTemplate(input: $input) {
+    __typename
+    ... on MessageTemplate {
+      ...MessageTemplateFields
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+      issues {
+        field
+        message
+      }
+    }
+  }
+}
+    fragment MessageTemplateFields on MessageTemplate {
+  id
+  name
+  channel
+  kind
+  customKind
+  body
+  customFields
+  sendFields
+  whatsapp {
+    name
+    language
+    parameters
+    approval
+    approvalUpdatedAt
+  }
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateMessageTemplateMutation, CreateMessageTemplateMutationVariables>;
+export const UpdateMessageTemplateDocument = new TypedDocumentString(`
+    mutation UpdateMessageTemplate($input: UpdateMessageTemplateInput!) {
+  updateMessageTemplate(input: $input) {
+    __typename
+    ... on MessageTemplate {
+      ...MessageTemplateFields
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+      issues {
+        field
+        message
+      }
+    }
+  }
+}
+    fragment MessageTemplateFields on MessageTemplate {
+  id
+  name
+  channel
+  kind
+  customKind
+  body
+  customFields
+  sendFields
+  whatsapp {
+    name
+    language
+    parameters
+    approval
+    approvalUpdatedAt
+  }
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateMessageTemplateMutation, UpdateMessageTemplateMutationVariables>;
+export const DeleteMessageTemplateDocument = new TypedDocumentString(`
+    mutation DeleteMessageTemplate($id: ID!) {
+  deleteMessageTemplate(id: $id) {
+    __typename
+    ... on MutationDeleteMessageTemplateSuccess {
+      data
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteMessageTemplateMutation, DeleteMessageTemplateMutationVariables>;
+export const SendTemplatedMessageDocument = new TypedDocumentString(`
+    mutation SendTemplatedMessage($input: SendMessageInput!) {
+  sendMessage(input: $input) {
+    __typename
+    ... on Message {
+      id
+      channel
+      kind
+      body
+      segments
+      template {
+        name
+        language
+        parameters
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+      issues {
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SendTemplatedMessageMutation, SendTemplatedMessageMutationVariables>;
+export const PreviewTemplatedMessageDocument = new TypedDocumentString(`
+    query PreviewTemplatedMessage($input: PreviewMessageInput!) {
+  previewMessage(input: $input) {
+    allowed
+    body
+    encoding
+    segments
+    characters
+    credits
+    refusals {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PreviewTemplatedMessageQuery, PreviewTemplatedMessageQueryVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {

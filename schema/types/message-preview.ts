@@ -17,6 +17,7 @@ import { tenantActor, tenantScope } from '../tenant-scope.ts';
 import { Conversation, ConversationLock } from './conversation.ts';
 import { ErrorCodeEnum, LockReasonEnum, SendRefusalEnum } from './errors.ts';
 import { MessageKindEnum } from './message-kinds.ts';
+import { SendTemplateInput, templateArg } from './message-template.ts';
 import { NumberReasonEnum } from './number-routing.ts';
 import { QuietHoursCheck } from './quiet-hours.ts';
 import { ReengagementTemplate } from './session-window.ts';
@@ -106,6 +107,11 @@ const MessagePreview = builder.objectRef<SendDecision & { channel: 'SMS' | 'WHAT
         'Every reason it may not go out, most fundamental first: sendMessage returns the first as its typed error.',
       resolve: (d) => d.refusals.map((error) => ({ error })),
     }),
+    body: t.string({
+      description:
+        'The text that would go out: the body given, or the template rendered for this conversation (a field still without a value stays in braces, and is a refusal).',
+      resolve: (d) => d.body,
+    }),
     encoding: t.field({ type: EncodingEnum, resolve: (d) => d.cost.encoding }),
     segments: t.int({ description: 'How many SMS parts it is billed as.', resolve: (d) => d.cost.segments }),
     credits: t.int({
@@ -157,7 +163,13 @@ const PreviewMessageInput = builder.inputType('PreviewMessageInput', {
   fields: (t) => ({
     conversationId: t.globalID({ required: true, for: Conversation }),
     channel: t.field({ type: ChannelEnum, required: true }),
-    body: t.string({ required: true, description: 'The text as typed so far.' }),
+    body: t.string({ required: false, description: 'The text as typed so far; or `messageTemplate` instead.' }),
+    messageTemplate: t.field({
+      type: SendTemplateInput,
+      required: false,
+      description:
+        'Preview one of your templates as sendMessage(template) would send it: `body` shows the rendered text. A missing value is a ValidationError.',
+    }),
     attachments: t.stringList({ required: false }),
     template: t.boolean({
       required: false,
@@ -188,6 +200,7 @@ builder.queryField('previewMessage', (t) =>
           ...input,
           conversationId: input.conversationId.id,
           attachments: input.attachments ?? [],
+          messageTemplate: input.messageTemplate && templateArg(input.messageTemplate),
         });
         return { ...decision, channel: input.channel };
       } catch (error) {

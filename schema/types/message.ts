@@ -19,6 +19,7 @@ import { builder } from '../builder.ts';
 import { tenantActor, tenantScope } from '../tenant-scope.ts';
 import { Conversation } from './conversation.ts';
 import { MessageKindEnum } from './message-kinds.ts';
+import { SendTemplateInput, templateArg } from './message-template.ts';
 import { ApprovedTemplateRef } from './session-window.ts';
 import { ChannelEnum, MessageChannelEnum } from './tenant.ts';
 
@@ -118,7 +119,13 @@ const SendMessageInput = builder.inputType('SendMessageInput', {
   fields: (t) => ({
     conversationId: t.globalID({ required: true, for: Conversation }),
     channel: t.field({ type: ChannelEnum, required: true, description: 'A message goes out on exactly this channel.' }),
-    body: t.string({ required: true }),
+    body: t.string({ required: false, description: 'The text; or `template` instead (exactly one of them).' }),
+    template: t.field({
+      type: SendTemplateInput,
+      required: false,
+      description:
+        'Send one of your templates, rendered for this conversation, instead of `body`; its kind applies unless `kind` is given. A missing value is a ValidationError naming the fields.',
+    }),
     idempotencyKey: t.string({
       required: true,
       description: 'Unique per message; a retry with the same key returns the first result.',
@@ -174,6 +181,7 @@ builder.mutationField('sendMessage', (t) =>
         ...input,
         conversationId: input.conversationId.id,
         attachments: input.attachments ?? [],
+        template: input.template && templateArg(input.template),
       });
       return tenantScope(ctx).db.message.findUniqueOrThrow({ ...query, where: { id: messageId } });
     },

@@ -26,6 +26,7 @@ export const subjectTypes: Record<Event['type'], string> = {
   CREDITS_TOPPED_UP: 'Tenant',
   CREDITS_LOW: 'Tenant',
   MESSAGE_KINDS_CHANGED: 'Tenant',
+  MESSAGE_TEMPLATE_CHANGED: 'MessageTemplate',
   ALLOWANCE_WARNING: 'SendingNumber',
   ALLOWANCE_REACHED: 'SendingNumber',
   NUMBER_ASSIGNED: 'SendingNumber',
