@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testMode } from '../test/databases.ts';
 import { createdValues, type Statement } from '../test/sql-capture.ts';
 import { pgbenchLoad } from './pgbench.ts';
-import { pgbenchScript } from './pgbench-script.ts';
+import { parameterTypes, pgbenchScript } from './pgbench-script.ts';
 
 describe.skipIf(testMode !== 'postgres')('a pgbench script from captured statements', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -32,10 +32,15 @@ describe.skipIf(testMode !== 'postgres')('a pgbench script from captured stateme
         text: 'INSERT INTO t (id, key, body, at, tags, meta, n) VALUES ($1::uuid, $2, $3, $4, $5, $6, $7)',
         values: [id, 'key-1', body, '2026-11-27 23:08:35.735', ['a', 'b"c', null], { x: 'y:z' }, 5],
       },
-      { text: 'UPDATE t SET n = n + 1 WHERE id = $1::uuid', values: [id] },
+      { text: 'UPDATE t SET n = n + 1 WHERE id = $1', values: [id] },
       { text: 'COMMIT', values: [] },
     ];
-    const script = pgbenchScript(statements, createdValues(statements, since, ['key-1']), Date.now().toString(16));
+    const script = pgbenchScript(
+      statements,
+      await parameterTypes(client, statements),
+      createdValues(statements, since, ['key-1']),
+      Date.now().toString(16),
+    );
 
     const figures = await pgbenchLoad({
       name: 'test',

@@ -9,10 +9,11 @@ const PGBENCH = process.env.PGBENCH ?? '/usr/bin/pgbench';
 
 /**
  * Runs pgbench for `seconds` with `clients` connections over `scripts` (each
- * transaction picks one at random, equal weights), in the extended query
- * protocol without named statements as the `pg` driver uses it (each statement
- * parsed and planned every time), and reads its throughput and, from the
- * per-transaction log, its latency percentiles.
+ * transaction picks one at random, equal weights) and reads its throughput
+ * and, from the per-transaction log, its latency percentiles. By default in
+ * the extended query protocol without named statements, as the `pg` driver
+ * uses it (each statement parsed and planned every time); `prepared` parses
+ * and plans each statement once per connection.
  */
 export async function pgbenchLoad(options: {
   name: string;
@@ -21,6 +22,7 @@ export async function pgbenchLoad(options: {
   clients: number;
   threads: number;
   seconds: number;
+  mode?: 'extended' | 'prepared';
 }): Promise<Figures> {
   const dir = await mkdtemp(join(tmpdir(), 'parley-pgbench-'));
   try {
@@ -34,7 +36,7 @@ export async function pgbenchLoad(options: {
     const args = [
       '-n',
       '-M',
-      'extended',
+      options.mode ?? 'extended',
       '-c',
       String(options.clients),
       '-j',

@@ -17,7 +17,7 @@ import { createTestDatabase, testRedisUrl } from '../test/databases.ts';
 import { captureSql, createdValues, replayer, type Statement } from '../test/sql-capture.ts';
 import { directLoad, type Figures, httpLoad } from './load.ts';
 import { pgbenchLoad } from './pgbench.ts';
-import { pgbenchScript } from './pgbench-script.ts';
+import { parameterTypes, pgbenchScript } from './pgbench-script.ts';
 import { figuresTable, formatSpread, type Spread, spread } from './report.ts';
 import { seedTenants } from './seed.ts';
 import { spawnStartScript } from './spawn-service.ts';
@@ -150,12 +150,24 @@ const pid = child.pid as number;
 say(`service ready (pid ${pid}); ${REPETITIONS} repetitions of each row, ${CONNECTIONS} concurrent, ${SECONDS} s`);
 
 // 3. The rows, each measured REPETITIONS times, interleaved so that drift hits every row alike.
-const created = (c: Captured) => createdValues(c.statements, captureStart, [c.key]);
+const describer = new pg.Client({ connectionString: database.url });
+await describer.connect();
+const typesOf = new Map<Captured, string[][]>();
+for (const c of [...sendSql, ...inboundSql]) typesOf.set(c, await parameterTypes(describer, c.statements));
+await describer.end();
 const scripts = (captured: Captured[]) => {
   const runTag = Date.now().toString(16);
-  return captured.map((c) => pgbenchScript(c.statements, created(c), runTag));
+  return captured.map((c) =>
+    pgbenchScript(
+      c.statements,
+      typesOf.get(c) as string[][],
+      createdValues(c.statements, captureStart, [c.key]),
+      runTag,
+    ),
+  );
 };
-const overPgbench = (captured: Captured[]) => () =>
+if (process.env.BENCH_SHOW_SQL) for (const c of [sendSql, inboundSql]) console.log(scripts(c.slice(0, 1))[0]);
+const overPgbench = (captured: Captured[], mode?: 'prepared') => () =>
   pgbenchLoad({
     name: '',
     databaseUrl: database.url as string,
@@ -163,6 +175,7 @@ const overPgbench = (captured: Captured[]) => () =>
     clients: CONNECTIONS,
     threads: 2,
     seconds: SECONDS,
+    mode,
   });
 const overNodePg = (captured: Captured[]) => async () => {
   const replays = captured.map((c) => replayer(c.statements, captureStart, [c.key]));
@@ -220,6 +233,11 @@ const rows = {
     measure: overHttp(() => ({ path: '/graphql', headers: json(token0), body: sendBody(busiest) })),
   },
   pgbenchSendOne: { name: "pgbench: a send's statements, one tenant", measure: overPgbench(sendSql.slice(0, 1)) },
+  // Each statement parsed and planned once per connection: what planning costs PostgreSQL in the rows above.
+  pgbenchSendOnePrepared: {
+    name: "pgbench `-M prepared`: a send's statements, one tenant",
+    measure: overPgbench(sendSql.slice(0, 1), 'prepared'),
+  },
   inbound: { name: `inbound webhook (10 % retries), ${TENANTS} tenants`, measure: overHttp(anInbound) },
   pgbenchInbound: {
     name: `pgbench: an inbound message's ${inbounds} statements, ${TENANTS} tenants`,
@@ -257,6 +275,7 @@ const notes = [
   `| send / trivial query | ${x(sendVsTrivial)} | aim ≥ 0.3x with p99 < 50 ms: ${met(sendVsTrivial.median >= 0.3 && p99('send').median < 50)} (p99 ${formatSpread(p99('send'))} ms) |`,
   `| send / pgbench send, ${TENANTS} tenants | ${x(ratio('send', 'pgbenchSend'))} | |`,
   `| send / pgbench send, one tenant | ${x(ratio('sendOne', 'pgbenchSendOne'))} | |`,
+  `| pgbench send, one tenant: prepared / unnamed | ${x(ratio('pgbenchSendOnePrepared', 'pgbenchSendOne'))} | |`,
   `| inbound / trivial query | ${x(inboundVsTrivial)} | aim ≥ 0.5x: ${met(inboundVsTrivial.median >= 0.5)} |`,
   `| inbound / pgbench inbound | ${x(ratio('inbound', 'pgbenchInbound'))} | |`,
   `| Node \`pg\` replay / pgbench, send | ${x(ratio('nodeSend', 'pgbenchSend'))} | |`,
