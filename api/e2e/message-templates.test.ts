@@ -241,6 +241,10 @@ describe('message templates, through the real server', () => {
       (await h.admin.client.request(DeleteMessageTemplateDocument, { id: theirs.id })).deleteMessageTemplate,
     ).toMatchObject({ __typename: 'NotFoundError' });
 
+    const { updateMessageTemplate: renamed } = await other.tenant.client.request(UpdateMessageTemplateDocument, {
+      input: { id: theirs.id, name: 'Renamed' },
+    });
+    expect(renamed).toMatchObject({ name: 'Renamed', body: 'Hi {candidate.firstName}' });
     const { deleteMessageTemplate } = await other.tenant.client.request(DeleteMessageTemplateDocument, {
       id: theirs.id,
     });
@@ -251,6 +255,7 @@ describe('message templates, through the real server', () => {
     });
     expect(events.map((e) => [e.subjectId, e.payload])).toEqual([
       [rawId(theirs.id), { change: 'CREATED' }],
+      [rawId(theirs.id), { change: 'UPDATED' }],
       [rawId(theirs.id), { change: 'DELETED' }],
     ]);
     expect(

@@ -44,6 +44,9 @@ const shape = z.object({
     .nullable(),
 });
 
+/** Where the API takes the mapping's columns. */
+const inputNames: Record<string, string> = { whatsappName: 'whatsapp.name', whatsappLanguage: 'whatsapp.language' };
+
 function bodyIssues(body: string, customFields: string[]): FieldIssue[] {
   const allowed = allowedFields(customFields);
   const issues: FieldIssue[] = [];
@@ -100,10 +103,10 @@ export function checkDefinition(t: TemplateDefinition): TemplateDefinition {
   const parsed = shape.safeParse(t);
   if (!parsed.success) {
     throw new ValidationError(
-      parsed.error.issues.map((i) => ({
-        field: i.path.join('.').replace(/^whatsapp(Name|Language)/, (_, p: string) => `whatsapp.${p.toLowerCase()}`),
-        message: i.message,
-      })),
+      parsed.error.issues.map((i) => {
+        const field = i.path.join('.');
+        return { field: inputNames[field] ?? field, message: i.message };
+      }),
     );
   }
   const kind = parseKind(t);

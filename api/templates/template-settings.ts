@@ -72,7 +72,8 @@ export async function createMessageTemplate(scope: TenantScope, input: CreateTem
   const def: TemplateDefinition = {
     name: input.name,
     channel: input.channel ?? null,
-    ...{ kind: (input.kind ?? 'CHAT') as TemplateDefinition['kind'], customKind: input.customKind ?? null },
+    kind: (input.kind ?? 'CHAT') as TemplateDefinition['kind'],
+    customKind: input.customKind ?? null,
     body: input.body,
     customFields: input.customFields ?? [],
     whatsappName: whatsapp?.name ?? null,

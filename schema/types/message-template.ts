@@ -2,7 +2,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { WhatsAppTemplateApproval } from '../../api/db/generated/prisma/enums.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../api/domain/errors.ts';
 import { asSendChannel } from '../../api/domain/send-channels.ts';
-import { rowFields, sendFields } from '../../api/templates/merge-fields.ts';
+import { isRowField, placeholders, rowFields, sendFields } from '../../api/templates/merge-fields.ts';
 import {
   createMessageTemplate,
   deleteMessageTemplate,
@@ -79,10 +79,7 @@ export const MessageTemplate = builder.prismaNode('MessageTemplate', {
     sendFields: t.stringList({
       description:
         'The merge fields a send must pass in `values` (by name, e.g. interview.bookingLink, custom.salary); the others come from the conversation.',
-      resolve: (row) => {
-        const used = new Set([...row.body.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1] as string));
-        return [...used].filter((f) => !(rowFields as readonly string[]).includes(f));
-      },
+      resolve: (row) => [...new Set(placeholders(row.body))].filter((f) => !isRowField(f)),
     }),
     whatsapp: t.field({
       type: WhatsAppMapping,
