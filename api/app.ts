@@ -25,6 +25,7 @@ import { createNotifier, type Notifier } from './notifications/notifier.ts';
 import { createScheduledRecheck } from './outbox/scheduled-recheck.ts';
 import { createOutboxWorker, type OutboxWorker } from './outbox/worker.ts';
 import { createWebhookWorker, type WebhookWorker } from './webhooks-out/worker.ts';
+import { createWorkflowWorker } from './workflows/worker.ts';
 
 export type RunningApp = {
   url: string;
@@ -111,6 +112,14 @@ export function buildApp(config: Config, log: Logger) {
         unknowableWaitMs: config.outbox.unknowableWaitMs,
         scheduled: createScheduledRecheck({ prisma: db.prisma, channels, relay }),
       });
+      const workflows = createWorkflowWorker({
+        prisma: db.prisma,
+        channels,
+        wakeOutbox: services.wakeOutbox,
+        relayNow: () => relay.wake(),
+        log,
+        pollMs: config.workflows.pollMs,
+      });
       log.info({ plugins: [...plugins.keys()] }, 'channel plugins loaded');
       if (!channels.platformServes('SMS')) {
         log.warn(
@@ -167,6 +176,7 @@ export function buildApp(config: Config, log: Logger) {
       notifier.start();
       if (config.outbox.worker) outbox.start();
       if (config.webhooks.worker) webhooks.start();
+      if (config.workflows.worker) workflows.start();
 
       return {
         url,
@@ -180,6 +190,7 @@ export function buildApp(config: Config, log: Logger) {
           await http.close(config.shutdownGraceMs);
           await outbox?.stop();
           await webhooks?.stop();
+          await workflows.stop();
           await notifier.stop();
           await relay.stop();
           live.close();

@@ -107,6 +107,8 @@ const envSchema = z.object({
   OUTBOX_UNKNOWABLE_WAIT_MS: z.coerce.number().int().min(100).default(600_000),
 
   WEBHOOK_WORKER: z.enum(['on', 'off']).default('on'),
+  WORKFLOW_WORKER: z.enum(['on', 'off']).default('on'),
+  WORKFLOW_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   WEBHOOK_REQUIRE_HTTPS: z.enum(['on', 'off']).optional(),
   WEBHOOKS_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false']).default('false'),
   WEBHOOK_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
@@ -193,6 +195,8 @@ export type Config = {
     /** An unclear send on a provider that cannot be asked waits this long for its status webhook, then fails. */
     unknowableWaitMs: number;
   };
+  /** The workflow step scheduler: whether this copy runs it, and how often it looks for due steps. */
+  workflows: { worker: boolean; pollMs: number };
   /** What one GraphQL request may ask for (`api/http/limits.ts`); callers without credentials get `anonymous`. */
   graphqlLimits: GraphQLLimits;
   /** Outbound webhooks (`api/webhooks-out/`). */
@@ -316,6 +320,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sendTimeoutMs: e.OUTBOX_SEND_TIMEOUT_MS,
       unknowableWaitMs: e.OUTBOX_UNKNOWABLE_WAIT_MS,
     },
+    workflows: { worker: e.WORKFLOW_WORKER === 'on', pollMs: e.WORKFLOW_POLL_MS },
     webhooks: {
       worker: e.WEBHOOK_WORKER === 'on',
       requireHttps: e.WEBHOOK_REQUIRE_HTTPS ? e.WEBHOOK_REQUIRE_HTTPS === 'on' : e.NODE_ENV === 'production',

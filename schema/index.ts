@@ -32,6 +32,8 @@ import './types/inbox.ts';
 import './types/recorded-email.ts';
 import './types/live-updates.ts';
 import './types/webhook-endpoints.ts';
+import './types/workflows.ts';
+import './types/workflow-runs.ts';
 import './types/message-activity.ts';
 import './types/consent-changes.ts';
 import './types/number-usage-report.ts';

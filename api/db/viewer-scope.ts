@@ -23,7 +23,7 @@ function adminReadRules(userId: string): Record<string, object> {
 
 /**
  * What a recruiter may read, per model: candidate data only through a
- * conversation they may read; API keys, channel accounts and webhooks not at all. Models not listed are
+ * conversation they may read; API keys, channel accounts, webhooks and workflows not at all. Models not listed are
  * tenant-wide (users, jobs, seats, numbers).
  */
 function readRules(userId: string): Record<string, object> {
@@ -42,6 +42,10 @@ function readRules(userId: string): Record<string, object> {
     WebhookEndpoint: { id: { in: [] } },
     WebhookDelivery: { id: { in: [] } },
     WebhookAttempt: { id: { in: [] } },
+    Workflow: { id: { in: [] } },
+    WorkflowStep: { id: { in: [] } },
+    WorkflowRun: { id: { in: [] } },
+    WorkflowRunStep: { id: { in: [] } },
     Notification: { userId },
   };
 }

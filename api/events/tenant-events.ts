@@ -33,6 +33,9 @@ export const tenantEventTypes = [
   'CONVERSATION_INBOX_STATE_CHANGED',
   'NOTIFICATION_CREATED',
   'NOTIFICATIONS_READ',
+  'WORKFLOW_CHANGED',
+  'WORKFLOW_RUN_STARTED',
+  'WORKFLOW_RUN_STEP_DONE',
 ] as const;
 
 export type TenantEventType = (typeof tenantEventTypes)[number];

@@ -73,6 +73,8 @@ export async function startTestServer(
     OUTBOX_RETRY_BASE_MS: '20',
     // Outbound webhooks' loops poll beside requests (statement counts, EXPLAIN tests): on where a test uses them.
     WEBHOOK_WORKER: 'off',
+    // Delayed workflow steps: on where a test uses them (a trigger handles steps due at once itself).
+    WORKFLOW_WORKER: 'off',
     // A fixed key for channel credentials, so tests can also start in production mode.
     CHANNEL_CREDENTIALS_KEYS: `test:${Buffer.alloc(32, 7).toString('base64')}`,
     ...database.env,

@@ -28,6 +28,24 @@ export type ApplicationInput = {
   status?: string | null | undefined;
 };
 
+/** An application’s status changed in your ATS. */
+export type ApplicationStatusChangedInput = {
+  /** The event and its application. */
+  event: WorkflowEventInput;
+  /** The status before, when known. */
+  from?: string | null | undefined;
+  /** The new status. */
+  to: string;
+};
+
+/** The candidate completed a call-to-action (booked an interview, finished an assessment, …). */
+export type CallToActionCompletedInput = {
+  /** The call-to-action’s name. */
+  callToAction: string;
+  /** The event, its application and its data (values). */
+  event: WorkflowEventInput;
+};
+
 export type CandidateInput = {
   /** As `phone`. */
   alternatePhone?: string | null | undefined;
@@ -628,6 +646,107 @@ export type WhatsAppTemplateMappingInput = {
   name: string;
   /** The merge fields (used in the body) that fill {{1}}, {{2}}, … in order, e.g. ["candidate.firstName", "job.title"]. */
   parameters?: Array<string> | null | undefined;
+};
+
+/** An ATS event about one application, reported by the partner backend. */
+export type WorkflowEventInput = {
+  /** Your ATS’s id of the application (or applicationId). */
+  applicationExternalId?: string | null | undefined;
+  /** The application (or applicationExternalId). */
+  applicationId?: string | number | null | undefined;
+  /** True: write and send nothing; `plan` says what each step would do. */
+  dryRun?: boolean | null | undefined;
+  /** Your id of the event (at most 200 characters): the same id never starts a workflow twice for the application. */
+  eventId: string;
+  /** When it happened in the ATS (recorded on the run). */
+  occurredAt?: string | null | undefined;
+  /** Values for merge fields Parley cannot fill itself, such as a call-to-action’s data (at most 20); each step’s template must take every one, else that step is REFUSED with VALIDATION. */
+  values?: Array<WorkflowValueInput> | null | undefined;
+};
+
+/** A workflow’s whole definition. */
+export type WorkflowInput = {
+  /** Required for CALL_TO_ACTION_COMPLETED: the call-to-action’s name. Refused for other triggers. */
+  callToAction?: string | null | undefined;
+  /** APPLICATION_STATUS_CHANGED only: the status changed from; leave out for any. */
+  fromStatus?: string | null | undefined;
+  /** Criterion: the application's job is one of these (at most 100); leave out for any job. */
+  jobIds?: Array<string | number> | null | undefined;
+  /** Criterion: the job's title contains this text, in any case. */
+  jobTitleContains?: string | null | undefined;
+  /** What it is called (at most 200 characters). */
+  name: string;
+  /** 1 to 10 steps, in order. */
+  steps: Array<WorkflowStepInput>;
+  /** Stop sending the remaining steps once the candidate replies after the run started (default false). */
+  stopOnReply?: boolean | null | undefined;
+  /** Required for APPLICATION_STATUS_CHANGED: the status changed to. Refused for other triggers. */
+  toStatus?: string | null | undefined;
+  trigger: WorkflowTrigger;
+};
+
+/** Which runs to list; all given must hold. */
+export type WorkflowRunFilter = {
+  /** Started at or after this time. */
+  from?: string | null | undefined;
+  /** Runs in this status. */
+  status?: WorkflowRunStatus | null | undefined;
+  /** Started before this time. */
+  to?: string | null | undefined;
+  /** Runs of this workflow. */
+  workflowId?: string | number | null | undefined;
+};
+
+/** Where a workflow run stands. */
+export type WorkflowRunStatus =
+  | 'COMPLETED'
+  | 'PAUSED'
+  | 'RUNNING'
+  | 'STOPPED';
+
+/** One step: after a delay, send a template as a user. */
+export type WorkflowStepInput = {
+  /** The channel to send on. */
+  channel: Channel;
+  /** Minutes after the previous step (after the trigger for the first): 0 (default) to 43200. */
+  delayMinutes?: number | null | undefined;
+  /** The active user the message is from: the send policy applies as for them (hiring team, seat, permission, number assignment); it goes from the number assigned to them, else the company's. */
+  senderId: string | number;
+  /** One of your message templates. */
+  templateId: string | number;
+};
+
+/** What became of one step of a run. */
+export type WorkflowStepOutcome =
+  | 'PAUSED'
+  | 'PENDING'
+  | 'REFUSED'
+  | 'SCHEDULED'
+  | 'SENT'
+  | 'STOPPED_BY_REPLY';
+
+/** What a step would do if the event were reported now. */
+export type WorkflowStepVerdict =
+  /** This event already started this workflow for the application: nothing more is sent. */
+  | 'ALREADY_RECORDED'
+  /** The send policy (or the template) refuses it: see reason. */
+  | 'REFUSED'
+  /** The send policy allows it: now, or (quiet hours) at `sendAt`. */
+  | 'WILL_SEND'
+  /** The workflow is paused: nothing would be sent. */
+  | 'WORKFLOW_PAUSED';
+
+/** The ATS event, reported by the partner backend, that starts a workflow. */
+export type WorkflowTrigger =
+  | 'APPLICATION_STATUS_CHANGED'
+  | 'CALL_TO_ACTION_COMPLETED';
+
+/** A value passed to the steps’ templates, e.g. { name: "interview.bookingLink", value: "https://…" }. */
+export type WorkflowValueInput = {
+  /** The merge field, without braces. */
+  name: string;
+  /** Its value (at most 500 characters). */
+  value: string;
 };
 
 export type AssignNumberMutationVariables = Exact<{
@@ -1995,6 +2114,112 @@ export type UpdateReengagementSettingsMutation = { updateTenantSettings:
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string, issues: Array<{ field: string, message: string }> }
    };
 
+export type WorkflowFieldsFragment = { id: string, name: string, trigger: WorkflowTrigger, toStatus: string | null, fromStatus: string | null, callToAction: string | null, stopOnReply: boolean, active: boolean, pausedAt: string | null, criteria: { jobIds: Array<string>, jobTitleContains: string | null }, steps: Array<{ position: number, delayMinutes: number, channel: Channel, senderId: string, templateId: string }> };
+
+export type WorkflowRunFieldsFragment = { id: string, trigger: WorkflowTrigger, partnerEventId: string, triggerData: Record<string, unknown>, status: WorkflowRunStatus, createdAt: string, finishedAt: string | null, workflow: { id: string, name: string }, conversation: { id: string } | null, steps: Array<{ position: number, channel: Channel, dueAt: string, outcome: WorkflowStepOutcome, reason: string | null, detail: string | null, finishedAt: string | null, message: { id: string, status: MessageStatus, body: string, scheduledFor: string | null } | null }> };
+
+export type WorkflowsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type WorkflowsQuery = { workflows: { edges: Array<{ node: { id: string, name: string, trigger: WorkflowTrigger, toStatus: string | null, fromStatus: string | null, callToAction: string | null, stopOnReply: boolean, active: boolean, pausedAt: string | null, criteria: { jobIds: Array<string>, jobTitleContains: string | null }, steps: Array<{ position: number, delayMinutes: number, channel: Channel, senderId: string, templateId: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type WorkflowRunsQueryVariables = Exact<{
+  filter?: WorkflowRunFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WorkflowRunsQuery = { workflowRuns: { edges: Array<{ node: { id: string, trigger: WorkflowTrigger, partnerEventId: string, triggerData: Record<string, unknown>, status: WorkflowRunStatus, createdAt: string, finishedAt: string | null, workflow: { id: string, name: string }, conversation: { id: string } | null, steps: Array<{ position: number, channel: Channel, dueAt: string, outcome: WorkflowStepOutcome, reason: string | null, detail: string | null, finishedAt: string | null, message: { id: string, status: MessageStatus, body: string, scheduledFor: string | null } | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateWorkflowMutationVariables = Exact<{
+  input: WorkflowInput;
+}>;
+
+
+export type CreateWorkflowMutation = { createWorkflow:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, issues: Array<{ field: string, message: string }> }
+    | { __typename: 'Workflow', id: string, name: string, trigger: WorkflowTrigger, toStatus: string | null, fromStatus: string | null, callToAction: string | null, stopOnReply: boolean, active: boolean, pausedAt: string | null, criteria: { jobIds: Array<string>, jobTitleContains: string | null }, steps: Array<{ position: number, delayMinutes: number, channel: Channel, senderId: string, templateId: string }> }
+   };
+
+export type UpdateWorkflowMutationVariables = Exact<{
+  id: string | number;
+  input: WorkflowInput;
+}>;
+
+
+export type UpdateWorkflowMutation = { updateWorkflow:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, issues: Array<{ field: string, message: string }> }
+    | { __typename: 'Workflow', id: string, name: string, trigger: WorkflowTrigger, toStatus: string | null, fromStatus: string | null, callToAction: string | null, stopOnReply: boolean, active: boolean, pausedAt: string | null, criteria: { jobIds: Array<string>, jobTitleContains: string | null }, steps: Array<{ position: number, delayMinutes: number, channel: Channel, senderId: string, templateId: string }> }
+   };
+
+export type PauseWorkflowMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PauseWorkflowMutation = { pauseWorkflow:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'Workflow', id: string, active: boolean, pausedAt: string | null }
+   };
+
+export type ResumeWorkflowMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ResumeWorkflowMutation = { resumeWorkflow:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'Workflow', id: string, active: boolean, pausedAt: string | null }
+   };
+
+export type DeleteWorkflowMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteWorkflowMutation = { deleteWorkflow:
+    | { __typename: 'MutationDeleteWorkflowSuccess', data: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type WorkflowTriggerFieldsFragment = { runs: Array<{ id: string, trigger: WorkflowTrigger, partnerEventId: string, triggerData: Record<string, unknown>, status: WorkflowRunStatus, createdAt: string, finishedAt: string | null, workflow: { id: string, name: string }, conversation: { id: string } | null, steps: Array<{ position: number, channel: Channel, dueAt: string, outcome: WorkflowStepOutcome, reason: string | null, detail: string | null, finishedAt: string | null, message: { id: string, status: MessageStatus, body: string, scheduledFor: string | null } | null }> }>, alreadyRecorded: Array<{ id: string, status: WorkflowRunStatus }>, plan: Array<{ position: number, delayMinutes: number, channel: Channel, verdict: WorkflowStepVerdict, text: string | null, to: string | null, fromNumber: string | null, sendAt: string | null, reason: string | null, detail: string | null, workflow: { id: string, name: string } | null, sender: { id: string, name: string } | null, conversation: { id: string } | null }> | null };
+
+export type ReportApplicationStatusChangedMutationVariables = Exact<{
+  input: ApplicationStatusChangedInput;
+}>;
+
+
+export type ReportApplicationStatusChangedMutation = { reportApplicationStatusChanged:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, issues: Array<{ field: string, message: string }> }
+    | { __typename: 'WorkflowTriggerResult', runs: Array<{ id: string, trigger: WorkflowTrigger, partnerEventId: string, triggerData: Record<string, unknown>, status: WorkflowRunStatus, createdAt: string, finishedAt: string | null, workflow: { id: string, name: string }, conversation: { id: string } | null, steps: Array<{ position: number, channel: Channel, dueAt: string, outcome: WorkflowStepOutcome, reason: string | null, detail: string | null, finishedAt: string | null, message: { id: string, status: MessageStatus, body: string, scheduledFor: string | null } | null }> }>, alreadyRecorded: Array<{ id: string, status: WorkflowRunStatus }>, plan: Array<{ position: number, delayMinutes: number, channel: Channel, verdict: WorkflowStepVerdict, text: string | null, to: string | null, fromNumber: string | null, sendAt: string | null, reason: string | null, detail: string | null, workflow: { id: string, name: string } | null, sender: { id: string, name: string } | null, conversation: { id: string } | null }> | null }
+   };
+
+export type ReportCallToActionCompletedMutationVariables = Exact<{
+  input: CallToActionCompletedInput;
+}>;
+
+
+export type ReportCallToActionCompletedMutation = { reportCallToActionCompleted:
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, issues: Array<{ field: string, message: string }> }
+    | { __typename: 'WorkflowTriggerResult', runs: Array<{ id: string, trigger: WorkflowTrigger, partnerEventId: string, triggerData: Record<string, unknown>, status: WorkflowRunStatus, createdAt: string, finishedAt: string | null, workflow: { id: string, name: string }, conversation: { id: string } | null, steps: Array<{ position: number, channel: Channel, dueAt: string, outcome: WorkflowStepOutcome, reason: string | null, detail: string | null, finishedAt: string | null, message: { id: string, status: MessageStatus, body: string, scheduledFor: string | null } | null }> }>, alreadyRecorded: Array<{ id: string, status: WorkflowRunStatus }>, plan: Array<{ position: number, delayMinutes: number, channel: Channel, verdict: WorkflowStepVerdict, text: string | null, to: string | null, fromNumber: string | null, sendAt: string | null, reason: string | null, detail: string | null, workflow: { id: string, name: string } | null, sender: { id: string, name: string } | null, conversation: { id: string } | null }> | null }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2180,6 +2405,127 @@ export const LockFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"LockFields"}) as unknown as TypedDocumentString<LockFieldsFragment, unknown>;
+export const WorkflowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WorkflowFields on Workflow {
+  id
+  name
+  trigger
+  toStatus
+  fromStatus
+  callToAction
+  criteria {
+    jobIds
+    jobTitleContains
+  }
+  stopOnReply
+  active
+  pausedAt
+  steps {
+    position
+    delayMinutes
+    channel
+    senderId
+    templateId
+  }
+}
+    `, {"fragmentName":"WorkflowFields"}) as unknown as TypedDocumentString<WorkflowFieldsFragment, unknown>;
+export const WorkflowRunFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WorkflowRunFields on WorkflowRun {
+  id
+  trigger
+  partnerEventId
+  triggerData
+  status
+  createdAt
+  finishedAt
+  workflow {
+    id
+    name
+  }
+  conversation {
+    id
+  }
+  steps {
+    position
+    channel
+    dueAt
+    outcome
+    reason
+    detail
+    finishedAt
+    message {
+      id
+      status
+      body
+      scheduledFor
+    }
+  }
+}
+    `, {"fragmentName":"WorkflowRunFields"}) as unknown as TypedDocumentString<WorkflowRunFieldsFragment, unknown>;
+export const WorkflowTriggerFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WorkflowTriggerFields on WorkflowTriggerResult {
+  runs {
+    ...WorkflowRunFields
+  }
+  alreadyRecorded {
+    id
+    status
+  }
+  plan {
+    workflow {
+      id
+      name
+    }
+    position
+    delayMinutes
+    channel
+    sender {
+      id
+      name
+    }
+    conversation {
+      id
+    }
+    verdict
+    text
+    to
+    fromNumber
+    sendAt
+    reason
+    detail
+  }
+}
+    fragment WorkflowRunFields on WorkflowRun {
+  id
+  trigger
+  partnerEventId
+  triggerData
+  status
+  createdAt
+  finishedAt
+  workflow {
+    id
+    name
+  }
+  conversation {
+    id
+  }
+  steps {
+    position
+    channel
+    dueAt
+    outcome
+    reason
+    detail
+    finishedAt
+    message {
+      id
+      status
+      body
+      scheduledFor
+    }
+  }
+}`, {"fragmentName":"WorkflowTriggerFields"}) as unknown as TypedDocumentString<WorkflowTriggerFieldsFragment, unknown>;
 export const AssignNumberDocument = new TypedDocumentString(`
     mutation AssignNumber($numberId: ID!, $userId: ID!) {
   assignNumber(numberId: $numberId, userId: $userId) {
@@ -4761,3 +5107,376 @@ export const UpdateReengagementSettingsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateReengagementSettingsMutation, UpdateReengagementSettingsMutationVariables>;
+export const WorkflowsDocument = new TypedDocumentString(`
+    query Workflows($after: String) {
+  workflows(first: 50, after: $after) {
+    edges {
+      node {
+        ...WorkflowFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment WorkflowFields on Workflow {
+  id
+  name
+  trigger
+  toStatus
+  fromStatus
+  callToAction
+  criteria {
+    jobIds
+    jobTitleContains
+  }
+  stopOnReply
+  active
+  pausedAt
+  steps {
+    position
+    delayMinutes
+    channel
+    senderId
+    templateId
+  }
+}`) as unknown as TypedDocumentString<WorkflowsQuery, WorkflowsQueryVariables>;
+export const WorkflowRunsDocument = new TypedDocumentString(`
+    query WorkflowRuns($filter: WorkflowRunFilter, $after: String) {
+  workflowRuns(first: 50, after: $after, filter: $filter) {
+    edges {
+      node {
+        ...WorkflowRunFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment WorkflowRunFields on WorkflowRun {
+  id
+  trigger
+  partnerEventId
+  triggerData
+  status
+  createdAt
+  finishedAt
+  workflow {
+    id
+    name
+  }
+  conversation {
+    id
+  }
+  steps {
+    position
+    channel
+    dueAt
+    outcome
+    reason
+    detail
+    finishedAt
+    message {
+      id
+      status
+      body
+      scheduledFor
+    }
+  }
+}`) as unknown as TypedDocumentString<WorkflowRunsQuery, WorkflowRunsQueryVariables>;
+export const CreateWorkflowDocument = new TypedDocumentString(`
+    mutation CreateWorkflow($input: WorkflowInput!) {
+  createWorkflow(input: $input) {
+    __typename
+    ... on Workflow {
+      ...WorkflowFields
+    }
+    ... on ValidationError {
+      issues {
+        field
+        message
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment WorkflowFields on Workflow {
+  id
+  name
+  trigger
+  toStatus
+  fromStatus
+  callToAction
+  criteria {
+    jobIds
+    jobTitleContains
+  }
+  stopOnReply
+  active
+  pausedAt
+  steps {
+    position
+    delayMinutes
+    channel
+    senderId
+    templateId
+  }
+}`) as unknown as TypedDocumentString<CreateWorkflowMutation, CreateWorkflowMutationVariables>;
+export const UpdateWorkflowDocument = new TypedDocumentString(`
+    mutation UpdateWorkflow($id: ID!, $input: WorkflowInput!) {
+  updateWorkflow(id: $id, input: $input) {
+    __typename
+    ... on Workflow {
+      ...WorkflowFields
+    }
+    ... on ValidationError {
+      issues {
+        field
+        message
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment WorkflowFields on Workflow {
+  id
+  name
+  trigger
+  toStatus
+  fromStatus
+  callToAction
+  criteria {
+    jobIds
+    jobTitleContains
+  }
+  stopOnReply
+  active
+  pausedAt
+  steps {
+    position
+    delayMinutes
+    channel
+    senderId
+    templateId
+  }
+}`) as unknown as TypedDocumentString<UpdateWorkflowMutation, UpdateWorkflowMutationVariables>;
+export const PauseWorkflowDocument = new TypedDocumentString(`
+    mutation PauseWorkflow($id: ID!) {
+  pauseWorkflow(id: $id) {
+    __typename
+    ... on Workflow {
+      id
+      active
+      pausedAt
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PauseWorkflowMutation, PauseWorkflowMutationVariables>;
+export const ResumeWorkflowDocument = new TypedDocumentString(`
+    mutation ResumeWorkflow($id: ID!) {
+  resumeWorkflow(id: $id) {
+    __typename
+    ... on Workflow {
+      id
+      active
+      pausedAt
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResumeWorkflowMutation, ResumeWorkflowMutationVariables>;
+export const DeleteWorkflowDocument = new TypedDocumentString(`
+    mutation DeleteWorkflow($id: ID!) {
+  deleteWorkflow(id: $id) {
+    __typename
+    ... on MutationDeleteWorkflowSuccess {
+      data
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteWorkflowMutation, DeleteWorkflowMutationVariables>;
+export const ReportApplicationStatusChangedDocument = new TypedDocumentString(`
+    mutation ReportApplicationStatusChanged($input: ApplicationStatusChangedInput!) {
+  reportApplicationStatusChanged(input: $input) {
+    __typename
+    ... on WorkflowTriggerResult {
+      ...WorkflowTriggerFields
+    }
+    ... on ValidationError {
+      issues {
+        field
+        message
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment WorkflowRunFields on WorkflowRun {
+  id
+  trigger
+  partnerEventId
+  triggerData
+  status
+  createdAt
+  finishedAt
+  workflow {
+    id
+    name
+  }
+  conversation {
+    id
+  }
+  steps {
+    position
+    channel
+    dueAt
+    outcome
+    reason
+    detail
+    finishedAt
+    message {
+      id
+      status
+      body
+      scheduledFor
+    }
+  }
+}
+fragment WorkflowTriggerFields on WorkflowTriggerResult {
+  runs {
+    ...WorkflowRunFields
+  }
+  alreadyRecorded {
+    id
+    status
+  }
+  plan {
+    workflow {
+      id
+      name
+    }
+    position
+    delayMinutes
+    channel
+    sender {
+      id
+      name
+    }
+    conversation {
+      id
+    }
+    verdict
+    text
+    to
+    fromNumber
+    sendAt
+    reason
+    detail
+  }
+}`) as unknown as TypedDocumentString<ReportApplicationStatusChangedMutation, ReportApplicationStatusChangedMutationVariables>;
+export const ReportCallToActionCompletedDocument = new TypedDocumentString(`
+    mutation ReportCallToActionCompleted($input: CallToActionCompletedInput!) {
+  reportCallToActionCompleted(input: $input) {
+    __typename
+    ... on WorkflowTriggerResult {
+      ...WorkflowTriggerFields
+    }
+    ... on ValidationError {
+      issues {
+        field
+        message
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment WorkflowRunFields on WorkflowRun {
+  id
+  trigger
+  partnerEventId
+  triggerData
+  status
+  createdAt
+  finishedAt
+  workflow {
+    id
+    name
+  }
+  conversation {
+    id
+  }
+  steps {
+    position
+    channel
+    dueAt
+    outcome
+    reason
+    detail
+    finishedAt
+    message {
+      id
+      status
+      body
+      scheduledFor
+    }
+  }
+}
+fragment WorkflowTriggerFields on WorkflowTriggerResult {
+  runs {
+    ...WorkflowRunFields
+  }
+  alreadyRecorded {
+    id
+    status
+  }
+  plan {
+    workflow {
+      id
+      name
+    }
+    position
+    delayMinutes
+    channel
+    sender {
+      id
+      name
+    }
+    conversation {
+      id
+    }
+    verdict
+    text
+    to
+    fromNumber
+    sendAt
+    reason
+    detail
+  }
+}`) as unknown as TypedDocumentString<ReportCallToActionCompletedMutation, ReportCallToActionCompletedMutationVariables>;

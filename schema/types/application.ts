@@ -9,7 +9,7 @@ export const Job = builder.prismaNode('Job', {
   fields: (t) => ({ externalId: t.exposeString('externalId'), title: t.exposeString('title') }),
 });
 
-builder.prismaNode('Application', {
+export const Application = builder.prismaNode('Application', {
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({

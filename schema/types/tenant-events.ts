@@ -42,6 +42,9 @@ export const subjectTypes: Record<Event['type'], string> = {
   CONVERSATION_INBOX_STATE_CHANGED: 'Conversation',
   NOTIFICATION_CREATED: 'Notification',
   NOTIFICATIONS_READ: 'User',
+  WORKFLOW_CHANGED: 'Workflow',
+  WORKFLOW_RUN_STARTED: 'WorkflowRun',
+  WORKFLOW_RUN_STEP_DONE: 'WorkflowRun',
 };
 
 export const TenantEventType = builder.enumType('TenantEventType', { values: tenantEventTypes });

@@ -77,7 +77,15 @@ describe('who may read and who may send', () => {
     const pool = [{ id: 'n1' }, { id: 'n2' }, { id: 'n3' }];
     const row = { ...base, ...assignment, assignedNumberIds: ['n2', 'n3'] };
     expect(senderPool(row, pool, recruiter)).toEqual([{ id: 'n2' }, { id: 'n3' }]);
-    expect(senderPool({ ...row, requireNumberAssignment: false }, pool, recruiter)).toEqual(pool);
     expect(senderPool(row, null, recruiter)).toBeNull();
+    expect(senderPool({ ...row, assignedNumberIds: [] }, pool, recruiter)).toEqual([]);
+  });
+
+  it("routes a user's new conversation from their own numbers without number assignment too, else the company's", () => {
+    const pool = [{ id: 'n1' }, { id: 'n2' }, { id: 'n3' }];
+    const row = { ...base, assignedNumberIds: ['n2'] };
+    expect(senderPool(row, pool, recruiter)).toEqual([{ id: 'n2' }]);
+    expect(senderPool({ ...row, assignedNumberIds: [] }, pool, recruiter)).toEqual(pool);
+    expect(senderPool(row, pool, { kind: 'apiKey', tenantId: 't', apiKeyId: 'k' })).toEqual(pool);
   });
 });

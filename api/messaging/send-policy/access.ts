@@ -73,11 +73,16 @@ export type AccessRow = {
   pool: { id: string }[] | null;
 };
 
-/** The numbers this actor may send from: with number assignment, a user's own; otherwise all. */
+/**
+ * The numbers a new conversation may be routed among for this actor: a user's
+ * own (the numbers assigned to them), else, unless number assignment is
+ * required, the company's whole pool; an API key's, the whole pool.
+ */
 export function senderPool<N extends { id: string }>(row: AccessRow, pool: N[] | null, actor: TenantActor): N[] | null {
-  if (!row.requireNumberAssignment || actor.kind !== 'user' || !pool) return pool;
-  const mine = new Set(row.assignedNumberIds ?? []);
-  return pool.filter((n) => mine.has(n.id));
+  if (actor.kind !== 'user' || !pool) return pool;
+  const assigned = new Set(row.assignedNumberIds ?? []);
+  const mine = pool.filter((n) => assigned.has(n.id));
+  return mine.length || row.requireNumberAssignment ? mine : pool;
 }
 
 /** The access facts of a send or read, from the policy's statement. */
