@@ -217,6 +217,39 @@ describe('automated workflows', () => {
     await waitFor(async () => h.sentToCandidate().find((m) => m.body === rendered), 'sent at the allowed time');
   });
 
+  it('the send policy refuses a step past the allowance or after a STOP, and the run records why', async () => {
+    const h = await hiring();
+    await workflow(h);
+    const { sendingNumbers } = await gql(h.tenant.apiKey, '{ sendingNumbers { id e164 } }');
+    const number = sendingNumbers.find((n: { e164: string }) => n.e164 === h.sendingNumber);
+    await gql(
+      server.operatorKey,
+      'mutation($n: ID!) { setNumberAllowance(numberId: $n, monthlyAllowance: 1) { __typename } }',
+      { n: number.id },
+    );
+    expect((await report(h)).runs[0].steps[0].outcome).toBe('SENT');
+    const [exhausted] = (await report(h)).runs;
+    expect(exhausted).toMatchObject({
+      status: 'COMPLETED',
+      steps: [{ outcome: 'REFUSED', reason: 'ALLOWANCE_EXHAUSTED', message: null }],
+    });
+    await gql(
+      server.operatorKey,
+      'mutation($n: ID!) { setNumberAllowance(numberId: $n, monthlyAllowance: null) { __typename } }',
+      { n: number.id },
+    );
+    await h.candidateTexts('STOP');
+    const [optedOut] = (await report(h)).runs;
+    expect(optedOut.steps[0]).toMatchObject({ outcome: 'REFUSED', reason: 'OPTED_OUT', message: null });
+    expect(optedOut.steps[0].detail).toEqual(expect.any(String));
+    expect((await events(h, 'WORKFLOW_RUN_STEP_DONE')).map((e) => (e.payload as { reason: string }).reason)).toEqual([
+      null,
+      'ALLOWANCE_EXHAUSTED',
+      'OPTED_OUT',
+    ]);
+    expect(h.sentToCandidate().filter((m) => m.body === rendered)).toHaveLength(1);
+  });
+
   it('a dry run shows who would receive what from whom, and writes and sends nothing', async () => {
     const h = await hiring();
     await workflow(h, {
