@@ -28,8 +28,23 @@ export function parsePhone(input: string, defaultCountry: string, field: string)
   }
 }
 
+/**
+ * `read` remembering its answers for the last numbers asked: parsing with the full metadata is a send's
+ * costliest step after the database, and a send asks about the same candidate's number several times.
+ */
+function remembered<T>(read: (e164: string) => T): (e164: string) => T {
+  const answers = new Map<string, T>();
+  return (e164) => {
+    if (answers.has(e164)) return answers.get(e164) as T;
+    const answer = read(e164);
+    if (answers.size >= 10_000) answers.clear();
+    answers.set(e164, answer);
+    return answer;
+  };
+}
+
 /** Why an E.164 number cannot be texted although it was accepted, or null when it looks fine. */
-export function phoneIssue(e164: string): string | null {
+export const phoneIssue = remembered((e164: string): string | null => {
   try {
     return parsePhoneNumberWithError(e164).isValid()
       ? null
@@ -37,13 +52,13 @@ export function phoneIssue(e164: string): string | null {
   } catch {
     return `${e164} is not a valid phone number: ask the candidate or the ATS for the right one.`;
   }
-}
+});
 
 /** The ISO country of an E.164 number, if known. */
-export function countryOf(e164: string): string | undefined {
+export const countryOf = remembered((e164: string): string | undefined => {
   try {
     return parsePhoneNumberWithError(e164).country;
   } catch {
     return undefined;
   }
-}
+});

@@ -73,8 +73,26 @@ function formatFor(zone: string): Intl.DateTimeFormat {
 
 type Local = { year: number; month: number; day: number; minutes: number; sunday: boolean };
 
+/**
+ * Wall clocks already read, by zone and UTC minute: every zone's offset has been a whole number of minutes
+ * since 1972, so one minute shows one wall clock, and formatting (the costly part of a send's policy, once per
+ * zone of the candidate's country) runs once per zone and minute.
+ */
+const clocks = new Map<string, Local>();
+const CLOCKS_KEPT = 10_000;
+
 /** The wall clock in `zone` at `at`. */
 export function localClock(at: Date, zone: string): Local {
+  const key = `${zone} ${Math.floor(at.getTime() / 60_000)}`;
+  const known = clocks.get(key);
+  if (known) return known;
+  const local = readClock(at, zone);
+  if (clocks.size >= CLOCKS_KEPT) clocks.clear();
+  clocks.set(key, local);
+  return local;
+}
+
+function readClock(at: Date, zone: string): Local {
   const parts = Object.fromEntries(
     formatFor(zone)
       .formatToParts(at)
