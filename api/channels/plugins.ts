@@ -7,6 +7,10 @@ import { ConfigError } from '../config.ts';
 export type AnyChannelPlugin = ChannelPlugin<any>;
 
 const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+/** Set by npm start (api/start.mjs), which runs a bundle: a plugin source's compiled module. */
+const compiledModules = (globalThis as Record<symbol, Map<string, string> | undefined>)[
+  Symbol.for('parley.compiledModules')
+];
 const channelKinds = new Set(['SMS', 'WHATSAPP']);
 const capabilityKeys = [
   'maxLength',
@@ -51,7 +55,7 @@ export async function loadChannelPlugins(specifiers: string[]): Promise<Map<stri
         : specifier;
     let loaded: { default?: unknown };
     try {
-      loaded = await import(target);
+      loaded = await import(compiledModules?.get(target) ?? target);
     } catch (error) {
       throw new ConfigError(
         `Invalid configuration:\n  CHANNEL_PLUGINS: cannot load ${specifier} (${(error as Error).message})`,

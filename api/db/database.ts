@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -61,9 +62,26 @@ function openPostgres(url: string, poolSize: number): Database {
   };
 }
 
+// PGlite's default shared_buffers (128 MB) lives in its WASM memory; 16 MB holds the working set
+// of an embedded (development, demo) database.
+const EMBEDDED_SHARED_BUFFERS = 'shared_buffers = 16MB';
+
+/** The folder's postgresql.conf with our shared_buffers (PGlite rewrites the file with what it is given). */
+function embeddedConf(dataDir: string): string {
+  const conf = readFileSync(join(dataDir, 'postgresql.conf'), 'utf8').replace(/^\s*shared_buffers\s*=.*$/gm, '');
+  return `${conf.trimEnd()}\n${EMBEDDED_SHARED_BUFFERS}\n`;
+}
+
 async function openEmbedded(target: { dataDir: string } | { memory: true }): Promise<Database> {
-  if ('dataDir' in target) mkdirSync(target.dataDir, { recursive: true });
-  const lite = new PGlite('dataDir' in target ? target.dataDir : undefined);
+  const dataDir = 'dataDir' in target ? target.dataDir : undefined;
+  if (dataDir && !existsSync(join(dataDir, 'PG_VERSION'))) {
+    // initdb on a fresh folder leaves about 400 MiB of WASM memory that PGlite keeps until it is closed.
+    mkdirSync(dataDir, { recursive: true });
+    const initialised = new PGlite(dataDir);
+    await initialised.waitReady;
+    await initialised.close();
+  }
+  const lite = new PGlite(dataDir, dataDir ? { postgresqlconf: embeddedConf(dataDir) } : {});
   await lite.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
   return {

@@ -1,4 +1,4 @@
-import twilio from 'twilio';
+import { validateRequest } from 'twilio/lib/webhooks/webhooks.js';
 import {
   ChannelError,
   type ChannelProvider,
@@ -9,6 +9,8 @@ import {
 import type { TwilioCredentials } from './credentials.ts';
 import { channelErrorFromRest, deliveryStatus, errorCode } from './vocabulary.ts';
 import { parseInboundParams, parseStatusParams, signedParams } from './webhook-params.ts';
+
+type RestClient = import('twilio').Twilio;
 
 const isRestException = (error: unknown): error is { status: number; code?: number; message: string } =>
   typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number';
@@ -21,11 +23,20 @@ const utcDay = (date: Date) => new Date(Math.floor(date.getTime() / DAY_MS) * DA
 
 /** Twilio Programmable Messaging over the official SDK, for one account. */
 export function createTwilioProvider(credentials: TwilioCredentials, deps: ProviderDeps): ChannelProvider {
-  const client = twilio(credentials.accountSid, credentials.authToken, { autoRetry: false });
-  if (deps.apiBaseUrl) client.api.baseUrl = deps.apiBaseUrl;
+  // The REST client (every Twilio API domain, some 20 MiB) loads when this account first calls Twilio.
+  let rest: Promise<RestClient> | undefined;
+  const restClient = () => {
+    rest ??= import('twilio').then(({ default: twilio }) => {
+      const client = twilio(credentials.accountSid, credentials.authToken, { autoRetry: false });
+      if (deps.apiBaseUrl) client.api.baseUrl = deps.apiBaseUrl;
+      return client;
+    });
+    return rest;
+  };
 
   return {
     async send({ from, to, body, statusCallbackUrl }) {
+      const client = await restClient();
       try {
         const message = await client.messages.create({ from, to, body, statusCallback: statusCallbackUrl });
         return { providerMessageId: message.sid, status: deliveryStatus(message.status) };
@@ -49,6 +60,7 @@ export function createTwilioProvider(credentials: TwilioCredentials, deps: Provi
     async findSent({ from, to, body, since, until, exclude }): Promise<SendResult | null> {
       const skip = new Set(exclude);
       let match: SendResult | null = null;
+      const client = await restClient();
       await client.messages.each(
         {
           from,
@@ -70,6 +82,7 @@ export function createTwilioProvider(credentials: TwilioCredentials, deps: Provi
     /** Twilio's IncomingPhoneNumbers list for this account, filtered by the number. */
     async ownsNumber(e164) {
       try {
+        const client = await restClient();
         const found = await client.incomingPhoneNumbers.list({ phoneNumber: e164, limit: 20 });
         return found.some((n) => n.phoneNumber === e164);
       } catch (error) {
@@ -82,7 +95,7 @@ export function createTwilioProvider(credentials: TwilioCredentials, deps: Provi
     verifyWebhook({ url, headers, rawBody }: WebhookRequest) {
       const signature = headers['x-twilio-signature'];
       if (!signature) return false;
-      return twilio.validateRequest(credentials.authToken, signature, url, signedParams(rawBody));
+      return validateRequest(credentials.authToken, signature, url, signedParams(rawBody));
     },
 
     parseInbound({ rawBody }) {
