@@ -348,14 +348,19 @@ describe('automated workflows', () => {
     const invalid = await workflow(h, {
       toStatus: null,
       callToAction: 'x',
-      steps: [{ senderId: h.recruiter.user.id, templateId: h.tenant.id, channel: 'SMS', delayMinutes: -1 }],
+      steps: [{ senderId: h.recruiter.user.id, templateId: h.templateId, channel: 'SMS', delayMinutes: -1 }],
     });
     expect(invalid.__typename).toBe('ValidationError');
-    expect(invalid.issues.map((i: { field: string }) => i.field).sort()).toEqual(['input.steps.0.delayMinutes']);
-    const refs = await workflow(h, {
-      steps: [{ senderId: h.recruiter.user.id, templateId: h.conversationId, channel: 'SMS' }],
+    expect(invalid.issues.map((i: { field: string }) => i.field)).toEqual(['input.steps.0.delayMinutes']);
+    // Another tenant's template is not one of yours.
+    const other = await server.createTenant();
+    const { createMessageTemplate: theirs } = await gql(other.apiKey, TEMPLATE, {
+      input: { name: unique('theirs'), body: 'Hello' },
     });
-    expect(refs.__typename).toBe('ValidationError');
+    const refs = await workflow(h, {
+      steps: [{ senderId: h.recruiter.user.id, templateId: theirs.id, channel: 'SMS' }],
+    });
+    expect(refs.issues).toEqual([{ field: 'input.steps.0.templateId', message: 'is not a template of your tenant' }]);
     const mixed = await workflow(h, { callToAction: 'x' });
     expect(mixed.issues).toEqual([{ field: 'input.callToAction', message: 'is only for CALL_TO_ACTION_COMPLETED' }]);
   });
