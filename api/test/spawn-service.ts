@@ -13,7 +13,7 @@ export type SpawnedService = {
   stop(): Promise<number | null>;
 };
 
-/** Runs the service as `npm start` does (node with tsx, api/main.ts), on the embedded default, with `env` on top. */
+/** Runs the service from its sources (node with tsx, api/main.ts; `npm start` runs the same as a bundle, api/start.mjs), on the embedded default, with `env` on top. */
 export function spawnService(env: Record<string, string | undefined>): SpawnedService {
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
     cwd: root,
