@@ -1,8 +1,10 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UpdateUserDocument } from '../../clients/generated/graphql.ts';
+import { testMode } from '../test/databases.ts';
 import { rawId, startTestServer, type TestServer } from '../test/harness.ts';
 import { hostileName, period, type ReportTenant, seedReportTenant } from '../test/report-fixture.ts';
+import { captureSql } from '../test/sql-capture.ts';
 
 /** RFC 4180 records (CRLF, quoted cells with doubled quotes); fails on anything else. */
 function parseCsv(text: string): string[][] {
@@ -143,6 +145,32 @@ describe('the activity report as CSV', () => {
     expect(new Set(records.map((r) => r.at(-1))).size).toBe(2500);
     const times = records.map((r) => r[0] as string);
     expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  it.runIf(testMode === 'postgres')('stops reading the database when the client disconnects', async () => {
+    await server.app.services.prisma.$executeRaw`
+      INSERT INTO "Message" (id, "tenantId", "conversationId", direction, channel, body, "fromNumber", "toNumber",
+        status, "createdAt")
+      SELECT gen_random_uuid(), ${rawId(t.h.tenant.id)}::uuid, ${rawId(t.h.conversationId)}::uuid, 'INBOUND', 'SMS',
+        'bulk ' || g, ${t.h.candidatePhone}, ${t.h.sendingNumber}, 'RECEIVED',
+        '2026-10-25T00:00:00Z'::timestamptz + g * interval '1 second'
+      FROM generate_series(1, 30000) g`;
+    const batches = await captureSql(async () => {
+      const abort = new AbortController();
+      const query = new URLSearchParams({ from: '2026-10-25T00:00:00Z', to: '2026-10-26T00:00:00Z' });
+      const response = await fetch(`${base()}?${query}`, {
+        headers: { authorization: `Bearer ${t.h.tenant.apiKey}` },
+        signal: abort.signal,
+      });
+      const reader = response.body?.getReader();
+      await reader?.read();
+      abort.abort();
+      await new Promise((r) => setTimeout(r, 1500));
+    });
+    // 30 batches make the whole report; the reads stop a few batches after the client left.
+    const reads = batches.filter((s) => s.text.includes('FROM "Message" m')).length;
+    expect(reads).toBeGreaterThan(0);
+    expect(reads).toBeLessThan(10);
   });
 
   it('answers 401 without a good credential, 403 without the permission, 400 naming a bad filter', async () => {
