@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  AssignNumberDocument,
   AssignSeatDocument,
   MarkNotificationsReadDocument,
   MyNotificationsDocument,
   NotificationPreferencesDocument,
+  NumberUsageDocument,
   SendConsentInviteDocument,
   SendMessageDocument,
   SetLowCreditThresholdDocument,
+  SetTenantTimeZoneDocument,
   UnreadNotificationCountDocument,
   UpdateNotificationPreferencesDocument,
   UpsertApplicationDocument,
@@ -140,6 +143,23 @@ describe('notifications, end to end', () => {
     expect(JSON.stringify(offTeam)).not.toContain('Yes I can');
     // Rita, still on the team, reads it as before.
     expect(await notes(h.recruiter.client)).toMatchObject([{ text: reply }]);
+  });
+
+  it('with number assignment required, tells only the writers assigned to the conversation’s number', async () => {
+    const h = await setUpHiring(server);
+    await optIn(h);
+    const pat = await teammate(h, 'Pat Unassigned');
+    await setTeam(h, [h.recruiter.user.id, pat.user.id]);
+    await send(pat.client, h, 'Pat here.');
+    await send(h.recruiter.client, h, 'Rita here.');
+    const { sendingNumbers } = await h.tenant.client.request(NumberUsageDocument, {});
+    const numberId = sendingNumbers[0]?.id ?? '';
+    await h.admin.client.request(AssignNumberDocument, { numberId, userId: h.recruiter.user.id });
+    await h.admin.client.request(SetTenantTimeZoneDocument, { timeZone: 'UTC', requireNumberAssignment: true });
+
+    await h.candidateTexts('Hello both');
+    expect((await noteOf(h.recruiter.client, 'CANDIDATE_REPLIED', "Rita's notification")).text).toBe('Hello both');
+    expect(await notes(pat.client)).toEqual([]);
   });
 
   it('tells the whole team of a first message when nobody has written in the conversation yet', async () => {

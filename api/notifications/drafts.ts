@@ -1,7 +1,8 @@
 import { Prisma } from '../db/generated/prisma/client.ts';
 import type { Channel, NotificationKind } from '../db/generated/prisma/enums.ts';
 import type { TenantTx } from '../domain/scope.ts';
-import { adminsOf, assigneesOf, participantsOf, readersOf, teamOf } from './recipients.ts';
+import { adminsOf, assigneesOf, participantsOf, readersOf } from './recipients.ts';
+import { candidateReplies } from './replies.ts';
 
 /** One event of the log, as the notifier reads it. */
 export type LogEvent = {
@@ -28,61 +29,6 @@ const channelName = (channel: string) => channelNames[channel] ?? channel;
 async function candidateName(tx: TenantTx, candidateId: string): Promise<string> {
   const c = await tx.candidate.findUnique({ where: { id: candidateId }, select: { name: true } });
   return c?.name ?? 'A candidate';
-}
-
-/**
- * A candidate's message: the users who wrote in the conversation and the one
- * being replied to (the author of the latest outbound message before it), or,
- * when none of them (may still) read it, e.g. nobody wrote there yet, the
- * conversation's team, so the message is not missed. Only users who may read
- * the conversation now; the full text.
- * A keyword that changed consent (YES, STOP, START) is told as OPTED_IN /
- * OPTED_OUT instead.
- */
-async function candidateReplied(tx: TenantTx, e: LogEvent): Promise<Draft[]> {
-  if (e.payload.direction !== 'INBOUND') return [];
-  const reply = await tx.message.findUnique({
-    where: { id: e.subjectId },
-    select: { id: true, subject: true, body: true, channel: true, conversationId: true, createdAt: true },
-  });
-  if (!reply) return [];
-  const consentChanged = await tx.consentEvent.findFirst({
-    where: { messageId: reply.id },
-    select: { fromState: true, toState: true },
-  });
-  if (consentChanged && consentChanged.fromState !== consentChanged.toState) return [];
-  const repliedTo = await tx.message.findFirst({
-    where: { conversationId: reply.conversationId, direction: 'OUTBOUND', createdAt: { lte: reply.createdAt } },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    select: { authorId: true },
-  });
-  const participants = [
-    ...(repliedTo?.authorId ? [repliedTo.authorId] : []),
-    ...(await participantsOf(tx, reply.conversationId)),
-  ];
-  let userIds = await readersOf(tx, reply.conversationId, participants);
-  if (!userIds.length) userIds = await readersOf(tx, reply.conversationId, await teamOf(tx, reply.conversationId));
-  const conversation = await tx.conversation.findUnique({
-    where: { id: reply.conversationId },
-    select: { candidateId: true },
-  });
-  return [
-    {
-      kind: 'CANDIDATE_REPLIED',
-      userIds,
-      // A recorded email is told with its subject first.
-      text: reply.subject ? `${reply.subject}\n\n${reply.body}` : reply.body,
-      payload: {
-        conversationId: reply.conversationId,
-        messageId: reply.id,
-        channel: reply.channel,
-        candidateId: conversation?.candidateId ?? null,
-        repliedToUserId: repliedTo?.authorId ?? null,
-      },
-      conversationId: reply.conversationId,
-      messageId: reply.id,
-    },
-  ];
 }
 
 /** The candidate's YES: the user who sent the invitation it answers. */
@@ -224,11 +170,9 @@ export const mayNotifySql = Prisma.sql`(
   OR (e.type = 'MESSAGE_STATUS_CHANGED' AND e.payload->>'status' IN ('FAILED', 'UNDELIVERED'))
   OR e.type IN ('CREDITS_LOW', 'ALLOWANCE_WARNING', 'ALLOWANCE_REACHED'))`;
 
-/** What notifications an event of the log makes (none for most); see mayNotifySql. */
-export function draftsFor(tx: TenantTx, e: LogEvent): Promise<Draft[]> {
+/** What notifications an event of the log other than a message makes (none for most); see mayNotifySql. */
+function draftsFor(tx: TenantTx, e: LogEvent): Promise<Draft[]> {
   switch (e.type) {
-    case 'MESSAGE_CREATED':
-      return candidateReplied(tx, e);
     case 'CONSENT_CHANGED':
       if (e.payload.to === 'OPTED_IN' && e.payload.source === 'KEYWORD') return optedIn(tx, e);
       if (e.payload.to === 'OPTED_OUT' && (e.payload.source === 'KEYWORD' || e.payload.source === 'CARRIER')) {
@@ -245,4 +189,23 @@ export function draftsFor(tx: TenantTx, e: LogEvent): Promise<Draft[]> {
     default:
       return Promise.resolve([]);
   }
+}
+
+/** Each event's drafts, in the order given; the candidates' messages among them are read in one statement. */
+export async function draftsOf(
+  tx: TenantTx,
+  tenantId: string,
+  events: LogEvent[],
+): Promise<{ eventId: string; drafts: Draft[] }[]> {
+  const replies = await candidateReplies(
+    tx,
+    tenantId,
+    events.filter((e) => e.type === 'MESSAGE_CREATED'),
+  );
+  const drafts = [];
+  for (const e of events) {
+    const made = e.type === 'MESSAGE_CREATED' ? (replies.get(e.subjectId) ?? []) : await draftsFor(tx, e);
+    drafts.push({ eventId: e.id, drafts: made });
+  }
+  return drafts;
 }

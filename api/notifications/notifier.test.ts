@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SendMessageDocument } from '../../clients/generated/graphql.ts';
 import { scopeToTenant } from '../db/tenant-scope.ts';
 import { appendEvents } from '../events/append.ts';
+import { testMode } from '../test/databases.ts';
 import { LogCapture, rawId, startTestServer, type TestServer } from '../test/harness.ts';
 import { type Hiring, setUpHiring, waitFor } from '../test/messaging-fixture.ts';
 import { optIn } from '../test/opted-in.ts';
+import { captureSql } from '../test/sql-capture.ts';
 import { createNotifier } from './notifier.ts';
 import { storeNotifications } from './store.ts';
 
@@ -68,6 +70,28 @@ describe('the notifier', () => {
     expect(await prisma().event.count({ where: { tenantId, type: 'NOTIFICATION_CREATED' } })).toBe(30);
   });
 
+  it.runIf(testMode === 'postgres')('tells of 20 replies in as many statements as of one', async () => {
+    await server.app.notifier.stop();
+    try {
+      const h = await setUpHiring(server);
+      const tenantId = rawId(h.tenant.id);
+      const copy = notifier(100);
+      const pass = async (replies: number) => {
+        for (let i = 0; i < replies; i++) await h.candidateTexts(`reply ${i}`);
+        await allPositioned(tenantId);
+        return (await captureSql(async () => expect(await copy.runOnce()).toBeGreaterThanOrEqual(replies))).length;
+      };
+      await repliesIn(h, 1);
+      await pass(0);
+      const one = await pass(1);
+      const twenty = await pass(20);
+      expect(twenty).toBe(one);
+      expect(await prisma().notification.count({ where: { tenantId, kind: 'CANDIDATE_REPLIED' } })).toBe(22);
+    } finally {
+      server.app.notifier.start();
+    }
+  });
+
   it('stores an event’s notification once however often it is handled', async () => {
     const h = await setUpHiring(server);
     const tenantId = rawId(h.tenant.id);
@@ -80,8 +104,8 @@ describe('the notifier', () => {
     const eventId = '01900000-0000-7000-8000-000000000001';
     const db = scopeToTenant(prisma(), tenantId);
     const counts = [
-      await db.$transaction((tx) => storeNotifications(tx, tenantId, eventId, [draft])),
-      await db.$transaction((tx) => storeNotifications(tx, tenantId, eventId, [draft])),
+      await db.$transaction((tx) => storeNotifications(tx, tenantId, [{ eventId, drafts: [draft] }])),
+      await db.$transaction((tx) => storeNotifications(tx, tenantId, [{ eventId, drafts: [draft] }])),
     ];
     expect(counts).toEqual([1, 0]);
     expect(await prisma().notification.count({ where: { tenantId } })).toBe(1);

@@ -3,7 +3,7 @@ import { scopeToTenant } from '../db/tenant-scope.ts';
 import type { EventRelay } from '../events/relay.ts';
 import type { Logger } from '../log.ts';
 import { createPollingLoop } from '../polling-loop.ts';
-import { draftsFor, type LogEvent, mayNotifySql } from './drafts.ts';
+import { draftsOf, type LogEvent, mayNotifySql } from './drafts.ts';
 import { storeNotifications } from './store.ts';
 
 /** Events one tenant's pass reads at most, so a busy tenant takes turns with the others. */
@@ -93,7 +93,7 @@ export function createNotifier(deps: {
           if (retry && retry.eventId === first && retry.count >= MAX_STRIKES) {
             log.error({ tenantId, eventId: first }, 'notifier: an event keeps failing; skipped, it notifies nobody');
           } else {
-            for (const e of events) stored += await storeNotifications(tx, tenantId, e.id, await draftsFor(tx, e));
+            stored = await storeNotifications(tx, tenantId, await draftsOf(tx, tenantId, events));
           }
           const last = events.at(-1)?.position ?? cursor.position;
           await tx.$executeRaw`

@@ -33,18 +33,6 @@ export async function participantsOf(tx: TenantTx, conversationId: string): Prom
   return rows.map((r) => r.authorId).filter((id): id is string => id !== null);
 }
 
-/** The conversation's hiring team (application) or sourcing team (community). */
-export async function teamOf(tx: TenantTx, conversationId: string): Promise<string[]> {
-  const c = await tx.conversation.findUnique({
-    where: { id: conversationId },
-    select: {
-      application: { select: { hiringTeam: { select: { userId: true } } } },
-      community: { select: { team: { select: { userId: true } } } },
-    },
-  });
-  return [...(c?.application?.hiringTeam ?? []), ...(c?.community?.team ?? [])].map((m) => m.userId);
-}
-
 /** The tenant's active admins. */
 export async function adminsOf(tx: TenantTx): Promise<string[]> {
   const rows = await tx.user.findMany({ where: { role: 'ADMIN', deactivatedAt: null }, select: { id: true } });
