@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -72,14 +74,25 @@ function embeddedConf(dataDir: string): string {
   return `${conf.trimEnd()}\n${EMBEDDED_SHARED_BUFFERS}\n`;
 }
 
+const execFileAsync = promisify(execFile);
+
+/**
+ * initdb on a fresh folder, in a Node process of its own: it leaves about 430 MiB of WASM
+ * memory behind, which the process that ran it only returns at some later major collection.
+ */
+async function initdbInChildProcess(dataDir: string): Promise<void> {
+  const script = `const { PGlite } = await import(${JSON.stringify(import.meta.resolve('@electric-sql/pglite'))});
+    const lite = new PGlite(process.argv[1]);
+    await lite.waitReady;
+    await lite.close();`;
+  await execFileAsync(process.execPath, ['--input-type=module', '-e', script, dataDir]);
+}
+
 async function openEmbedded(target: { dataDir: string } | { memory: true }): Promise<Database> {
   const dataDir = 'dataDir' in target ? target.dataDir : undefined;
   if (dataDir && !existsSync(join(dataDir, 'PG_VERSION'))) {
-    // initdb on a fresh folder leaves about 400 MiB of WASM memory that PGlite keeps until it is closed.
     mkdirSync(dataDir, { recursive: true });
-    const initialised = new PGlite(dataDir);
-    await initialised.waitReady;
-    await initialised.close();
+    await initdbInChildProcess(dataDir);
   }
   const lite = new PGlite(dataDir, dataDir ? { postgresqlconf: embeddedConf(dataDir) } : {});
   await lite.waitReady;
