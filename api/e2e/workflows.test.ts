@@ -420,4 +420,66 @@ describe('automated workflows', () => {
     const { body } = await server.post({ query: RUNS }, { authorization: `Bearer ${h.recruiter.token}` });
     expect(body.errors?.[0]?.extensions?.code).toBe('NOT_AUTHORIZED');
   });
+
+  it('caps what one event can start (5 active workflows per trigger) and how many workflows a tenant keeps (50)', async () => {
+    const h = await hiring();
+    const ten = Array.from({ length: 10 }, () => ({
+      senderId: h.recruiter.user.id,
+      templateId: h.templateId,
+      channel: 'SMS',
+    }));
+    // Four from any status and one from Screening all start on Screening → Interview: five is the cap.
+    for (let i = 0; i < 4; i++) expect((await workflow(h, { steps: ten })).__typename).toBe('Workflow');
+    expect((await workflow(h, { fromStatus: 'Screening' })).__typename).toBe('Workflow');
+    const sixth = await workflow(h, { fromStatus: 'screening ' });
+    expect(sixth.__typename).toBe('ValidationError');
+    expect(sixth.issues[0].field).toBe('input.toStatus');
+    expect(sixth.issues[0].message).toContain('more than 5 active workflows');
+    // From another status only the four without fromStatus start with it; a sixth from any status would not.
+    const fromApplied = await workflow(h, { fromStatus: 'Applied' });
+    expect(fromApplied.__typename).toBe('Workflow');
+    expect((await workflow(h)).__typename).toBe('ValidationError');
+    // Paused ones do not count; resuming one past the cap is refused, and so is an update onto a full trigger.
+    const paused = await workflow(h, { toStatus: 'Offer' });
+    await gql(h.tenant.apiKey, PAUSE, { id: paused.id });
+    const UPDATE = `mutation($id: ID!, $input: WorkflowInput!) { updateWorkflow(id: $id, input: $input) {
+      __typename ... on ValidationError { issues { field message } } } }`;
+    const offer = await workflow(h, { toStatus: 'Offer' });
+    const onto = await gql(h.tenant.apiKey, UPDATE, {
+      id: offer.id,
+      input: { name: 'x', trigger: 'APPLICATION_STATUS_CHANGED', toStatus: 'INTERVIEW', steps: ten.slice(0, 1) },
+    });
+    expect(onto.updateWorkflow.__typename).toBe('ValidationError');
+    const { updateWorkflow: moved } = await gql(h.tenant.apiKey, UPDATE, {
+      id: paused.id,
+      input: { name: 'y', trigger: 'APPLICATION_STATUS_CHANGED', toStatus: 'Interview', steps: ten.slice(0, 1) },
+    });
+    expect(moved.__typename).toBe('Workflow');
+    const resumed = await gql(
+      h.tenant.apiKey,
+      `mutation($id: ID!) { resumeWorkflow(id: $id) { __typename ... on ValidationError { issues { field message } } } }`,
+      { id: paused.id },
+    );
+    expect(resumed.resumeWorkflow).toMatchObject({ __typename: 'ValidationError', issues: [{ field: 'id' }] });
+
+    // One event sends at most 5 × 10 messages (the paused workflow records a PAUSED run and sends nothing).
+    const result = await report(h, { from: 'Screening' });
+    const running = result.runs.filter((r: { status: string }) => r.status !== 'PAUSED');
+    expect(running).toHaveLength(5);
+    expect(running.flatMap((r: { steps: unknown[] }) => r.steps)).toHaveLength(41);
+
+    // The tenant cap: 50 workflows, then a ValidationError saying what to do.
+    const kept = await server.app.services.prisma.workflow.count({ where: { tenantId: rawId(h.tenant.id) } });
+    await server.app.services.prisma.workflow.createMany({
+      data: Array.from({ length: 50 - kept }, (_, i) => ({
+        tenantId: rawId(h.tenant.id),
+        name: `filler ${i}`,
+        trigger: 'APPLICATION_STATUS_CHANGED' as const,
+        toStatus: `Status ${i}`,
+      })),
+    });
+    const over = await workflow(h, { toStatus: 'Hired' });
+    expect(over.__typename).toBe('ValidationError');
+    expect(over.issues[0].message).toMatch(/at most 50 workflows: delete one/);
+  });
 });

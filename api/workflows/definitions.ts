@@ -4,6 +4,7 @@ import { type FieldIssue, NotFoundError } from '../domain/errors.ts';
 import type { TenantScope, TenantTx } from '../domain/scope.ts';
 import { refuseIf } from '../domain/validate.ts';
 import { withEvents } from '../domain/with-events.ts';
+import { checkEventCap, checkTenantCap, lockTenantWorkflows } from './caps.ts';
 import { parseMutationInput } from './input.ts';
 
 export const MAX_STEPS = 10;
@@ -101,6 +102,10 @@ function columns(d: Awaited<ReturnType<typeof parseDefinition>>) {
   };
 }
 
+/** Where the per-event cap's refusal points: the trigger's own field. */
+const capField = (d: { trigger: string }) =>
+  d.trigger === 'CALL_TO_ACTION_COMPLETED' ? 'input.callToAction' : 'input.toStatus';
+
 const stepRows = (tenantId: string, d: Awaited<ReturnType<typeof parseDefinition>>) =>
   d.steps.map((s, position) => ({ ...s, tenantId, position, channel: s.channel as Channel }));
 
@@ -120,6 +125,9 @@ export function createWorkflow(scope: TenantScope, input: WorkflowInput) {
     scope,
     async (tx) => {
       const d = await parseDefinition(tx, scope.tenantId, input);
+      await lockTenantWorkflows(tx, scope.tenantId);
+      await checkTenantCap(tx);
+      await checkEventCap(tx, { id: '', ...columns(d) }, capField(d));
       return tx.workflow.create({
         data: { ...columns(d), tenantId: scope.tenantId, steps: { create: stepRows(scope.tenantId, d) } },
       });
@@ -135,6 +143,9 @@ export async function updateWorkflow(scope: TenantScope, id: string, input: Work
     scope,
     async (tx) => {
       const d = await parseDefinition(tx, scope.tenantId, input);
+      await lockTenantWorkflows(tx, scope.tenantId);
+      const current = await tx.workflow.findUniqueOrThrow({ where: { id }, select: { pausedAt: true } });
+      if (current.pausedAt === null) await checkEventCap(tx, { id, ...columns(d) }, capField(d));
       await tx.workflowStep.deleteMany({ where: { workflowId: id } });
       return tx.workflow.update({
         where: { id },
@@ -151,7 +162,13 @@ export async function setWorkflowPaused(scope: TenantScope, id: string, paused: 
   if ((before.pausedAt !== null) === paused) return before;
   return withEvents(
     scope,
-    (tx) => tx.workflow.update({ where: { id }, data: { pausedAt: paused ? new Date() : null } }),
+    async (tx) => {
+      if (!paused) {
+        await lockTenantWorkflows(tx, scope.tenantId);
+        await checkEventCap(tx, await tx.workflow.findUniqueOrThrow({ where: { id } }), 'id');
+      }
+      return tx.workflow.update({ where: { id }, data: { pausedAt: paused ? new Date() : null } });
+    },
     changed(paused ? 'PAUSED' : 'RESUMED'),
   );
 }
