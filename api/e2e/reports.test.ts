@@ -203,6 +203,16 @@ describe('reports', () => {
       (await t.h.admin.client.request(NumberUsageReportDocument, { fromMonth: '2026-10', toMonth: '2026-09' }))
         .numberUsageReport,
     ).toMatchObject({ __typename: 'ValidationError', field: 'toMonth' });
+    const usage = async (fromMonth: string, toMonth: string) =>
+      (await t.h.admin.client.request(NumberUsageReportDocument, { fromMonth, toMonth })).numberUsageReport;
+    expect(await usage('0000-01', '0000-02')).toMatchObject({ __typename: 'ValidationError', field: 'fromMonth' });
+    expect(await usage('1999-12', '2000-01')).toMatchObject({ __typename: 'ValidationError', field: 'fromMonth' });
+    const nextYear = new Date().getUTCFullYear() + 1;
+    expect(await usage(`${nextYear}-12`, `${nextYear + 1}-01`)).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'toMonth',
+    });
+    expect(await usage('2000-01', '2000-01')).toMatchObject({ __typename: 'QueryNumberUsageReportSuccess' });
     expect(
       (await t.h.recruiter.client.request(NumberUsageReportDocument, { fromMonth: '2026-09', toMonth: '2026-10' }))
         .numberUsageReport,

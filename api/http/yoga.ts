@@ -48,6 +48,13 @@ export function buildContext(services: Services, actor: Actor, requestId: string
   };
 }
 
+/** A domain error, as thrown or as graphql located it (graphql may be loaded twice, so look at the shape). */
+function isDomainError(value: unknown): boolean {
+  return (
+    (value as Partial<GraphQLError> | undefined)?.originalError instanceof DomainError || value instanceof DomainError
+  );
+}
+
 export function createGraphQLHandler(deps: {
   services: Services;
   authenticate: Authenticator;
@@ -76,7 +83,11 @@ export function createGraphQLHandler(deps: {
       debug: (...args) => log.debug(args.map(String).join(' ')),
       info: (...args) => log.info(args.map(String).join(' ')),
       warn: (...args) => log.warn(args.map(String).join(' ')),
-      error: (...args) => log.error(args.map(String).join(' ')),
+      // Yoga logs every error a resolver threw; a typed domain error (a refusal, bad input) is routine, not a fault.
+      error: (...args) =>
+        args.length > 0 && args.every(isDomainError)
+          ? log.debug(args.map(String).join(' '))
+          : log.error(args.map(String).join(' ')),
     },
     maskedErrors: {
       maskError(error, message, isDev) {

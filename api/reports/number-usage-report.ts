@@ -15,10 +15,21 @@ export type NumberMonthRow = {
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const MAX_REPORT_MONTHS = 24;
+/** Months a report may name: from January 2000 to December of next year. */
+const EARLIEST_MONTH = '2000-01';
+const latestMonth = () => `${new Date().getUTCFullYear() + 1}-12`;
+
+function monthIssue(field: string, month: string): FieldIssue | null {
+  if (!MONTH.test(month)) return { field, message: 'must be YYYY-MM, e.g. 2026-11' };
+  if (month < EARLIEST_MONTH) return { field, message: `must not be before ${EARLIEST_MONTH}` };
+  if (month > latestMonth()) return { field, message: `must not be after ${latestMonth()}` };
+  return null;
+}
 
 /**
  * Usage of every sending number of the tenant in each month from `fromMonth`
- * to `toMonth` (YYYY-MM, both included, at most 24 months): numbers in service,
+ * to `toMonth` (YYYY-MM, both included, at most 24 months, none before 2000-01
+ * or after December of next year): numbers in service,
  * and retired ones with usage in the range; months without messages are zeros.
  * Ordered by month, then number.
  */
@@ -28,10 +39,10 @@ export async function numberUsageReport(
   fromMonth: string,
   toMonth: string,
 ) {
-  const issues: FieldIssue[] = [];
-  if (!MONTH.test(fromMonth)) issues.push({ field: 'fromMonth', message: 'must be YYYY-MM, e.g. 2026-11' });
-  if (!MONTH.test(toMonth)) issues.push({ field: 'toMonth', message: 'must be YYYY-MM, e.g. 2026-11' });
-  else if (MONTH.test(fromMonth)) {
+  const issues = [monthIssue('fromMonth', fromMonth), monthIssue('toMonth', toMonth)].filter(
+    (issue): issue is FieldIssue => issue !== null,
+  );
+  if (!issues.length) {
     const span = monthIndex(toMonth) - monthIndex(fromMonth) + 1;
     if (span < 1) issues.push({ field: 'toMonth', message: 'must not be before fromMonth' });
     else if (span > MAX_REPORT_MONTHS)

@@ -62,7 +62,9 @@ builder.prismaObjectFields('Tenant', (t) => ({
       lowCreditThreshold: tenant.lowCreditThreshold,
     }),
   }),
-  creditLedger: t.relatedConnection('creditEntries', {
+  // Its own statement (not a relation of the tenant's): a bad period is an error on this field, not on the tenant.
+  creditLedger: t.prismaConnection({
+    type: 'CreditEntry',
     cursor: 'id',
     nullable: true,
     description:
@@ -72,12 +74,16 @@ builder.prismaObjectFields('Tenant', (t) => ({
       from: t.arg({ type: 'DateTime', required: false, description: 'Only entries at or after this time.' }),
       to: t.arg({ type: 'DateTime', required: false, description: 'Only entries before this time (after from).' }),
     },
-    query: ({ from, to }) => {
+    resolve: (query, tenant, { from, to }, ctx) => {
       if (from && to && to <= from) throw ValidationError.of('to', 'must be after from');
-      return {
-        where: from || to ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {},
+      return tenantScope(ctx).db.creditEntry.findMany({
+        ...query,
+        where: {
+          tenantId: tenant.id,
+          ...(from || to ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
+        },
         orderBy: { id: 'desc' },
-      };
+      });
     },
   }),
 }));
