@@ -482,4 +482,45 @@ describe('automated workflows', () => {
     expect(over.__typename).toBe('ValidationError');
     expect(over.issues[0].message).toMatch(/at most 50 workflows: delete one/);
   });
+
+  it('a report with a bad value writes nothing and names input.event.values, so the same event id can be sent again', async () => {
+    const h = await hiring();
+    const { createMessageTemplate: link } = await gql(h.tenant.apiKey, TEMPLATE, {
+      input: { name: unique('book'), body: 'Book your slot: {interview.bookingLink}' },
+    });
+    await workflow(h, {
+      trigger: 'CALL_TO_ACTION_COMPLETED',
+      toStatus: null,
+      callToAction: 'booked',
+      steps: [{ senderId: h.recruiter.user.id, templateId: link.id, channel: 'SMS' }],
+    });
+    const VALUES_CTA = `mutation($input: CallToActionCompletedInput!) { reportCallToActionCompleted(input: $input) {
+      __typename ... on WorkflowTriggerResult { runs { status steps { outcome } } alreadyRecorded { id } }
+      ... on ValidationError { issues { field message } } } }`;
+    const eventId = unique('cta');
+    const send = async (values: { name: string; value: string }[]) =>
+      (
+        await gql(h.tenant.apiKey, VALUES_CTA, {
+          input: {
+            callToAction: 'booked',
+            event: { eventId, applicationExternalId: `app-${h.candidateExternalId}`, values },
+          },
+        })
+      ).reportCallToActionCompleted;
+    const bad = await send([{ name: 'interview.bookingLink', value: 'javascript:alert(1)' }]);
+    expect(bad.__typename).toBe('ValidationError');
+    expect(bad.issues.map((i: { field: string }) => i.field)).toEqual(['input.event.values.0.value']);
+    const twice = await send([
+      { name: 'interview.time', value: 'Monday 10:00' },
+      { name: 'interview.time', value: 'Tuesday 10:00' },
+      { name: 'job.title', value: 'x' },
+    ]);
+    expect(twice.issues.map((i: { field: string }) => i.field).sort()).toEqual([
+      'input.event.values.1.name',
+      'input.event.values.2.name',
+    ]);
+    expect(await server.app.services.prisma.workflowRun.count({ where: { partnerEventId: eventId } })).toBe(0);
+    const good = await send([{ name: 'interview.bookingLink', value: 'https://book.example.com/slot' }]);
+    expect(good).toMatchObject({ runs: [{ status: 'COMPLETED', steps: [{ outcome: 'SENT' }] }], alreadyRecorded: [] });
+  });
 });

@@ -4,16 +4,47 @@ import type { WorkflowRun } from '../db/generated/prisma/client.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { TenantScope, TenantTx } from '../domain/scope.ts';
 import { appendEvents } from '../events/append.ts';
+import { CUSTOM_PREFIX, customFieldName, sendFields } from '../templates/merge-fields.ts';
+import { bookingLinkIssue, MAX_VALUE_LENGTH } from '../templates/render.ts';
 import { parseMutationInput } from './input.ts';
 import { type ApplicationFacts, type TriggerEvent, workflowMatches } from './matching.ts';
 
 const name = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
-/** Values the event passes to the steps' templates (e.g. a booking link from the call-to-action). */
+/** A field the event may pass: one passed at send, or a declared custom field's. */
+const passedField = (field: string) =>
+  (sendFields as readonly string[]).includes(field) ||
+  (field.startsWith(CUSTOM_PREFIX) && customFieldName.test(field.slice(CUSTOM_PREFIX.length)));
+
+/**
+ * Values the event passes to the steps' templates (e.g. a booking link from
+ * the call-to-action), held to the merge fields' format rules before anything
+ * is written, so a refused report can be sent again with the same event id.
+ */
 export const triggerValues = z
-  .array(z.object({ name: name(100), value: z.string().max(500, 'must be at most 500 characters') }))
+  .array(
+    z.object({
+      name: name(100).refine(passedField, {
+        message: `must be ${sendFields.join(', ')} or custom.<name> (a field Parley cannot fill itself)`,
+      }),
+      value: z
+        .string()
+        .trim()
+        .min(1, 'must not be empty')
+        .max(MAX_VALUE_LENGTH, `must be at most ${MAX_VALUE_LENGTH} characters`),
+    }),
+  )
   .max(20, 'must have at most 20 values')
+  .superRefine((values, ctx) => {
+    values.forEach(({ name, value }, i) => {
+      if (values.findIndex((v) => v.name === name) !== i) {
+        ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `${name} is given twice` });
+      }
+      const link = name === 'interview.bookingLink' ? bookingLinkIssue(value) : null;
+      if (link) ctx.addIssue({ code: 'custom', path: [i, 'value'], message: link });
+    });
+  })
   .default([]);
 
 const reportInput = z.object({
@@ -30,7 +61,10 @@ export type ReportedEvent = z.output<typeof reportInput>;
 /** The application an event is about, by Parley id or the ATS's own id (exactly one), with what criteria read. */
 export async function applicationOf(scope: TenantScope, report: ReportedEvent) {
   if (Boolean(report.applicationId) === Boolean(report.applicationExternalId)) {
-    throw ValidationError.of('input.applicationId', 'give exactly one of applicationId and applicationExternalId');
+    throw ValidationError.of(
+      'input.event.applicationId',
+      'give exactly one of applicationId and applicationExternalId',
+    );
   }
   const application = await scope.db.application.findFirst({
     where: report.applicationId ? { id: report.applicationId } : { externalId: report.applicationExternalId as string },
@@ -46,7 +80,8 @@ export async function applicationOf(scope: TenantScope, report: ReportedEvent) {
   };
 }
 
-export const parseReport = (input: ReportInput): ReportedEvent => parseMutationInput(reportInput, input);
+/** Parses the report's `event`; each issue names its field as the API shows it (`input.event.values.0.value`). */
+export const parseReport = (input: ReportInput): ReportedEvent => parseMutationInput(reportInput, input, 'input.event');
 
 /** The tenant's workflows whose trigger and criteria match the event (active and paused: a paused one records that it sent nothing). */
 export async function matchingWorkflows(scope: TenantScope, event: TriggerEvent, application: ApplicationFacts) {
