@@ -523,4 +523,31 @@ describe('automated workflows', () => {
     const good = await send([{ name: 'interview.bookingLink', value: 'https://book.example.com/slot' }]);
     expect(good).toMatchObject({ runs: [{ status: 'COMPLETED', steps: [{ outcome: 'SENT' }] }], alreadyRecorded: [] });
   });
+
+  it('a sender off the hiring team or deactivated is refused with the true reason, also in a dry run', async () => {
+    const h = await hiring();
+    await workflow(h, { steps: [{ senderId: h.outsider.user.id, templateId: h.templateId, channel: 'SMS' }] });
+    const offTeam = await report(h);
+    expect(offTeam.runs[0].steps[0]).toMatchObject({
+      outcome: 'REFUSED',
+      reason: 'NOT_ON_HIRING_TEAM',
+      detail: 'Only members of the hiring team may write in this conversation.',
+    });
+    await workflow(h, {
+      toStatus: 'Offer',
+      steps: [{ senderId: h.recruiter.user.id, templateId: h.templateId, channel: 'SMS' }],
+    });
+    await server.app.services.prisma.user.update({
+      where: { id: rawId(h.recruiter.user.id) },
+      data: { deactivatedAt: new Date() },
+    });
+    const plan = await report(h, { to: 'Offer' }, { dryRun: true });
+    expect(plan.plan).toEqual([expect.objectContaining({ verdict: 'REFUSED', reason: 'SENDER_DEACTIVATED' })]);
+    const deactivated = await report(h, { to: 'Offer' });
+    expect(deactivated.runs[0].steps[0]).toMatchObject({
+      outcome: 'REFUSED',
+      reason: 'SENDER_DEACTIVATED',
+      detail: 'The sender Rita Recruiter is deactivated: name another sender in the workflow.',
+    });
+  });
 });

@@ -1,11 +1,10 @@
-import type { TenantActor } from '../auth/actor.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { TenantScope } from '../domain/scope.ts';
 import type { SendDecision } from '../messaging/send-policy/index.ts';
 import type { MessagingDeps } from '../messaging/sending/deps.ts';
 import { previewMessage } from '../messaging/sending/preview-message.ts';
 import type { TriggerEvent } from './matching.ts';
-import { refusalReason } from './send-step.ts';
+import { refusalReason, stepRefusal, stepSender } from './send-step.ts';
 import { applicationOf, matchingWorkflows, type ReportedEvent } from './triggers.ts';
 
 /** What one step would do, as the send policy answers now. */
@@ -42,11 +41,6 @@ export async function planTrigger(
     select: { workflowId: true },
   });
   const done = new Set(recorded.map((r) => r.workflowId));
-  const senders = await scope.db.user.findMany({
-    where: { id: { in: workflows.flatMap((w) => w.steps.map((s) => s.senderId)) } },
-    select: { id: true, role: true },
-  });
-  const roles = new Map(senders.map((u) => [u.id, u.role]));
   const plans: StepPlan[] = [];
   for (const w of workflows) {
     for (const step of w.steps) {
@@ -64,7 +58,7 @@ export async function planTrigger(
       };
       if (done.has(w.id)) plans.push({ ...base, verdict: 'ALREADY_RECORDED' });
       else if (w.pausedAt) plans.push({ ...base, verdict: 'WORKFLOW_PAUSED' });
-      else plans.push({ ...base, ...(await previewStep(scope, deps, base, report, roles.get(step.senderId))) });
+      else plans.push({ ...base, ...(await previewStep(scope, deps, base, report)) });
     }
   }
   return plans;
@@ -75,12 +69,11 @@ async function previewStep(
   deps: MessagingDeps,
   step: Pick<StepPlan, 'conversationId' | 'channel' | 'senderId' | 'templateId'>,
   report: ReportedEvent,
-  role: 'ADMIN' | 'RECRUITER' | undefined,
 ): Promise<Pick<StepPlan, 'verdict' | 'preview' | 'reason' | 'detail'>> {
-  if (!role) return { verdict: 'REFUSED', preview: null, reason: 'NOT_A_USER', detail: 'The sender no longer exists.' };
-  const actor: TenantActor = { kind: 'user', tenantId: scope.tenantId, userId: step.senderId, role };
+  const sender = await stepSender(scope, step.senderId);
+  if ('refusal' in sender) return { verdict: 'REFUSED', preview: null, ...sender.refusal };
   try {
-    const preview = await previewMessage(scope, deps, actor, {
+    const preview = await previewMessage(scope, deps, sender.actor, {
       conversationId: step.conversationId,
       channel: step.channel,
       messageTemplate: { templateId: step.templateId, values: report.values },
@@ -92,6 +85,6 @@ async function previewStep(
       : { verdict: 'WILL_SEND', preview, reason: null, detail: null };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return { verdict: 'REFUSED', preview: null, reason: refusalReason(error), detail: error.message };
+    return { verdict: 'REFUSED', preview: null, ...stepRefusal(error) };
   }
 }
