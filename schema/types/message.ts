@@ -177,12 +177,14 @@ builder.mutationField('sendMessage', (t) =>
     args: { input: t.arg({ type: SendMessageInput, required: true }) },
     errors: { types: sendErrors },
     resolve: async (query, _root, { input }, ctx) => {
-      const { messageId } = await sendMessage(tenantScope(ctx), ctx.services, tenantActor(ctx), {
+      const { messageId, message } = await sendMessage(tenantScope(ctx), ctx.services, tenantActor(ctx), {
         ...input,
         conversationId: input.conversationId.id,
         attachments: input.attachments ?? [],
         template: input.template && templateArg(input.template),
       });
+      // A selection of the message's own fields is answered from the row as written, without reading it back.
+      if (message && !query.include && !query.select) return message;
       return tenantScope(ctx).db.message.findUniqueOrThrow({ ...query, where: { id: messageId } });
     },
   }),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { Message as MessageRow } from '../../db/generated/prisma/client.ts';
 import { IdempotencyKeyReusedError } from '../../domain/errors.ts';
 import { isUniqueViolation } from '../../domain/prisma-errors.ts';
 import type { TenantScope } from '../../domain/scope.ts';
@@ -14,8 +15,11 @@ export const idempotencyKey = z
 /** What an idempotency key was first used for: a retry must ask for the same. */
 export const requestHash = (request: unknown[]) => createHash('sha256').update(JSON.stringify(request)).digest('hex');
 
+/** A queued message's id, and the row as written when this request wrote it (not on a replay). */
+export type Queued = { messageId: string; message?: MessageRow };
+
 /** A retry with the same key gets the first message; the same key for something else is refused. */
-export function replay(existing: { id: string; requestHash: string | null }, hash: string): { messageId: string } {
+export function replay(existing: { id: string; requestHash: string | null }, hash: string): Queued {
   if (existing.requestHash !== hash) throw new IdempotencyKeyReusedError();
   return { messageId: existing.id };
 }
@@ -29,11 +33,11 @@ export async function queueOnce(
   scope: TenantScope,
   deps: Pick<MessagingDeps, 'wakeOutbox'>,
   key: { idempotencyKey: string; hash: string },
-  write: () => Promise<string>,
-): Promise<{ messageId: string }> {
-  let messageId: string;
+  write: () => Promise<MessageRow>,
+): Promise<Queued> {
+  let message: MessageRow;
   try {
-    messageId = await write();
+    message = await write();
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const first = await scope.db.message.findUnique({
@@ -44,5 +48,5 @@ export async function queueOnce(
   }
   scope.events.relayNow();
   deps.wakeOutbox();
-  return { messageId };
+  return { messageId: message.id, message };
 }

@@ -4,6 +4,7 @@ import { allowanceExhausted } from '../../allowances/usage.ts';
 import { allowanceAlertCtes, creditLockCte, usageCtes } from '../../allowances/usage-sql.ts';
 import { availableCredits } from '../../credits/balance.ts';
 import { reservationCtes, reservedGuard } from '../../credits/reserve-sql.ts';
+import type { Message as MessageRow } from '../../db/generated/prisma/client.ts';
 import { Prisma } from '../../db/generated/prisma/client.ts';
 import type { MessageKind } from '../../db/generated/prisma/enums.ts';
 import type { TenantDb } from '../../db/tenant-scope.ts';
@@ -44,6 +45,15 @@ export type QueuedMessage = {
  * its own; inside one (`tx`) it joins it. Returns the new message's id.
  */
 export async function queueMessage(tenantId: string, db: TenantTx | TenantDb, q: QueuedMessage): Promise<string> {
+  return (await queueMessageRow(tenantId, db, q)).id;
+}
+
+/** `queueMessage`, returning the row it wrote as written (every column is set here), so a caller need not read it back. */
+export async function queueMessageRow(
+  tenantId: string,
+  db: TenantTx | TenantDb,
+  q: QueuedMessage,
+): Promise<MessageRow> {
   const number = q.sendingNumber;
   const { encoding, segments } = q.cost;
   const template = q.template
@@ -110,5 +120,33 @@ export async function queueMessage(tenantId: string, db: TenantTx | TenantDb, q:
     if (exhausted || !reserve) throw exhausted ?? new Error('queueMessage wrote nothing');
     throw new InsufficientCreditsError(await availableCredits(db, tenantId), credits);
   }
-  return messageId;
+  return {
+    id: messageId,
+    tenantId,
+    conversationId: q.conversationId,
+    direction: 'OUTBOUND',
+    channel: q.channel,
+    kind: q.kind,
+    customKind: q.customKind ?? null,
+    authorId: q.authorId,
+    body: q.body,
+    subject: null,
+    fromNumber: number.e164,
+    toNumber: q.to,
+    status: q.sendAt ? 'SCHEDULED' : 'QUEUED',
+    segments,
+    encoding,
+    provider: null,
+    providerMessageId: null,
+    errorCode: null,
+    errorMessage: null,
+    idempotencyKey: q.idempotencyKey,
+    requestHash: q.requestHash,
+    template: template === null ? null : JSON.parse(template),
+    createdAt: now,
+    sentAt: null,
+    deliveredAt: null,
+    readAt: null,
+    failedAt: null,
+  };
 }

@@ -10,7 +10,7 @@ import { askSendPolicy } from '../send-policy/index.ts';
 import type { RoutedNumber } from '../send-policy/routing.ts';
 import type { MessagingDeps } from './deps.ts';
 import { idempotencyKey, queueOnce, replay, requestHash } from './idempotent-send.ts';
-import { queueMessage } from './queue-message.ts';
+import { queueMessageRow } from './queue-message.ts';
 
 const sendInput = z.object({
   conversationId: z.string(),
@@ -70,7 +70,7 @@ export async function sendMessage(
   const [refusal] = decision.refusals;
   if (refusal) throw refusal;
   return queueOnce(scope, deps, { idempotencyKey: data.idempotencyKey, hash }, () =>
-    queueMessage(scope.tenantId, scope.db, {
+    queueMessageRow(scope.tenantId, scope.db, {
       conversationId: facts.conversationId as string,
       sendingNumber: decision.number as RoutedNumber,
       authorId: actor.kind === 'user' ? actor.userId : null,

@@ -8,7 +8,7 @@ import { reengagementFor } from '../send-policy/reengagement.ts';
 import type { RoutedNumber } from '../send-policy/routing.ts';
 import type { MessagingDeps } from './deps.ts';
 import { idempotencyKey, queueOnce, replay, requestHash } from './idempotent-send.ts';
-import { queueMessage } from './queue-message.ts';
+import { queueMessageRow } from './queue-message.ts';
 
 const input = z.object({
   conversationId: z.string(),
@@ -45,7 +45,7 @@ export async function sendReengagementTemplate(
   const [refusal] = decision.refusals;
   if (refusal) throw refusal;
   return queueOnce(scope, deps, { idempotencyKey: data.idempotencyKey, hash }, () =>
-    queueMessage(scope.tenantId, scope.db, {
+    queueMessageRow(scope.tenantId, scope.db, {
       conversationId: facts.conversationId as string,
       sendingNumber: decision.number as RoutedNumber,
       authorId: actor.kind === 'user' ? actor.userId : null,
