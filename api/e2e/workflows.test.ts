@@ -550,4 +550,45 @@ describe('automated workflows', () => {
       detail: 'The sender Rita Recruiter is deactivated: name another sender in the workflow.',
     });
   });
+
+  it('a template a workflow sends, or a run still has due, cannot be deleted: ConflictError names the workflows', async () => {
+    const h = await hiring();
+    const DELETE = `mutation($id: ID!) { deleteMessageTemplate(id: $id) {
+      __typename ... on MutationDeleteMessageTemplateSuccess { data } ... on ConflictError { message } } }`;
+    const created = await workflow(h, {
+      name: 'Later reminder',
+      steps: [{ senderId: h.recruiter.user.id, templateId: h.templateId, channel: 'SMS', delayMinutes: 60 }],
+    });
+    const used = (await gql(h.tenant.apiKey, DELETE, { id: h.templateId })).deleteMessageTemplate;
+    expect(used).toEqual({
+      __typename: 'ConflictError',
+      message: expect.stringContaining('Workflows send this template: "Later reminder".'),
+    });
+    // A run's step still due keeps it too, after the workflow moved to another template.
+    expect((await report(h)).runs[0].steps[0].outcome).toBe('PENDING');
+    const { createMessageTemplate: other } = await gql(h.tenant.apiKey, TEMPLATE, {
+      input: { name: unique('other'), body: 'Hello {candidate.firstName}' },
+    });
+    await gql(
+      h.tenant.apiKey,
+      `mutation($id: ID!, $input: WorkflowInput!) { updateWorkflow(id: $id, input: $input) { __typename } }`,
+      {
+        id: created.id,
+        input: {
+          name: 'Later reminder',
+          trigger: 'APPLICATION_STATUS_CHANGED',
+          toStatus: 'Interview',
+          steps: [{ senderId: h.recruiter.user.id, templateId: other.id, channel: 'SMS' }],
+        },
+      },
+    );
+    expect((await gql(h.tenant.apiKey, DELETE, { id: h.templateId })).deleteMessageTemplate.__typename).toBe(
+      'ConflictError',
+    );
+    await gql(h.tenant.apiKey, 'mutation($id: ID!) { deleteWorkflow(id: $id) { __typename } }', { id: created.id });
+    expect((await gql(h.tenant.apiKey, DELETE, { id: h.templateId })).deleteMessageTemplate).toEqual({
+      __typename: 'MutationDeleteMessageTemplateSuccess',
+      data: h.templateId,
+    });
+  });
 });

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.
 import { isUniqueViolation } from '../domain/prisma-errors.ts';
 import type { TenantScope, TenantTx } from '../domain/scope.ts';
 import { withEvents } from '../domain/with-events.ts';
+import { lockTenantWorkflows } from '../workflows/caps.ts';
 import { checkDefinition, type TemplateDefinition } from './template-rules.ts';
 
 export const MAX_TEMPLATES_PER_TENANT = 500;
@@ -153,11 +154,34 @@ export async function updateMessageTemplate(scope: TenantScope, input: UpdateTem
   );
 }
 
-/** Deletes a template; messages sent with it keep their text. */
+/** The names of the workflows whose steps, or whose runs' steps still due, send the template. */
+async function workflowsUsing(tx: TenantTx, templateId: string) {
+  const workflows = await tx.workflow.findMany({
+    where: {
+      OR: [
+        { steps: { some: { templateId } } },
+        { runs: { some: { steps: { some: { templateId, outcome: 'PENDING' } } } } },
+      ],
+    },
+    select: { name: true },
+    orderBy: { name: 'asc' },
+  });
+  return workflows.map((w) => w.name);
+}
+
+/** Deletes a template no workflow uses; messages sent with it keep their text. */
 export async function deleteMessageTemplate(scope: TenantScope, id: string) {
   return withEvents(
     scope,
     async (tx) => {
+      await lockTenantWorkflows(tx, scope.tenantId);
+      const users = await workflowsUsing(tx, id);
+      if (users.length) {
+        throw new ConflictError(
+          'id',
+          `Workflows send this template: ${users.map((n) => `"${n}"`).join(', ')}. Change their steps (or delete them, or wait for their runs' due steps) first.`,
+        );
+      }
       const removed = await tx.messageTemplate.deleteMany({ where: { id } });
       if (!removed.count) throw new NotFoundError('MessageTemplate', id);
       return { id };

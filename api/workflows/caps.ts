@@ -32,7 +32,7 @@ export function coStarting(w: TriggerFields, active: TriggerFields[]): number {
   return 1 + anyFrom + withFrom;
 }
 
-/** Serialises the tenant's workflow changes, so two concurrent saves cannot both pass a cap. */
+/** Serialises the tenant's workflow changes and template deletes, so two at once cannot both pass a cap or a reference check. */
 export async function lockTenantWorkflows(tx: TenantTx, tenantId: string) {
   await tx.$queryRaw`SELECT 1 FROM "Tenant" WHERE id = ${tenantId}::uuid FOR UPDATE`;
 }

@@ -124,8 +124,8 @@ export function createWorkflow(scope: TenantScope, input: WorkflowInput) {
   return withEvents(
     scope,
     async (tx) => {
-      const d = await parseDefinition(tx, scope.tenantId, input);
       await lockTenantWorkflows(tx, scope.tenantId);
+      const d = await parseDefinition(tx, scope.tenantId, input);
       await checkTenantCap(tx);
       await checkEventCap(tx, { id: '', ...columns(d) }, capField(d));
       return tx.workflow.create({
@@ -142,8 +142,8 @@ export async function updateWorkflow(scope: TenantScope, id: string, input: Work
   return withEvents(
     scope,
     async (tx) => {
-      const d = await parseDefinition(tx, scope.tenantId, input);
       await lockTenantWorkflows(tx, scope.tenantId);
+      const d = await parseDefinition(tx, scope.tenantId, input);
       const current = await tx.workflow.findUniqueOrThrow({ where: { id }, select: { pausedAt: true } });
       if (current.pausedAt === null) await checkEventCap(tx, { id, ...columns(d) }, capField(d));
       await tx.workflowStep.deleteMany({ where: { workflowId: id } });

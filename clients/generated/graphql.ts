@@ -1734,6 +1734,7 @@ export type DeleteMessageTemplateMutationVariables = Exact<{
 
 
 export type DeleteMessageTemplateMutation = { deleteMessageTemplate:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'MutationDeleteMessageTemplateSuccess', data: string }
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }

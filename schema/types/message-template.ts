@@ -229,10 +229,10 @@ builder.mutationField('deleteMessageTemplate', (t) =>
   t.field({
     type: 'ID',
     description:
-      'Deletes a message template (admins and API keys); answers its global id. Messages sent with it keep their text.',
+      'Deletes a message template (admins and API keys); answers its global id. Messages sent with it keep their text. A template a workflow step (or a run’s step still due) sends is ConflictError naming the workflows.',
     authScopes: { tenantAdmin: true },
     args: { id: t.arg.globalID({ required: true, for: MessageTemplate, description: 'The template to delete.' }) },
-    errors: { types: [NotFoundError], directResult: false },
+    errors: { types: [NotFoundError, ConflictError], directResult: false },
     resolve: async (_root, { id }, ctx) => {
       await deleteMessageTemplate(tenantScope(ctx), id.id);
       return encodeGlobalID('MessageTemplate', id.id);
