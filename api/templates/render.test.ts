@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../domain/errors.ts';
 import { sendCost } from '../messaging/send-policy/cost.ts';
-import { renderTemplate } from './render.ts';
+import { bookingLinkIssue, renderTemplate } from './render.ts';
 
 const rows = { candidateName: '  Ada  Lovelace ', jobTitle: 'Barista', company: 'Acme', recruiterName: 'Rita' };
 const link = 'https://book.example.com/i/abc-123?slot=tue_10%3A00&x=1';
@@ -83,5 +83,21 @@ describe('renderTemplate', () => {
     expect(start + link.length).toBeGreaterThan(153);
     expect(out.body.split(/\s+/)).toContain(link);
     expect(sendCost('SMS', out.body)).toMatchObject({ encoding: 'GSM-7', segments: 2, characters: out.body.length });
+  });
+});
+
+describe('bookingLinkIssue', () => {
+  it('refuses user@host, hosts without a dot and IP addresses, and keeps the earlier rules', () => {
+    expect(bookingLinkIssue('https://book.example.com/slot?id=7')).toBeNull();
+    expect(bookingLinkIssue('https://google.com@evil.com/x')).toMatch(/user name or password/);
+    expect(bookingLinkIssue('https://user:pw@book.example.com/x')).toMatch(/user name or password/);
+    expect(bookingLinkIssue('https://a')).toMatch(/with a dot/);
+    expect(bookingLinkIssue('https://localhost/x')).toMatch(/with a dot/);
+    expect(bookingLinkIssue('https://203.0.113.9/x')).toMatch(/not an IP address/);
+    expect(bookingLinkIssue('https://0x7f000001/x')).toMatch(/not an IP address/);
+    expect(bookingLinkIssue('https://[2001:db8::1]/x')).toMatch(/not an IP address/);
+    expect(bookingLinkIssue('http://book.example.com/x')).toMatch(/https URL/);
+    expect(bookingLinkIssue('javascript:alert(1)')).toMatch(/https URL/);
+    expect(bookingLinkIssue('https://book.example.com/x.')).toMatch(/punctuation/);
   });
 });

@@ -44,12 +44,23 @@ const why: Record<RowField, string> = {
   'recruiter.name': 'it is the sending user’s name, and an API key is not a user',
 };
 
-/** A booking link: an https URL, written in printable ASCII without spaces, so it reaches the phone as one link. */
+/**
+ * A booking link: an https URL, written in printable ASCII without spaces, so
+ * it reaches the phone as one link, on a named host with a dot. No user@host
+ * (it makes the link look like another site's) and no IP address (the
+ * candidate cannot tell whose it is, and carriers' filters flag such links).
+ */
 export function bookingLinkIssue(value: string): string | null {
   if (!/^https:\/\/[\x21-\x7e]+$/.test(value) || !URL.canParse(value)) {
     return 'must be an https URL without spaces or non-ASCII characters (percent-encode them)';
   }
-  return /[.,;:!?)\]'"]$/.test(value) ? 'must not end with punctuation' : null;
+  if (/[.,;:!?)\]'"]$/.test(value)) return 'must not end with punctuation';
+  const url = new URL(value);
+  if (url.username || url.password) return 'must not hold a user name or password before the host (user@host)';
+  if (url.hostname.startsWith('[') || /^[\d.]+$/.test(url.hostname)) {
+    return 'must name its host by a domain name, not an IP address';
+  }
+  return url.hostname.includes('.') ? null : 'must name a host with a dot in it (example.com)';
 }
 
 function sendValueIssues(fields: Set<string>, values: readonly SendValue[]): FieldIssue[] {
