@@ -158,7 +158,7 @@ export function buildApp(config: Config, log: Logger) {
           { name: 'database', check: () => db.ping() },
           { name: 'events', check: () => events.ping() },
         ],
-        reports: createReportHandler({ prisma: db.prisma, authenticate, log }),
+        reports: createReportHandler({ prisma: db.prisma, authenticate, log, limits: config.reportDownloads }),
         webhooks: createWebhookHandler({
           prisma: db.prisma,
           relay,

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { GraphQLLimits } from './http/limits.ts';
+import type { ReportDownloadLimits } from './http/report-download-slots.ts';
 
 const optionalUrl = (protocols: string[], example: string) =>
   z
@@ -139,6 +140,8 @@ const envSchema = z.object({
   GRAPHQL_MAX_BODY_BYTES: limit(1_048_576, 1024),
   GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION: limit(20),
   GRAPHQL_MAX_CONNECTIONS_PER_CREDENTIAL: limit(50),
+  REPORT_CSV_MAX_PER_TENANT: limit(2),
+  REPORT_CSV_MAX_CONCURRENT: limit(4),
 });
 
 export type Config = {
@@ -199,6 +202,8 @@ export type Config = {
   workflows: { worker: boolean; pollMs: number };
   /** What one GraphQL request may ask for (`api/http/limits.ts`); callers without credentials get `anonymous`. */
   graphqlLimits: GraphQLLimits;
+  /** CSV report downloads open at once per tenant and in this process; beyond them a 429. */
+  reportDownloads: ReportDownloadLimits;
   /** Outbound webhooks (`api/webhooks-out/`). */
   webhooks: {
     worker: boolean;
@@ -333,6 +338,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tenantConcurrency: Math.min(e.WEBHOOK_TENANT_CONCURRENCY, e.WEBHOOK_CONCURRENCY),
       maxEndpointsPerTenant: e.WEBHOOK_MAX_ENDPOINTS_PER_TENANT,
       maxPendingPerEndpoint: e.WEBHOOK_MAX_PENDING_PER_ENDPOINT,
+    },
+    reportDownloads: {
+      perTenant: Math.min(e.REPORT_CSV_MAX_PER_TENANT, e.REPORT_CSV_MAX_CONCURRENT),
+      total: e.REPORT_CSV_MAX_CONCURRENT,
     },
     graphqlLimits: {
       authenticated: {

@@ -9,9 +9,28 @@ import { mayViewReports } from '../reports/access.ts';
 import { activityCsv } from '../reports/activity-csv.ts';
 import { resolveActivityFilter } from '../reports/activity-filter.ts';
 import { activityFilterFromQuery } from '../reports/activity-params.ts';
+import { createReportDownloadSlots, type ReportDownloadLimits } from './report-download-slots.ts';
 import { isDatabaseUnavailable } from './service-unavailable.ts';
 
 export const ACTIVITY_CSV_PATH = '/reports/message-activity.csv';
+/** An open download looks its credential up again after this many batches, and ends if it no longer may. */
+export const CSV_RECHECK_BATCHES = 10;
+const RETRY_AFTER_SECONDS = 5;
+
+class DownloadRevoked extends Error {}
+
+/**
+ * The chunks, yielding the event loop after each so other requests are served
+ * between batches, and asking `stillAllowed` every CSV_RECHECK_BATCHES batches.
+ */
+async function* paced(chunks: AsyncGenerator<string>, stillAllowed: () => Promise<boolean>) {
+  let sent = 0;
+  for await (const chunk of chunks) {
+    yield chunk;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (++sent % CSV_RECHECK_BATCHES === 0 && !(await stillAllowed())) throw new DownloadRevoked();
+  }
+}
 
 /** Report downloads: authenticated like /graphql, streamed, never held in memory whole. */
 export function isReportPath(path: string) {
@@ -19,8 +38,9 @@ export function isReportPath(path: string) {
 }
 
 function refuse(res: ServerResponse, status: number, code: string, message: string, extra: object = {}) {
+  const retryAfter = status === 503 ? '1' : status === 429 ? String(RETRY_AFTER_SECONDS) : undefined;
   res
-    .writeHead(status, { 'content-type': 'application/json', ...(status === 503 ? { 'retry-after': '1' } : {}) })
+    .writeHead(status, { 'content-type': 'application/json', ...(retryAfter ? { 'retry-after': retryAfter } : {}) })
     .end(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
 }
 
@@ -30,10 +50,31 @@ function refuse(res: ServerResponse, status: number, code: string, message: stri
  * CSV attachment, for the partner backend, admins and users with canViewReports.
  * Rows are read in keyset batches and written with backpressure: the next batch
  * is read only once the client has taken the last one, and a client that
- * disconnects stops the reads.
+ * disconnects stops the reads. At most `limits.perTenant` downloads of a
+ * tenant and `limits.total` in all stream at once; a download whose
+ * credential is revoked (or loses the permission) ends unfinished.
  */
-export function createReportHandler(deps: { prisma: PrismaClient; authenticate: Authenticator; log: Logger }) {
-  const { prisma, log } = deps;
+export function createReportHandler(deps: {
+  prisma: PrismaClient;
+  authenticate: Authenticator;
+  log: Logger;
+  limits: ReportDownloadLimits;
+}) {
+  const { prisma, log, limits } = deps;
+  const slots = createReportDownloadSlots(limits);
+  const mayDownload = async (credential: string | null, tenantId: string) => {
+    try {
+      const actor = await deps.authenticate(credential);
+      return (
+        (actor.kind === 'apiKey' || actor.kind === 'user') &&
+        actor.tenantId === tenantId &&
+        (await mayViewReports(prisma, actor))
+      );
+    } catch (error) {
+      if (error instanceof AuthenticationError) return false;
+      throw error;
+    }
+  };
   return async (req: IncomingMessage, res: ServerResponse, path: string) => {
     if (path !== ACTIVITY_CSV_PATH) return refuse(res, 404, 'NOT_FOUND', `No report here; try ${ACTIVITY_CSV_PATH}.`);
     if (req.method !== 'GET') {
@@ -80,6 +121,17 @@ export function createReportHandler(deps: { prisma: PrismaClient; authenticate: 
         });
       throw error;
     }
+    const release = slots.claim(actor.tenantId);
+    if (!release)
+      return refuse(
+        res,
+        429,
+        'LIMIT_EXCEEDED',
+        `Too many report downloads at once (at most ${limits.perTenant} per tenant, ${limits.total} in all); wait for one to finish, then retry after ${RETRY_AFTER_SECONDS} s.`,
+        { retryAfterSeconds: RETRY_AFTER_SECONDS },
+      );
+    const credential = bearerCredential(req.headers.authorization);
+    const { tenantId } = actor;
     const day = (d: Date) => d.toISOString().slice(0, 10);
     res.writeHead(200, {
       'content-type': 'text/csv; charset=utf-8',
@@ -88,12 +140,16 @@ export function createReportHandler(deps: { prisma: PrismaClient; authenticate: 
       'x-content-type-options': 'nosniff',
     });
     try {
-      await pipeline(Readable.from(activityCsv(prisma, actor.tenantId, filter), { highWaterMark: 1 }), res);
+      const chunks = paced(activityCsv(prisma, tenantId, filter), () => mayDownload(credential, tenantId));
+      await pipeline(Readable.from(chunks, { highWaterMark: 1 }), res);
     } catch (error) {
       // A client that leaves early is routine; anything else ends the download unfinished (no final chunk).
-      if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE')
+      if (error instanceof DownloadRevoked) log.info({ path, tenantId }, 'report download ended: credential revoked');
+      else if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE')
         log.warn({ err: error, path }, 'report download failed');
       res.destroy();
+    } finally {
+      release();
     }
   };
 }
