@@ -61,4 +61,16 @@ describe('checkDefinition', () => {
     expect(issues({ kind: 'HELP_REPLY' })[0]?.field).toBe('kind');
     expect(issues({ kind: 'CUSTOM' })[0]?.field).toBe('customKind');
   });
+
+  it('refuses every brace that is not part of a {field}, naming its position', () => {
+    expect(issues({ body: 'hi {{candidate.name}} {candidate.name{company}} {' })).toEqual([
+      { field: 'body', message: expect.stringContaining('"{" at character 4 is not part of a {field}') },
+      { field: 'body', message: expect.stringContaining('"}" at character 21 ') },
+      { field: 'body', message: expect.stringContaining('"{" at character 23 ') },
+      { field: 'body', message: expect.stringContaining('"}" at character 47 ') },
+      { field: 'body', message: expect.stringContaining('"{" at character 49 ') },
+    ]);
+    expect(issues({ body: 'Prices in } or { alone' }).map((i) => i.message)).toHaveLength(2);
+    expect(issues({ body: 'Hi {candidate.firstName}, see {company}' })).toEqual([]);
+  });
 });

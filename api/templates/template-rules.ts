@@ -47,9 +47,18 @@ const shape = z.object({
 /** Where the API takes the mapping's columns. */
 const inputNames: Record<string, string> = { whatsappName: 'whatsapp.name', whatsappLanguage: 'whatsapp.language' };
 
+/** Each brace that is not part of a `{field}` (no escape: braces are for merge fields only). */
+function strayBraceIssues(body: string): FieldIssue[] {
+  const outside = body.replace(/\{[^{}]*\}/g, (m) => ' '.repeat(m.length));
+  return [...outside.matchAll(/[{}]/g)].map((m) => ({
+    field: 'body',
+    message: `the "${m[0]}" at character ${m.index + 1} is not part of a {field}: braces are only for merge fields`,
+  }));
+}
+
 function bodyIssues(body: string, customFields: string[]): FieldIssue[] {
   const allowed = allowedFields(customFields);
-  const issues: FieldIssue[] = [];
+  const issues: FieldIssue[] = strayBraceIssues(body);
   for (const field of new Set(placeholders(body))) {
     if (allowed.includes(field)) continue;
     const declare = field.startsWith(CUSTOM_PREFIX)
