@@ -225,6 +225,32 @@ describe('message templates, through the real server', () => {
       input: { id: t.id, body: `${INVITE} See you soon.` },
     });
     expect(changed).toMatchObject({ whatsapp: { approval: 'PENDING' } });
+    if (changed.__typename !== 'MessageTemplate') throw new Error(changed.__typename);
+    expect(changed.whatsapp?.approvalUpdatedAt).not.toBe(
+      approved.__typename === 'MessageTemplate' && approved.whatsapp?.approvalUpdatedAt,
+    );
+
+    // APPROVED in the same update that changes the body or the mapping is refused, and nothing changes.
+    const { updateMessageTemplate: sneaked } = await h.admin.client.request(UpdateMessageTemplateDocument, {
+      input: { id: t.id, body: `${INVITE} Bye.`, whatsappApproval: 'APPROVED' },
+    });
+    expect(sneaked).toMatchObject({ __typename: 'ValidationError', issues: [{ field: 'whatsappApproval' }] });
+    const { updateMessageTemplate: remapped } = await h.admin.client.request(UpdateMessageTemplateDocument, {
+      input: {
+        id: t.id,
+        whatsapp: { name: 'interview_invite_2', language: 'en_GB', parameters: ['candidate.firstName'] },
+        whatsappApproval: 'APPROVED',
+      },
+    });
+    expect(remapped).toMatchObject({ __typename: 'ValidationError', issues: [{ field: 'whatsappApproval' }] });
+    // Reporting an approval again records when it was reported.
+    await new Promise((r) => setTimeout(r, 5));
+    const { updateMessageTemplate: again } = await h.admin.client.request(UpdateMessageTemplateDocument, {
+      input: { id: t.id, whatsappApproval: 'PENDING' },
+    });
+    expect(again).toMatchObject({ body: `${INVITE} See you soon.`, whatsapp: { approval: 'PENDING' } });
+    if (again.__typename !== 'MessageTemplate') throw new Error(again.__typename);
+    expect(again.whatsapp?.approvalUpdatedAt).not.toBe(changed.whatsapp?.approvalUpdatedAt);
   });
 
   it('keeps templates to their tenant, and logs each change as MESSAGE_TEMPLATE_CHANGED', async () => {

@@ -98,7 +98,7 @@ export async function createMessageTemplate(scope: TenantScope, input: CreateTem
   );
 }
 
-/** Applies changes to a template. A new body or mapping must be approved again: PENDING unless this call sets the approval. */
+/** Applies changes to a template. A new body or mapping must be approved again: PENDING (or REJECTED if this call says so), never APPROVED in the same call. */
 export async function updateMessageTemplate(scope: TenantScope, input: UpdateTemplateInput) {
   return withEvents(
     scope,
@@ -118,6 +118,12 @@ export async function updateMessageTemplate(scope: TenantScope, input: UpdateTem
               whatsappParameters: input.whatsapp?.parameters ?? [],
             };
       const reviewed = (input.body != null && input.body.trim() !== saved.body) || input.whatsapp !== undefined;
+      if (reviewed && input.whatsappApproval === 'APPROVED') {
+        throw ValidationError.of(
+          'whatsappApproval',
+          'a changed body or WhatsApp mapping is PENDING until Meta approves it: report APPROVED in a later update',
+        );
+      }
       const mapped = mapping.whatsappName !== null;
       const approval =
         input.whatsappApproval !== undefined
@@ -143,7 +149,7 @@ export async function updateMessageTemplate(scope: TenantScope, input: UpdateTem
           data: {
             ...data,
             whatsappApprovalAt:
-              data.whatsappApproval === saved.whatsappApproval
+              data.whatsappApproval === saved.whatsappApproval && !input.whatsappApproval
                 ? saved.whatsappApprovalAt
                 : approvalAt(data.whatsappApproval),
           },
