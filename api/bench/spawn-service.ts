@@ -6,28 +6,17 @@ const root = join(import.meta.dirname, '..', '..');
 
 /**
  * Starts the service as `npm start` does: package.json's `prestart` (if any)
- * first, then its `start` script's command without the leading `exec`, run
- * directly so the child is the service's own process (its pid is the one to
- * measure). `nodeFlags` go right after `node` (e.g. --cpu-prof).
+ * first, then its `start` script, run by `sh -c`. The script `exec`s node, so
+ * the child's pid is the service's own process (the one to measure).
+ * `nodeFlags` go right after `node` (e.g. --cpu-prof).
  */
 export function spawnStartScript(env: Record<string, string>, nodeFlags: string[] = []): ChildProcess {
   const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts as Record<string, string>;
   const fullEnv = { ...process.env, ...env };
   if (scripts.prestart) execFileSync('npm', ['run', 'prestart'], { cwd: root, env: fullEnv, stdio: 'inherit' });
-  const words = (scripts.start ?? '').trim().split(/\s+/);
-  if (words[0] === 'exec') words.shift();
-  const assignments: Record<string, string> = {};
-  while (words[0] && /^[A-Z_][A-Z0-9_]*=/.test(words[0])) {
-    const [name, ...value] = (words.shift() as string).split('=');
-    assignments[name as string] = value.join('=');
-  }
-  if (words[0] !== 'node' || words.some((w) => /["'$&|;<>]/.test(w)))
-    throw new Error(
-      `the benchmark runs a start script of the form "[exec] [VAR=value ...] node ...", not: ${scripts.start}`,
-    );
-  return spawn(process.execPath, [...nodeFlags, ...words.slice(1)], {
-    cwd: root,
-    env: { ...fullEnv, ...assignments },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const start = scripts.start ?? '';
+  if (!/\bexec node /.test(start))
+    throw new Error(`the benchmark runs a start script that execs node ("… exec node …"), not: ${start}`);
+  const command = start.replace(/\bexec node /, `exec node ${nodeFlags.map((f) => `'${f}'`).join(' ')} `);
+  return spawn('sh', ['-c', command], { cwd: root, env: fullEnv, stdio: ['ignore', 'inherit', 'inherit'] });
 }
