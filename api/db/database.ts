@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -75,24 +76,20 @@ function embeddedConf(dataDir: string): string {
 }
 
 const execFileAsync = promisify(execFile);
+const initdbScript = fileURLToPath(new URL('./pglite-initdb.mjs', import.meta.url));
+const initdbTemplate = fileURLToPath(new URL('../../node_modules/.cache/parley/pglite-initdb', import.meta.url));
 
-/**
- * initdb on a fresh folder, in a Node process of its own: it leaves about 430 MiB of WASM
- * memory behind, which the process that ran it only returns at some later major collection.
- */
-async function initdbInChildProcess(dataDir: string): Promise<void> {
-  const script = `const { PGlite } = await import(${JSON.stringify(import.meta.resolve('@electric-sql/pglite'))});
-    const lite = new PGlite(process.argv[1]);
-    await lite.waitReady;
-    await lite.close();`;
-  await execFileAsync(process.execPath, ['--input-type=module', '-e', script, dataDir]);
+/** A fresh folder is a copy of the empty database `pglite-initdb.mjs` made once. */
+async function initdb(dataDir: string): Promise<void> {
+  if (!existsSync(join(initdbTemplate, 'PG_VERSION'))) await execFileAsync(process.execPath, [initdbScript]);
+  cpSync(initdbTemplate, dataDir, { recursive: true });
 }
 
 async function openEmbedded(target: { dataDir: string } | { memory: true }): Promise<Database> {
   const dataDir = 'dataDir' in target ? target.dataDir : undefined;
   if (dataDir && !existsSync(join(dataDir, 'PG_VERSION'))) {
     mkdirSync(dataDir, { recursive: true });
-    await initdbInChildProcess(dataDir);
+    await initdb(dataDir);
   }
   const lite = new PGlite(dataDir, dataDir ? { postgresqlconf: embeddedConf(dataDir) } : {});
   await lite.waitReady;

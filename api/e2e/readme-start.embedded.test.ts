@@ -16,7 +16,7 @@ type Started = {
 /** Runs the service as `npm start` does, on the embedded default, and waits for its first GraphQL answer. */
 async function start(dataDir: string): Promise<Started> {
   const began = Date.now();
-  const service = spawnService({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' });
+  const service = spawnService({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' }, { as: 'npm start' });
   await service.waitFor(/User token[^\n]*\n\s+(\S+)/);
   const out = service.output();
   const url = /Parley is running: (\S+)/.exec(out)?.[1] as string;

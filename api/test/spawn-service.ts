@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -13,9 +14,21 @@ export type SpawnedService = {
   stop(): Promise<number | null>;
 };
 
-/** Runs the service from its sources (node with tsx, api/main.ts; `npm start` runs the same as a bundle, api/start.mjs), on the embedded default, with `env` on top. */
-export function spawnService(env: Record<string, string | undefined>): SpawnedService {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+/**
+ * Runs the service from its sources (node with tsx, api/main.ts), on the embedded default, with
+ * `env` on top; `as: 'npm start'` runs package.json's start script instead (the bundle,
+ * api/start.mjs, with the script's flags), as a user's `npm start` does.
+ */
+export function spawnService(
+  env: Record<string, string | undefined>,
+  options: { as?: 'sources' | 'npm start' } = {},
+): SpawnedService {
+  const startScript = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start as string;
+  const [command, args] =
+    options.as === 'npm start'
+      ? ['sh', ['-c', startScript]] // the script execs node: the child is the service itself
+      : [process.execPath, ['--import', 'tsx', 'api/main.ts']];
+  const child = spawn(command, args, {
     cwd: root,
     env: Object.fromEntries(
       Object.entries({ ...process.env, NODE_ENV: 'development', DATABASE_URL: '', REDIS_URL: '', ...env }).filter(
