@@ -107,7 +107,10 @@ export type SessionFacts = ReengagementFacts & {
  * policy and the channel accounts it can send through, the sender's team membership, seat and permission, the
  * conversation's candidate, consent and invitation on the channel, its number
  * (or the pool to pick one from), and a message already sent with this
- * idempotency key. Null when the tenant does not exist.
+ * idempotency key (when one is given). Null when the tenant does not exist. The candidate's last
+ * inbound message and re-engagement template are read only for a channel with
+ * a session window (`sessionWindow`): the only rule that reads them, and the
+ * costliest part of the statement, its scan growing with the conversation.
  */
 export async function readSendFacts(
   scope: TenantScope,
@@ -116,8 +119,27 @@ export async function readSendFacts(
   channel: SendChannel,
   idempotencyKey: string | null,
   { kind, customKind }: KindOf,
+  sessionWindow: boolean,
 ): Promise<SendFacts | null> {
   const userId = actor.kind === 'user' ? actor.userId : null;
+  const customKindDefined =
+    customKind === null
+      ? Prisma.sql`true`
+      : Prisma.sql`EXISTS (SELECT 1 FROM "MessageKindName" kn WHERE kn."tenantId" = tn.id AND kn.key = ${customKind})`;
+  const [existing, existingJoin] =
+    idempotencyKey !== null
+      ? [
+          Prisma.sql`m.id AS "existingId", m."requestHash" AS "existingHash"`,
+          Prisma.sql`LEFT JOIN "Message" m ON m."tenantId" = tn.id AND m."idempotencyKey" = ${idempotencyKey}`,
+        ]
+      : [Prisma.sql`NULL::uuid AS "existingId", NULL::text AS "existingHash"`, Prisma.empty];
+  const lastMessages = sessionWindow
+    ? Prisma.sql`(SELECT max(im."createdAt") FROM "Message" im WHERE im."conversationId" = c.id AND im.direction = 'INBOUND'
+        AND im.channel = ${channel}::"Channel") AS "lastInboundAt",
+      (SELECT max(tm."createdAt") FROM "Message" tm WHERE tm."conversationId" = c.id AND tm.direction = 'OUTBOUND'
+        AND tm.channel = ${channel}::"Channel" AND tm.template IS NOT NULL
+        AND tm.status NOT IN ('FAILED', 'UNDELIVERED', 'CANCELLED')) AS "lastTemplateAt"`
+    : Prisma.sql`NULL::timestamptz AS "lastInboundAt", NULL::timestamptz AS "lastTemplateAt"`;
   const [row] = await scope.db.$queryRaw<SendFacts[]>`
     SELECT tn.name AS "tenantName", tn."enabledChannels"::text[] AS "enabledChannels", tn."requireSeat", ${accountFactsSql('tn')},
       tn."requireSendPermission", tn."consentModel"::text AS "consentModel", tn."inviteText",
@@ -125,7 +147,7 @@ export async function readSendFacts(
       (SELECT coalesce(array_agg(na."sendingNumberId"::text), '{}') FROM "NumberAssignment" na WHERE na."userId" = u.id) AS "assignedNumberIds",
       (SELECT coalesce(array_agg(kn."sendingNumberId"::text), '{}') FROM "ConversationNumber" kn WHERE kn."conversationId" = c.id) AS "conversationNumberIds",
       ${allowanceFactsSql(channel)},
-      u.id AS "userId", coalesce(u."canSend", false) AS "canSend", (s.id IS NOT NULL) AS "hasSeat",
+      u.id AS "userId", coalesce(u."canSend", false) AS "canSend", EXISTS (SELECT 1 FROM "Seat" s WHERE s."userId" = u.id) AS "hasSeat",
       (EXISTS (SELECT 1 FROM "HiringTeamMember" h WHERE h."applicationId" = c."applicationId" AND h."userId" = u.id)
         OR EXISTS (SELECT 1 FROM "CommunityTeamMember" t WHERE t."communityId" = c."communityId" AND t."userId" = u.id)) AS "onTeam",
       c.id AS "conversationId", c."candidateId",
@@ -147,33 +169,25 @@ export async function readSendFacts(
         FROM "SendingNumber" p LEFT JOIN "ChannelAccount" pa ON pa.id = p."accountId"
         WHERE p."tenantId" = tn.id AND p.channel = ${channel}::"Channel" AND p."retiredAt" IS NULL
           AND p."numberType" <> 'ALPHANUMERIC') END AS pool,
-      m.id AS "existingId", m."requestHash" AS "existingHash",
+      ${existing},
       coalesce((SELECT cb.available FROM "CreditBalance" cb WHERE cb."tenantId" = tn.id), 0)::int AS "creditBalance",
       EXISTS (SELECT 1 FROM "MessageKindRule" kr WHERE kr."tenantId" = tn.id AND kr.channel = ${channel}::"Channel"
         AND kr.kind = ${kind}::"MessageKind" AND kr."customKind" = ${customKind ?? ''}) AS "kindForbidden",
-      (${customKind}::text IS NULL OR EXISTS (SELECT 1 FROM "MessageKindName" kn
-        WHERE kn."tenantId" = tn.id AND kn.key = ${customKind})) AS "customKindDefined",
+      ${customKindDefined} AS "customKindDefined",
       now() AS now, tn."reengagementText", tn."reengagementTemplateName", tn."reengagementTemplateLanguage",
-      coalesce(job.title, com.name) AS subject,
-      (SELECT max(im."createdAt") FROM "Message" im WHERE im."conversationId" = c.id AND im.direction = 'INBOUND'
-        AND im.channel = ${channel}::"Channel") AS "lastInboundAt",
-      (SELECT max(tm."createdAt") FROM "Message" tm WHERE tm."conversationId" = c.id AND tm.direction = 'OUTBOUND'
-        AND tm.channel = ${channel}::"Channel" AND tm.template IS NOT NULL
-        AND tm.status NOT IN ('FAILED', 'UNDELIVERED', 'CANCELLED')) AS "lastTemplateAt"
+      coalesce((SELECT job.title FROM "Application" app JOIN "Job" job ON job.id = app."jobId" WHERE app.id = c."applicationId"),
+        (SELECT com.name FROM "Community" com WHERE com.id = c."communityId")) AS subject,
+      ${lastMessages}
     FROM "Tenant" tn
     LEFT JOIN "User" u ON u.id = ${userId}::uuid AND u."tenantId" = tn.id AND u."deactivatedAt" IS NULL
-    LEFT JOIN "Seat" s ON s."userId" = u.id
     LEFT JOIN "Conversation" c ON c.id = ${conversationId}::uuid AND c."tenantId" = tn.id
     LEFT JOIN "Candidate" cand ON cand.id = c."candidateId"
     LEFT JOIN "Consent" cs ON cs."candidateId" = c."candidateId" AND cs.channel = ${channel}::"Channel"
     LEFT JOIN "Message" inv ON inv.id = cs."inviteMessageId"
-    LEFT JOIN "Application" app ON app.id = c."applicationId"
-    LEFT JOIN "Job" job ON job.id = app."jobId"
-    LEFT JOIN "Community" com ON com.id = c."communityId"
     LEFT JOIN "ConversationNumber" cn ON cn."conversationId" = c.id AND cn.channel = ${channel}::"Channel"
     LEFT JOIN "SendingNumber" sn ON sn.id = cn."sendingNumberId"
     LEFT JOIN "ChannelAccount" sa ON sa.id = sn."accountId"
-    LEFT JOIN "Message" m ON m."tenantId" = tn.id AND m."idempotencyKey" = ${idempotencyKey}
+    ${existingJoin}
     WHERE tn.id = ${scope.tenantId}::uuid`;
   return row ?? null;
 }

@@ -55,16 +55,21 @@ export async function askSendPolicy(
   actor: TenantActor,
   question: SendQuestion,
 ): Promise<SendAnswer> {
-  const facts = await readSendFacts(scope, actor, question.conversationId, question.channel, question.idempotencyKey, {
-    kind: question.kind,
-    customKind: question.customKind ?? null,
-  });
+  const plugin = channels.get(question.channel);
+  const facts = await readSendFacts(
+    scope,
+    actor,
+    question.conversationId,
+    question.channel,
+    question.idempotencyKey,
+    { kind: question.kind, customKind: question.customKind ?? null },
+    (plugin?.capabilities.sessionWindowHours ?? null) !== null,
+  );
   if (!facts) throw new NotFoundError('Tenant', scope.tenantId);
   const readable = mayRead(accessFacts(facts, actor));
   if (!facts.conversationId || !readable) throw new NotFoundError('Conversation', question.conversationId);
   if (facts.existingId) return { replay: { id: facts.existingId, requestHash: facts.existingHash } };
   const routable = usableFacts(channels, question.channel, facts);
-  const plugin = channels.get(question.channel);
   // Something can send for this conversation: the account of its number, or of one the pool could give it.
   const sendable = routable.number ?? routable.pool?.[0];
   const provider = plugin && sendable ? plugin : null;
