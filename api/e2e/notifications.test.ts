@@ -24,7 +24,7 @@ import { optIn } from '../test/opted-in.ts';
 let seq = 0;
 const key = () => `notify-${Date.now()}-${seq++}`;
 
-describe('notifications, end to end', () => {
+describe('notifications, end to end', { timeout: 60_000 }, () => {
   let server: TestServer;
   let gateway: FakeGateway;
 
