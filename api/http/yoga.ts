@@ -79,6 +79,9 @@ export function createGraphQLHandler(deps: {
       ...(deps.hideSuggestions ? [blockFieldSuggestionsPlugin({ mask: '' })] : []),
     ],
     graphiql: deps.graphiql ? { title: 'Parley', subscriptionsProtocol: 'WS' } : false,
+    // GraphiQL's script, styles and workers inline in the page, so it works offline (Yoga's default loads them
+    // from unpkg); loaded on first use, so production never holds its 9 MB.
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     logging: {
       debug: (...args) => log.debug(args.map(String).join(' ')),
       info: (...args) => log.info(args.map(String).join(' ')),
