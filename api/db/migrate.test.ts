@@ -18,7 +18,7 @@ describe('the migrator', () => {
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'parley-migrations-'));
-    dbHandle = await createTestDatabase();
+    dbHandle = await createTestDatabase({ empty: true });
   });
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });

@@ -37,8 +37,15 @@ export async function migrate(
   dir = migrationsDir,
 ): Promise<string[]> {
   const migrations = await readMigrations(dir);
+  const recorded = await recordedChecksums(db);
   const applied: string[] = [];
   for (const migration of migrations) {
+    // Already applied (every start but the first): checked here, without a transaction per migration.
+    const checksum = recorded.get(migration.name);
+    if (checksum !== undefined) {
+      if (checksum !== migration.checksum) throw changedAfterApplied(migration.name);
+      continue;
+    }
     const done = await db.transaction(async (sql) => {
       await sql.exec(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
       await sql.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -55,11 +62,7 @@ export async function migrate(
         [migration.name],
       );
       if (rows[0]) {
-        if (rows[0].checksum !== migration.checksum) {
-          throw new Error(
-            `Migration ${migration.name} was changed after it was applied. Restore its migration.sql and put the change in a new migration (npm run db:new-migration -- <name>).`,
-          );
-        }
+        if (rows[0].checksum !== migration.checksum) throw changedAfterApplied(migration.name);
         return false;
       }
       onApply(migration.name);
@@ -73,4 +76,24 @@ export async function migrate(
     if (done) applied.push(migration.name);
   }
   return applied;
+}
+
+function changedAfterApplied(name: string): Error {
+  return new Error(
+    `Migration ${name} was changed after it was applied. Restore its migration.sql and put the change in a new migration (npm run db:new-migration -- <name>).`,
+  );
+}
+
+/** The checksums of the migrations recorded as applied, by name (none before the first migration). */
+async function recordedChecksums(db: Database): Promise<Map<string, string>> {
+  return db.transaction(async (sql) => {
+    const [table] = await sql.query<{ name: string | null }>(
+      `SELECT to_regclass('"_prisma_migrations"')::text AS name`,
+    );
+    if (!table?.name) return new Map();
+    const rows = await sql.query<{ migration_name: string; checksum: string }>(
+      'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL',
+    );
+    return new Map(rows.map((r) => [r.migration_name, r.checksum]));
+  });
 }
