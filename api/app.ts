@@ -21,6 +21,9 @@ import { createHttpServer } from './http/server.ts';
 import { createWebhookHandler } from './http/webhooks.ts';
 import { createGraphQLHandler } from './http/yoga.ts';
 import type { Logger } from './log.ts';
+import { readBacklog } from './metrics/backlog.ts';
+import { createMetrics } from './metrics/metrics.ts';
+import { createMetricsHandler } from './metrics/serve-metrics.ts';
 import { createNotifier, type Notifier } from './notifications/notifier.ts';
 import { createScheduledRecheck } from './outbox/scheduled-recheck.ts';
 import { createOutboxWorker, type OutboxWorker } from './outbox/worker.ts';
@@ -44,6 +47,7 @@ export function buildApp(config: Config, log: Logger) {
       // Before anything is opened: a bad CHANNEL_PLUGINS stops the start at once.
       const plugins = await loadChannelPlugins(config.channels.plugins);
       const db = await openDatabase(databaseTarget(config));
+      const metrics = createMetrics();
       log.info({ database: db.kind, events: config.redisUrl ? 'redis' : 'in-process' }, 'starting');
       const applied = await migrate(db, (name) => log.info({ migration: name }, 'applying migration'));
       if (applied.length) log.info({ count: applied.length }, 'migrations applied');
@@ -111,6 +115,7 @@ export function buildApp(config: Config, log: Logger) {
         sendTimeoutMs: config.outbox.sendTimeoutMs,
         unknowableWaitMs: config.outbox.unknowableWaitMs,
         scheduled: createScheduledRecheck({ prisma: db.prisma, channels, relay }),
+        sendEnded: metrics.sendEnded,
       });
       const workflows = createWorkflowWorker({
         prisma: db.prisma,
@@ -146,6 +151,12 @@ export function buildApp(config: Config, log: Logger) {
         limits: config.graphqlLimits,
         hideSuggestions: config.env === 'production',
         live,
+        metrics: metrics.registry,
+      });
+      metrics.observe({
+        backlog: () => readBacklog(db.prisma),
+        liveConnections: live.count,
+        pool: db.poolStats,
       });
       credentials.onChange(live.closeFor);
       const http = createHttpServer({
@@ -166,7 +177,9 @@ export function buildApp(config: Config, log: Logger) {
           channels,
           publicUrl: config.publicUrl,
           log,
+          refused: metrics.webhookRefused,
         }),
+        metrics: createMetricsHandler(metrics.registry, config.metricsToken),
       });
       const demo = config.demoTenant ? await ensureDemoTenant(services, config.dataDir) : null;
       const port = await http.listen(config.port, config.host);

@@ -56,6 +56,10 @@ const envSchema = z.object({
     .string()
     .optional()
     .refine((v) => v === undefined || v.length >= 32, { message: 'expected at least 32 characters of random text' }),
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v.length >= 32, { message: 'expected at least 32 characters of random text' }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_TENANT: z.enum(['on', 'off']).optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
@@ -161,6 +165,8 @@ export type Config = {
   operatorKey: string | undefined;
   tokenSecret: string | undefined;
   logLevel: string;
+  /** Bearer token for GET /metrics; without it only loopback callers may scrape. */
+  metricsToken: string | undefined;
   /** Create a demo tenant on first start and print its credentials. */
   demoTenant: boolean;
   /** New tenants start with quiet hours 21:00-08:00 (QUIET_HOURS_DEFAULT; off in tests). */
@@ -237,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const secret = new Set([
       'OPERATOR_KEY',
       'TOKEN_SECRET',
+      'METRICS_TOKEN',
       'DATABASE_URL',
       'REDIS_URL',
       'TWILIO_AUTH_TOKEN',
@@ -279,6 +286,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     operatorKey: e.OPERATOR_KEY,
     tokenSecret: e.TOKEN_SECRET,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
     demoTenant: e.DEMO_TENANT ? e.DEMO_TENANT === 'on' : !e.DATABASE_URL && e.NODE_ENV === 'development',
     // New tenants get quiet hours 21:00-08:00 unless turned off (tests, whose sends must not depend on the hour).
     quietHoursByDefault: e.QUIET_HOURS_DEFAULT ? e.QUIET_HOURS_DEFAULT === 'on' : e.NODE_ENV !== 'test',

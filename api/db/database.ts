@@ -23,6 +23,8 @@ export interface Database {
   transaction<T>(fn: (sql: SqlSession) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** The PostgreSQL pool's connections (for /metrics); absent on the embedded database. */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
 
 export type DatabaseTarget = { url: string; poolSize?: number } | { dataDir: string } | { memory: true };
@@ -58,6 +60,7 @@ function openPostgres(url: string, poolSize: number): Database {
     async ping() {
       await pool.query('SELECT 1');
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await prisma.$disconnect();
       await pool.end();

@@ -90,6 +90,12 @@ export function createLiveConnections(options: { recheckMs: number; stale: Stale
         else places.delete(key);
       };
     },
+    /** Open connections tracked (for /metrics). */
+    count(): number {
+      let n = 0;
+      for (const set of byHolder.values()) n += set.size;
+      return n;
+    },
     /** Closes every live connection of the changed holder. */
     closeFor: (change: CredentialChange) => closeFor(change),
     close() {

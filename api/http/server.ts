@@ -57,6 +57,8 @@ export function createHttpServer(deps: {
   reports: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
   limits: Pick<GraphQLLimits, 'bodyBytes' | 'subscriptionsPerConnection' | 'connectionsPerCredential'>;
   live: LiveConnections;
+  /** GET /metrics (`api/metrics/serve-metrics.ts`), which decides who may scrape. */
+  metrics?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 }) {
   const { yoga, log } = deps;
   let draining = false;
@@ -71,7 +73,7 @@ export function createHttpServer(deps: {
     res.on('close', () => {
       responses.delete(res);
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      if (path === '/healthz' || path === '/readyz') return;
+      if (path === '/healthz' || path === '/readyz' || path === '/metrics') return;
       log.info(
         {
           ...requestLog,
@@ -86,6 +88,12 @@ export function createHttpServer(deps: {
     if (draining) res.setHeader('connection', 'close');
     if (req.method === 'GET' && path === '/healthz') return live(res);
     if (req.method === 'GET' && path === '/readyz') return void ready(res, deps.readiness, draining);
+    if (req.method === 'GET' && path === '/metrics' && deps.metrics) {
+      return void deps.metrics(req, res).catch((error: Error) => {
+        log.error({ err: error }, 'metrics failed');
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    }
     if (isReportPath(path)) {
       return void deps.reports(req, res, path).catch((error: Error) => {
         log.error({ err: error, path }, 'report failed');

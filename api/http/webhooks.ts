@@ -58,18 +58,28 @@ export function isWebhookPath(path: string) {
   return path.startsWith('/webhooks/');
 }
 
+/** Counts a refused provider webhook (for /metrics). */
+export type WebhookRefused = (pluginId: string, reason: 'signature' | 'verify-token' | 'malformed') => void;
+
 /**
  * GET on an account's inbound webhook: the provider confirming the address
  * (Meta's hub.mode=subscribe, hub.verify_token, hub.challenge), answered by the
  * account's provider: 200 and the challenge as plain text, or 403. The query
  * holds the verify token, so it is never logged.
  */
-function answerSubscription(res: ServerResponse, channel: WebhookChannel, query: URLSearchParams, log: Logger) {
+function answerSubscription(
+  res: ServerResponse,
+  channel: WebhookChannel,
+  query: URLSearchParams,
+  log: Logger,
+  refused?: WebhookRefused,
+) {
   const route = `${channel.pluginId}/${channel.accountId ?? 'platform'}`;
   const challenge = channel.kind === 'inbound' ? channel.provider.verifySubscription?.(query) : undefined;
   if (challenge === undefined) return void res.writeHead(404).end();
   if (challenge === null) {
     log.warn({ route }, 'webhook subscription refused: wrong verify token or mode');
+    refused?.(channel.pluginId, 'verify-token');
     return void res.writeHead(403, { 'content-type': 'text/plain' }).end('verification failed');
   }
   res.writeHead(200, { 'content-type': 'text/plain' }).end(challenge);
@@ -84,7 +94,7 @@ function answerSubscription(res: ServerResponse, channel: WebhookChannel, query:
  * malformed values, bad bytes) is a 400 and nothing is stored.
  */
 export function createWebhookHandler(
-  deps: InboundDeps & { channels: ChannelRegistry; publicUrl: string; log: Logger },
+  deps: InboundDeps & { channels: ChannelRegistry; publicUrl: string; log: Logger; refused?: WebhookRefused },
 ) {
   return async (req: IncomingMessage, res: ServerResponse, path: string) => {
     const channel = req.method === 'POST' || req.method === 'GET' ? await deps.channels.webhook(path) : null;
@@ -94,7 +104,8 @@ export function createWebhookHandler(
       return;
     }
     if (req.method === 'GET') {
-      return answerSubscription(res, channel, new URL(req.url ?? '/', 'http://webhook').searchParams, deps.log);
+      const query = new URL(req.url ?? '/', 'http://webhook').searchParams;
+      return answerSubscription(res, channel, query, deps.log, deps.refused);
     }
     const bytes = await readBody(req);
     if (bytes === null) return refuseTooLarge(req, res);
@@ -113,11 +124,13 @@ export function createWebhookHandler(
     };
     if (!channel.provider.verifyWebhook(request)) {
       deps.log.warn({ path, route }, 'webhook refused: bad or missing signature');
+      deps.refused?.(channel.pluginId, 'signature');
       res.writeHead(403, { 'content-type': 'text/plain' }).end('signature check failed');
       return;
     }
     const refuse = (why: string) => {
       deps.log.warn({ path, route, why }, 'webhook refused: signed, but not a well-formed message');
+      deps.refused?.(channel.pluginId, 'malformed');
       res.writeHead(400, { 'content-type': 'text/plain' }).end(why);
     };
     if (!validUtf8) return refuse('the body is not valid UTF-8');

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError } from 'graphql-yoga';
+import type { Registry } from 'prom-client';
 import { schema } from '../../schema/index.ts';
 import type { Actor } from '../auth/actor.ts';
 import { AuthenticationError, type Authenticator, bearerCredential } from '../auth/authenticate.ts';
@@ -12,14 +13,23 @@ import { scopeToTenant } from '../db/tenant-scope.ts';
 import { scopeToViewer } from '../db/viewer-scope.ts';
 import { CursorExpiredError, DomainError } from '../domain/errors.ts';
 import type { Logger } from '../log.ts';
+import { useGraphQLMetrics } from '../metrics/graphql-metrics.ts';
 import { badInput } from './bad-input.ts';
 import { type GraphQLLimits, useGraphQLLimits } from './limits.ts';
 import type { LiveConnections } from './live-connections.ts';
+import { useOperationLog } from './operation-log.ts';
 import { serviceUnavailable } from './service-unavailable.ts';
 import { useSseStreamLimit } from './sse-stream-limit.ts';
 
 /** Filled in while a request runs, logged when it ends. */
-export type RequestLog = { requestId: string; tenantId?: string; actor?: Actor['kind'] };
+export type RequestLog = {
+  requestId: string;
+  tenantId?: string;
+  actor?: Actor['kind'];
+  /** The GraphQL operation's name ("anonymous" without one) and type (`operation-log.ts`). */
+  operation?: string;
+  operationType?: string;
+};
 
 /** What the HTTP and WebSocket layers hand to Yoga with each request. */
 export type ServerContext = {
@@ -66,6 +76,8 @@ export function createGraphQLHandler(deps: {
   hideSuggestions: boolean;
   /** Counts each credential's SSE streams against `limits.connectionsPerCredential`. */
   live: Pick<LiveConnections, 'claim'>;
+  /** The registry GraphQL request, latency and error series go to (`api/metrics/`). */
+  metrics?: Registry;
 }) {
   const { services, authenticate, log } = deps;
   return createYoga<ServerContext, RequestContext>({
@@ -76,6 +88,8 @@ export function createGraphQLHandler(deps: {
     plugins: [
       useGraphQLLimits(deps.limits),
       useSseStreamLimit(deps.live, deps.limits.connectionsPerCredential),
+      useOperationLog(),
+      ...(deps.metrics ? [useGraphQLMetrics(deps.metrics)] : []),
       ...(deps.hideSuggestions ? [blockFieldSuggestionsPlugin({ mask: '' })] : []),
     ],
     graphiql: deps.graphiql ? { title: 'Parley', subscriptionsProtocol: 'WS' } : false,

@@ -8,28 +8,33 @@ import { OUTCOME_UNKNOWN } from '../messaging/status/delivery-status.ts';
 import type { Claim } from './claims.ts';
 import { markUnclear, recordFailed, recordSent, retryLater } from './records.ts';
 
-export type OutcomeDeps = { prisma: PrismaClient; relay: Pick<EventRelay, 'wake'> };
+/** Told of each send whose final outbox status this copy recorded (for /metrics). */
+export type SendEnded = (channel: string, pluginId: string | null, status: 'sent' | 'failed') => void;
+
+export type OutcomeDeps = { prisma: PrismaClient; relay: Pick<EventRelay, 'wake'>; sendEnded?: SendEnded };
 
 /**
  * How an attempt ended, recorded: each status change is written with its
  * MESSAGE_STATUS_CHANGED event in the same statement (`records.ts`), and the
  * relay is woken after it commits.
  */
-export function createOutcomes({ prisma, relay }: OutcomeDeps) {
+export function createOutcomes({ prisma, relay, sendEnded }: OutcomeDeps) {
+  const failedFor = async (claim: Claim, error: { code: string; message: string }) => {
+    const recorded = await recordFailed(prisma, claim, error);
+    if (recorded.held && recorded.channel) sendEnded?.(recorded.channel, recorded.provider, 'failed');
+    if (recorded.advanced) relay.wake();
+  };
   return {
     /** The provider has the message. */
     async sent(claim: Claim, pluginId: string, providerMessageId: string) {
-      const { advanced } = await recordSent(prisma, claim, pluginId, providerMessageId);
+      const { advanced, held, channel } = await recordSent(prisma, claim, pluginId, providerMessageId);
+      if (held && channel) sendEnded?.(channel, pluginId, 'sent');
       if (advanced) relay.wake();
     },
 
     /** The row and the message fail together; a carrier opt-out changes consent in the same transaction. */
     async failed(claim: Claim, error: ChannelError, message: Pick<Message, 'channel' | 'toNumber' | 'conversationId'>) {
-      if (error.code !== 'RECIPIENT_OPTED_OUT') {
-        const { advanced } = await recordFailed(prisma, claim, error);
-        if (advanced) relay.wake();
-        return;
-      }
+      if (error.code !== 'RECIPIENT_OPTED_OUT') return failedFor(claim, error);
       const db = scopeToTenant(prisma, claim.tenantId);
       const { candidateId } = await db.conversation.findUniqueOrThrow({
         where: { id: message.conversationId },
@@ -48,22 +53,21 @@ export function createOutcomes({ prisma, relay }: OutcomeDeps) {
         });
         return { ...recorded, consentChanged: consent.changed };
       });
+      if (outcome.held && outcome.channel) sendEnded?.(outcome.channel, outcome.provider, 'failed');
       if (outcome.advanced || outcome.consentChanged) relay.wake();
     },
 
     /** The candidate withdrew consent while the message waited: it fails unsent, saying so. */
     async withdrawn(claim: Claim) {
-      const { advanced } = await recordFailed(prisma, claim, {
+      await failedFor(claim, {
         code: 'CONSENT_WITHDRAWN',
         message: 'Not sent: the candidate opted out (or consent was withdrawn) after this message was queued.',
       });
-      if (advanced) relay.wake();
     },
 
     /** An unclear send the provider never confirmed nor could be asked about: FAILED, not sent again. */
     async outcomeUnknown(claim: Claim, message: string) {
-      const { advanced } = await recordFailed(prisma, claim, { code: OUTCOME_UNKNOWN, message });
-      if (advanced) relay.wake();
+      await failedFor(claim, { code: OUTCOME_UNKNOWN, message });
     },
 
     /** No answer proves refusal: the row stays SENDING and is reconciled after `delayMs`. */

@@ -5,6 +5,9 @@ import type { Claim } from './claims.ts';
 
 type Sql = Pick<PrismaClient, '$queryRaw'>;
 
+/** The held row's message's channel, for the sends counter of /metrics. */
+const channelOfHeld = Prisma.sql`(SELECT channel::text FROM "Message" WHERE id = (SELECT "messageId" FROM o)) AS channel`;
+
 // What a send attempt ended in, written to the outbox row and its message in ONE
 // statement: a crash (or a failed write) between two writes could leave the row
 // DONE and the message QUEUED with no provider id, and nothing would ever fix it.
@@ -16,7 +19,7 @@ type Sql = Pick<PrismaClient, '$queryRaw'>;
  * row was still held and whether the message's status moved.
  */
 export async function recordSent(sql: Sql, claim: Claim, provider: string, providerMessageId: string) {
-  const [row] = await sql.$queryRaw<{ held: boolean; advanced: boolean }[]>`
+  const [row] = await sql.$queryRaw<{ held: boolean; advanced: boolean; channel: string | null }[]>`
     WITH o AS (
       UPDATE "OutboxEntry" SET state = 'DONE', "leaseUntil" = NULL, "lastError" = NULL
       WHERE id = ${claim.id}::uuid AND state = 'SENDING'
@@ -31,8 +34,8 @@ export async function recordSent(sql: Sql, claim: Claim, provider: string, provi
       RETURNING id, "tenantId", "conversationId", ${movedNow('SENT')} AS moved),
     e AS (${statusEvent(Prisma.sql`SELECT * FROM m WHERE moved`, 'SENT')}),
     ${chargeCte()}
-    SELECT EXISTS (SELECT 1 FROM o) AS held, EXISTS (SELECT 1 FROM m WHERE moved) AS advanced`;
-  return row ?? { held: false, advanced: false };
+    SELECT EXISTS (SELECT 1 FROM o) AS held, EXISTS (SELECT 1 FROM m WHERE moved) AS advanced, ${channelOfHeld}`;
+  return row ?? { held: false, advanced: false, channel: null };
 }
 
 /** The send failed for good: the row is FAILED and the message FAILED with the reason, together. */
@@ -40,8 +43,10 @@ export async function recordFailed(
   sql: Sql,
   claim: Claim,
   error: { code: string; message: string },
-): Promise<{ held: boolean; advanced: boolean }> {
-  const [row] = await sql.$queryRaw<{ held: boolean; advanced: boolean }[]>`
+): Promise<{ held: boolean; advanced: boolean; channel: string | null; provider: string | null }> {
+  const [row] = await sql.$queryRaw<
+    { held: boolean; advanced: boolean; channel: string | null; provider: string | null }[]
+  >`
     WITH o AS (
       UPDATE "OutboxEntry" SET state = 'FAILED', "leaseUntil" = NULL, "lastError" = ${error.message}
       WHERE id = ${claim.id}::uuid AND state = 'SENDING'
@@ -53,8 +58,9 @@ export async function recordFailed(
       RETURNING id, "tenantId", "conversationId"),
     e AS (${statusEvent(Prisma.sql`SELECT * FROM m`, 'FAILED', error.code)}),
     ${releaseCtes(error.code)}
-    SELECT EXISTS (SELECT 1 FROM o) AS held, EXISTS (SELECT 1 FROM m) AS advanced`;
-  return row ?? { held: false, advanced: false };
+    SELECT EXISTS (SELECT 1 FROM o) AS held, EXISTS (SELECT 1 FROM m) AS advanced, ${channelOfHeld},
+      (SELECT provider FROM "Message" WHERE id = (SELECT "messageId" FROM o)) AS provider`;
+  return row ?? { held: false, advanced: false, channel: null, provider: null };
 }
 
 /**

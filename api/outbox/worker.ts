@@ -9,7 +9,7 @@ import { type Claim, claimDue, claimExpired } from './claims.ts';
 import { consentWithdrawn } from './consent-check.ts';
 import { type DeliverDeps, deliver } from './deliver.ts';
 import { createClaimLoop } from './loop.ts';
-import { createOutcomes } from './outcomes.ts';
+import { createOutcomes, type SendEnded } from './outcomes.ts';
 import { type ReconcileDeps, reconcile } from './reconcile.ts';
 import { recordFailed } from './records.ts';
 import type { ScheduledRecheck } from './scheduled-recheck.ts';
@@ -40,6 +40,8 @@ export type OutboxWorkerOptions = {
   unknowableWaitMs?: number;
   /** Asks the whole send policy again when a scheduled message is due (scheduled-recheck.ts). */
   scheduled?: ScheduledRecheck;
+  /** Told of each final outbox status recorded (the sends counter of /metrics). */
+  sendEnded?: SendEnded;
 };
 
 type Job = { claim: Claim; reconcile: boolean };
@@ -58,7 +60,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   const pollMs = options.pollMs ?? 500;
   const sendTimeoutMs = options.sendTimeoutMs ?? 15_000;
   const backoff = (attempt: number) => backoffDelay(options.retryBaseMs, attempt);
-  const outcomes = createOutcomes({ prisma, relay: options.relay });
+  const outcomes = createOutcomes({ prisma, relay: options.relay, sendEnded: options.sendEnded });
   const deliverDeps: DeliverDeps = { outcomes, log, sendTimeoutMs, maxAttempts, backoff };
   const reconcileDeps: ReconcileDeps = {
     prisma,
@@ -73,7 +75,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
 
   /** Fails a claimed message that must not go out any more, with the reason the recruiter reads. */
   async function refuse(attempt: Claim, code: string, message: string) {
-    const { advanced } = await recordFailed(prisma, attempt, { code, message });
+    const { advanced, held, channel, provider } = await recordFailed(prisma, attempt, { code, message });
+    if (held && channel) options.sendEnded?.(channel, provider, 'failed');
     if (advanced) options.relay.wake();
   }
 
