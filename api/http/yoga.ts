@@ -15,6 +15,7 @@ import { CursorExpiredError, DomainError } from '../domain/errors.ts';
 import type { Logger } from '../log.ts';
 import { useGraphQLMetrics } from '../metrics/graphql-metrics.ts';
 import { badInput } from './bad-input.ts';
+import { useErrorCodes } from './error-codes.ts';
 import { type GraphQLLimits, useGraphQLLimits } from './limits.ts';
 import type { LiveConnections } from './live-connections.ts';
 import { useOperationLog } from './operation-log.ts';
@@ -88,6 +89,7 @@ export function createGraphQLHandler(deps: {
     plugins: [
       useGraphQLLimits(deps.limits),
       useSseStreamLimit(deps.live, deps.limits.connectionsPerCredential),
+      useErrorCodes(),
       useOperationLog(),
       ...(deps.metrics ? [useGraphQLMetrics(deps.metrics)] : []),
       ...(deps.hideSuggestions ? [blockFieldSuggestionsPlugin({ mask: '' })] : []),
