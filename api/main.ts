@@ -26,9 +26,10 @@ const app = await buildApp(config, log)
     throw error;
   });
 
+// On stderr: stdout carries only the JSON log lines, for whatever collects them.
 if (app.demo) {
   const d = app.demo;
-  process.stdout.write(
+  process.stderr.write(
     [
       '',
       `Parley is running: ${app.url}${config.env === 'development' ? '  (open it in a browser for GraphiQL)' : ''}`,

@@ -46,7 +46,7 @@ function readManifest() {
 }
 
 async function build(entries, sourcesAt) {
-  const { build: esbuild } = await import('esbuild');
+  const { build: esbuild, stop: stopEsbuild } = await import('esbuild');
   const outDir = join(buildDir, `${Date.now()}-${process.pid}`);
   const keepImportMetaUrl = {
     name: 'source-import-meta-url',
@@ -73,6 +73,8 @@ async function build(entries, sourcesAt) {
     logLevel: 'warning',
     plugins: [keepImportMetaUrl],
   });
+  // esbuild's service process would otherwise live (and hold some 12 MB) as long as the service does.
+  await stopEsbuild();
   const compiled = Object.fromEntries(
     entries.map((entry) => [
       pathToFileURL(entry).href,

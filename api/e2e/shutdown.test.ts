@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,44 +7,11 @@ import { createClient } from 'graphql-ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createTestDatabase, testMode } from '../test/databases.ts';
+import { alive, descendants, portIsFree } from '../test/process-tree.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
-/** Every process below `pid`, read from /proc (Linux). */
-function descendants(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const found: number[] = [];
-  const queue = [pid];
-  while (queue.length) {
-    for (const child of children.get(queue.shift() as number) ?? []) {
-      found.push(child);
-      queue.push(child);
-    }
-  }
-  return found;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    const state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
-    return state !== 'Z';
-  } catch {
-    return false;
-  }
-}
-
-type Service = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+type Service = { child: ChildProcess; output: () => string; stdout: () => string; exited: Promise<number | null> };
 
 function launch(command: string, args: string[], env: Record<string, string>): Service {
   const child = spawn(command, args, {
@@ -55,14 +21,16 @@ function launch(command: string, args: string[], env: Record<string, string>): S
     detached: true, // its own process group, so the test can clean up whatever it leaves behind
   });
   let out = '';
+  let stdout = '';
   child.stdout?.on('data', (d) => {
     out += d;
+    stdout += d;
   });
   child.stderr?.on('data', (d) => {
     out += d;
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
+  return { child, output: () => out, stdout: () => stdout, exited };
 }
 
 async function waitForPort(service: Service): Promise<number> {
@@ -89,16 +57,18 @@ afterEach(() => {
 });
 
 describe.skipIf(testMode !== 'embedded')('npm start', () => {
-  it('stops every process it started on SIGTERM and exits 0', async () => {
+  it('stops every process it started on SIGTERM, frees its port and exits 0; stdout is JSON lines only', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'parley-shutdown-'));
     try {
       const service = launch('npm', ['start', '--silent'], {
         DATA_DIR: dataDir,
         DATABASE_URL: '',
         REDIS_URL: '',
+        DEMO_TENANT: 'on',
       });
       started.push(service);
       const port = await waitForPort(service);
+      await expect.poll(() => service.output(), { timeout: 30_000 }).toMatch(/API key \(partner backend\)/);
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);
       const npmPid = service.child.pid as number;
@@ -109,6 +79,12 @@ describe.skipIf(testMode !== 'embedded')('npm start', () => {
       expect(await service.exited).toBe(0);
       await expect.poll(() => tree.filter(alive), { timeout: 10_000 }).toEqual([]);
       expect(service.output()).toMatch(/"msg":"stopped"/);
+      expect(await portIsFree(port)).toBe(true);
+      // The banner went to stderr; every line on stdout is a log record.
+      const lines = service.stdout().split('\n').filter(Boolean);
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+      expect(service.stdout()).not.toContain('Demo tenant');
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
