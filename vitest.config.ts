@@ -27,6 +27,8 @@ export default defineConfig({
         test: {
           name: 'postgres',
           env: { PARLEY_TEST_MODE: 'postgres' },
+          // Stops the run at once, saying what to start, when PostgreSQL or Redis is not running.
+          globalSetup: ['api/test/require-services.ts'],
           include: ['{api,schema,plugins,clients}/**/*.test.ts'],
           exclude: ['**/*.embedded.test.ts'],
         },
