@@ -10,7 +10,8 @@ const config: CodegenConfig = {
   generates: {
     'clients/generated/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json: sha256 hash -> document, the store of trusted documents the service accepts by hash.
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: {
         documentMode: 'string',
         useTypeImports: true,

@@ -24,6 +24,7 @@ const settingsInput = z.object({
   requireSeat: z.boolean().optional(),
   requireSendPermission: z.boolean().optional(),
   requireNumberAssignment: z.boolean().optional(),
+  requireTrustedDocuments: z.boolean().optional(),
   consentModel: z.enum(['DOUBLE_OPT_IN', 'APPLICATION_OPT_IN', 'LEGITIMATE_INTEREST']).optional(),
   maxUsersPerNumber: z
     .number()
@@ -114,6 +115,15 @@ export async function updateTenantSettings(scope: TenantScope, channels: Channel
       if (data.maxUsersPerNumber !== undefined) await requireLimitFits(tx, scope.tenantId, data.maxUsersPerNumber);
       return tenant;
     },
-    (tenant) => [{ type: 'TENANT_UPDATED', subjectId: tenant.id }],
+    (tenant) => [
+      {
+        type: 'TENANT_UPDATED',
+        subjectId: tenant.id,
+        // Who changed which credentials may run arbitrary documents is worth a record of its own.
+        ...(data.requireTrustedDocuments === undefined
+          ? {}
+          : { payload: { requireTrustedDocuments: tenant.requireTrustedDocuments } }),
+      },
+    ],
   );
 }

@@ -10,6 +10,7 @@ import type { Logger } from '../log.ts';
 import { type GraphQLLimits, limitExceeded } from './limits.ts';
 import type { LiveConnections } from './live-connections.ts';
 import { createSharedSubscriptions, sharingKey } from './shared-subscriptions.ts';
+import { persistedHash, persistedQueryNotFound, trustedDocuments } from './trusted-documents.ts';
 import type { GraphQLHandler } from './yoga.ts';
 
 function isGraphQLError(error: unknown): error is GraphQLError {
@@ -121,7 +122,7 @@ export function attachWebSocket(
         ctx.extra.untrack?.();
         ctx.extra.release?.();
       },
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, sent) => {
         // The credential is checked again for every operation: it may have been revoked since connection_init.
         try {
           ctx.extra.actor = await authenticate(ctx.extra.credential ?? null);
@@ -138,6 +139,11 @@ export function attachWebSocket(
           return [tooManySubscriptions(limits.subscriptionsPerConnection)];
         }
         running.add(_id); // taken now, so operations arriving together cannot all slip under the cap
+        // A trusted document sent by hash (query: ""), as Yoga's persisted operations plugin does over HTTP.
+        const hash = sent.query ? null : persistedHash(sent);
+        const stored = hash === null ? undefined : trustedDocuments().get(hash);
+        if (hash !== null && stored === undefined) return [persistedQueryNotFound()];
+        const payload = stored === undefined ? sent : { ...sent, query: stored };
         const requestId = randomUUID();
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
@@ -153,12 +159,19 @@ export function attachWebSocket(
           if (isGraphQLError(error)) return [error];
           throw error;
         }
+        let contextValue: unknown;
+        try {
+          contextValue = await contextFactory(); // refuses an untrusted document where the tenant requires trusted ones
+        } catch (error) {
+          if (isGraphQLError(error)) return [error];
+          throw error;
+        }
         const args: ExecutionArgs = {
           schema,
           operationName: payload.operationName,
           document: parsed,
           variableValues: payload.variables,
-          contextValue: await contextFactory(),
+          contextValue,
           rootValue: { execute, subscribe },
         };
         const errors = validate(args.schema, args.document);

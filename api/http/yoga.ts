@@ -21,6 +21,7 @@ import type { LiveConnections } from './live-connections.ts';
 import { useOperationLog } from './operation-log.ts';
 import { serviceUnavailable } from './service-unavailable.ts';
 import { useSseStreamLimit } from './sse-stream-limit.ts';
+import { requireTrustedDocument, trustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
 
 /** Filled in while a request runs, logged when it ends. */
 export type RequestLog = {
@@ -87,6 +88,7 @@ export function createGraphQLHandler(deps: {
     landingPage: false,
     maxRequestBodySize: deps.limits.bodyBytes,
     plugins: [
+      useTrustedDocuments(trustedDocuments()),
       useGraphQLLimits(deps.limits),
       useSseStreamLimit(deps.live, deps.limits.connectionsPerCredential),
       useErrorCodes(),
@@ -139,7 +141,7 @@ export function createGraphQLHandler(deps: {
         return maskError(error, message, isDev);
       },
     },
-    context: async ({ request, wsActor, requestLog, onAuthenticated }): Promise<RequestContext> => {
+    context: async ({ request, params, wsActor, requestLog, onAuthenticated }): Promise<RequestContext> => {
       let actor = wsActor;
       if (!actor) {
         try {
@@ -154,6 +156,7 @@ export function createGraphQLHandler(deps: {
         requestLog.actor = actor.kind;
         if ('tenantId' in actor) requestLog.tenantId = actor.tenantId;
       }
+      await requireTrustedDocument(services.prisma, trustedDocuments(), actor, params);
       return buildContext(services, actor, requestLog?.requestId ?? randomUUID());
     },
   });

@@ -557,6 +557,8 @@ export type TenantSettingsInput = {
   requireNumberAssignment?: boolean | null | undefined;
   requireSeat?: boolean | null | undefined;
   requireSendPermission?: boolean | null | undefined;
+  /** Trusted documents only for user tokens (your frontend's credential), in every environment: a user token's request must name a generated operation by its sha256 hash (extensions.persistedQuery; clients/generated/persisted-documents.json) and is refused with PERSISTED_QUERY_REQUIRED (HTTP 403) otherwise, introspection included, so a stolen token cannot run arbitrary queries. API keys may still send any document. Logged as TENANT_UPDATED with the new value. */
+  requireTrustedDocuments?: boolean | null | undefined;
   /** IANA time zone (default UTC): the tenant's calendar months, in which number allowances are counted, start at midnight here. */
   timeZone?: string | null | undefined;
 };
@@ -1780,7 +1782,7 @@ export type ViewerQuery = { viewer: { kind: ActorKind, user: { id: string, name:
 export type TenantQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TenantQuery = { tenant: { id: string, name: string, enabledChannels: Array<Channel>, sendPolicy: { requireSeat: boolean, requireSendPermission: boolean, requireNumberAssignment: boolean, maxUsersPerNumber: number }, seats: { purchased: number, assigned: number, available: number } } };
+export type TenantQuery = { tenant: { id: string, name: string, enabledChannels: Array<Channel>, requireTrustedDocuments: boolean, sendPolicy: { requireSeat: boolean, requireSendPermission: boolean, requireNumberAssignment: boolean, maxUsersPerNumber: number }, seats: { purchased: number, assigned: number, available: number } } };
 
 export type UpdateTenantSettingsMutationVariables = Exact<{
   input: TenantSettingsInput;
@@ -1793,7 +1795,7 @@ export type UpdateTenantSettingsMutation = { updateTenantSettings:
     | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'SettingNotAvailableError', code: ErrorCode, message: string }
-    | { __typename: 'Tenant', id: string, name: string, enabledChannels: Array<Channel>, sendPolicy: { requireSeat: boolean, requireSendPermission: boolean, requireNumberAssignment: boolean, maxUsersPerNumber: number } }
+    | { __typename: 'Tenant', id: string, name: string, enabledChannels: Array<Channel>, requireTrustedDocuments: boolean, sendPolicy: { requireSeat: boolean, requireSendPermission: boolean, requireNumberAssignment: boolean, maxUsersPerNumber: number } }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, field: string, issues: Array<{ field: string, message: string }> }
    };
 
@@ -2548,7 +2550,7 @@ export const AssignNumberDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AssignNumberMutation, AssignNumberMutationVariables>;
+    `, {"hash":"sha256:6d23d81f2d22c568d9e5e9dc536bdde839f1d83a11c398a9c4adfd5fc0fcc1fd"}) as unknown as TypedDocumentString<AssignNumberMutation, AssignNumberMutationVariables>;
 export const UnassignNumberDocument = new TypedDocumentString(`
     mutation UnassignNumber($numberId: ID!, $userId: ID!) {
   unassignNumber(numberId: $numberId, userId: $userId) {
@@ -2565,7 +2567,7 @@ export const UnassignNumberDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UnassignNumberMutation, UnassignNumberMutationVariables>;
+    `, {"hash":"sha256:6e66b1c477c2a3399608952ae9060faf0abf03215e33cc1b9c87fb209e387776"}) as unknown as TypedDocumentString<UnassignNumberMutation, UnassignNumberMutationVariables>;
 export const SetNumberAllowanceDocument = new TypedDocumentString(`
     mutation SetNumberAllowance($numberId: ID!, $monthlyAllowance: Int) {
   setNumberAllowance(numberId: $numberId, monthlyAllowance: $monthlyAllowance) {
@@ -2580,7 +2582,7 @@ export const SetNumberAllowanceDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SetNumberAllowanceMutation, SetNumberAllowanceMutationVariables>;
+    `, {"hash":"sha256:26f0afc1fc28bd6c3409f3bc76a7895bd95f787452ca0456053ee0fcd29564ae"}) as unknown as TypedDocumentString<SetNumberAllowanceMutation, SetNumberAllowanceMutationVariables>;
 export const NumberUsageDocument = new TypedDocumentString(`
     query NumberUsage($months: Int! = 12) {
   sendingNumbers {
@@ -2606,7 +2608,7 @@ export const NumberUsageDocument = new TypedDocumentString(`
   allowance
   remaining
   resetsAt
-}`) as unknown as TypedDocumentString<NumberUsageQuery, NumberUsageQueryVariables>;
+}`, {"hash":"sha256:a65cbba33a2698f92cf2aafeb44a545cc517b47b21d18e5a389bf8537f2dc47a"}) as unknown as TypedDocumentString<NumberUsageQuery, NumberUsageQueryVariables>;
 export const NumberActivityDocument = new TypedDocumentString(`
     query NumberActivity($numberId: ID!, $month: String) {
   numberActivity(numberId: $numberId, month: $month) {
@@ -2622,7 +2624,7 @@ export const NumberActivityDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<NumberActivityQuery, NumberActivityQueryVariables>;
+    `, {"hash":"sha256:13197da49aa19ac86e4a4e6c916375060d7b666dd8bea1f9c160aa70688fa3ff"}) as unknown as TypedDocumentString<NumberActivityQuery, NumberActivityQueryVariables>;
 export const NotificationsDocument = new TypedDocumentString(`
     query Notifications($unreadOnly: Boolean) {
   viewer {
@@ -2640,7 +2642,7 @@ export const NotificationsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+    `, {"hash":"sha256:55b0a3a6213d4f2f528f271652c1e2c9a6cf6314df2267ebb45c77404285f84d"}) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
 export const MarkNotificationsReadDocument = new TypedDocumentString(`
     mutation MarkNotificationsRead($ids: [ID!]) {
   markNotificationsRead(ids: $ids) {
@@ -2654,7 +2656,7 @@ export const MarkNotificationsReadDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+    `, {"hash":"sha256:77609bdf1d1a19c6c93635aeeed6e9b1daf64889dcdbdfff06a584180bbdac05"}) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
 export const SendMessageWithinAllowanceDocument = new TypedDocumentString(`
     mutation SendMessageWithinAllowance($input: SendMessageInput!) {
   sendMessage(input: $input) {
@@ -2677,7 +2679,7 @@ export const SendMessageWithinAllowanceDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SendMessageWithinAllowanceMutation, SendMessageWithinAllowanceMutationVariables>;
+    `, {"hash":"sha256:5b793c54e5a0e79db1079de162973d154dcc36ba2dd7587cf794031d8577783b"}) as unknown as TypedDocumentString<SendMessageWithinAllowanceMutation, SendMessageWithinAllowanceMutationVariables>;
 export const PreviewAllowanceDocument = new TypedDocumentString(`
     query PreviewAllowance($input: PreviewMessageInput!) {
   previewMessage(input: $input) {
@@ -2691,7 +2693,7 @@ export const PreviewAllowanceDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<PreviewAllowanceQuery, PreviewAllowanceQueryVariables>;
+    `, {"hash":"sha256:84767dd30bf1f272811282fe994b9797440a36252b5669bf5119a6dc331cc8a5"}) as unknown as TypedDocumentString<PreviewAllowanceQuery, PreviewAllowanceQueryVariables>;
 export const SetTenantTimeZoneDocument = new TypedDocumentString(`
     mutation SetTenantTimeZone($timeZone: String!, $requireNumberAssignment: Boolean, $maxUsersPerNumber: Int) {
   updateTenantSettings(
@@ -2717,7 +2719,7 @@ export const SetTenantTimeZoneDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SetTenantTimeZoneMutation, SetTenantTimeZoneMutationVariables>;
+    `, {"hash":"sha256:16dabf8e16d57656f0a92e0bddae00bc49da8a3526e67769b2283dccc27af657"}) as unknown as TypedDocumentString<SetTenantTimeZoneMutation, SetTenantTimeZoneMutationVariables>;
 export const ApiKeysDocument = new TypedDocumentString(`
     query ApiKeys {
   tenant {
@@ -2732,7 +2734,7 @@ export const ApiKeysDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
+    `, {"hash":"sha256:997edd7fce3357199a6afd747b49e86535cf2e978b818d022edb3d93f96c81b9"}) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
 export const CreateApiKeyDocument = new TypedDocumentString(`
     mutation CreateApiKey($name: String!) {
   createApiKey(name: $name) {
@@ -2752,7 +2754,7 @@ export const CreateApiKeyDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+    `, {"hash":"sha256:ea6731d2dfab2d9076277146df240055d8a8314f6f483391bd15190ce14556bd"}) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
 export const RevokeApiKeyDocument = new TypedDocumentString(`
     mutation RevokeApiKey($id: ID!) {
   revokeApiKey(id: $id) {
@@ -2768,7 +2770,7 @@ export const RevokeApiKeyDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+    `, {"hash":"sha256:91c7a089be12dc623e3ad9ddd91d7b2274fe50e789fe502e4f4c0c10f705819b"}) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
 export const CreateChannelAccountDocument = new TypedDocumentString(`
     mutation CreateChannelAccount($tenantId: ID!, $pluginId: String!, $label: String!, $credentials: JSONObject!, $allowSandbox: Boolean) {
   createChannelAccount(
@@ -2805,7 +2807,7 @@ export const CreateChannelAccountDocument = new TypedDocumentString(`
   inboundWebhookUrl
   createdAt
   updatedAt
-}`) as unknown as TypedDocumentString<CreateChannelAccountMutation, CreateChannelAccountMutationVariables>;
+}`, {"hash":"sha256:12bc4db69326d85519c266482975bc170e7450e8d44946e6bcdc448865d3e84a"}) as unknown as TypedDocumentString<CreateChannelAccountMutation, CreateChannelAccountMutationVariables>;
 export const UpdateChannelAccountCredentialsDocument = new TypedDocumentString(`
     mutation UpdateChannelAccountCredentials($id: ID!, $credentials: JSONObject!) {
   updateChannelAccountCredentials(id: $id, credentials: $credentials) {
@@ -2835,7 +2837,7 @@ export const UpdateChannelAccountCredentialsDocument = new TypedDocumentString(`
   inboundWebhookUrl
   createdAt
   updatedAt
-}`) as unknown as TypedDocumentString<UpdateChannelAccountCredentialsMutation, UpdateChannelAccountCredentialsMutationVariables>;
+}`, {"hash":"sha256:46ea577604466c01877a9d7a3551d64d87d638e3e31fa6a61a8dacca8611511d"}) as unknown as TypedDocumentString<UpdateChannelAccountCredentialsMutation, UpdateChannelAccountCredentialsMutationVariables>;
 export const DisableChannelAccountDocument = new TypedDocumentString(`
     mutation DisableChannelAccount($id: ID!) {
   disableChannelAccount(id: $id) {
@@ -2859,7 +2861,7 @@ export const DisableChannelAccountDocument = new TypedDocumentString(`
   inboundWebhookUrl
   createdAt
   updatedAt
-}`) as unknown as TypedDocumentString<DisableChannelAccountMutation, DisableChannelAccountMutationVariables>;
+}`, {"hash":"sha256:0d5ae309d0f555e42ef29fc59302e722ea1a73e2db683f80bec2352fe0992a65"}) as unknown as TypedDocumentString<DisableChannelAccountMutation, DisableChannelAccountMutationVariables>;
 export const AllowPlatformAccountDocument = new TypedDocumentString(`
     mutation AllowPlatformAccount($tenantId: ID!, $channel: Channel!, $allowed: Boolean!) {
   allowPlatformAccount(tenantId: $tenantId, channel: $channel, allowed: $allowed) {
@@ -2874,7 +2876,7 @@ export const AllowPlatformAccountDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AllowPlatformAccountMutation, AllowPlatformAccountMutationVariables>;
+    `, {"hash":"sha256:52532147c13420bd427a33c9e3173cf710ae5dfb8bd8a2cb67e5c0b20dd92a44"}) as unknown as TypedDocumentString<AllowPlatformAccountMutation, AllowPlatformAccountMutationVariables>;
 export const ChannelAccountsDocument = new TypedDocumentString(`
     query ChannelAccounts($tenantId: ID) {
   channelAccounts(tenantId: $tenantId) {
@@ -2891,7 +2893,7 @@ export const ChannelAccountsDocument = new TypedDocumentString(`
   inboundWebhookUrl
   createdAt
   updatedAt
-}`) as unknown as TypedDocumentString<ChannelAccountsQuery, ChannelAccountsQueryVariables>;
+}`, {"hash":"sha256:0123abfd3435ce8150e089a2631e75b5c792721959403a31a50accefa7942550"}) as unknown as TypedDocumentString<ChannelAccountsQuery, ChannelAccountsQueryVariables>;
 export const ConversationDocument = new TypedDocumentString(`
     query Conversation($id: ID!) {
   conversation(id: $id) {
@@ -2951,7 +2953,7 @@ export const ConversationDocument = new TypedDocumentString(`
   createdAt
   sentAt
   deliveredAt
-}`) as unknown as TypedDocumentString<ConversationQuery, ConversationQueryVariables>;
+}`, {"hash":"sha256:f9001dd8dd7528735c80b738fe5e1a095f20cac6a653965f28207fda2c5940b1"}) as unknown as TypedDocumentString<ConversationQuery, ConversationQueryVariables>;
 export const SendMessageDocument = new TypedDocumentString(`
     mutation SendMessage($input: SendMessageInput!) {
   sendMessage(input: $input) {
@@ -3005,7 +3007,7 @@ export const SendMessageDocument = new TypedDocumentString(`
   createdAt
   sentAt
   deliveredAt
-}`) as unknown as TypedDocumentString<SendMessageMutation, SendMessageMutationVariables>;
+}`, {"hash":"sha256:ecc15a2290343a576577160045127ede46463f9473e5759702e068bafbfe4ecd"}) as unknown as TypedDocumentString<SendMessageMutation, SendMessageMutationVariables>;
 export const SendConsentInviteDocument = new TypedDocumentString(`
     mutation SendConsentInvite($conversationId: ID!) {
   sendConsentInvite(conversationId: $conversationId) {
@@ -3044,7 +3046,7 @@ export const SendConsentInviteDocument = new TypedDocumentString(`
   createdAt
   sentAt
   deliveredAt
-}`) as unknown as TypedDocumentString<SendConsentInviteMutation, SendConsentInviteMutationVariables>;
+}`, {"hash":"sha256:3b68fc7e5c14749f9d3a221d1048ed3f860193a499776a3b9dd244aade049ce8"}) as unknown as TypedDocumentString<SendConsentInviteMutation, SendConsentInviteMutationVariables>;
 export const RecordConsentDocument = new TypedDocumentString(`
     mutation RecordConsent($input: RecordConsentInput!) {
   recordConsent(input: $input) {
@@ -3066,7 +3068,7 @@ export const RecordConsentDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RecordConsentMutation, RecordConsentMutationVariables>;
+    `, {"hash":"sha256:6af1489608902ae6225fbdedbd14836f9e94d4c0f20398a95527256001b58b2e"}) as unknown as TypedDocumentString<RecordConsentMutation, RecordConsentMutationVariables>;
 export const PreviewMessageDocument = new TypedDocumentString(`
     query PreviewMessage($input: PreviewMessageInput!) {
   previewMessage(input: $input) {
@@ -3099,7 +3101,7 @@ export const PreviewMessageDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<PreviewMessageQuery, PreviewMessageQueryVariables>;
+    `, {"hash":"sha256:77568c8700f85a024a26af63133bef7e747bec971ae6fac1e0d197d6d2d93fff"}) as unknown as TypedDocumentString<PreviewMessageQuery, PreviewMessageQueryVariables>;
 export const TopUpCreditsDocument = new TypedDocumentString(`
     mutation TopUpCredits($tenantId: ID!, $credits: Int!, $note: String, $idempotencyKey: String) {
   topUpCredits(
@@ -3124,7 +3126,7 @@ export const TopUpCreditsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TopUpCreditsMutation, TopUpCreditsMutationVariables>;
+    `, {"hash":"sha256:ff4889f3292e433b645322b602f394114dc5f1a779d5a64c374660ca65f29931"}) as unknown as TypedDocumentString<TopUpCreditsMutation, TopUpCreditsMutationVariables>;
 export const CreditsDocument = new TypedDocumentString(`
     query Credits($first: Int, $after: String) {
   tenant {
@@ -3154,7 +3156,7 @@ export const CreditsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreditsQuery, CreditsQueryVariables>;
+    `, {"hash":"sha256:480a257f89e777475b52b22e923951178fc06608af98c7d6ee5bbe2b5bb09989"}) as unknown as TypedDocumentString<CreditsQuery, CreditsQueryVariables>;
 export const SetLowCreditThresholdDocument = new TypedDocumentString(`
     mutation SetLowCreditThreshold($lowCreditThreshold: Int) {
   setLowCreditThreshold(lowCreditThreshold: $lowCreditThreshold) {
@@ -3172,7 +3174,7 @@ export const SetLowCreditThresholdDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SetLowCreditThresholdMutation, SetLowCreditThresholdMutationVariables>;
+    `, {"hash":"sha256:f4e08a5fa9574561af246b77d964ee47e06ff608da99726a0e1b4546c25137b8"}) as unknown as TypedDocumentString<SetLowCreditThresholdMutation, SetLowCreditThresholdMutationVariables>;
 export const InboxDocument = new TypedDocumentString(`
     query Inbox($first: Int, $after: String, $filter: InboxFilter) {
   inbox(first: $first, after: $after, filter: $filter) {
@@ -3218,7 +3220,7 @@ export const InboxDocument = new TypedDocumentString(`
     reachable
     reason
   }
-}`) as unknown as TypedDocumentString<InboxQuery, InboxQueryVariables>;
+}`, {"hash":"sha256:206ec11cb9ab693608cce0b2e21790918bc2b441e5ff74ff86aa5916792bc0cf"}) as unknown as TypedDocumentString<InboxQuery, InboxQueryVariables>;
 export const ConversationMessagesDocument = new TypedDocumentString(`
     query ConversationMessages($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
   conversation(id: $id) {
@@ -3248,7 +3250,7 @@ export const ConversationMessagesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConversationMessagesQuery, ConversationMessagesQueryVariables>;
+    `, {"hash":"sha256:2505b047a22ff42c514cd64cb27d6761ee5f16329a548ea0d1a38e0f0e806d9a"}) as unknown as TypedDocumentString<ConversationMessagesQuery, ConversationMessagesQueryVariables>;
 export const MarkConversationReadDocument = new TypedDocumentString(`
     mutation MarkConversationRead($conversationId: ID!, $upTo: ID!) {
   markConversationRead(conversationId: $conversationId, upTo: $upTo) {
@@ -3264,7 +3266,7 @@ export const MarkConversationReadDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<MarkConversationReadMutation, MarkConversationReadMutationVariables>;
+    `, {"hash":"sha256:80460491649ce36696fbb45714dd3e171b354e4b62b4a3c281f77ea1bc7b305a"}) as unknown as TypedDocumentString<MarkConversationReadMutation, MarkConversationReadMutationVariables>;
 export const ArchiveConversationDocument = new TypedDocumentString(`
     mutation ArchiveConversation($conversationId: ID!) {
   archiveConversation(conversationId: $conversationId) {
@@ -3279,7 +3281,7 @@ export const ArchiveConversationDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ArchiveConversationMutation, ArchiveConversationMutationVariables>;
+    `, {"hash":"sha256:bd02807e0e67a96cd90a2cfd87468ec427715cb7b33d85705f986c2104ed8a6b"}) as unknown as TypedDocumentString<ArchiveConversationMutation, ArchiveConversationMutationVariables>;
 export const UnarchiveConversationDocument = new TypedDocumentString(`
     mutation UnarchiveConversation($conversationId: ID!) {
   unarchiveConversation(conversationId: $conversationId) {
@@ -3294,7 +3296,7 @@ export const UnarchiveConversationDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UnarchiveConversationMutation, UnarchiveConversationMutationVariables>;
+    `, {"hash":"sha256:0ef76beac710b4779d0dad9b620b44add85db35982d6edb2b0efde8a7fcc38f7"}) as unknown as TypedDocumentString<UnarchiveConversationMutation, UnarchiveConversationMutationVariables>;
 export const SnoozeConversationDocument = new TypedDocumentString(`
     mutation SnoozeConversation($conversationId: ID!, $until: DateTime!) {
   snoozeConversation(conversationId: $conversationId, until: $until) {
@@ -3309,7 +3311,7 @@ export const SnoozeConversationDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SnoozeConversationMutation, SnoozeConversationMutationVariables>;
+    `, {"hash":"sha256:d84101a54071cf4762b705f4476356e3c45e0e07dc9a6dbcd3a6c5bf498d977a"}) as unknown as TypedDocumentString<SnoozeConversationMutation, SnoozeConversationMutationVariables>;
 export const UnsnoozeConversationDocument = new TypedDocumentString(`
     mutation UnsnoozeConversation($conversationId: ID!) {
   unsnoozeConversation(conversationId: $conversationId) {
@@ -3324,7 +3326,7 @@ export const UnsnoozeConversationDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UnsnoozeConversationMutation, UnsnoozeConversationMutationVariables>;
+    `, {"hash":"sha256:c643494f2d4b2941d21c714e12a3a8cbc33ca19645a8ef8b6d9d0a2342827167"}) as unknown as TypedDocumentString<UnsnoozeConversationMutation, UnsnoozeConversationMutationVariables>;
 export const ConversationUpdatedDocument = new TypedDocumentString(`
     subscription ConversationUpdated($id: ID!, $after: String) {
   conversationUpdated(id: $id, after: $after) {
@@ -3352,7 +3354,7 @@ export const ConversationUpdatedDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConversationUpdatedSubscription, ConversationUpdatedSubscriptionVariables>;
+    `, {"hash":"sha256:c0987a4f78150773cb93dcd514827162ff802382e2d384c5ea04a46af4d9aedb"}) as unknown as TypedDocumentString<ConversationUpdatedSubscription, ConversationUpdatedSubscriptionVariables>;
 export const InboxUpdatedDocument = new TypedDocumentString(`
     subscription InboxUpdated($after: String) {
   inboxUpdated(after: $after) {
@@ -3378,7 +3380,7 @@ export const InboxUpdatedDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<InboxUpdatedSubscription, InboxUpdatedSubscriptionVariables>;
+    `, {"hash":"sha256:17d797c7f56021a1162a53ad3324effad9fb6d347d19376eeb23748f8af41ced"}) as unknown as TypedDocumentString<InboxUpdatedSubscription, InboxUpdatedSubscriptionVariables>;
 export const NotificationReceivedDocument = new TypedDocumentString(`
     subscription NotificationReceived($after: String) {
   notificationReceived(after: $after) {
@@ -3394,7 +3396,7 @@ export const NotificationReceivedDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<NotificationReceivedSubscription, NotificationReceivedSubscriptionVariables>;
+    `, {"hash":"sha256:86985a275ca6a71a805550ce749cea5efcf31471a90e84ac74c592f69c2cdf72"}) as unknown as TypedDocumentString<NotificationReceivedSubscription, NotificationReceivedSubscriptionVariables>;
 export const MessageKindsDocument = new TypedDocumentString(`
     query MessageKinds {
   tenant {
@@ -3409,7 +3411,7 @@ export const MessageKindsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<MessageKindsQuery, MessageKindsQueryVariables>;
+    `, {"hash":"sha256:cee4dfa6b6c11a60c1e89fdd5acd4b97babfd4b9cc57a2b38fdb9235fb8761a6"}) as unknown as TypedDocumentString<MessageKindsQuery, MessageKindsQueryVariables>;
 export const DefineMessageKindDocument = new TypedDocumentString(`
     mutation DefineMessageKind($input: DefineMessageKindInput!) {
   defineMessageKind(input: $input) {
@@ -3427,7 +3429,7 @@ export const DefineMessageKindDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DefineMessageKindMutation, DefineMessageKindMutationVariables>;
+    `, {"hash":"sha256:e8d19d622cca3789d4cdbfb8aebbb2e47d9161e413980a87cc3e21ae48b87768"}) as unknown as TypedDocumentString<DefineMessageKindMutation, DefineMessageKindMutationVariables>;
 export const RemoveMessageKindDocument = new TypedDocumentString(`
     mutation RemoveMessageKind($key: String!) {
   removeMessageKind(key: $key) {
@@ -3438,7 +3440,7 @@ export const RemoveMessageKindDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RemoveMessageKindMutation, RemoveMessageKindMutationVariables>;
+    `, {"hash":"sha256:0ce00916aaa99c4acaf0ac82709293f4a68976edabec67785175d99ea9a8970d"}) as unknown as TypedDocumentString<RemoveMessageKindMutation, RemoveMessageKindMutationVariables>;
 export const SetMessageKindRuleDocument = new TypedDocumentString(`
     mutation SetMessageKindRule($input: MessageKindRuleInput!) {
   setMessageKindRule(input: $input) {
@@ -3459,7 +3461,7 @@ export const SetMessageKindRuleDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SetMessageKindRuleMutation, SetMessageKindRuleMutationVariables>;
+    `, {"hash":"sha256:ee8fced8b8a446da4c6c377071bff26c45f6f4b12cb08cef94e71a80e6778b18"}) as unknown as TypedDocumentString<SetMessageKindRuleMutation, SetMessageKindRuleMutationVariables>;
 export const MyNotificationsDocument = new TypedDocumentString(`
     query MyNotifications($first: Int = 20, $after: String, $unreadOnly: Boolean) {
   viewer {
@@ -3489,14 +3491,14 @@ export const MyNotificationsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<MyNotificationsQuery, MyNotificationsQueryVariables>;
+    `, {"hash":"sha256:e26248691380265117655bedf6a7de7869be358ff2113d242542645f9b6cf461"}) as unknown as TypedDocumentString<MyNotificationsQuery, MyNotificationsQueryVariables>;
 export const UnreadNotificationCountDocument = new TypedDocumentString(`
     query UnreadNotificationCount {
   viewer {
     unreadNotificationCount
   }
 }
-    `) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+    `, {"hash":"sha256:0a755830fc05e45b921bf69b8722b5248ebd3a3c45cc5a11949bff81aaa13a53"}) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
 export const NotificationPreferencesDocument = new TypedDocumentString(`
     query NotificationPreferences {
   viewer {
@@ -3506,7 +3508,7 @@ export const NotificationPreferencesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
+    `, {"hash":"sha256:532325fb08c4cea575d56cc1307daf12b0957b6113a5a1a5b2366ea56d353683"}) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
 export const UpdateNotificationPreferencesDocument = new TypedDocumentString(`
     mutation UpdateNotificationPreferences($input: [NotificationPreferenceInput!]!) {
   updateNotificationPreferences(input: $input) {
@@ -3523,7 +3525,7 @@ export const UpdateNotificationPreferencesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateNotificationPreferencesMutation, UpdateNotificationPreferencesMutationVariables>;
+    `, {"hash":"sha256:f17179487737d9d8330121423bab63c817911f5982783e339a8376185a3d99fd"}) as unknown as TypedDocumentString<UpdateNotificationPreferencesMutation, UpdateNotificationPreferencesMutationVariables>;
 export const AddPoolNumberDocument = new TypedDocumentString(`
     mutation AddPoolNumber($tenantId: ID, $e164: String!, $channel: Channel, $channelAccountId: ID, $label: String, $numberType: NumberType, $segmentsPerSecond: Float) {
   addSendingNumber(
@@ -3573,7 +3575,7 @@ export const AddPoolNumberDocument = new TypedDocumentString(`
   segmentsPerSecond
   retiredAt
   ownershipProof
-}`) as unknown as TypedDocumentString<AddPoolNumberMutation, AddPoolNumberMutationVariables>;
+}`, {"hash":"sha256:790b99d558f56d8cfda179e30c8c571621d3acb4d15fad648bfb7c71598bab55"}) as unknown as TypedDocumentString<AddPoolNumberMutation, AddPoolNumberMutationVariables>;
 export const UpdateSendingNumberDocument = new TypedDocumentString(`
     mutation UpdateSendingNumber($id: ID!, $label: String, $numberType: NumberType, $segmentsPerSecond: Float) {
   updateSendingNumber(
@@ -3609,7 +3611,7 @@ export const UpdateSendingNumberDocument = new TypedDocumentString(`
   segmentsPerSecond
   retiredAt
   ownershipProof
-}`) as unknown as TypedDocumentString<UpdateSendingNumberMutation, UpdateSendingNumberMutationVariables>;
+}`, {"hash":"sha256:49bbec219361fea54b439af131bd2828fd82a36ead46909f4833dc91c6726330"}) as unknown as TypedDocumentString<UpdateSendingNumberMutation, UpdateSendingNumberMutationVariables>;
 export const RetireSendingNumberDocument = new TypedDocumentString(`
     mutation RetireSendingNumber($id: ID!) {
   retireSendingNumber(id: $id) {
@@ -3634,7 +3636,7 @@ export const RetireSendingNumberDocument = new TypedDocumentString(`
   segmentsPerSecond
   retiredAt
   ownershipProof
-}`) as unknown as TypedDocumentString<RetireSendingNumberMutation, RetireSendingNumberMutationVariables>;
+}`, {"hash":"sha256:bfc7698787571530e5a92bf73d5e06b340ea0573c8a12659eb0968c84afe1bcc"}) as unknown as TypedDocumentString<RetireSendingNumberMutation, RetireSendingNumberMutationVariables>;
 export const AllowAdminsToManageNumbersDocument = new TypedDocumentString(`
     mutation AllowAdminsToManageNumbers($tenantId: ID!, $allowed: Boolean!) {
   allowAdminsToManageNumbers(tenantId: $tenantId, allowed: $allowed) {
@@ -3649,7 +3651,7 @@ export const AllowAdminsToManageNumbersDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AllowAdminsToManageNumbersMutation, AllowAdminsToManageNumbersMutationVariables>;
+    `, {"hash":"sha256:2fd80228b2880fa77292f8bee10173e6fa52a16c32c0fb48dc4e184f82ad90be"}) as unknown as TypedDocumentString<AllowAdminsToManageNumbersMutation, AllowAdminsToManageNumbersMutationVariables>;
 export const PoolNumbersDocument = new TypedDocumentString(`
     query PoolNumbers($includeRetired: Boolean) {
   sendingNumbers(includeRetired: $includeRetired) {
@@ -3667,7 +3669,7 @@ export const PoolNumbersDocument = new TypedDocumentString(`
   segmentsPerSecond
   retiredAt
   ownershipProof
-}`) as unknown as TypedDocumentString<PoolNumbersQuery, PoolNumbersQueryVariables>;
+}`, {"hash":"sha256:a8c2f3f2de1265a80b1211f0eb99656bb1c79c78c1330e86c817e2978a577aa2"}) as unknown as TypedDocumentString<PoolNumbersQuery, PoolNumbersQueryVariables>;
 export const ConversationNumberRoutingDocument = new TypedDocumentString(`
     query ConversationNumberRouting($id: ID!, $channel: Channel) {
   conversation(id: $id) {
@@ -3701,7 +3703,7 @@ export const ConversationNumberRoutingDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConversationNumberRoutingQuery, ConversationNumberRoutingQueryVariables>;
+    `, {"hash":"sha256:e652c5f26e5de39fc5f4976eac78b902c4444c246c14def7efc70634f032894b"}) as unknown as TypedDocumentString<ConversationNumberRoutingQuery, ConversationNumberRoutingQueryVariables>;
 export const PreviewRoutingDocument = new TypedDocumentString(`
     query PreviewRouting($input: PreviewMessageInput!) {
   previewMessage(input: $input) {
@@ -3711,7 +3713,7 @@ export const PreviewRoutingDocument = new TypedDocumentString(`
     internationalWarning
   }
 }
-    `) as unknown as TypedDocumentString<PreviewRoutingQuery, PreviewRoutingQueryVariables>;
+    `, {"hash":"sha256:371b043b4fafcb8f88dff3ca1a60b147b0991ff33a3e4488b122645ab74874a7"}) as unknown as TypedDocumentString<PreviewRoutingQuery, PreviewRoutingQueryVariables>;
 export const CreateTenantDocument = new TypedDocumentString(`
     mutation CreateTenant($input: CreateTenantInput!) {
   createTenant(input: $input) {
@@ -3733,7 +3735,7 @@ export const CreateTenantDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreateTenantMutation, CreateTenantMutationVariables>;
+    `, {"hash":"sha256:058a2bb16eaf4ec03201c405c6e9e4f56353d359acaf0353e50bbd1815ff7205"}) as unknown as TypedDocumentString<CreateTenantMutation, CreateTenantMutationVariables>;
 export const TenantsDocument = new TypedDocumentString(`
     query Tenants($first: Int, $after: String) {
   tenants(first: $first, after: $after) {
@@ -3749,7 +3751,7 @@ export const TenantsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TenantsQuery, TenantsQueryVariables>;
+    `, {"hash":"sha256:ae679a4f129cc3d0fde635a67924a56e3e128fc073c3973990e66fce1919664d"}) as unknown as TypedDocumentString<TenantsQuery, TenantsQueryVariables>;
 export const UpsertCandidateDocument = new TypedDocumentString(`
     mutation UpsertCandidate($input: CandidateInput!) {
   upsertCandidate(input: $input) {
@@ -3771,7 +3773,7 @@ export const UpsertCandidateDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpsertCandidateMutation, UpsertCandidateMutationVariables>;
+    `, {"hash":"sha256:d68bbc18da58fcecf55697d52655ba2aab461b6522d18cf21e38b8b482b64df9"}) as unknown as TypedDocumentString<UpsertCandidateMutation, UpsertCandidateMutationVariables>;
 export const UpsertJobDocument = new TypedDocumentString(`
     mutation UpsertJob($input: JobInput!) {
   upsertJob(input: $input) {
@@ -3787,7 +3789,7 @@ export const UpsertJobDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpsertJobMutation, UpsertJobMutationVariables>;
+    `, {"hash":"sha256:85c3ee3f4d408c71ecf6807924fc2321c1258bc0f188e7cfb70ebb28f73fb910"}) as unknown as TypedDocumentString<UpsertJobMutation, UpsertJobMutationVariables>;
 export const UpsertApplicationDocument = new TypedDocumentString(`
     mutation UpsertApplication($input: ApplicationInput!) {
   upsertApplication(input: $input) {
@@ -3811,7 +3813,7 @@ export const UpsertApplicationDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpsertApplicationMutation, UpsertApplicationMutationVariables>;
+    `, {"hash":"sha256:d1464b4fe2f0170e385294d0ad17969898134ce66983b7cc6b54afa4606f342d"}) as unknown as TypedDocumentString<UpsertApplicationMutation, UpsertApplicationMutationVariables>;
 export const AddSendingNumberDocument = new TypedDocumentString(`
     mutation AddSendingNumber($tenantId: ID!, $e164: String!, $channel: Channel, $channelAccountId: ID) {
   addSendingNumber(
@@ -3834,7 +3836,7 @@ export const AddSendingNumberDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AddSendingNumberMutation, AddSendingNumberMutationVariables>;
+    `, {"hash":"sha256:b212cce6280608b104913e419ec0abd662d0821e2007b0d6fa853d6eb897d730"}) as unknown as TypedDocumentString<AddSendingNumberMutation, AddSendingNumberMutationVariables>;
 export const UnmatchedInboundDocument = new TypedDocumentString(`
     query UnmatchedInbound {
   unmatchedInboundMessages(first: 50) {
@@ -3847,7 +3849,7 @@ export const UnmatchedInboundDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UnmatchedInboundQuery, UnmatchedInboundQueryVariables>;
+    `, {"hash":"sha256:22212bf21b5212e88adae3aa4e0667ad45c8244c279c5fca074b53dfb0cf8f90"}) as unknown as TypedDocumentString<UnmatchedInboundQuery, UnmatchedInboundQueryVariables>;
 export const UpsertCommunityDocument = new TypedDocumentString(`
     mutation UpsertCommunity($input: CommunityInput!) {
   upsertCommunity(input: $input) {
@@ -3863,7 +3865,7 @@ export const UpsertCommunityDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpsertCommunityMutation, UpsertCommunityMutationVariables>;
+    `, {"hash":"sha256:99eb3c663c1beb9de2fc25510d9c5f67c0c7ae64d466d7f0a899845b6d6679f0"}) as unknown as TypedDocumentString<UpsertCommunityMutation, UpsertCommunityMutationVariables>;
 export const AddProspectDocument = new TypedDocumentString(`
     mutation AddProspect($communityExternalId: String!, $candidateExternalId: String!) {
   addProspect(
@@ -3883,7 +3885,7 @@ export const AddProspectDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AddProspectMutation, AddProspectMutationVariables>;
+    `, {"hash":"sha256:163735e9119754dcf84e59906b2b7a0c8b5c67b2f4d3e05d937c28c28ff9c077"}) as unknown as TypedDocumentString<AddProspectMutation, AddProspectMutationVariables>;
 export const RecordEmailDocument = new TypedDocumentString(`
     mutation RecordEmail($input: RecordEmailInput!) {
   recordEmail(input: $input) {
@@ -3907,7 +3909,7 @@ export const RecordEmailDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RecordEmailMutation, RecordEmailMutationVariables>;
+    `, {"hash":"sha256:e35fbcc5b229c50f858eecea1c9d8f8aa1468300e732c9558bb8335023e9a5dc"}) as unknown as TypedDocumentString<RecordEmailMutation, RecordEmailMutationVariables>;
 export const MessageActivityDocument = new TypedDocumentString(`
     query MessageActivity($filter: MessageActivityFilter!, $first: Int, $after: String) {
   messageActivity(filter: $filter, first: $first, after: $after) {
@@ -3955,7 +3957,7 @@ export const MessageActivityDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<MessageActivityQuery, MessageActivityQueryVariables>;
+    `, {"hash":"sha256:269ade4e404290225e83338bd774596c1addba57fee8b110b0c9e61b12be9920"}) as unknown as TypedDocumentString<MessageActivityQuery, MessageActivityQueryVariables>;
 export const ConsentChangesDocument = new TypedDocumentString(`
     query ConsentChanges($filter: ConsentChangesFilter!, $first: Int, $after: String) {
   consentChanges(filter: $filter, first: $first, after: $after) {
@@ -3995,7 +3997,7 @@ export const ConsentChangesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsentChangesQuery, ConsentChangesQueryVariables>;
+    `, {"hash":"sha256:45c4ac586edaf78a6aceeb47cba001b811e4232a0bf6bb8704e8e7a7b2899abc"}) as unknown as TypedDocumentString<ConsentChangesQuery, ConsentChangesQueryVariables>;
 export const NumberUsageReportDocument = new TypedDocumentString(`
     query NumberUsageReport($fromMonth: String!, $toMonth: String!) {
   numberUsageReport(fromMonth: $fromMonth, toMonth: $toMonth) {
@@ -4021,7 +4023,7 @@ export const NumberUsageReportDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<NumberUsageReportQuery, NumberUsageReportQueryVariables>;
+    `, {"hash":"sha256:36c8560be9ab726e70196281ac84b4c93e31ea371fe9a9a8c8f50d58a5ba6a15"}) as unknown as TypedDocumentString<NumberUsageReportQuery, NumberUsageReportQueryVariables>;
 export const CreditLedgerPeriodDocument = new TypedDocumentString(`
     query CreditLedgerPeriod($from: DateTime, $to: DateTime, $first: Int) {
   tenant {
@@ -4037,7 +4039,7 @@ export const CreditLedgerPeriodDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreditLedgerPeriodQuery, CreditLedgerPeriodQueryVariables>;
+    `, {"hash":"sha256:0c86a0aff81b887e9d3d8a6bc54746c3eb4b8dc072b14a768f8be3382a7d735d"}) as unknown as TypedDocumentString<CreditLedgerPeriodQuery, CreditLedgerPeriodQueryVariables>;
 export const SimulateInboundMessageDocument = new TypedDocumentString(`
     mutation SimulateInboundMessage($input: SimulateInboundMessageInput!) {
   simulateInboundMessage(input: $input) {
@@ -4084,7 +4086,7 @@ export const SimulateInboundMessageDocument = new TypedDocumentString(`
   createdAt
   sentAt
   deliveredAt
-}`) as unknown as TypedDocumentString<SimulateInboundMessageMutation, SimulateInboundMessageMutationVariables>;
+}`, {"hash":"sha256:1b61c9ba54a2eb78c8d0fec58837d0c3916250314e29fda05ce0184e7b164a22"}) as unknown as TypedDocumentString<SimulateInboundMessageMutation, SimulateInboundMessageMutationVariables>;
 export const ScheduleMessageDocument = new TypedDocumentString(`
     mutation ScheduleMessage($input: SendMessageInput!) {
   sendMessage(input: $input) {
@@ -4104,7 +4106,7 @@ export const ScheduleMessageDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ScheduleMessageMutation, ScheduleMessageMutationVariables>;
+    `, {"hash":"sha256:211ec555a0d6c830aacd82d9b302e89ca358b81c9029374456d411e6df3e4fc2"}) as unknown as TypedDocumentString<ScheduleMessageMutation, ScheduleMessageMutationVariables>;
 export const CancelScheduledMessageDocument = new TypedDocumentString(`
     mutation CancelScheduledMessage($id: ID!) {
   cancelScheduledMessage(id: $id) {
@@ -4123,7 +4125,7 @@ export const CancelScheduledMessageDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CancelScheduledMessageMutation, CancelScheduledMessageMutationVariables>;
+    `, {"hash":"sha256:39fa6ef01dbb2faf7076efdfe8e5eb4f3bfa2afc73e65b03000d4904b2b9002c"}) as unknown as TypedDocumentString<CancelScheduledMessageMutation, CancelScheduledMessageMutationVariables>;
 export const ScheduledMessagesDocument = new TypedDocumentString(`
     query ScheduledMessages($first: Int, $after: String) {
   scheduledMessages(first: $first, after: $after) {
@@ -4145,7 +4147,7 @@ export const ScheduledMessagesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ScheduledMessagesQuery, ScheduledMessagesQueryVariables>;
+    `, {"hash":"sha256:6d3f43851f8ce385fa9a86e4051ab309a7df732441fe9e91b59212f33eea9cd8"}) as unknown as TypedDocumentString<ScheduledMessagesQuery, ScheduledMessagesQueryVariables>;
 export const SetQuietHoursDocument = new TypedDocumentString(`
     mutation SetQuietHours($quietHours: QuietHoursInput, $noSundays: Boolean) {
   updateTenantSettings(input: {quietHours: $quietHours, noSundays: $noSundays}) {
@@ -4164,7 +4166,7 @@ export const SetQuietHoursDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SetQuietHoursMutation, SetQuietHoursMutationVariables>;
+    `, {"hash":"sha256:0650913be01de308174bdba5b59df45ee1884edf06f8d853bfee83403b376096"}) as unknown as TypedDocumentString<SetQuietHoursMutation, SetQuietHoursMutationVariables>;
 export const PreviewQuietHoursDocument = new TypedDocumentString(`
     query PreviewQuietHours($input: PreviewMessageInput!) {
   previewMessage(input: $input) {
@@ -4182,7 +4184,7 @@ export const PreviewQuietHoursDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<PreviewQuietHoursQuery, PreviewQuietHoursQueryVariables>;
+    `, {"hash":"sha256:ad1a684cd48d81385bad2777b7b6ad621bb1b7f2e0c6f0435533135d1f6c74f2"}) as unknown as TypedDocumentString<PreviewQuietHoursQuery, PreviewQuietHoursQueryVariables>;
 export const BuySeatsDocument = new TypedDocumentString(`
     mutation BuySeats($count: Int!) {
   buySeats(count: $count) {
@@ -4198,7 +4200,7 @@ export const BuySeatsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<BuySeatsMutation, BuySeatsMutationVariables>;
+    `, {"hash":"sha256:08658315c1c4087f1aba9916631b15f3fc679fd2876fcc30ceb058a304ae5004"}) as unknown as TypedDocumentString<BuySeatsMutation, BuySeatsMutationVariables>;
 export const ReleaseSeatsDocument = new TypedDocumentString(`
     mutation ReleaseSeats($count: Int!) {
   releaseSeats(count: $count) {
@@ -4218,7 +4220,7 @@ export const ReleaseSeatsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ReleaseSeatsMutation, ReleaseSeatsMutationVariables>;
+    `, {"hash":"sha256:455b6fba68cf89951a2d3b25170a47d2ce095598dddbf69a9693efbbd4fb0899"}) as unknown as TypedDocumentString<ReleaseSeatsMutation, ReleaseSeatsMutationVariables>;
 export const AssignSeatDocument = new TypedDocumentString(`
     mutation AssignSeat($userId: ID!) {
   assignSeat(userId: $userId) {
@@ -4240,7 +4242,7 @@ export const AssignSeatDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AssignSeatMutation, AssignSeatMutationVariables>;
+    `, {"hash":"sha256:d882aa1270b4ce2e1b26288023b701259e8d914814851c952007f580c889082c"}) as unknown as TypedDocumentString<AssignSeatMutation, AssignSeatMutationVariables>;
 export const UnassignSeatDocument = new TypedDocumentString(`
     mutation UnassignSeat($userId: ID!) {
   unassignSeat(userId: $userId) {
@@ -4257,7 +4259,7 @@ export const UnassignSeatDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UnassignSeatMutation, UnassignSeatMutationVariables>;
+    `, {"hash":"sha256:2cf5b6269cb8cb4aaeba82a5f362e282b5e8051e445500ab000b6495eda85eb9"}) as unknown as TypedDocumentString<UnassignSeatMutation, UnassignSeatMutationVariables>;
 export const ReassignSeatDocument = new TypedDocumentString(`
     mutation ReassignSeat($fromUserId: ID!, $toUserId: ID!) {
   reassignSeat(fromUserId: $fromUserId, toUserId: $toUserId) {
@@ -4275,7 +4277,7 @@ export const ReassignSeatDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ReassignSeatMutation, ReassignSeatMutationVariables>;
+    `, {"hash":"sha256:2c9db3b8a5a2865ec3ade14e76b2ccc20723fcea15b44e861940e300e041fd10"}) as unknown as TypedDocumentString<ReassignSeatMutation, ReassignSeatMutationVariables>;
 export const MessageTemplatesDocument = new TypedDocumentString(`
     query MessageTemplates($channel: Channel, $first: Int, $after: String) {
   messageTemplates(channel: $channel, first: $first, after: $after) {
@@ -4307,7 +4309,7 @@ export const MessageTemplatesDocument = new TypedDocumentString(`
     approvalUpdatedAt
   }
   updatedAt
-}`) as unknown as TypedDocumentString<MessageTemplatesQuery, MessageTemplatesQueryVariables>;
+}`, {"hash":"sha256:254d177df84d20320b6c45b0313901d9cd29b405aa7160b7ecfc2869818222d5"}) as unknown as TypedDocumentString<MessageTemplatesQuery, MessageTemplatesQueryVariables>;
 export const MessageTemplateNodeDocument = new TypedDocumentString(`
     query MessageTemplateNode($id: ID!) {
   node(id: $id) {
@@ -4334,7 +4336,7 @@ export const MessageTemplateNodeDocument = new TypedDocumentString(`
     approvalUpdatedAt
   }
   updatedAt
-}`) as unknown as TypedDocumentString<MessageTemplateNodeQuery, MessageTemplateNodeQueryVariables>;
+}`, {"hash":"sha256:864aed23ed372b876cdc7176c72291d517925e478f29ab89e458e2a45b90817a"}) as unknown as TypedDocumentString<MessageTemplateNodeQuery, MessageTemplateNodeQueryVariables>;
 export const CreateMessageTemplateDocument = new TypedDocumentString(`
     mutation CreateMessageTemplate($input: CreateMessageTemplateInput!) {
   createMessageTemplate(input: $input) {
@@ -4372,7 +4374,7 @@ export const CreateMessageTemplateDocument = new TypedDocumentString(`
     approvalUpdatedAt
   }
   updatedAt
-}`) as unknown as TypedDocumentString<CreateMessageTemplateMutation, CreateMessageTemplateMutationVariables>;
+}`, {"hash":"sha256:185331a4423fa19f6b16cce17d74cc759cbf9557be66f099d1ea595a66d473b7"}) as unknown as TypedDocumentString<CreateMessageTemplateMutation, CreateMessageTemplateMutationVariables>;
 export const UpdateMessageTemplateDocument = new TypedDocumentString(`
     mutation UpdateMessageTemplate($input: UpdateMessageTemplateInput!) {
   updateMessageTemplate(input: $input) {
@@ -4410,7 +4412,7 @@ export const UpdateMessageTemplateDocument = new TypedDocumentString(`
     approvalUpdatedAt
   }
   updatedAt
-}`) as unknown as TypedDocumentString<UpdateMessageTemplateMutation, UpdateMessageTemplateMutationVariables>;
+}`, {"hash":"sha256:94ecced24a8f5280b19241d9a4d696e2e90ed61b8bbdd939d620bef53f6fac4a"}) as unknown as TypedDocumentString<UpdateMessageTemplateMutation, UpdateMessageTemplateMutationVariables>;
 export const DeleteMessageTemplateDocument = new TypedDocumentString(`
     mutation DeleteMessageTemplate($id: ID!) {
   deleteMessageTemplate(id: $id) {
@@ -4424,7 +4426,7 @@ export const DeleteMessageTemplateDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteMessageTemplateMutation, DeleteMessageTemplateMutationVariables>;
+    `, {"hash":"sha256:77f7e7f9c6be3db02c92b4e7ed3175b7fd903253b75915944c1019045f95fd2a"}) as unknown as TypedDocumentString<DeleteMessageTemplateMutation, DeleteMessageTemplateMutationVariables>;
 export const SendTemplatedMessageDocument = new TypedDocumentString(`
     mutation SendTemplatedMessage($input: SendMessageInput!) {
   sendMessage(input: $input) {
@@ -4454,7 +4456,7 @@ export const SendTemplatedMessageDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SendTemplatedMessageMutation, SendTemplatedMessageMutationVariables>;
+    `, {"hash":"sha256:58c7dc13550e7041ecf09b88ad752f29d565c9b78340a2ac4b4bc18a1dc2a499"}) as unknown as TypedDocumentString<SendTemplatedMessageMutation, SendTemplatedMessageMutationVariables>;
 export const PreviewTemplatedMessageDocument = new TypedDocumentString(`
     query PreviewTemplatedMessage($input: PreviewMessageInput!) {
   previewMessage(input: $input) {
@@ -4471,7 +4473,7 @@ export const PreviewTemplatedMessageDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<PreviewTemplatedMessageQuery, PreviewTemplatedMessageQueryVariables>;
+    `, {"hash":"sha256:d0dfc447d2e858554714ce66bb355f8ae13a7b9c48ee260fc2ad43161e544f9c"}) as unknown as TypedDocumentString<PreviewTemplatedMessageQuery, PreviewTemplatedMessageQueryVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
@@ -4487,13 +4489,14 @@ export const ViewerDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+    `, {"hash":"sha256:3dc5d82d7e413cd43f884e01b94e6ebff33637c6f5fd1089a6bd2abc65f98d27"}) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
 export const TenantDocument = new TypedDocumentString(`
     query Tenant {
   tenant {
     id
     name
     enabledChannels
+    requireTrustedDocuments
     sendPolicy {
       requireSeat
       requireSendPermission
@@ -4507,7 +4510,7 @@ export const TenantDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TenantQuery, TenantQueryVariables>;
+    `, {"hash":"sha256:a420e3e820cf38a201cf934c3cce44dc903bb500e3cea8c8aaf815973ddfa8f2"}) as unknown as TypedDocumentString<TenantQuery, TenantQueryVariables>;
 export const UpdateTenantSettingsDocument = new TypedDocumentString(`
     mutation UpdateTenantSettings($input: TenantSettingsInput!) {
   updateTenantSettings(input: $input) {
@@ -4516,6 +4519,7 @@ export const UpdateTenantSettingsDocument = new TypedDocumentString(`
       id
       name
       enabledChannels
+      requireTrustedDocuments
       sendPolicy {
         requireSeat
         requireSendPermission
@@ -4536,7 +4540,7 @@ export const UpdateTenantSettingsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateTenantSettingsMutation, UpdateTenantSettingsMutationVariables>;
+    `, {"hash":"sha256:e9360994fb422599d36246fd5b54941d60f03ee678b4f92772dc8cc57a772c3c"}) as unknown as TypedDocumentString<UpdateTenantSettingsMutation, UpdateTenantSettingsMutationVariables>;
 export const TenantEventsDocument = new TypedDocumentString(`
     subscription TenantEvents($after: String) {
   tenantEvents(after: $after) {
@@ -4548,14 +4552,14 @@ export const TenantEventsDocument = new TypedDocumentString(`
     occurredAt
   }
 }
-    `) as unknown as TypedDocumentString<TenantEventsSubscription, TenantEventsSubscriptionVariables>;
+    `, {"hash":"sha256:af118ec4e7047e9b5ad610b417b1c6a9fea26a57d3c08b036572a491b3dbad16"}) as unknown as TypedDocumentString<TenantEventsSubscription, TenantEventsSubscriptionVariables>;
 export const EventCursorDocument = new TypedDocumentString(`
     query EventCursor {
   tenant {
     eventCursor
   }
 }
-    `) as unknown as TypedDocumentString<EventCursorQuery, EventCursorQueryVariables>;
+    `, {"hash":"sha256:4f1a077196789a3854a61b9e76b60b4b7cde2f3d57a43f7510585e3edb64959d"}) as unknown as TypedDocumentString<EventCursorQuery, EventCursorQueryVariables>;
 export const UsersDocument = new TypedDocumentString(`
     query Users($first: Int, $after: String, $includeDeactivated: Boolean) {
   tenant {
@@ -4586,7 +4590,7 @@ export const UsersDocument = new TypedDocumentString(`
     id
     assignedAt
   }
-}`) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+}`, {"hash":"sha256:80ce820f9f35db647bf0bd77f318b1b670efb3d8e7f17643f64c561b33ba4938"}) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
 export const UserDocument = new TypedDocumentString(`
     query User($id: ID!) {
   user(id: $id) {
@@ -4606,7 +4610,7 @@ export const UserDocument = new TypedDocumentString(`
     id
     assignedAt
   }
-}`) as unknown as TypedDocumentString<UserQuery, UserQueryVariables>;
+}`, {"hash":"sha256:2395f09fdb3f86e10a8cd0dd4e5c2ba66e5fc458ed145aeb70a3a5d21bfc9e4e"}) as unknown as TypedDocumentString<UserQuery, UserQueryVariables>;
 export const CreateUserDocument = new TypedDocumentString(`
     mutation CreateUser($input: CreateUserInput!) {
   createUser(input: $input) {
@@ -4643,7 +4647,7 @@ export const CreateUserDocument = new TypedDocumentString(`
     id
     assignedAt
   }
-}`) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+}`, {"hash":"sha256:4e86ab6a504c10189d95e850d768623d2998009cc89b74b221cda25a2a023410"}) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
 export const UpdateUserDocument = new TypedDocumentString(`
     mutation UpdateUser($input: UpdateUserInput!) {
   updateUser(input: $input) {
@@ -4676,7 +4680,7 @@ export const UpdateUserDocument = new TypedDocumentString(`
     id
     assignedAt
   }
-}`) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
+}`, {"hash":"sha256:9707c125215389c46836d2b1ff9a3c406acb8bf6ce3fbce1eba274a8d09a6a63"}) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
 export const CreateUserTokenDocument = new TypedDocumentString(`
     mutation CreateUserToken($userId: ID!, $ttlSeconds: Int) {
   createUserToken(userId: $userId, ttlSeconds: $ttlSeconds) {
@@ -4697,7 +4701,7 @@ export const CreateUserTokenDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreateUserTokenMutation, CreateUserTokenMutationVariables>;
+    `, {"hash":"sha256:19c7a3236e79e81bce052bc7b98ba3d8843a985409d7b3699cefd78260606373"}) as unknown as TypedDocumentString<CreateUserTokenMutation, CreateUserTokenMutationVariables>;
 export const CreateWebhookEndpointDocument = new TypedDocumentString(`
     mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
   createWebhookEndpoint(input: $input) {
@@ -4727,7 +4731,7 @@ export const CreateWebhookEndpointDocument = new TypedDocumentString(`
   failingSince
   previousSecretExpiresAt
   createdAt
-}`) as unknown as TypedDocumentString<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+}`, {"hash":"sha256:0b05db49fd5f174c394db34076feae415c6e442f80bd46b52d39ab07570a0d89"}) as unknown as TypedDocumentString<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
 export const UpdateWebhookEndpointDocument = new TypedDocumentString(`
     mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {
   updateWebhookEndpoint(input: $input) {
@@ -4754,7 +4758,7 @@ export const UpdateWebhookEndpointDocument = new TypedDocumentString(`
   failingSince
   previousSecretExpiresAt
   createdAt
-}`) as unknown as TypedDocumentString<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
+}`, {"hash":"sha256:87f1d51ecc01521ce41337ede3639734bd1696bfe24f9833482eb06f7bd76f5c"}) as unknown as TypedDocumentString<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
 export const DeleteWebhookEndpointDocument = new TypedDocumentString(`
     mutation DeleteWebhookEndpoint($id: ID!) {
   deleteWebhookEndpoint(id: $id) {
@@ -4768,7 +4772,7 @@ export const DeleteWebhookEndpointDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+    `, {"hash":"sha256:5e4105df712d9b680ab6cb500d28165b2dbc38bb35841ce9a83f1a6ec72fff43"}) as unknown as TypedDocumentString<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
 export const RotateWebhookSecretDocument = new TypedDocumentString(`
     mutation RotateWebhookSecret($id: ID!, $overlapHours: Int) {
   rotateWebhookSecret(id: $id, overlapHours: $overlapHours) {
@@ -4798,7 +4802,7 @@ export const RotateWebhookSecretDocument = new TypedDocumentString(`
   failingSince
   previousSecretExpiresAt
   createdAt
-}`) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+}`, {"hash":"sha256:c979fdf48c03f8789a3f6baf1724eb2533a1e4c427f2e3b0abe75ea8bdecafb5"}) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
 export const WebhookEndpointsDocument = new TypedDocumentString(`
     query WebhookEndpoints($first: Int, $after: String) {
   webhookEndpoints(first: $first, after: $after) {
@@ -4823,7 +4827,7 @@ export const WebhookEndpointsDocument = new TypedDocumentString(`
   failingSince
   previousSecretExpiresAt
   createdAt
-}`) as unknown as TypedDocumentString<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
+}`, {"hash":"sha256:399a0415c783782c6e87031f59c829d372d00a33d25bce200c0f18cda4db8594"}) as unknown as TypedDocumentString<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
 export const WebhookEndpointDocument = new TypedDocumentString(`
     query WebhookEndpoint($id: ID!) {
   node(id: $id) {
@@ -4843,7 +4847,7 @@ export const WebhookEndpointDocument = new TypedDocumentString(`
   failingSince
   previousSecretExpiresAt
   createdAt
-}`) as unknown as TypedDocumentString<WebhookEndpointQuery, WebhookEndpointQueryVariables>;
+}`, {"hash":"sha256:c4a48aa9edeeee1f219575a9e8272c880d54e0ce81922ce8679609e4f5e06332"}) as unknown as TypedDocumentString<WebhookEndpointQuery, WebhookEndpointQueryVariables>;
 export const WebhookDeliveriesDocument = new TypedDocumentString(`
     query WebhookDeliveries($id: ID!, $first: Int, $after: String) {
   node(id: $id) {
@@ -4888,7 +4892,7 @@ export const WebhookDeliveriesDocument = new TypedDocumentString(`
   failingSince
   previousSecretExpiresAt
   createdAt
-}`) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+}`, {"hash":"sha256:374286e6303487f894a70001e359e597fcb8b0476a4f31a8cddd7aed1fb51411"}) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
 export const ReplayWebhookDeliveryDocument = new TypedDocumentString(`
     mutation ReplayWebhookDelivery($id: ID!) {
   replayWebhookDelivery(id: $id) {
@@ -4905,7 +4909,7 @@ export const ReplayWebhookDeliveryDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ReplayWebhookDeliveryMutation, ReplayWebhookDeliveryMutationVariables>;
+    `, {"hash":"sha256:bd63b454a37233ec7b8db2f66524ec474738cd7b62a0fb7d243f1a38745da05c"}) as unknown as TypedDocumentString<ReplayWebhookDeliveryMutation, ReplayWebhookDeliveryMutationVariables>;
 export const ReplayWebhookEventsDocument = new TypedDocumentString(`
     mutation ReplayWebhookEvents($endpointId: ID!, $from: DateTime!, $to: DateTime!) {
   replayWebhookEvents(endpointId: $endpointId, from: $from, to: $to) {
@@ -4923,7 +4927,7 @@ export const ReplayWebhookEventsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ReplayWebhookEventsMutation, ReplayWebhookEventsMutationVariables>;
+    `, {"hash":"sha256:bc21170776b7dd495ddb2d73d7636f5b6efd49d763edc3c85000f1971818def0"}) as unknown as TypedDocumentString<ReplayWebhookEventsMutation, ReplayWebhookEventsMutationVariables>;
 export const ConversationChannelsDocument = new TypedDocumentString(`
     query ConversationChannels($id: ID!) {
   conversation(id: $id) {
@@ -4973,7 +4977,7 @@ export const ConversationChannelsDocument = new TypedDocumentString(`
     language
     parameters
   }
-}`) as unknown as TypedDocumentString<ConversationChannelsQuery, ConversationChannelsQueryVariables>;
+}`, {"hash":"sha256:4a173eeb4e719289560ab82631731fa0368d7a1ddc79a6498f399e428451d78b"}) as unknown as TypedDocumentString<ConversationChannelsQuery, ConversationChannelsQueryVariables>;
 export const SendOnChannelDocument = new TypedDocumentString(`
     mutation SendOnChannel($input: SendMessageInput!) {
   sendMessage(input: $input) {
@@ -4998,7 +5002,7 @@ export const SendOnChannelDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SendOnChannelMutation, SendOnChannelMutationVariables>;
+    `, {"hash":"sha256:c3dc0bcbcc81e78d3c004c8157be1d37cdc47708c3d4170d93ae64acf630911c"}) as unknown as TypedDocumentString<SendOnChannelMutation, SendOnChannelMutationVariables>;
 export const SendReengagementTemplateDocument = new TypedDocumentString(`
     mutation SendReengagementTemplate($input: SendReengagementTemplateInput!) {
   sendReengagementTemplate(input: $input) {
@@ -5026,7 +5030,7 @@ export const SendReengagementTemplateDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SendReengagementTemplateMutation, SendReengagementTemplateMutationVariables>;
+    `, {"hash":"sha256:fba03f97f38aec76cd3d7308724a45a896d326bde37d99ee293dda0755030c2e"}) as unknown as TypedDocumentString<SendReengagementTemplateMutation, SendReengagementTemplateMutationVariables>;
 export const SendConsentInviteOnDocument = new TypedDocumentString(`
     mutation SendConsentInviteOn($conversationId: ID!, $channel: Channel) {
   sendConsentInvite(conversationId: $conversationId, channel: $channel) {
@@ -5040,7 +5044,7 @@ export const SendConsentInviteOnDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SendConsentInviteOnMutation, SendConsentInviteOnMutationVariables>;
+    `, {"hash":"sha256:23a99b3365ceb97de1489c8291166031bf376c3d8b35f1141fd5c5cc3429e07d"}) as unknown as TypedDocumentString<SendConsentInviteOnMutation, SendConsentInviteOnMutationVariables>;
 export const PreviewOnChannelDocument = new TypedDocumentString(`
     query PreviewOnChannel($input: PreviewMessageInput!) {
   previewMessage(input: $input) {
@@ -5083,7 +5087,7 @@ export const PreviewOnChannelDocument = new TypedDocumentString(`
     language
     parameters
   }
-}`) as unknown as TypedDocumentString<PreviewOnChannelQuery, PreviewOnChannelQueryVariables>;
+}`, {"hash":"sha256:3ceec2523a1f2c8e04de89b6ba425f51005fae242be77ffb65dd376cb47e3fe0"}) as unknown as TypedDocumentString<PreviewOnChannelQuery, PreviewOnChannelQueryVariables>;
 export const UpdateReengagementSettingsDocument = new TypedDocumentString(`
     mutation UpdateReengagementSettings($input: TenantSettingsInput!) {
   updateTenantSettings(input: $input) {
@@ -5107,7 +5111,7 @@ export const UpdateReengagementSettingsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateReengagementSettingsMutation, UpdateReengagementSettingsMutationVariables>;
+    `, {"hash":"sha256:c508f125e68424070782cff03ccf6f7d1f2bad41fbaafb3ce385e535d0e13640"}) as unknown as TypedDocumentString<UpdateReengagementSettingsMutation, UpdateReengagementSettingsMutationVariables>;
 export const WorkflowsDocument = new TypedDocumentString(`
     query Workflows($after: String) {
   workflows(first: 50, after: $after) {
@@ -5143,7 +5147,7 @@ export const WorkflowsDocument = new TypedDocumentString(`
     senderId
     templateId
   }
-}`) as unknown as TypedDocumentString<WorkflowsQuery, WorkflowsQueryVariables>;
+}`, {"hash":"sha256:db996bf86be548b91855d247bd59d85dac7ae03926c113c1609956b3fea9c5df"}) as unknown as TypedDocumentString<WorkflowsQuery, WorkflowsQueryVariables>;
 export const WorkflowRunsDocument = new TypedDocumentString(`
     query WorkflowRuns($filter: WorkflowRunFilter, $after: String) {
   workflowRuns(first: 50, after: $after, filter: $filter) {
@@ -5188,7 +5192,7 @@ export const WorkflowRunsDocument = new TypedDocumentString(`
       scheduledFor
     }
   }
-}`) as unknown as TypedDocumentString<WorkflowRunsQuery, WorkflowRunsQueryVariables>;
+}`, {"hash":"sha256:f5eb9740c2b327a6a0143525a5576b24d1c6777162572b5c9b66eaf9b5803171"}) as unknown as TypedDocumentString<WorkflowRunsQuery, WorkflowRunsQueryVariables>;
 export const CreateWorkflowDocument = new TypedDocumentString(`
     mutation CreateWorkflow($input: WorkflowInput!) {
   createWorkflow(input: $input) {
@@ -5229,7 +5233,7 @@ export const CreateWorkflowDocument = new TypedDocumentString(`
     senderId
     templateId
   }
-}`) as unknown as TypedDocumentString<CreateWorkflowMutation, CreateWorkflowMutationVariables>;
+}`, {"hash":"sha256:f3fdae9357b446e97ea36b06581e5a8427321dcead0295d62677bdf9204548dc"}) as unknown as TypedDocumentString<CreateWorkflowMutation, CreateWorkflowMutationVariables>;
 export const UpdateWorkflowDocument = new TypedDocumentString(`
     mutation UpdateWorkflow($id: ID!, $input: WorkflowInput!) {
   updateWorkflow(id: $id, input: $input) {
@@ -5270,7 +5274,7 @@ export const UpdateWorkflowDocument = new TypedDocumentString(`
     senderId
     templateId
   }
-}`) as unknown as TypedDocumentString<UpdateWorkflowMutation, UpdateWorkflowMutationVariables>;
+}`, {"hash":"sha256:d32c8cee49db96b4e6124a9af9a4f52d844392b60e9178dd1248e14d4b3ea08c"}) as unknown as TypedDocumentString<UpdateWorkflowMutation, UpdateWorkflowMutationVariables>;
 export const PauseWorkflowDocument = new TypedDocumentString(`
     mutation PauseWorkflow($id: ID!) {
   pauseWorkflow(id: $id) {
@@ -5286,7 +5290,7 @@ export const PauseWorkflowDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<PauseWorkflowMutation, PauseWorkflowMutationVariables>;
+    `, {"hash":"sha256:60f1bc59553bbb3b019887b27a2679cecd8af3f6309434b464c55b802a7a215a"}) as unknown as TypedDocumentString<PauseWorkflowMutation, PauseWorkflowMutationVariables>;
 export const ResumeWorkflowDocument = new TypedDocumentString(`
     mutation ResumeWorkflow($id: ID!) {
   resumeWorkflow(id: $id) {
@@ -5302,7 +5306,7 @@ export const ResumeWorkflowDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ResumeWorkflowMutation, ResumeWorkflowMutationVariables>;
+    `, {"hash":"sha256:b5a171815506d5577d4d93bfcbb9196a4bb4b0d1963f21981b2ffc18b3cf2e4c"}) as unknown as TypedDocumentString<ResumeWorkflowMutation, ResumeWorkflowMutationVariables>;
 export const DeleteWorkflowDocument = new TypedDocumentString(`
     mutation DeleteWorkflow($id: ID!) {
   deleteWorkflow(id: $id) {
@@ -5316,7 +5320,7 @@ export const DeleteWorkflowDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteWorkflowMutation, DeleteWorkflowMutationVariables>;
+    `, {"hash":"sha256:d4423bfedc5e678fa5343ca59e8e63576ca908d80854b0731767726618372ee1"}) as unknown as TypedDocumentString<DeleteWorkflowMutation, DeleteWorkflowMutationVariables>;
 export const ReportApplicationStatusChangedDocument = new TypedDocumentString(`
     mutation ReportApplicationStatusChanged($input: ApplicationStatusChangedInput!) {
   reportApplicationStatusChanged(input: $input) {
@@ -5398,7 +5402,7 @@ fragment WorkflowTriggerFields on WorkflowTriggerResult {
     reason
     detail
   }
-}`) as unknown as TypedDocumentString<ReportApplicationStatusChangedMutation, ReportApplicationStatusChangedMutationVariables>;
+}`, {"hash":"sha256:20744208df52fc665c546fa20b9e6e6e3f69d1d9c103ec642b275c389444c449"}) as unknown as TypedDocumentString<ReportApplicationStatusChangedMutation, ReportApplicationStatusChangedMutationVariables>;
 export const ReportCallToActionCompletedDocument = new TypedDocumentString(`
     mutation ReportCallToActionCompleted($input: CallToActionCompletedInput!) {
   reportCallToActionCompleted(input: $input) {
@@ -5480,4 +5484,4 @@ fragment WorkflowTriggerFields on WorkflowTriggerResult {
     reason
     detail
   }
-}`) as unknown as TypedDocumentString<ReportCallToActionCompletedMutation, ReportCallToActionCompletedMutationVariables>;
+}`, {"hash":"sha256:d9e8747bb0fdd9bbd7aae2edebf3441248eb545e79b98bab1bd7e458c072c1d7"}) as unknown as TypedDocumentString<ReportCallToActionCompletedMutation, ReportCallToActionCompletedMutationVariables>;

@@ -91,6 +91,10 @@ export const Tenant = builder.prismaNode('Tenant', {
       resolve: (tenant) => encodeCursor(tenant.lastEventPosition),
     }),
     defaultCountry: t.exposeString('defaultCountry'),
+    requireTrustedDocuments: t.exposeBoolean('requireTrustedDocuments', {
+      description:
+        'User tokens may run only trusted documents, sent by hash (see updateTenantSettings); API keys may run any document.',
+    }),
     timeZone: t.exposeString('timeZone', {
       description: 'IANA time zone whose calendar months number allowances count in.',
     }),
@@ -172,6 +176,11 @@ const TenantSettingsInput = builder.inputType('TenantSettingsInput', {
         "Quiet hours in the candidate's local time (new tenants: 21:00-08:00); enabled: false turns them off.",
     }),
     noSundays: t.boolean({ required: false, description: "No messages on the candidate's Sunday." }),
+    requireTrustedDocuments: t.boolean({
+      required: false,
+      description:
+        "Trusted documents only for user tokens (your frontend's credential), in every environment: a user token's request must name a generated operation by its sha256 hash (extensions.persistedQuery; clients/generated/persisted-documents.json) and is refused with PERSISTED_QUERY_REQUIRED (HTTP 403) otherwise, introspection included, so a stolen token cannot run arbitrary queries. API keys may still send any document. Logged as TENANT_UPDATED with the new value.",
+    }),
   }),
 });
 
