@@ -165,6 +165,7 @@ export function buildApp(config: Config, log: Logger) {
         limits: config.graphqlLimits,
         authenticate,
         log,
+        inbox: config.referenceInbox,
         readiness: [
           { name: 'database', check: () => db.ping() },
           { name: 'events', check: () => events.ping() },

@@ -6,6 +6,7 @@ import type { Logger } from '../log.ts';
 import { live, type ReadinessCheck, ready } from './health.ts';
 import { type GraphQLLimits, limitExceeded } from './limits.ts';
 import type { LiveConnections } from './live-connections.ts';
+import { isInboxPath, serveInbox } from './inbox-static.ts';
 import { isReportPath } from './report-csv.ts';
 import { isWebhookPath } from './webhooks.ts';
 import { attachWebSocket } from './websocket.ts';
@@ -59,6 +60,8 @@ export function createHttpServer(deps: {
   live: LiveConnections;
   /** GET /metrics (`api/metrics/serve-metrics.ts`), which decides who may scrape. */
   metrics?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** Serve the reference inbox (clients/inbox) at /inbox (REFERENCE_INBOX). */
+  inbox?: boolean;
 }) {
   const { yoga, log } = deps;
   let draining = false;
@@ -92,6 +95,13 @@ export function createHttpServer(deps: {
       return void deps.metrics(req, res).catch((error: Error) => {
         log.error({ err: error }, 'metrics failed');
         if (!res.headersSent) res.writeHead(500).end();
+      });
+    }
+    if (deps.inbox && isInboxPath(path)) {
+      return void serveInbox(req, res, path).catch((error: Error) => {
+        log.error({ err: error, path }, 'inbox file failed');
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
       });
     }
     if (isReportPath(path)) {

@@ -73,16 +73,19 @@ const ConversationUpdate = builder.objectRef<Delivered<ConversationUpdateItem>>(
       type: 'Message',
       nullable: true,
       description: 'The new or changed message (MESSAGE_CREATED, MESSAGE_STATUS_CHANGED); null for other updates.',
-      resolve: (query, u, _args, ctx) =>
-        u.messageId
+      resolve: (query, u, _args, ctx) => {
+        // Read even for an update without a message (a STOP): Pothos's unused-query check fails it otherwise.
+        const selection = { ...query };
+        return u.messageId
           ? eventRows(ctx.services.prisma).message(
               tenantScope(ctx).db,
               tenantActor(ctx).tenantId,
               u.event.position,
               { id: u.messageId, conversationId: u.conversationId },
-              query,
+              selection,
             )
-          : null,
+          : null;
+      },
     }),
   }),
 });
