@@ -44,6 +44,7 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: optionalUrl(['postgres', 'postgresql'], 'postgresql://user@127.0.0.1:5432/parley'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  DATABASE_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
   REDIS_URL: optionalUrl(['redis', 'rediss'], 'redis://127.0.0.1:6379'),
 
   DATA_DIR: z.string().min(1).default('.parley-data'),
@@ -62,6 +63,7 @@ const envSchema = z.object({
     .refine((v) => v === undefined || v.length >= 32, { message: 'expected at least 32 characters of random text' }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_TENANT: z.enum(['on', 'off']).optional(),
+  REFERENCE_INBOX: z.enum(['on', 'off']).optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   TWILIO_ACCOUNT_SID: z
     .string()
@@ -156,6 +158,8 @@ export type Config = {
   databaseUrl: string | undefined;
   /** Connections to PostgreSQL per copy of the service. */
   databasePoolSize: number;
+  /** The hot statements (send, inbound) prepared once per connection; off behind a pooler that cannot keep them. */
+  databasePreparedStatements: boolean;
 
   /** Redis fan-out when set; otherwise events stay in this process. */
   redisUrl: string | undefined;
@@ -169,6 +173,8 @@ export type Config = {
   metricsToken: string | undefined;
   /** Create a demo tenant on first start and print its credentials. */
   demoTenant: boolean;
+  /** Serve the reference inbox (clients/inbox, built) at /inbox: on in development. */
+  referenceInbox: boolean;
   /** New tenants start with quiet hours 21:00-08:00 (QUIET_HOURS_DEFAULT; off in tests). */
   quietHoursByDefault: boolean;
   shutdownGraceMs: number;
@@ -279,6 +285,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS === 'on',
 
     redisUrl: e.REDIS_URL,
     dataDir: resolve(e.DATA_DIR),
@@ -288,6 +295,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
     demoTenant: e.DEMO_TENANT ? e.DEMO_TENANT === 'on' : !e.DATABASE_URL && e.NODE_ENV === 'development',
+    referenceInbox: e.REFERENCE_INBOX ? e.REFERENCE_INBOX === 'on' : e.NODE_ENV === 'development',
     // New tenants get quiet hours 21:00-08:00 unless turned off (tests, whose sends must not depend on the hour).
     quietHoursByDefault: e.QUIET_HOURS_DEFAULT ? e.QUIET_HOURS_DEFAULT === 'on' : e.NODE_ENV !== 'test',
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

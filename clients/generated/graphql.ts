@@ -1470,6 +1470,126 @@ export type RecordEmailMutation = { recordEmail:
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
+export type RefLockFragment = { channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null, message: string | null, notice: string | null };
+
+export type RefMessageFragment = { id: string, direction: Direction, channel: MessageChannel, body: string, status: MessageStatus, senderName: string, createdAt: string, errorCode: string | null, alert: { code: string, message: string } | null };
+
+export type RefRowFragment = { id: string, lastMessageAt: string | null, unreadCount: number, candidate: { id: string, name: string }, lastMessage: { id: string, direction: Direction, channel: MessageChannel, body: string, status: MessageStatus } | null, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null, message: string | null, notice: string | null }> };
+
+export type RefViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RefViewerQuery = { viewer: { kind: ActorKind, unreadNotificationCount: number, user: { id: string, name: string } | null } };
+
+export type RefInboxQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type RefInboxQuery = { inbox: { edges: Array<{ node: { id: string, lastMessageAt: string | null, unreadCount: number, candidate: { id: string, name: string }, lastMessage: { id: string, direction: Direction, channel: MessageChannel, body: string, status: MessageStatus } | null, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null, message: string | null, notice: string | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type RefConversationQueryVariables = Exact<{
+  id: string | number;
+  last: number;
+  before?: string | null | undefined;
+}>;
+
+
+export type RefConversationQuery = { conversation: { sendingNumber: string | null, id: string, lastMessageAt: string | null, unreadCount: number, messages: { edges: Array<{ node: { id: string, direction: Direction, channel: MessageChannel, body: string, status: MessageStatus, senderName: string, createdAt: string, errorCode: string | null, alert: { code: string, message: string } | null } }>, pageInfo: { hasPreviousPage: boolean, startCursor: string | null } }, candidate: { id: string, name: string }, lastMessage: { id: string, direction: Direction, channel: MessageChannel, body: string, status: MessageStatus } | null, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null, message: string | null, notice: string | null }> } | null };
+
+export type RefPreviewQueryVariables = Exact<{
+  input: PreviewMessageInput;
+}>;
+
+
+export type RefPreviewQuery = { previewMessage: { allowed: boolean, characters: number, segments: number, encoding: MessageEncoding, credits: number, refusals: Array<{ code: ErrorCode, message: string }> } | null };
+
+export type RefSendMutationVariables = Exact<{
+  input: SendMessageInput;
+}>;
+
+
+export type RefSendMutation = { sendMessage:
+    | { __typename: 'AllowanceExhaustedError', code: ErrorCode, message: string }
+    | { __typename: 'AttachmentsNotSupportedError', code: ErrorCode, message: string }
+    | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
+    | { __typename: 'ConversationLockedError', code: ErrorCode, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
+    | { __typename: 'InsufficientCreditsError', code: ErrorCode, message: string }
+    | { __typename: 'Message', id: string, direction: Direction, channel: MessageChannel, body: string, status: MessageStatus, senderName: string, createdAt: string, errorCode: string | null, alert: { code: string, message: string } | null }
+    | { __typename: 'MessageKindNotAllowedError', code: ErrorCode, message: string }
+    | { __typename: 'MessageTooLongError', code: ErrorCode, message: string }
+    | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'QuietHoursError', code: ErrorCode, message: string }
+    | { __typename: 'SendNotAllowedError', code: ErrorCode, message: string }
+    | { __typename: 'SessionWindowClosedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type RefInviteMutationVariables = Exact<{
+  conversationId: string | number;
+  channel?: Channel | null | undefined;
+}>;
+
+
+export type RefInviteMutation = { sendConsentInvite:
+    | { __typename: 'AllowanceExhaustedError', code: ErrorCode, message: string }
+    | { __typename: 'AttachmentsNotSupportedError', code: ErrorCode, message: string }
+    | { __typename: 'ChannelUnavailableError', code: ErrorCode, message: string }
+    | { __typename: 'ConsentInvitationNotAvailableError', code: ErrorCode, message: string }
+    | { __typename: 'ConversationLockedError', code: ErrorCode, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: ErrorCode, message: string }
+    | { __typename: 'InsufficientCreditsError', code: ErrorCode, message: string }
+    | { __typename: 'Message', id: string, direction: Direction, channel: MessageChannel, body: string, status: MessageStatus, senderName: string, createdAt: string, errorCode: string | null, alert: { code: string, message: string } | null }
+    | { __typename: 'MessageKindNotAllowedError', code: ErrorCode, message: string }
+    | { __typename: 'MessageTooLongError', code: ErrorCode, message: string }
+    | { __typename: 'NoSendingNumberError', code: ErrorCode, message: string }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'QuietHoursError', code: ErrorCode, message: string }
+    | { __typename: 'SendNotAllowedError', code: ErrorCode, message: string }
+    | { __typename: 'SessionWindowClosedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type RefMarkReadMutationVariables = Exact<{
+  conversationId: string | number;
+  upTo: string | number;
+}>;
+
+
+export type RefMarkReadMutation = { markConversationRead:
+    | { __typename: 'Conversation', id: string, unreadCount: number }
+    | { __typename: 'NotAuthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type RefConversationLiveSubscriptionVariables = Exact<{
+  id: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type RefConversationLiveSubscription = { conversationUpdated: { cursor: string, type: TenantEventType, message: { id: string, direction: Direction, channel: MessageChannel, body: string, status: MessageStatus, senderName: string, createdAt: string, errorCode: string | null, alert: { code: string, message: string } | null } | null, conversation: { id: string, unreadCount: number, sendingNumber: string | null, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null, message: string | null, notice: string | null }> } | null } };
+
+export type RefInboxLiveSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type RefInboxLiveSubscription = { inboxUpdated: { cursor: string, conversationId: string, conversation: { id: string, lastMessageAt: string | null, unreadCount: number, candidate: { id: string, name: string }, lastMessage: { id: string, direction: Direction, channel: MessageChannel, body: string, status: MessageStatus } | null, locks: Array<{ channel: Channel, locked: boolean, reachable: boolean, reason: LockReason | null, message: string | null, notice: string | null }> } | null } };
+
+export type RefBellLiveSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type RefBellLiveSubscription = { notificationReceived: { cursor: string, unreadCount: number } };
+
 export type MessageActivityQueryVariables = Exact<{
   filter: MessageActivityFilter;
   first?: number | null | undefined;
@@ -2334,6 +2454,60 @@ export const PoolNumberFragmentDoc = new TypedDocumentString(`
   ownershipProof
 }
     `, {"fragmentName":"PoolNumber"}) as unknown as TypedDocumentString<PoolNumberFragment, unknown>;
+export const RefMessageFragmentDoc = new TypedDocumentString(`
+    fragment RefMessage on Message {
+  id
+  direction
+  channel
+  body
+  status
+  senderName
+  createdAt
+  errorCode
+  alert {
+    code
+    message
+  }
+}
+    `, {"fragmentName":"RefMessage"}) as unknown as TypedDocumentString<RefMessageFragment, unknown>;
+export const RefLockFragmentDoc = new TypedDocumentString(`
+    fragment RefLock on ConversationLock {
+  channel
+  locked
+  reachable
+  reason
+  message
+  notice
+}
+    `, {"fragmentName":"RefLock"}) as unknown as TypedDocumentString<RefLockFragment, unknown>;
+export const RefRowFragmentDoc = new TypedDocumentString(`
+    fragment RefRow on Conversation {
+  id
+  lastMessageAt
+  unreadCount
+  candidate {
+    id
+    name
+  }
+  lastMessage {
+    id
+    direction
+    channel
+    body
+    status
+  }
+  locks {
+    ...RefLock
+  }
+}
+    fragment RefLock on ConversationLock {
+  channel
+  locked
+  reachable
+  reason
+  message
+  notice
+}`, {"fragmentName":"RefRow"}) as unknown as TypedDocumentString<RefRowFragment, unknown>;
 export const MessageTemplateFieldsFragmentDoc = new TypedDocumentString(`
     fragment MessageTemplateFields on MessageTemplate {
   id
@@ -3910,6 +4084,287 @@ export const RecordEmailDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:e35fbcc5b229c50f858eecea1c9d8f8aa1468300e732c9558bb8335023e9a5dc"}) as unknown as TypedDocumentString<RecordEmailMutation, RecordEmailMutationVariables>;
+export const RefViewerDocument = new TypedDocumentString(`
+    query RefViewer {
+  viewer {
+    kind
+    unreadNotificationCount
+    user {
+      id
+      name
+    }
+  }
+}
+    `, {"hash":"sha256:03571250b7476c0beb43a421d3e57ea9fcee8f8d746a02e0d448885f0b6c66fa"}) as unknown as TypedDocumentString<RefViewerQuery, RefViewerQueryVariables>;
+export const RefInboxDocument = new TypedDocumentString(`
+    query RefInbox($first: Int!, $after: String) {
+  inbox(first: $first, after: $after) {
+    edges {
+      node {
+        ...RefRow
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment RefLock on ConversationLock {
+  channel
+  locked
+  reachable
+  reason
+  message
+  notice
+}
+fragment RefRow on Conversation {
+  id
+  lastMessageAt
+  unreadCount
+  candidate {
+    id
+    name
+  }
+  lastMessage {
+    id
+    direction
+    channel
+    body
+    status
+  }
+  locks {
+    ...RefLock
+  }
+}`, {"hash":"sha256:c0014fd2c5502c2376161983ae419d6b4e624c59948883c3d8606340c1db8b4a"}) as unknown as TypedDocumentString<RefInboxQuery, RefInboxQueryVariables>;
+export const RefConversationDocument = new TypedDocumentString(`
+    query RefConversation($id: ID!, $last: Int!, $before: String) {
+  conversation(id: $id) {
+    ...RefRow
+    sendingNumber
+    messages(last: $last, before: $before) {
+      edges {
+        node {
+          ...RefMessage
+        }
+      }
+      pageInfo {
+        hasPreviousPage
+        startCursor
+      }
+    }
+  }
+}
+    fragment RefLock on ConversationLock {
+  channel
+  locked
+  reachable
+  reason
+  message
+  notice
+}
+fragment RefMessage on Message {
+  id
+  direction
+  channel
+  body
+  status
+  senderName
+  createdAt
+  errorCode
+  alert {
+    code
+    message
+  }
+}
+fragment RefRow on Conversation {
+  id
+  lastMessageAt
+  unreadCount
+  candidate {
+    id
+    name
+  }
+  lastMessage {
+    id
+    direction
+    channel
+    body
+    status
+  }
+  locks {
+    ...RefLock
+  }
+}`, {"hash":"sha256:f9927742788eef6fa5e6a27e5f1f1a4ff107c82861e90dbd8c8cd254e6096d7b"}) as unknown as TypedDocumentString<RefConversationQuery, RefConversationQueryVariables>;
+export const RefPreviewDocument = new TypedDocumentString(`
+    query RefPreview($input: PreviewMessageInput!) {
+  previewMessage(input: $input) {
+    allowed
+    characters
+    segments
+    encoding
+    credits
+    refusals {
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:ab4369541645d2c105d8e2379d123d5f42e326fd1e9ffff1fcb1ad8281ae27ec"}) as unknown as TypedDocumentString<RefPreviewQuery, RefPreviewQueryVariables>;
+export const RefSendDocument = new TypedDocumentString(`
+    mutation RefSend($input: SendMessageInput!) {
+  sendMessage(input: $input) {
+    __typename
+    ... on Message {
+      ...RefMessage
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment RefMessage on Message {
+  id
+  direction
+  channel
+  body
+  status
+  senderName
+  createdAt
+  errorCode
+  alert {
+    code
+    message
+  }
+}`, {"hash":"sha256:acdb1ffbd6fd9987e8aa338652c89c9f5fb5f85f0e66c7c17d385973f3c63e23"}) as unknown as TypedDocumentString<RefSendMutation, RefSendMutationVariables>;
+export const RefInviteDocument = new TypedDocumentString(`
+    mutation RefInvite($conversationId: ID!, $channel: Channel) {
+  sendConsentInvite(conversationId: $conversationId, channel: $channel) {
+    __typename
+    ... on Message {
+      ...RefMessage
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment RefMessage on Message {
+  id
+  direction
+  channel
+  body
+  status
+  senderName
+  createdAt
+  errorCode
+  alert {
+    code
+    message
+  }
+}`, {"hash":"sha256:53ef2e0ce214cdd8cd5c4a162f6aa46c3331c2c1a69371a128eff5f0a7978b2a"}) as unknown as TypedDocumentString<RefInviteMutation, RefInviteMutationVariables>;
+export const RefMarkReadDocument = new TypedDocumentString(`
+    mutation RefMarkRead($conversationId: ID!, $upTo: ID!) {
+  markConversationRead(conversationId: $conversationId, upTo: $upTo) {
+    __typename
+    ... on Conversation {
+      id
+      unreadCount
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:f0e87b684edd05f82f0fac7eaef5bc142b6ba612750eb2ebe7d4fdc969d68ff7"}) as unknown as TypedDocumentString<RefMarkReadMutation, RefMarkReadMutationVariables>;
+export const RefConversationLiveDocument = new TypedDocumentString(`
+    subscription RefConversationLive($id: ID!, $after: String) {
+  conversationUpdated(id: $id, after: $after) {
+    cursor
+    type
+    message {
+      ...RefMessage
+    }
+    conversation {
+      id
+      unreadCount
+      sendingNumber
+      locks {
+        ...RefLock
+      }
+    }
+  }
+}
+    fragment RefLock on ConversationLock {
+  channel
+  locked
+  reachable
+  reason
+  message
+  notice
+}
+fragment RefMessage on Message {
+  id
+  direction
+  channel
+  body
+  status
+  senderName
+  createdAt
+  errorCode
+  alert {
+    code
+    message
+  }
+}`, {"hash":"sha256:e05170f49eea184399517bf2e40c8919058b44867ce250c2e4aca5a41528fc81"}) as unknown as TypedDocumentString<RefConversationLiveSubscription, RefConversationLiveSubscriptionVariables>;
+export const RefInboxLiveDocument = new TypedDocumentString(`
+    subscription RefInboxLive($after: String) {
+  inboxUpdated(after: $after) {
+    cursor
+    conversationId
+    conversation {
+      ...RefRow
+    }
+  }
+}
+    fragment RefLock on ConversationLock {
+  channel
+  locked
+  reachable
+  reason
+  message
+  notice
+}
+fragment RefRow on Conversation {
+  id
+  lastMessageAt
+  unreadCount
+  candidate {
+    id
+    name
+  }
+  lastMessage {
+    id
+    direction
+    channel
+    body
+    status
+  }
+  locks {
+    ...RefLock
+  }
+}`, {"hash":"sha256:9bb034638dd1798b7614dba8889dba5b1678d4c886bf880328bd00a5a9a7bb1d"}) as unknown as TypedDocumentString<RefInboxLiveSubscription, RefInboxLiveSubscriptionVariables>;
+export const RefBellLiveDocument = new TypedDocumentString(`
+    subscription RefBellLive($after: String) {
+  notificationReceived(after: $after) {
+    cursor
+    unreadCount
+  }
+}
+    `, {"hash":"sha256:b5963cc99ee4a5d3641be7930b8e5737d73fe06dd6912a618ae77587e52bc737"}) as unknown as TypedDocumentString<RefBellLiveSubscription, RefBellLiveSubscriptionVariables>;
 export const MessageActivityDocument = new TypedDocumentString(`
     query MessageActivity($filter: MessageActivityFilter!, $first: Int, $after: String) {
   messageActivity(filter: $filter, first: $first, after: $after) {
