@@ -85,7 +85,7 @@ export function createParleyClient(options: ParleyClientOptions) {
         ...operationOf(document, options.trustedDocuments),
         variables: variables as Record<string, unknown>,
       });
-      return (async function* () {
+      const results = (async function* () {
         for await (const result of iterator) {
           if (result.errors?.length || !result.data) {
             throw new ParleyRequestError(0, (result.errors ?? []) as GraphQLErrorBody[]);
@@ -93,6 +93,14 @@ export function createParleyClient(options: ParleyClientOptions) {
           yield result.data as R;
         }
       })();
+      // A generator returned before its first `next()` never runs its body, so the subscription (already
+      // started) is stopped here too: React's StrictMode, for one, mounts and unmounts at once.
+      const finish = results.return.bind(results);
+      results.return = async (value) => {
+        await iterator.return?.();
+        return finish(value);
+      };
+      return results;
     },
 
     async close() {
