@@ -8,6 +8,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.ts';
+import { statementName } from './prepared-statements.ts';
 
 /** Raw SQL on one connection, for the migrator and the few statements Prisma cannot express. */
 export interface SqlSession {
@@ -27,16 +28,29 @@ export interface Database {
   poolStats?(): { total: number; idle: number; waiting: number };
 }
 
-export type DatabaseTarget = { url: string; poolSize?: number } | { dataDir: string } | { memory: true };
+export type DatabaseTarget =
+  | {
+      url: string;
+      poolSize?: number;
+      /** Prepare the statements marked `prepared()` once per connection (default); off for a pooler that cannot. */
+      preparedStatements?: boolean;
+    }
+  | { dataDir: string }
+  | { memory: true };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return 'url' in target ? openPostgres(target.url, target.poolSize ?? 10) : openEmbedded(target);
+  return 'url' in target
+    ? openPostgres(target.url, target.poolSize ?? 10, target.preparedStatements ?? true)
+    : openEmbedded(target);
 }
 
-function openPostgres(url: string, poolSize: number): Database {
+function openPostgres(url: string, poolSize: number, preparedStatements: boolean): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', () => {}); // an idle client dropped by the server; the pool replaces it
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // The adapter's type wants a name for every statement; undefined (an unmarked one) is node-postgres's unnamed statement.
+  const named = statementName as (query: { sql: string }) => string;
+  const adapter = new PrismaPg(pool, preparedStatements ? { statementNameGenerator: named } : {});
+  const prisma = new PrismaClient({ adapter });
   return {
     kind: 'postgres',
     prisma,

@@ -4,6 +4,10 @@ import type { DatabaseTarget } from './database.ts';
 
 export function databaseTarget(config: Config): DatabaseTarget {
   return config.databaseUrl
-    ? { url: config.databaseUrl, poolSize: config.databasePoolSize }
+    ? {
+        url: config.databaseUrl,
+        poolSize: config.databasePoolSize,
+        preparedStatements: config.databasePreparedStatements,
+      }
     : { dataDir: join(config.dataDir, 'pglite') };
 }

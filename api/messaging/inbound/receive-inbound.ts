@@ -3,6 +3,7 @@ import type { InboundMessage } from '../../../plugins/sdk/index.ts';
 import { countReceived } from '../../allowances/usage.ts';
 import { allowanceAlertCtes, usageCtes } from '../../allowances/usage-sql.ts';
 import { Prisma, type PrismaClient } from '../../db/generated/prisma/client.ts';
+import { prepared } from '../../db/prepared-statements.ts';
 import { scopeToTenant, type TenantDb } from '../../db/tenant-scope.ts';
 import { isUniqueViolation } from '../../domain/prisma-errors.ts';
 import type { TenantTx } from '../../domain/scope.ts';
@@ -46,7 +47,8 @@ async function insertInbound(
   const sentAt = inbound.sentAt?.getTime() ?? Number.NaN;
   const now = sentAt < received.getTime() && sentAt > received.getTime() - RETRIED_FOR_MS ? new Date(sentAt) : received;
   const payload = JSON.stringify({ direction: 'INBOUND', channel: route.channel, kind: 'CHAT' });
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  const rows = await db.$queryRaw<{ id: string }[]>(
+    prepared(Prisma.sql`
     WITH m AS (
       INSERT INTO "Message" (id, "tenantId", "conversationId", direction, channel, kind, body, "fromNumber", "toNumber", status,
         provider, "providerMessageId", "createdAt")
@@ -67,7 +69,8 @@ async function insertInbound(
       FROM m),
     ${usageCtes({ tenantId: route.tenantId, numberId: route.numberId, at: now, direction: 'received', guard: false, gate: Prisma.sql`EXISTS (SELECT 1 FROM m)` })}
     uz AS (SELECT 1)${allowanceAlertCtes(route.tenantId, route.numberId)}
-    SELECT id FROM m`;
+    SELECT id FROM m`),
+  );
   return rows[0]?.id ?? null;
 }
 

@@ -1,4 +1,5 @@
-import type { PrismaClient } from '../../db/generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../../db/generated/prisma/client.ts';
+import { prepared } from '../../db/prepared-statements.ts';
 import type { SendChannel } from '../../domain/send-channels.ts';
 
 export type InboundRoute = {
@@ -25,7 +26,8 @@ export async function routeInbound(
   accountId: string | null = null,
   channel: SendChannel = 'SMS',
 ): Promise<InboundRoute | null> {
-  const [route] = await prisma.$queryRaw<InboundRoute[]>`
+  const [route] = await prisma.$queryRaw<InboundRoute[]>(
+    prepared(Prisma.sql`
     SELECT sn.id AS "numberId", sn."tenantId", sn.channel::text AS channel, c.id AS "conversationId", c."candidateId"
     FROM "SendingNumber" sn
     LEFT JOIN LATERAL (
@@ -40,6 +42,7 @@ export async function routeInbound(
     WHERE sn.e164 = ${to} AND sn.channel = ${channel}::"Channel" AND sn."accountId" IS NOT DISTINCT FROM ${accountId}::uuid
     -- A number in service first: a retired one (released, perhaps now another tenant's) only when none is.
     ORDER BY sn."retiredAt" IS NOT NULL, sn."retiredAt" DESC
-    LIMIT 1`;
+    LIMIT 1`),
+  );
   return route ?? null;
 }

@@ -9,6 +9,7 @@ import type {
   ConsentState,
   MessageStatus,
 } from '../../db/generated/prisma/enums.ts';
+import { prepared } from '../../db/prepared-statements.ts';
 import type { TenantScope } from '../../domain/scope.ts';
 import type { SendChannel } from '../../domain/send-channels.ts';
 import type { KindOf } from '../kinds/message-kinds.ts';
@@ -140,7 +141,8 @@ export async function readSendFacts(
         AND tm.channel = ${channel}::"Channel" AND tm.template IS NOT NULL
         AND tm.status NOT IN ('FAILED', 'UNDELIVERED', 'CANCELLED')) AS "lastTemplateAt"`
     : Prisma.sql`NULL::timestamptz AS "lastInboundAt", NULL::timestamptz AS "lastTemplateAt"`;
-  const [row] = await scope.db.$queryRaw<SendFacts[]>`
+  const [row] = await scope.db.$queryRaw<SendFacts[]>(
+    prepared(Prisma.sql`
     SELECT tn.name AS "tenantName", tn."enabledChannels"::text[] AS "enabledChannels", tn."requireSeat", ${accountFactsSql('tn')},
       tn."requireSendPermission", tn."consentModel"::text AS "consentModel", tn."inviteText",
       tn."requireNumberAssignment",
@@ -188,6 +190,7 @@ export async function readSendFacts(
     LEFT JOIN "SendingNumber" sn ON sn.id = cn."sendingNumberId"
     LEFT JOIN "ChannelAccount" sa ON sa.id = sn."accountId"
     ${existingJoin}
-    WHERE tn.id = ${scope.tenantId}::uuid`;
+    WHERE tn.id = ${scope.tenantId}::uuid`),
+  );
   return row ?? null;
 }

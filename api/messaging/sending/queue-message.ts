@@ -7,6 +7,7 @@ import { reservationCtes, reservedGuard } from '../../credits/reserve-sql.ts';
 import type { Message as MessageRow } from '../../db/generated/prisma/client.ts';
 import { Prisma } from '../../db/generated/prisma/client.ts';
 import type { MessageKind } from '../../db/generated/prisma/enums.ts';
+import { prepared } from '../../db/prepared-statements.ts';
 import type { TenantDb } from '../../db/tenant-scope.ts';
 import { InsufficientCreditsError } from '../../domain/errors.ts';
 import type { TenantTx } from '../../domain/scope.ts';
@@ -79,7 +80,8 @@ export async function queueMessageRow(
     guard: q.allowance !== 'count',
     gate: reserve ? Prisma.sql`EXISTS (SELECT 1 FROM bl)` : undefined,
   });
-  const written = await db.$executeRaw`
+  const written = await db.$executeRaw(
+    prepared(Prisma.sql`
     WITH ${reserve ? creditLockCte(tenantId, credits) : Prisma.empty} ${usage} ${reserve?.before ?? Prisma.empty} m AS (
       INSERT INTO "Message" (id, "tenantId", "conversationId", direction, channel, kind, "customKind", "authorId", body, "fromNumber",
         "toNumber", status, segments, encoding, "idempotencyKey", "requestHash", template, "createdAt")
@@ -113,7 +115,8 @@ export async function queueMessageRow(
       INSERT INTO "Event" (id, "tenantId", type, "subjectId", "conversationId", payload)
       SELECT ${eventId}::uuid, ${tenantId}::uuid, 'MESSAGE_CREATED', m.id, ${q.conversationId}::uuid, ${payload}::jsonb FROM m)${reserve?.after ?? Prisma.empty}${allowanceAlertCtes(tenantId, number.id)}
     UPDATE "Conversation" SET "lastMessageAt" = ${now}
-    WHERE id = ${q.conversationId}::uuid AND "tenantId" = ${tenantId}::uuid AND EXISTS (SELECT 1 FROM m)`;
+    WHERE id = ${q.conversationId}::uuid AND "tenantId" = ${tenantId}::uuid AND EXISTS (SELECT 1 FROM m)`),
+  );
   // Nothing written: the number's allowance ran out, or another send took the credits, since the policy's read.
   if (written === 0) {
     const exhausted = await allowanceExhausted(db, tenantId, number.id, now);
