@@ -40,6 +40,12 @@ if (app.demo) {
       '  Send either as the header   Authorization: Bearer <key or token>',
       `  e.g. curl -s ${app.url} -H 'content-type: application/json' -H 'authorization: Bearer ${d.apiKey}' -d '{"query":"{ tenant { name seats { purchased assigned } } }"}'`,
       ...(d.sandbox ? sandboxTour(app.url, d.userToken, d.sandbox) : []),
+      ...(d.sandbox && config.referenceInbox
+        ? [
+            `  Or in the browser, the reference inbox (clients/inbox), signed in with the user token above:`,
+            `    ${app.url.replace(/\/graphql$/, '')}/inbox/#/conversations/${d.sandbox.conversationId}`,
+          ]
+        : []),
       '',
     ].join('\n'),
   );
