@@ -27,6 +27,7 @@ import { createMetricsHandler } from './metrics/serve-metrics.ts';
 import { createNotifier, type Notifier } from './notifications/notifier.ts';
 import { createScheduledRecheck } from './outbox/scheduled-recheck.ts';
 import { createOutboxWorker, type OutboxWorker } from './outbox/worker.ts';
+import { tracingConfigured } from './tracing/configured.ts';
 import { createWebhookWorker, type WebhookWorker } from './webhooks-out/worker.ts';
 import { createWorkflowWorker } from './workflows/worker.ts';
 
@@ -46,6 +47,8 @@ export function buildApp(config: Config, log: Logger) {
     async start(): Promise<RunningApp> {
       // Before anything is opened: a bad CHANNEL_PLUGINS stops the start at once.
       const plugins = await loadChannelPlugins(config.channels.plugins);
+      // Before the database opens, so its statements are traced; imported only when on (memory).
+      const tracing = tracingConfigured() ? (await import('./tracing/setup.ts')).startTracing() : null;
       const db = await openDatabase(databaseTarget(config));
       const metrics = createMetrics();
       log.info({ database: db.kind, events: config.redisUrl ? 'redis' : 'in-process' }, 'starting');
@@ -152,6 +155,7 @@ export function buildApp(config: Config, log: Logger) {
         hideSuggestions: config.env === 'production',
         live,
         metrics: metrics.registry,
+        tracing: tracing?.yogaPlugin,
       });
       metrics.observe({
         backlog: () => readBacklog(db.prisma),
@@ -211,6 +215,7 @@ export function buildApp(config: Config, log: Logger) {
           await credentials.close();
           await events.close();
           await db.close();
+          await tracing?.shutdown();
           log.info('stopped');
         },
       };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { GraphQLError } from 'graphql';
-import { createYoga, maskError } from 'graphql-yoga';
+import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import type { Registry } from 'prom-client';
 import { schema } from '../../schema/index.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -80,6 +80,8 @@ export function createGraphQLHandler(deps: {
   live: Pick<LiveConnections, 'claim'>;
   /** The registry GraphQL request, latency and error series go to (`api/metrics/`). */
   metrics?: Registry;
+  /** OpenTelemetry operation and resolver spans, when tracing is on (`api/tracing/`). */
+  tracing?: Plugin;
 }) {
   const { services, authenticate, log } = deps;
   return createYoga<ServerContext, RequestContext>({
@@ -92,6 +94,7 @@ export function createGraphQLHandler(deps: {
       useGraphQLLimits(deps.limits),
       useSseStreamLimit(deps.live, deps.limits.connectionsPerCredential),
       useErrorCodes(),
+      ...(deps.tracing ? [deps.tracing] : []),
       useOperationLog(),
       ...(deps.metrics ? [useGraphQLMetrics(deps.metrics)] : []),
       ...(deps.hideSuggestions ? [blockFieldSuggestionsPlugin({ mask: '' })] : []),

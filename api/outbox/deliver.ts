@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type ApprovedTemplate, ChannelError, type ChannelProvider } from '../../plugins/sdk/index.ts';
 import type { Message } from '../db/generated/prisma/client.ts';
 import type { Logger } from '../log.ts';
+import { providerCalls } from '../tracing/provider-span.ts';
 import type { Claim } from './claims.ts';
 import type { Outcomes } from './outcomes.ts';
 import { TimedOut, withTimeout } from './timeout.ts';
@@ -36,14 +37,16 @@ export type Route = {
 export async function deliver(deps: DeliverDeps, attempt: Claim, message: Message, route: Route): Promise<void> {
   const { outcomes, log, sendTimeoutMs, maxAttempts, backoff } = deps;
   if (attempt.waitMs > 0) await sleep(attempt.waitMs);
-  const call = route.provider.send({
-    from: message.fromNumber,
-    to: message.toNumber,
-    body: message.body,
-    ...(message.template ? { template: message.template as ApprovedTemplate } : {}),
-    statusCallbackUrl: route.statusCallbackUrl(message.id),
-    correlationId: message.id,
-  });
+  const call = providerCalls.trace(route.pluginId, 'send', () =>
+    route.provider.send({
+      from: message.fromNumber,
+      to: message.toNumber,
+      body: message.body,
+      ...(message.template ? { template: message.template as ApprovedTemplate } : {}),
+      statusCallbackUrl: route.statusCallbackUrl(message.id),
+      correlationId: message.id,
+    }),
+  );
   let providerMessageId: string;
   try {
     providerMessageId = (await withTimeout(call, sendTimeoutMs, 'send')).providerMessageId;

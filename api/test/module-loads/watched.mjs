@@ -1,0 +1,2 @@
+export const WATCHED =
+  /[\\/]node_modules[\\/](@opentelemetry|@envelop[\\/]opentelemetry|@prisma[\\/]instrumentation)[\\/]/;
