@@ -14,7 +14,8 @@ describe('npm start bundle', () => {
   let copy: string;
   beforeAll(async () => {
     copy = await mkdtemp(join(tmpdir(), 'parley-start-'));
-    for (const dir of ['api', 'schema', 'plugins', 'prisma', 'clients']) await cp(join(root, dir), join(copy, dir), { recursive: true });
+    for (const dir of ['api', 'schema', 'plugins', 'prisma', 'clients'])
+      await cp(join(root, dir), join(copy, dir), { recursive: true });
     await cp(join(root, 'package.json'), join(copy, 'package.json'));
     await symlink(join(root, 'node_modules'), join(copy, 'node_modules'));
   });
