@@ -36,6 +36,7 @@ describe('the reference inbox in Chromium', () => {
   let page: Page;
   let token: string;
   let conversationId: string;
+  let recruiterId: string;
   let shots: string;
   /** The page's own errors, shown with a failure: what a locator's timeout cannot say. */
   const pageErrors: string[] = [];
@@ -53,7 +54,7 @@ describe('the reference inbox in Chromium', () => {
       chromium.launch({ executablePath: CHROMIUM, headless: true }),
       mkdtemp(join(tmpdir(), 'parley-reference-inbox-')),
     ]);
-    ({ tenant, token, conversationId } = await sandboxConversation(server));
+    ({ tenant, token, conversationId, recruiterId } = await sandboxConversation(server));
     page = await browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && pageErrors.push(m.text()));
@@ -69,9 +70,9 @@ describe('the reference inbox in Chromium', () => {
     await server?.stop();
   });
 
-  const candidateTexts = async (body: string) => {
+  const candidateTexts = async (body: string, from = CANDIDATE_PHONE) => {
     const { simulateInboundMessage } = await tenant.client.request(SimulateInboundMessageDocument, {
-      input: { from: CANDIDATE_PHONE, body },
+      input: { from, body },
     });
     expect(simulateInboundMessage.__typename).toBe('SimulatedInboundMessage');
   };
@@ -152,6 +153,22 @@ describe('the reference inbox in Chromium', () => {
     await shot('3-stopped');
     console.log(`reference inbox walkthrough: ${Date.now() - began} ms in Chromium; screenshots in ${shots}`);
   }, 60_000);
+
+  it('pages back through a long history', async () => {
+    const phone = '+14155550124';
+    const id = await application(tenant, recruiterId, 'dana', 'Dana Candidate', phone);
+    for (let i = 1; i <= 34; i++) await candidateTexts(`Note ${i} of 34`, phone);
+    await page.getByLabel('Conversation id').fill(id);
+    await page.getByRole('button', { name: 'Open' }).click();
+    const messages = page.getByRole('list', { name: 'Messages' });
+    await messages.getByText('Note 34 of 34').waitFor(WAIT);
+    await expect.poll(() => messages.getByRole('listitem').filter({ hasText: /^Note/ }).count(), WAIT).toBe(30);
+    expect(await messages.getByText('Note 4 of 34', { exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Older messages' }).click();
+    await messages.getByText('Note 1 of 34', { exact: true }).waitFor(WAIT);
+    await expect.poll(() => messages.getByRole('listitem').filter({ hasText: /^Note/ }).count(), WAIT).toBe(34);
+    await page.getByRole('button', { name: 'Older messages' }).waitFor({ ...WAIT, state: 'detached' });
+  }, 60_000);
 });
 
 /** A GET with the path sent as written (fetch would resolve `..` itself). */
@@ -190,20 +207,24 @@ async function sandboxConversation(server: TestServer) {
   const recruiter = await server.createUser(tenant, { name: 'Rita Recruiter' });
   await tenant.client.request(AssignSeatDocument, { userId: recruiter.user.id });
   await tenant.client.request(UpsertJobDocument, { input: { externalId: 'job', title: 'Barista' } });
-  await tenant.client.request(UpsertCandidateDocument, {
-    input: { externalId: 'cara', name: 'Cara Candidate', phone: CANDIDATE_PHONE },
-  });
+  const conversationId = await application(tenant, recruiter.user.id, 'cara', 'Cara Candidate', CANDIDATE_PHONE);
+  return { tenant, token: recruiter.token, conversationId, recruiterId: recruiter.user.id };
+}
+
+/** A candidate who applied with the SMS box ticked, the recruiter on the hiring team; their conversation's id. */
+async function application(tenant: TestTenant, recruiterId: string, externalId: string, name: string, phone: string) {
+  await tenant.client.request(UpsertCandidateDocument, { input: { externalId, name, phone } });
   const { upsertApplication } = await tenant.client.request(UpsertApplicationDocument, {
     input: {
-      externalId: 'app-cara',
-      candidateExternalId: 'cara',
+      externalId: `app-${externalId}`,
+      candidateExternalId: externalId,
       jobExternalId: 'job',
-      hiringTeam: [recruiter.user.id],
+      hiringTeam: [recruiterId],
       consent: { sms: true },
     },
   });
   if (upsertApplication.__typename !== 'Application' || !upsertApplication.conversation) {
     throw new Error(JSON.stringify(upsertApplication));
   }
-  return { tenant, token: recruiter.token, conversationId: upsertApplication.conversation.id };
+  return upsertApplication.conversation.id;
 }
