@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SendMessageDocument } from '../../clients/generated/graphql.ts';
+import { SendMessageDocument, TenantEventsDocument } from '../../clients/generated/graphql.ts';
 import { startTestServer, type TestServer } from '../test/harness.ts';
 import { setUpHiring, waitFor } from '../test/messaging-fixture.ts';
 import { optIn } from '../test/opted-in.ts';
@@ -95,6 +95,20 @@ describe('GET /metrics', () => {
     for (const secret of [h.tenant.id, h.candidatePhone, h.sendingNumber, 'Metrics hello', h.conversationId]) {
       expect(after).not.toContain(secret);
     }
+  });
+
+  it('counts open graphql-ws connections', async () => {
+    const before = sample(await scrape(), 'parley_live_connections');
+    const tenant = await server.createTenant();
+    const events = tenant.client.subscribe(TenantEventsDocument);
+    const first = events.next();
+    await expect
+      .poll(async () => sample(await scrape(), 'parley_live_connections'), { timeout: 10_000 })
+      .toBe(before + 1);
+    await events.return?.();
+    await tenant.client.close();
+    await first.catch(() => {});
+    await expect.poll(async () => sample(await scrape(), 'parley_live_connections'), { timeout: 10_000 }).toBe(before);
   });
 
   it('counts a refused provider webhook', async () => {
