@@ -9,6 +9,7 @@
 // interleaved; prints median (min–max) per request. Then, on one connection of its own, EXPLAIN
 // (ANALYZE, SUMMARY) of the send's facts and write statements and of the inbound statements:
 // planning and execution ms (minimum and median of 20), and which plan a prepared statement ends on.
+// COST_ONLY=send|inbound|trivial runs one kind; COST_CPU_PROFILE=<dir> profiles both services.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -65,7 +66,9 @@ function envFor(port: number, prepared: boolean) {
 type Service = { name: string; port: number; pid: number; stop(): Promise<void> };
 
 async function startService(name: string, port: number, prepared: boolean): Promise<Service> {
-  const child = spawnStartScript(envFor(port, prepared));
+  // COST_CPU_PROFILE=<dir>: a V8 CPU profile of each service for the whole run.
+  const dir = process.env.COST_CPU_PROFILE;
+  const child = spawnStartScript(envFor(port, prepared), dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}/${name}`] : []);
   for (let i = 0; ; i++) {
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
       (r) => r.ok,
@@ -127,7 +130,7 @@ const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)] 
 const sendQuery =
   'mutation($input: SendMessageInput!) { sendMessage(input: $input) { __typename ... on Message { id status } ... on Error { code } } }';
 type Request = { path: string; headers: Record<string, string>; body: string };
-const kinds: Record<string, (port: number) => Request> = {
+const allKinds: Record<string, (port: number) => Request> = {
   'trivial `{ viewer { kind } }`': () => {
     const t = pick(tenants);
     return {
@@ -176,6 +179,11 @@ const kinds: Record<string, (port: number) => Request> = {
     };
   },
 };
+
+// COST_ONLY=send|inbound|trivial: that kind of request only.
+const kinds = Object.fromEntries(
+  Object.entries(allKinds).filter(([k]) => !process.env.COST_ONLY || k.toLowerCase().includes(process.env.COST_ONLY)),
+);
 
 async function drive(service: Service, make: (port: number) => Request, count: number): Promise<number> {
   let next = 0;
@@ -318,8 +326,8 @@ await db.close();
 
 const RUNS = 20;
 const explainLines = [
-  '| statement | planning ms, min / median | execution ms, min / median | prepared: plan after 10 runs |',
-  '|---|---:|---:|---|',
+  '| statement | planning ms, min / median | execution ms, min / median | prepared: plan after 10 runs | generic vs custom plan |',
+  '|---|---:|---:|---|---|',
 ];
 for (const [name, s] of statements) {
   const planning: number[] = [];
@@ -350,11 +358,26 @@ for (const [name, s] of statements) {
   const settled = await explainer.query<{ generic_plans: string; custom_plans: string }>(
     "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'parley_cost'",
   );
+  // A generic plan is planned without the parameters' values: it must read through the same indexes as a custom one.
+  const indexesOf = async (mode: string) => {
+    await explainer.query(`SET plan_cache_mode = ${mode}`);
+    const { rows } = await explainer.query(`EXPLAIN (FORMAT JSON) EXECUTE parley_cost(${literals.join(', ')})`);
+    const names = [...JSON.stringify(rows[0]).matchAll(/"Index Name":"([^"]+)"/g)].map((m) => m[1] as string);
+    return [...new Set(names)].sort();
+  };
+  const [generic, custom] = [await indexesOf('force_generic_plan'), await indexesOf('force_custom_plan')];
+  await explainer.query('RESET plan_cache_mode');
   await explainer.query('DEALLOCATE ALL');
+  const onlyGeneric = generic.filter((n) => !custom.includes(n));
+  const onlyCustom = custom.filter((n) => !generic.includes(n));
+  const sameIndexes =
+    onlyGeneric.length + onlyCustom.length === 0
+      ? `same ${generic.length} indexes`
+      : `generic only: ${onlyGeneric.join(', ') || '–'}; custom only: ${onlyCustom.join(', ') || '–'}`;
   const settledRow = settled.rows[0];
   const ms = (xs: number[]) => `${Math.min(...xs).toFixed(2)} / ${spread(xs).median.toFixed(2)}`;
   explainLines.push(
-    `| ${name} | ${ms(planning)} | ${ms(execution)} | ${settledRow?.generic_plans} generic, ${settledRow?.custom_plans} custom |`,
+    `| ${name} | ${ms(planning)} | ${ms(execution)} | ${settledRow?.generic_plans} generic, ${settledRow?.custom_plans} custom | ${sameIndexes} |`,
   );
 }
 await explainer.end();
