@@ -13,6 +13,7 @@ import { NotAuthorizedError, NotFoundError, ValidationError } from '../api/domai
 import { pageSizes } from '../api/http/page-sizes.ts';
 import { decodeParleyGlobalID } from './global-ids.ts';
 import InputGuardPlugin from './input-guard-plugin.ts';
+import { relayDescriptions } from './relay-descriptions.ts';
 
 export const builder = new SchemaBuilder<{
   Context: RequestContext;
@@ -50,6 +51,13 @@ export const builder = new SchemaBuilder<{
     defaultTypes: [NotAuthorizedError, ValidationError, NotFoundError],
     directResult: true,
     unsafelyHandleInputErrors: true,
+    defaultUnionOptions: {
+      description:
+        'The outcome of the field: its result type on success, or one of the error types (each implements `Error`, with `code` and `message`) saying why it was refused. Nothing is changed when an error is returned; select `__typename` to tell them apart.',
+    },
+    defaultResultOptions: {
+      description: 'Success of a field whose result is not an object: the value is in `data`.',
+    },
   },
   prisma: {
     // The tenant-scoped client when the caller belongs to a tenant, so every
@@ -71,5 +79,6 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     decodeGlobalID: decodeParleyGlobalID,
+    ...relayDescriptions,
   },
 });

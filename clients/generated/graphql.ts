@@ -4,25 +4,38 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Which kind of credential a request is authenticated with. */
 export type ActorKind =
+  /** No credential was sent. */
   | 'ANONYMOUS'
+  /** A tenant’s API key: the partner backend. */
   | 'API_KEY'
+  /** The platform operator (OPERATOR_KEY). */
   | 'OPERATOR'
+  /** A user token: one recruiter or admin of a tenant. */
   | 'USER';
 
 /** What the candidate ticked on the application form: one box for all texting, or one per channel. Nothing ticked means opted out. */
 export type ApplicationConsentInput = {
+  /** The candidate agreed to SMS on the application form. */
   sms?: boolean | null | undefined;
+  /** The candidate agreed to texting in general on the form (applies to every text channel). */
   texting?: boolean | null | undefined;
+  /** The candidate agreed to WhatsApp messages on the application form. */
   whatsapp?: boolean | null | undefined;
 };
 
+/** An application as the ATS knows it: created or updated by its externalId. */
 export type ApplicationInput = {
+  /** The ATS's id of the candidate (upsertCandidate first). */
   candidateExternalId: string;
+  /** What the candidate agreed to on the application form; omitted: unchanged. */
   consent?: ApplicationConsentInput | null | undefined;
+  /** The ATS's id for this application; the same id updates it. */
   externalId: string;
   /** Replaces the hiring team; null or [] leaves the application without one. Omit it to keep the team. */
   hiringTeam?: Array<string | number> | null | undefined;
+  /** The ATS's id of the job (upsertJob first). */
   jobExternalId: string;
   /** The ATS's status; null clears it. Omit it to keep the stored one. */
   status?: string | null | undefined;
@@ -46,13 +59,15 @@ export type CallToActionCompletedInput = {
   event: WorkflowEventInput;
 };
 
+/** A candidate as the ATS knows them: created or updated by externalId. */
 export type CandidateInput = {
-  /** As `phone`. */
+  /** A second phone number, in the same formats as `phone`; null clears it. */
   alternatePhone?: string | null | undefined;
   /** ISO country for numbers without +; default: the tenant's. */
   country?: string | null | undefined;
   /** The ATS's id; upserting the same id updates the candidate. */
   externalId: string;
+  /** The candidate's full name. */
   name: string;
   /** Digits, spaces, dashes, dots, parentheses and a leading + are fine; letters and other symbols are refused. Null removes the number; omit it to keep the stored one. */
   phone?: string | null | undefined;
@@ -62,6 +77,7 @@ export type CandidateInput = {
   timeZone?: string | null | undefined;
 };
 
+/** Where the candidate's time zone was learned from. */
 export type CandidateTimeZoneSource =
   /** The candidate's time zone as the ATS stated it. */
   | 'CANDIDATE'
@@ -72,15 +88,23 @@ export type CandidateTimeZoneSource =
 
 /** A channel Parley sends, receives and locks on. Email is not one: the ATS records emails (recordEmail). */
 export type Channel =
+  /** Text messages over a carrier (Twilio, or the sandbox). */
   | 'SMS'
+  /** WhatsApp messages; free text only inside the 24-hour session window. */
   | 'WHATSAPP';
 
+/** Whether a channel account is in use. */
 export type ChannelAccountStatus =
+  /** In use: its numbers send and receive. */
   | 'ACTIVE'
+  /** Switched off (disableChannelAccount): nothing is sent through it; kept for its history. */
   | 'DISABLED';
 
+/** A community as the ATS knows it: created or updated by externalId. */
 export type CommunityInput = {
+  /** The ATS's id; the same id updates it. */
   externalId: string;
+  /** The community's name. */
   name: string;
   /** Replaces the sourcing team; null or [] leaves none. Omit it to keep the team. */
   team?: Array<string | number> | null | undefined;
@@ -96,22 +120,37 @@ export type ConsentChangesFilter = {
 
 /** What your company needs before texting a candidate: DOUBLE_OPT_IN (the form, then a YES to an invitation), APPLICATION_OPT_IN (the form is enough), LEGITIMATE_INTEREST (no prior consent for messages about their own application; prospects still need consent). A STOP is honoured in every model. */
 export type ConsentModel =
+  /** The application form's consent is enough. */
   | 'APPLICATION_OPT_IN'
+  /** The application form's consent, then a YES to an invitation, before any message. */
   | 'DOUBLE_OPT_IN'
+  /** Messages about the candidate's own application need no prior consent; prospects still do. */
   | 'LEGITIMATE_INTEREST';
 
+/** What changed a candidate's consent. */
 export type ConsentSource =
+  /** The candidate agreed on the application form (reported by the ATS). */
   | 'APPLICATION'
+  /** The carrier reported it, e.g. the number blocked by the candidate's carrier. */
   | 'CARRIER'
+  /** The candidate answered YES to a consent invitation. */
   | 'INVITE'
+  /** The candidate texted a keyword (START, STOP, HELP). */
   | 'KEYWORD'
+  /** A recruiter recorded it with evidence (recordConsent). */
   | 'RECRUITER';
 
+/** Whether a candidate agreed to messages on a channel. */
 export type ConsentState =
+  /** Agreed on the application form; under DOUBLE_OPT_IN an invitation's YES is still needed. */
   | 'CONSENTED'
+  /** An invitation went out; waiting for the candidate's YES. */
   | 'INVITED'
+  /** No consent on record: nothing may be sent (except an invitation where the model allows). */
   | 'NONE'
+  /** The candidate agreed (YES, START, or consent recorded with evidence): messages may go out. */
   | 'OPTED_IN'
+  /** The candidate texted STOP: nothing more is sent until they text START. */
   | 'OPTED_OUT';
 
 /** A new message template. */
@@ -134,21 +173,29 @@ export type CreateMessageTemplateInput = {
   whatsappApproval?: WhatsAppTemplateApproval | null | undefined;
 };
 
+/** A new tenant (a company using Parley): operator only. */
 export type CreateTenantInput = {
+  /** The channels its users may message on; default SMS. */
   enabledChannels?: Array<Channel> | null | undefined;
+  /** The company's name, shown to its users. */
   name: string;
 };
 
+/** A new user (recruiter or admin) of your tenant. */
 export type CreateUserInput = {
+  /** May send messages when the tenant requires the send permission (default false). */
   canSend?: boolean | null | undefined;
   /** May read the tenant's credit balance and ledger. */
   canViewCredits?: boolean | null | undefined;
   /** May read the tenant's reports: every message of the tenant, not only their own conversations'. */
   canViewReports?: boolean | null | undefined;
+  /** Their email address, unique in the tenant. */
   email: string;
   /** The partner ATS's id for this user. */
   externalId?: string | null | undefined;
+  /** Their full name, shown in conversations. */
   name: string;
+  /** RECRUITER (default) or ADMIN. */
   role?: Role | null | undefined;
 };
 
@@ -164,12 +211,18 @@ export type CreateWebhookEndpointInput = {
 
 /** TOPUP adds credits; RESERVATION holds a queued message’s cost; CHARGE spends it when the provider accepts the message; RELEASE gives it back when the message fails or is withdrawn; REFUND gives back a charge. */
 export type CreditEntryKind =
+  /** Credits spent when the provider accepted the message. */
   | 'CHARGE'
+  /** A charge given back. */
   | 'REFUND'
+  /** A reservation given back when the message failed or was withdrawn. */
   | 'RELEASE'
+  /** Credits held for a queued message's cost. */
   | 'RESERVATION'
+  /** Credits added by the operator (topUpCredits). */
   | 'TOPUP';
 
+/** A message kind of your own, to which kind rules may then apply. */
 export type DefineMessageKindInput = {
   /** Lowercase letters, digits and dashes, e.g. assessment-reminder. */
   key: string;
@@ -177,39 +230,72 @@ export type DefineMessageKindInput = {
   label: string;
 };
 
+/** Whether a message went to the candidate or came from them. */
 export type Direction =
+  /** Received from the candidate. */
   | 'INBOUND'
+  /** Sent to the candidate (by a user, the API key, a workflow or Parley itself). */
   | 'OUTBOUND';
 
+/** Every expected failure's code: what `Error.code` and a GraphQL error's `extensions.code` carry for refusals of the domain. */
 export type ErrorCode =
+  /** The sending number used its monthly allowance (AllowanceExhaustedError). */
   | 'ALLOWANCE_EXHAUSTED'
+  /** The channel carries no attachments (AttachmentsNotSupportedError). */
   | 'ATTACHMENTS_NOT_SUPPORTED'
+  /** Nothing can send on this channel for the tenant (ChannelUnavailableError). */
   | 'CHANNEL_UNAVAILABLE'
+  /** The change collides with an existing row, e.g. a duplicate email or name (ConflictError). */
   | 'CONFLICT'
+  /** The channel has no consent invitation (ConsentInvitationNotAvailableError). */
   | 'CONSENT_INVITATION_NOT_AVAILABLE'
+  /** The conversation cannot take a message on this channel (ConversationLockedError, with the reason). */
   | 'CONVERSATION_LOCKED'
+  /** The cursor is older than the event log keeps; `extensions.oldestCursor` is where to restart after re-reading state. */
   | 'CURSOR_EXPIRED'
+  /** The idempotency key was used with a different request (IdempotencyKeyReusedError). */
   | 'IDEMPOTENCY_KEY_REUSED'
+  /** The tenant's credits do not cover the cost (InsufficientCreditsError). */
   | 'INSUFFICIENT_CREDITS'
+  /** The tenant forbids this kind of message on this channel (MessageKindNotAllowedError). */
   | 'MESSAGE_KIND_NOT_ALLOWED'
+  /** The message is no longer scheduled, so it cannot be cancelled (MessageNotScheduledError). */
   | 'MESSAGE_NOT_SCHEDULED'
+  /** The body is over 1,600 characters (MessageTooLongError). */
   | 'MESSAGE_TOO_LONG'
+  /** Authenticated, but your credential may not do this (NotAuthorizedError). */
   | 'NOT_AUTHORIZED'
+  /** No such object, or one you may not read (NotFoundError). */
   | 'NOT_FOUND'
+  /** No number can send for you on this channel (NoSendingNumberError). */
   | 'NO_SENDING_NUMBER'
+  /** The number already has maxUsersPerNumber users (NumberAssignmentLimitReachedError). */
   | 'NUMBER_ASSIGNMENT_LIMIT_REACHED'
+  /** The provider does not list the number for the account (NumberNotOwnedError). */
   | 'NUMBER_NOT_OWNED'
+  /** The provider could not be asked about the number (NumberOwnershipUnverifiedError). */
   | 'NUMBER_OWNERSHIP_UNVERIFIED'
+  /** The candidate's quiet hours: schedule with sendAt or wait for nextAllowedAt (QuietHoursError). */
   | 'QUIET_HOURS'
+  /** A re-engagement template went out less than a day ago, unanswered (ReengagementPendingError). */
   | 'REENGAGEMENT_PENDING'
+  /** The sandbox could not deliver the simulated text in time: retry shortly (SandboxBusyError). */
   | 'SANDBOX_BUSY'
+  /** A sandbox channel account in production without allowSandbox (SandboxNotAllowedError). */
   | 'SANDBOX_NOT_ALLOWED'
+  /** Fewer seats are unassigned than you asked to release (SeatsInUseError). */
   | 'SEATS_IN_USE'
+  /** Every bought seat is assigned (SeatLimitReachedError). */
   | 'SEAT_LIMIT_REACHED'
+  /** You may not send here (SendNotAllowedError, with the rule). */
   | 'SEND_NOT_ALLOWED'
+  /** Free text outside WhatsApp's 24-hour window: send a template (SessionWindowClosedError). */
   | 'SESSION_WINDOW_CLOSED'
+  /** A setting Parley does not enforce yet, refused rather than ignored (SettingNotAvailableError). */
   | 'SETTING_NOT_AVAILABLE'
+  /** Simulated inbound messages only reach the tenant's sandbox numbers (SimulationNotAvailableError). */
   | 'SIMULATION_NOT_AVAILABLE'
+  /** The input was refused (ValidationError, with every issue), or an id or cursor is not one this API returned. */
   | 'VALIDATION';
 
 /** Narrows the inbox; every filter given must hold. */
@@ -241,21 +327,35 @@ export type InboxView =
   /** Snoozed by you until a later time, with no reply from the candidate since. */
   | 'SNOOZED';
 
+/** A job as the ATS knows it: created or updated by externalId. */
 export type JobInput = {
+  /** The ATS's id; the same id updates it. */
   externalId: string;
+  /** The job's title. */
   title: string;
 };
 
+/** Why a conversation cannot take a message on a channel, each with what unlocks it. */
 export type LockReason =
+  /** The candidate's carrier refuses messages to this number. */
   | 'CARRIER_BLOCKED'
+  /** The tenant has not enabled this channel; an admin can (updateTenantSettings). */
   | 'CHANNEL_DISABLED'
+  /** No provider is set up for this channel; ask the platform operator. */
   | 'CHANNEL_UNAVAILABLE'
+  /** The candidate's number is not valid for its country; ask for the right one. */
   | 'INVALID_PHONE_NUMBER'
+  /** The invitation could not be delivered; check the number, then invite again. */
   | 'INVITATION_FAILED'
+  /** An invitation went out; it opens when the candidate replies YES. It may be sent again. */
   | 'INVITED_WAITING'
+  /** The candidate has not agreed to messages: send an invitation (sendConsentInvite) or record consent. */
   | 'NO_CONSENT'
+  /** The candidate has no phone number; the ATS can add one (upsertCandidate). */
   | 'NO_PHONE_NUMBER'
+  /** The candidate texted STOP; only they can opt back in (START). */
   | 'OPTED_OUT'
+  /** WhatsApp's 24-hour window is closed: only an approved template may go out (sendReengagementTemplate). */
   | 'SESSION_WINDOW_CLOSED';
 
 /** Which messages the activity report lists; every filter given must hold. */
@@ -276,10 +376,14 @@ export type MessageActivityFilter = {
 
 /** A message's channel: SMS and WHATSAPP, which Parley sends and receives, or EMAIL, recorded by the ATS. */
 export type MessageChannel =
+  /** An email the ATS recorded (recordEmail); Parley never sends email. */
   | 'EMAIL'
+  /** A text message, sent and received by Parley. */
   | 'SMS'
+  /** A WhatsApp message, sent and received by Parley. */
   | 'WHATSAPP';
 
+/** How a message’s text is encoded: on SMS, GSM-7 fits 160 characters in one segment, UCS-2 (any character outside GSM-7) only 70; UTF-8 on other channels. */
 export type MessageEncoding =
   /** 160 characters in one SMS, 153 per part beyond. */
   | 'GSM_7'
@@ -305,9 +409,11 @@ export type MessageKind =
   /** Tells the candidate they were not selected; many teams forbid it by SMS. */
   | 'REJECTION';
 
+/** Allow or forbid one kind of message on one channel. */
 export type MessageKindRuleInput = {
   /** False forbids the kind on the channel; true lifts the rule. */
   allowed: boolean;
+  /** The channel the rule applies to. */
   channel: Channel;
   /** The key of your own kind, with kind CUSTOM. */
   customKind?: string | null | undefined;
@@ -317,33 +423,53 @@ export type MessageKindRuleInput = {
 
 /** Where a message is. Outbound: QUEUED, SENDING, SENT, DELIVERED, then READ when the candidate opened it (WhatsApp read receipts), or UNDELIVERED / FAILED; inbound: RECEIVED. A status never goes back. SCHEDULED: waiting for its send time (sendAt, or the end of quiet hours), then QUEUED onwards, or FAILED with the reason when the send policy refuses it when due; CANCELLED: a scheduled message cancelled before it went out. RECORDED: an email the ATS recorded (recordEmail), in either direction; it never changes. */
 export type MessageStatus =
+  /** A scheduled message cancelled before it went out. */
   | 'CANCELLED'
+  /** The carrier confirmed delivery to the handset. */
   | 'DELIVERED'
+  /** It could not be sent (provider refusal, or the send policy when due); `errorCode` says why. */
   | 'FAILED'
+  /** Accepted, waiting for a worker to hand it to the provider. */
   | 'QUEUED'
+  /** The candidate opened it (WhatsApp read receipts). */
   | 'READ'
+  /** An inbound message from the candidate. */
   | 'RECEIVED'
+  /** An email the ATS recorded; it never changes. */
   | 'RECORDED'
+  /** Waiting for its send time (sendAt, or the end of quiet hours). */
   | 'SCHEDULED'
+  /** Being handed to the provider now. */
   | 'SENDING'
+  /** The provider accepted it; delivery not confirmed yet. */
   | 'SENT'
+  /** The carrier could not deliver it; `errorCode` says why. */
   | 'UNDELIVERED';
 
 /** What a notification is about. CANDIDATE_REPLIED: a candidate wrote in a conversation you took part in or were replied to in (the full text). OPTED_IN: a candidate answered your consent invitation. OPTED_OUT: a candidate you wrote to opted out (STOP or the carrier). ALLOWANCE_WARNING / ALLOWANCE_REACHED: a sending number of yours (or, unassigned, of your tenant, for admins) used 90 % / 100 % of its monthly allowance. CREDITS_LOW: the tenant’s credits fell below its alert threshold (admins). DELIVERY_FAILED: a message you wrote could not be delivered. */
 export type NotificationKind =
+  /** A sending number used all its monthly allowance: sends from it are refused until the month ends. */
   | 'ALLOWANCE_REACHED'
+  /** A sending number used most of its monthly allowance. */
   | 'ALLOWANCE_WARNING'
+  /** A candidate answered in a conversation you may read. */
   | 'CANDIDATE_REPLIED'
+  /** The tenant's credits fell below its low-credit threshold (admins). */
   | 'CREDITS_LOW'
+  /** A message you sent could not be delivered. */
   | 'DELIVERY_FAILED'
+  /** A candidate agreed to messages (YES or START). */
   | 'OPTED_IN'
+  /** A candidate texted STOP: the channel is locked for them. */
   | 'OPTED_OUT'
+  /** A webhook endpoint keeps failing to accept deliveries (admins). */
   | 'WEBHOOK_ENDPOINT_FAILING';
 
 /** Turns one kind of notification on or off for you. */
 export type NotificationPreferenceInput = {
   /** False: stop receiving this kind; true: receive it again. */
   enabled: boolean;
+  /** The kind of notification to set. */
   kind: NotificationKind;
 };
 
@@ -360,20 +486,31 @@ export type NumberReason =
 
 /** What kind of sender a number is; sets its default pace. ALPHANUMERIC (one-way) is refused as a sender. */
 export type NumberType =
+  /** A sender name instead of a number; refused today (candidates cannot answer it). */
   | 'ALPHANUMERIC'
+  /** An ordinary 10-digit (local) number. */
   | 'LONG_CODE'
+  /** A 5–6 digit short code. */
   | 'SHORT_CODE'
+  /** A toll-free number. */
   | 'TOLL_FREE';
 
+/** Which of the candidate's two numbers messages go to. */
 export type PhoneChoice =
+  /** The candidate's alternate phone number (used when the main one is missing or refused). */
   | 'ALTERNATE'
+  /** The candidate's main phone number. */
   | 'MAIN';
 
+/** A message as you would send it, to see whether it would go and what it would cost, without sending. */
 export type PreviewMessageInput = {
+  /** Attachment URLs you would send (refused on SMS). */
   attachments?: Array<string> | null | undefined;
   /** The text as typed so far; or `messageTemplate` instead. */
   body?: string | null | undefined;
+  /** The channel you would send on (the conversation's default when omitted). */
   channel: Channel;
+  /** The conversation you would send in. */
   conversationId: string | number;
   /** With kind CUSTOM: the key of one of the tenant's own kinds. */
   customKind?: string | null | undefined;
@@ -399,13 +536,17 @@ export type QuietHoursInput = {
   start?: string | null | undefined;
 };
 
+/** A consent change a recruiter records, with evidence (e.g. the candidate agreed on a call). */
 export type RecordConsentInput = {
+  /** The channel it applies to. */
   channel: Channel;
+  /** The candidate's conversation. */
   conversationId: string | number;
   /** e.g. "Candidate agreed by phone on 2026-11-20, call ref 4411". */
   evidence?: string | null | undefined;
   /** true records consent (opted in); false withdraws it. */
   granted: boolean;
+  /** The evidence: how and when the candidate agreed or refused. Kept in the consent history. */
   reason: string;
 };
 
@@ -427,10 +568,14 @@ export type RecordEmailInput = {
   subject: string;
 };
 
+/** What a user may do in the tenant. */
 export type Role =
+  /** Manages the tenant: users, seats, settings, numbers, templates; reads every conversation and report. */
   | 'ADMIN'
+  /** Works conversations on the hiring teams they belong to; more only with the canSend/canView* permissions. */
   | 'RECRUITER';
 
+/** A message to send in a conversation, now or at sendAt. */
 export type SendMessageInput = {
   /** Attachment URLs; refused on SMS. */
   attachments?: Array<string> | null | undefined;
@@ -438,6 +583,7 @@ export type SendMessageInput = {
   body?: string | null | undefined;
   /** A message goes out on exactly this channel. */
   channel: Channel;
+  /** The conversation to send in. */
   conversationId: string | number;
   /** With kind CUSTOM: the key of one of the tenant's own kinds. */
   customKind?: string | null | undefined;
@@ -453,19 +599,27 @@ export type SendMessageInput = {
   template?: SendTemplateInput | null | undefined;
 };
 
+/** Re-open a WhatsApp conversation whose session window closed, with the tenant's approved template. */
 export type SendReengagementTemplateInput = {
   /** A channel with a session window (WhatsApp). */
   channel?: Channel | null | undefined;
+  /** The conversation to re-engage. */
   conversationId: string | number;
   /** Unique per message; a retry with the same key returns the first result. */
   idempotencyKey: string;
 };
 
+/** Which send rule refused you in a conversation. */
 export type SendRefusal =
+  /** On the number-assignment model, you are not assigned to the conversation's number. */
   | 'NOT_ASSIGNED_TO_NUMBER'
+  /** Only a user may send here, not the API key (e.g. the tenant requires seats or send permission). */
   | 'NOT_A_USER'
+  /** You are not on the hiring team of the application (or the community's team). */
   | 'NOT_ON_HIRING_TEAM'
+  /** The tenant requires a seat to send and you have none. */
   | 'NO_SEAT'
+  /** The tenant requires the send permission (canSend) and you lack it. */
   | 'NO_SEND_PERMISSION';
 
 /** Send one of your templates instead of a body: rendered for the conversation with these values. */
@@ -476,6 +630,7 @@ export type SendTemplateInput = {
   values?: Array<TemplateValueInput> | null | undefined;
 };
 
+/** A text the sandbox pretends a candidate sent (sandbox accounts only). */
 export type SimulateInboundMessageInput = {
   /** What the candidate texts: anything, including YES, STOP, START, HELP. */
   body: string;
@@ -493,48 +648,88 @@ export type TemplateValueInput = {
   value: string;
 };
 
+/** What a tenant event reports; `subjectId` names the row it is about. */
 export type TenantEventType =
+  /** A sending number used all of its monthly allowance. */
   | 'ALLOWANCE_REACHED'
+  /** A sending number used most of its monthly allowance. */
   | 'ALLOWANCE_WARNING'
+  /** An API key was created (never its secret). */
   | 'API_KEY_CREATED'
+  /** An API key was revoked; requests with it are refused from now. */
   | 'API_KEY_REVOKED'
+  /** A channel account (provider credentials) was added. */
   | 'CHANNEL_ACCOUNT_CREATED'
+  /** A channel account's credentials, label or status changed. */
   | 'CHANNEL_ACCOUNT_UPDATED'
+  /** A community's team changed (who may read and send to its prospects). */
   | 'COMMUNITY_TEAM_CHANGED'
+  /** A candidate's consent on a channel changed (invited, opted in, opted out…). */
   | 'CONSENT_CHANGED'
+  /** A conversation was archived, unarchived, snoozed or unsnoozed. */
   | 'CONVERSATION_INBOX_STATE_CHANGED'
+  /** A user's read marker in a conversation moved. */
   | 'CONVERSATION_READ'
+  /** The credit balance fell below the tenant's low-credit threshold. */
   | 'CREDITS_LOW'
+  /** The operator added credits. */
   | 'CREDITS_TOPPED_UP'
+  /** An application's hiring team changed (who may read and send). */
   | 'HIRING_TEAM_CHANGED'
+  /** A text arrived from a number that matches no candidate of the tenant. */
   | 'INBOUND_UNMATCHED'
+  /** A message was sent, scheduled, received or recorded (subjectId: the message). */
   | 'MESSAGE_CREATED'
+  /** A custom message kind or a kind rule was defined, changed or removed. */
   | 'MESSAGE_KINDS_CHANGED'
+  /** A message moved on (queued, sent, delivered, read, failed…). */
   | 'MESSAGE_STATUS_CHANGED'
+  /** A message template was created, changed, deleted or its WhatsApp approval moved. */
   | 'MESSAGE_TEMPLATE_CHANGED'
+  /** A user marked notifications read. */
   | 'NOTIFICATIONS_READ'
+  /** A notification was created for a user. */
   | 'NOTIFICATION_CREATED'
+  /** A user was assigned to a sending number. */
   | 'NUMBER_ASSIGNED'
+  /** A user was unassigned from a sending number. */
   | 'NUMBER_UNASSIGNED'
+  /** Seats were bought or released. */
   | 'SEATS_CHANGED'
+  /** A seat was assigned to a user. */
   | 'SEAT_ASSIGNED'
+  /** A user's seat was taken back. */
   | 'SEAT_UNASSIGNED'
+  /** The tenant's name or settings changed. */
   | 'TENANT_UPDATED'
+  /** A user was added (subjectId: the user). */
   | 'USER_CREATED'
+  /** A user's name, email, role, permissions or active state changed. */
   | 'USER_UPDATED'
+  /** A webhook endpoint was added. */
   | 'WEBHOOK_ENDPOINT_CREATED'
+  /** A webhook endpoint was deleted. */
   | 'WEBHOOK_ENDPOINT_DELETED'
+  /** A webhook endpoint keeps refusing deliveries. */
   | 'WEBHOOK_ENDPOINT_FAILING'
+  /** A failing webhook endpoint accepted a delivery again. */
   | 'WEBHOOK_ENDPOINT_RECOVERED'
+  /** A webhook endpoint's URL, events, state or secret changed. */
   | 'WEBHOOK_ENDPOINT_UPDATED'
+  /** A workflow was created, changed, paused, resumed or deleted. */
   | 'WORKFLOW_CHANGED'
+  /** A workflow started a run for a candidate. */
   | 'WORKFLOW_RUN_STARTED'
+  /** A step of a workflow run was sent, refused or skipped. */
   | 'WORKFLOW_RUN_STEP_DONE';
 
+/** The tenant settings to change; a field left out keeps its value. */
 export type TenantSettingsInput = {
+  /** What consent is needed before texting a candidate. */
   consentModel?: ConsentModel | null | undefined;
   /** ISO country assumed for candidate numbers without a leading +. */
   defaultCountry?: string | null | undefined;
+  /** The channels users may message on (each needs an account or the platform's). */
   enabledChannels?: Array<Channel> | null | undefined;
   /** The answer to a candidate texting HELP; {company} is replaced. */
   helpText?: string | null | undefined;
@@ -542,6 +737,7 @@ export type TenantSettingsInput = {
   inviteText?: string | null | undefined;
   /** Users per number under number assignment (1–100, default 3). Lower than a number already has is refused (ConflictError): unassign first. */
   maxUsersPerNumber?: number | null | undefined;
+  /** The company's name. */
   name?: string | null | undefined;
   /** No messages on the candidate's Sunday. */
   noSundays?: boolean | null | undefined;
@@ -555,7 +751,9 @@ export type TenantSettingsInput = {
   reengagementText?: string | null | undefined;
   /** Number assignment: only users assigned to a number (assignNumber) read and send on its conversations, besides the hiring-team rule; admins who are not assigned see numberActivity instead of the threads. */
   requireNumberAssignment?: boolean | null | undefined;
+  /** Users need a seat to send. */
   requireSeat?: boolean | null | undefined;
+  /** Users need the send permission (canSend) to send. */
   requireSendPermission?: boolean | null | undefined;
   /** Trusted documents only for user tokens (your frontend's credential), in every environment: a user token's request must name a generated operation by its sha256 hash (extensions.persistedQuery; clients/generated/persisted-documents.json) and is refused with PERSISTED_QUERY_REQUIRED (HTTP 403) otherwise, introspection included, so a stolen token cannot run arbitrary queries. API keys may still send any document. Logged as TENANT_UPDATED with the new value. */
   requireTrustedDocuments?: boolean | null | undefined;
@@ -577,7 +775,7 @@ export type UpdateMessageTemplateInput = {
   id: string | number;
   /** A new kind (with customKind for CUSTOM). */
   kind?: MessageKind | null | undefined;
-  /** A new name. */
+  /** A new name, unique in your tenant; omitted: unchanged. */
   name?: string | null | undefined;
   /** A new mapping; null removes it. */
   whatsapp?: WhatsAppTemplateMappingInput | null | undefined;
@@ -585,7 +783,9 @@ export type UpdateMessageTemplateInput = {
   whatsappApproval?: WhatsAppTemplateApproval | null | undefined;
 };
 
+/** Changes to a user; a field left out keeps its value. */
 export type UpdateUserInput = {
+  /** May send when the tenant requires the send permission. */
   canSend?: boolean | null | undefined;
   /** May read the tenant's credit balance and ledger. */
   canViewCredits?: boolean | null | undefined;
@@ -593,10 +793,15 @@ export type UpdateUserInput = {
   canViewReports?: boolean | null | undefined;
   /** Deactivating a user also frees their seat. */
   deactivated?: boolean | null | undefined;
+  /** A new email address, unique in the tenant. */
   email?: string | null | undefined;
+  /** The partner ATS's id for this user; null clears it. */
   externalId?: string | null | undefined;
+  /** The user to change. */
   id: string | number;
+  /** Their new full name; omitted: unchanged. */
   name?: string | null | undefined;
+  /** Their new role (ADMIN or RECRUITER); omitted: unchanged. */
   role?: Role | null | undefined;
 };
 
@@ -636,8 +841,11 @@ export type WebhookEndpointStatus =
 
 /** Where the provider's review of a WhatsApp template stands, as your tenant reports it: Parley cannot ask the provider, so it never sets APPROVED itself. */
 export type WhatsAppTemplateApproval =
+  /** WhatsApp approved it: it may open a conversation outside the session window. */
   | 'APPROVED'
+  /** Submitted; WhatsApp has not decided yet. It cannot be sent. */
   | 'PENDING'
+  /** WhatsApp refused it; change it and submit again. */
   | 'REJECTED';
 
 /** The provider-approved WhatsApp template a template is sent as. */
@@ -684,6 +892,7 @@ export type WorkflowInput = {
   stopOnReply?: boolean | null | undefined;
   /** Required for APPLICATION_STATUS_CHANGED: the status changed to. Refused for other triggers. */
   toStatus?: string | null | undefined;
+  /** The ATS event that starts a run. */
   trigger: WorkflowTrigger;
 };
 
@@ -701,9 +910,13 @@ export type WorkflowRunFilter = {
 
 /** Where a workflow run stands. */
 export type WorkflowRunStatus =
+  /** Every step ran (sent, refused or skipped); nothing more will be sent. */
   | 'COMPLETED'
+  /** Held because its workflow is paused; resumes with the workflow. */
   | 'PAUSED'
+  /** Steps are still due; the next one runs at its time. */
   | 'RUNNING'
+  /** Ended early: the candidate replied (stopOnReply) or the workflow was deleted. */
   | 'STOPPED';
 
 /** One step: after a delay, send a template as a user. */
@@ -720,11 +933,17 @@ export type WorkflowStepInput = {
 
 /** What became of one step of a run. */
 export type WorkflowStepOutcome =
+  /** Held while the workflow is paused. */
   | 'PAUSED'
+  /** Not due yet. */
   | 'PENDING'
+  /** The send policy refused it (locked, quiet hours, no number…); `reason` says why. */
   | 'REFUSED'
+  /** Due, and queued to go out at its time (e.g. after quiet hours). */
   | 'SCHEDULED'
+  /** The step's message was queued for sending; its delivery is on the message. */
   | 'SENT'
+  /** Not sent: the candidate replied first and the workflow stops on reply. */
   | 'STOPPED_BY_REPLY';
 
 /** What a step would do if the event were reported now. */
@@ -740,7 +959,9 @@ export type WorkflowStepVerdict =
 
 /** The ATS event, reported by the partner backend, that starts a workflow. */
 export type WorkflowTrigger =
+  /** The ATS reported an application's new status (reportApplicationStatusChanged). */
   | 'APPLICATION_STATUS_CHANGED'
+  /** The ATS reported that a candidate completed a call to action, e.g. booked an interview (reportCallToActionCompleted). */
   | 'CALL_TO_ACTION_COMPLETED';
 
 /** A value passed to the steps’ templates, e.g. { name: "interview.bookingLink", value: "https://…" }. */

@@ -9,27 +9,52 @@ export const ApiKey = builder.prismaNode('ApiKey', {
   description: 'A tenant API key for a partner backend. Its secret is shown once, when it is created.',
   authScopes: { tenantAdmin: true },
   fields: (t) => ({
-    name: t.exposeString('name'),
+    name: t.exposeString('name', {
+      description: 'The label given at creation, to tell keys apart (e.g. the system that uses it).',
+    }),
     prefix: t.exposeString('prefix', { description: 'The first characters of the key, to tell keys apart.' }),
-    active: t.boolean({ resolve: (key) => key.revokedAt === null }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
-    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+    active: t.boolean({
+      description: 'Not revoked: requests with it are accepted.',
+      resolve: (key) => key.revokedAt === null,
+    }),
+    createdAt: t.expose('createdAt', { description: 'When the key was created.', type: 'DateTime' }),
+    lastUsedAt: t.expose('lastUsedAt', {
+      description: 'When a request last authenticated with it; null if never used.',
+      type: 'DateTime',
+      nullable: true,
+    }),
+    revokedAt: t.expose('revokedAt', {
+      description: 'When it was revoked; null while active.',
+      type: 'DateTime',
+      nullable: true,
+    }),
   }),
 });
 
 const CreatedApiKey = builder.objectRef<{ apiKey: ApiKeyRow; secret: string }>('CreatedApiKey').implement({
+  description: 'A new API key. The secret is shown only here, once: store it now.',
   fields: (t) => ({
-    apiKey: t.field({ type: ApiKey, resolve: (created) => created.apiKey }),
+    apiKey: t.field({
+      description: "The key's record (name, prefix); its secret is the `secret` field beside it.",
+      type: ApiKey,
+      resolve: (created) => created.apiKey,
+    }),
     secret: t.exposeString('secret', { description: 'The key itself. Store it now: Parley keeps only its hash.' }),
   }),
 });
 
 builder.mutationField('createApiKey', (t) =>
   t.field({
+    description:
+      "Creates an API key for your tenant's backend (admins). Its secret is returned once; only its hash is kept.",
     type: CreatedApiKey,
     authScopes: { tenantAdmin: true },
-    args: { name: t.arg.string({ required: true }) },
+    args: {
+      name: t.arg.string({
+        description: 'A label to tell keys apart, e.g. the system that will use it.',
+        required: true,
+      }),
+    },
     errors: {},
     resolve: (_root, { name }, ctx) => createApiKey(tenantScope(ctx), name),
   }),
@@ -40,7 +65,7 @@ builder.mutationField('revokeApiKey', (t) =>
     type: 'ApiKey',
     description: 'Revokes a key at once; requests with it are refused from then on.',
     authScopes: { tenantAdmin: true },
-    args: { id: t.arg.globalID({ required: true, for: ApiKey }) },
+    args: { id: t.arg.globalID({ description: 'The API key to revoke.', required: true, for: ApiKey }) },
     errors: {},
     resolve: async (query, _root, { id }, ctx) => {
       await revokeApiKey(tenantScope(ctx), id.id);

@@ -12,9 +12,16 @@ import { ChannelUnavailableError, SandboxNotAllowedError } from '../../api/domai
 import type { TenantScope } from '../../api/domain/scope.ts';
 import { asSendChannel } from '../../api/domain/send-channels.ts';
 import { builder } from '../builder.ts';
+import { describedValues } from '../described-values.ts';
 import { ChannelEnum, Tenant } from './tenant.ts';
 
-const ChannelAccountStatusEnum = builder.enumType(ChannelAccountStatus, { name: 'ChannelAccountStatus' });
+const ChannelAccountStatusEnum = builder.enumType('ChannelAccountStatus', {
+  description: 'Whether a channel account is in use.',
+  values: describedValues(Object.values(ChannelAccountStatus), {
+    ACTIVE: 'In use: its numbers send and receive.',
+    DISABLED: 'Switched off (disableChannelAccount): nothing is sent through it; kept for its history.',
+  }),
+});
 
 /** The operator acts on one tenant at a time: the same scoped client and event log as the tenant's own calls. */
 function operatorScope(ctx: RequestContext, tenantId: string): TenantScope {
@@ -35,9 +42,14 @@ export const ChannelAccount = builder.prismaNode('ChannelAccount', {
   select: { id: true },
   fields: (t) => ({
     pluginId: t.exposeString('pluginId', { description: 'The channel plugin (e.g. twilio-sms).' }),
-    channel: t.field({ type: ChannelEnum, select: { channel: true }, resolve: (row) => asSendChannel(row.channel) }),
-    label: t.exposeString('label'),
-    status: t.expose('status', { type: ChannelAccountStatusEnum }),
+    channel: t.field({
+      description: 'The channel its numbers send on.',
+      type: ChannelEnum,
+      select: { channel: true },
+      resolve: (row) => asSendChannel(row.channel),
+    }),
+    label: t.exposeString('label', { description: 'A name for people, e.g. "Twilio US".' }),
+    status: t.expose('status', { description: 'Whether it is in use.', type: ChannelAccountStatusEnum }),
     credentials: t.field({
       type: 'JSONObject',
       description:
@@ -51,8 +63,11 @@ export const ChannelAccount = builder.prismaNode('ChannelAccount', {
       select: { pluginId: true },
       resolve: (account, _args, ctx) => ctx.services.channels.inboundWebhookUrl(account.pluginId, account.id),
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { description: 'When the account was added.', type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', {
+      description: 'When its label, credentials or status last changed.',
+      type: 'DateTime',
+    }),
   }),
 });
 
@@ -61,7 +76,13 @@ builder.queryField('channelAccounts', (t) =>
     type: ['ChannelAccount'],
     description: "Tenant admins: your company's channel accounts. The operator names the tenant.",
     authScopes: { tenantAdmin: true, operator: true },
-    args: { tenantId: t.arg.globalID({ required: false, for: Tenant }) },
+    args: {
+      tenantId: t.arg.globalID({
+        description: 'The operator names the tenant; others always see their own.',
+        required: false,
+        for: Tenant,
+      }),
+    },
     resolve: (query, _root, { tenantId }, ctx) => {
       const db = ctx.scope?.db ?? (tenantId ? scopeToTenant(ctx.services.prisma, tenantId.id) : null);
       return db ? db.channelAccount.findMany({ ...query, orderBy: { createdAt: 'asc' } }) : [];
@@ -79,10 +100,18 @@ builder.mutationField('createChannelAccount', (t) =>
       "Platform operator only: a tenant's own provider account. `credentials` are checked by the plugin's schema (every bad field listed), encrypted, and never shown again.",
     authScopes: { operator: true },
     args: {
-      tenantId: t.arg.globalID({ required: true, for: Tenant }),
-      pluginId: t.arg.string({ required: true }),
-      label: t.arg.string({ required: true }),
-      credentials: t.arg({ type: 'JSONObject', required: true }),
+      tenantId: t.arg.globalID({ description: 'The tenant that will own the account.', required: true, for: Tenant }),
+      pluginId: t.arg.string({
+        description: 'The channel plugin: twilio-sms, or sandbox (a simulated carrier).',
+        required: true,
+      }),
+      label: t.arg.string({ description: 'A name for people, e.g. "Twilio US".', required: true }),
+      credentials: t.arg({
+        description:
+          "The provider's credentials, as the plugin expects them (e.g. Twilio: accountSid, authToken). Stored encrypted, never returned.",
+        type: 'JSONObject',
+        required: true,
+      }),
       allowSandbox: t.arg.boolean({
         required: false,
         description:
@@ -108,8 +137,12 @@ builder.mutationField('updateChannelAccountCredentials', (t) =>
     description: "Platform operator only: replaces an account's credentials (e.g. a rotated auth token).",
     authScopes: { operator: true },
     args: {
-      id: t.arg.globalID({ required: true, for: ChannelAccount }),
-      credentials: t.arg({ type: 'JSONObject', required: true }),
+      id: t.arg.globalID({ description: 'The channel account to change.', required: true, for: ChannelAccount }),
+      credentials: t.arg({
+        description: 'The new credentials, replacing the old ones whole; stored encrypted, never returned.',
+        type: 'JSONObject',
+        required: true,
+      }),
     },
     errors: {},
     resolve: async (query, _root, { id, credentials }, ctx) => {
@@ -126,7 +159,9 @@ builder.mutationField('disableChannelAccount', (t) =>
     description:
       'Platform operator only: nothing is sent through the account any more (its webhooks still land). Queued messages on its numbers fail.',
     authScopes: { operator: true },
-    args: { id: t.arg.globalID({ required: true, for: ChannelAccount }) },
+    args: {
+      id: t.arg.globalID({ description: 'The channel account to switch off.', required: true, for: ChannelAccount }),
+    },
     errors: {},
     resolve: async (query, _root, { id }, ctx) => {
       await disableChannelAccount(operatorScope(ctx, await accountTenant(ctx.services.prisma, id.id)), id.id);
@@ -142,9 +177,12 @@ builder.mutationField('allowPlatformAccount', (t) =>
       "Platform operator only: whether the tenant may send on `channel` through the platform's own account (TWILIO_ACCOUNT_SID for SMS).",
     authScopes: { operator: true },
     args: {
-      tenantId: t.arg.globalID({ required: true, for: Tenant }),
-      channel: t.arg({ type: ChannelEnum, required: true }),
-      allowed: t.arg.boolean({ required: true }),
+      tenantId: t.arg.globalID({ description: 'The tenant to change.', required: true, for: Tenant }),
+      channel: t.arg({ description: 'The channel the permission is for.', type: ChannelEnum, required: true }),
+      allowed: t.arg.boolean({
+        description: "True lets the tenant send through the platform's account on the channel; false takes it back.",
+        required: true,
+      }),
     },
     errors: { types: [ChannelUnavailableError] },
     resolve: async (query, _root, { tenantId, channel, allowed }, ctx) => {

@@ -19,8 +19,16 @@ const ConsentChange = builder.objectRef<ConsentChangeRow>('ConsentChange').imple
       resolve: (r) => ({ type: 'Candidate' as const, id: r.candidateId, name: r.candidateName }),
     }),
     channel: t.field({ type: ChannelEnum, description: 'The channel it is for.', resolve: (r) => r.channel as 'SMS' }),
-    fromState: t.field({ type: ConsentStateEnum, description: 'Before.', resolve: (r) => r.fromState as State }),
-    toState: t.field({ type: ConsentStateEnum, description: 'After.', resolve: (r) => r.toState as State }),
+    fromState: t.field({
+      type: ConsentStateEnum,
+      description: 'The consent before the change.',
+      resolve: (r) => r.fromState as State,
+    }),
+    toState: t.field({
+      type: ConsentStateEnum,
+      description: 'The consent after the change.',
+      resolve: (r) => r.toState as State,
+    }),
     source: t.field({
       type: ConsentSourceEnum,
       description: 'What changed it: the application form, the invitation, a keyword, a recruiter, the carrier.',
@@ -59,7 +67,13 @@ builder.queryField('consentChanges', (t) =>
       "Every consent change of your tenant's candidates in a period, newest first, with its evidence. Admins, the partner backend and users with canViewReports.",
     authScopes: viewReports,
     errors: { types: [NotAuthorizedError, ValidationError] },
-    args: { filter: t.arg({ type: ConsentChangesFilter, required: true, description: 'The period.' }) },
+    args: {
+      filter: t.arg({
+        type: ConsentChangesFilter,
+        required: true,
+        description: 'The period to report: changes at or after `from` and before `to`.',
+      }),
+    },
     resolve: async (_root, args, ctx) => {
       const { first, after } = reportPage(args);
       const { from, to } = args.filter;

@@ -14,8 +14,10 @@ import { ChannelEnum, ConsentModelEnum } from './tenant.ts';
 export const ConversationLock = builder.objectRef<LockView>('ConversationLock').implement({
   description: 'Whether a message can be sent on a channel now; when locked, why and what to do.',
   fields: (t) => ({
-    channel: t.field({ type: ChannelEnum, resolve: (l) => l.channel }),
-    locked: t.exposeBoolean('locked'),
+    channel: t.field({ description: 'The channel this lock is about.', type: ChannelEnum, resolve: (l) => l.channel }),
+    locked: t.exposeBoolean('locked', {
+      description: 'Nothing may be sent on this channel now (except, where offered, the consent invitation).',
+    }),
     reachable: t.boolean({
       description:
         'Nothing Parley knows stops a message now. Where optOutObservable is false (WhatsApp) that is not a promise of delivery: read `notice`.',
@@ -45,9 +47,21 @@ export const ConversationLock = builder.objectRef<LockView>('ConversationLock').
       description: 'On a channel with a session window: the template to send when the window is closed.',
       resolve: (l) => l.reengagement,
     }),
-    reason: t.field({ type: LockReasonEnum, nullable: true, resolve: (l) => l.reason }),
-    message: t.exposeString('message', { nullable: true }),
-    consent: t.field({ type: ConsentStateEnum, resolve: (l) => l.consent }),
+    reason: t.field({
+      description: 'Why it is locked; null when unlocked.',
+      type: LockReasonEnum,
+      nullable: true,
+      resolve: (l) => l.reason,
+    }),
+    message: t.exposeString('message', {
+      description: 'The sentence to show the recruiter: why, and what unlocks it; null when unlocked.',
+      nullable: true,
+    }),
+    consent: t.field({
+      description: "The candidate's consent on this channel.",
+      type: ConsentStateEnum,
+      resolve: (l) => l.consent,
+    }),
     consentModel: t.field({
       type: ConsentModelEnum,
       description: 'The consent model your company applies, which decides what opens texting.',
@@ -62,18 +76,34 @@ export const Conversation = builder.prismaNode('Conversation', {
   description:
     "A candidate's conversation about one application (or as a prospect in one community). Readable by its hiring team and admins.",
   fields: (t) => ({
-    candidate: t.relation('candidate'),
-    application: t.relation('application', { nullable: true }),
-    community: t.relation('community', { nullable: true }),
+    candidate: t.relation('candidate', { description: 'The candidate on the other side.' }),
+    application: t.relation('application', {
+      description: 'The application the conversation was last about; null for a prospect of a community.',
+      nullable: true,
+    }),
+    community: t.relation('community', {
+      description: 'The community through which the candidate is messaged as a prospect; null for an applicant.',
+      nullable: true,
+    }),
     sendingNumber: t.string({
       nullable: true,
       description:
         'The number the candidate is messaged from on `channel` (chosen at the first message there, then kept); null before.',
-      args: { channel: t.arg({ type: ChannelEnum, defaultValue: 'SMS' }) },
+      args: {
+        channel: t.arg({
+          description: 'The channel whose sending number to return (SMS by default).',
+          type: ChannelEnum,
+          defaultValue: 'SMS',
+        }),
+      },
       select: { numbers: { select: { channel: true, sendingNumber: { select: { e164: true } } } } },
       resolve: (c, { channel }) => c.numbers.find((n) => n.channel === channel)?.sendingNumber.e164 ?? null,
     }),
-    lastMessageAt: t.expose('lastMessageAt', { type: 'DateTime', nullable: true }),
+    lastMessageAt: t.expose('lastMessageAt', {
+      description: 'When the last message was sent or received; null before the first.',
+      type: 'DateTime',
+      nullable: true,
+    }),
     messages: t.prismaConnection({
       type: 'Message',
       cursor: 'id',
@@ -108,10 +138,11 @@ export const Conversation = builder.prismaNode('Conversation', {
 
 builder.queryField('conversation', (t) =>
   t.prismaField({
+    description: 'A conversation by id, if you may read it; null otherwise.',
     type: 'Conversation',
     nullable: true,
     authScopes: { tenantMember: true },
-    args: { id: t.arg.globalID({ required: true, for: Conversation }) },
+    args: { id: t.arg.globalID({ description: "The conversation's global id.", required: true, for: Conversation }) },
     resolve: async (query, _root, { id }, ctx) => {
       const where = { id: id.id, ...readableBy(tenantActor(ctx)) };
       return tenantScope(ctx).db.conversation.findFirst({ ...query, where });
@@ -120,11 +151,15 @@ builder.queryField('conversation', (t) =>
 );
 
 const RecordConsentInput = builder.inputType('RecordConsentInput', {
+  description: 'A consent change a recruiter records, with evidence (e.g. the candidate agreed on a call).',
   fields: (t) => ({
-    conversationId: t.globalID({ required: true, for: Conversation }),
-    channel: t.field({ type: ChannelEnum, required: true }),
+    conversationId: t.globalID({ description: "The candidate's conversation.", required: true, for: Conversation }),
+    channel: t.field({ description: 'The channel it applies to.', type: ChannelEnum, required: true }),
     granted: t.boolean({ required: true, description: 'true records consent (opted in); false withdraws it.' }),
-    reason: t.string({ required: true }),
+    reason: t.string({
+      description: 'The evidence: how and when the candidate agreed or refused. Kept in the consent history.',
+      required: true,
+    }),
     evidence: t.string({
       required: false,
       description: 'e.g. "Candidate agreed by phone on 2026-11-20, call ref 4411".',
@@ -137,7 +172,9 @@ builder.mutationField('recordConsent', (t) =>
     type: 'Conversation',
     description: "Records or withdraws a candidate's consent by hand, with a reason and evidence, in the audit trail.",
     authScopes: { tenantMember: true },
-    args: { input: t.arg({ type: RecordConsentInput, required: true }) },
+    args: {
+      input: t.arg({ description: 'The consent change and its evidence.', type: RecordConsentInput, required: true }),
+    },
     errors: { types: [SendNotAllowedError] },
     resolve: async (query, _root, { input }, ctx) => {
       const conversation = await recordConsent(tenantScope(ctx), tenantActor(ctx), {

@@ -6,11 +6,18 @@ import { topUpCredits } from '../../api/credits/top-up.ts';
 import { CreditEntryKind } from '../../api/db/generated/prisma/enums.ts';
 import { IdempotencyKeyReusedError, ValidationError } from '../../api/domain/errors.ts';
 import { builder } from '../builder.ts';
+import { describedValues } from '../described-values.ts';
 import { tenantScope } from '../tenant-scope.ts';
 import { Tenant } from './tenant.ts';
 
-const CreditEntryKindEnum = builder.enumType(CreditEntryKind, {
-  name: 'CreditEntryKind',
+const CreditEntryKindEnum = builder.enumType('CreditEntryKind', {
+  values: describedValues(Object.values(CreditEntryKind), {
+    TOPUP: 'Credits added by the operator (topUpCredits).',
+    RESERVATION: "Credits held for a queued message's cost.",
+    CHARGE: 'Credits spent when the provider accepted the message.',
+    RELEASE: 'A reservation given back when the message failed or was withdrawn.',
+    REFUND: 'A charge given back.',
+  }),
   description:
     'TOPUP adds credits; RESERVATION holds a queued message’s cost; CHARGE spends it when the provider accepts the message; RELEASE gives it back when the message fails or is withdrawn; REFUND gives back a charge.',
 });
@@ -18,7 +25,7 @@ const CreditEntryKindEnum = builder.enumType(CreditEntryKind, {
 builder.prismaObject('CreditEntry', {
   description: 'One entry of the tenant’s credit ledger. Entries are never changed or removed.',
   fields: (t) => ({
-    kind: t.field({ type: CreditEntryKindEnum, resolve: (e) => e.kind }),
+    kind: t.field({ description: 'What moved the balance.', type: CreditEntryKindEnum, resolve: (e) => e.kind }),
     amount: t.exposeInt('amount', { description: 'Credits, always positive; `kind` says which way they move.' }),
     message: t.globalID({
       nullable: true,
@@ -26,8 +33,8 @@ builder.prismaObject('CreditEntry', {
       resolve: (e) => (e.messageId ? { type: 'Message', id: e.messageId } : null),
     }),
     actor: t.exposeString('actor', { description: '`operator`, `outbox`, or `user:<id>` / `apiKey:<id>` for a send.' }),
-    note: t.exposeString('note', { nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    note: t.exposeString('note', { description: "The operator's note on a top-up; null otherwise.", nullable: true }),
+    createdAt: t.expose('createdAt', { description: 'When the entry was written.', type: 'DateTime' }),
   }),
 });
 
@@ -50,7 +57,11 @@ const CreditBalance = builder.objectRef<Balance>('CreditBalance').implement({
 const viewCredits = (_parent: unknown, _args: unknown, ctx: RequestContext) => mayViewCredits(ctx.scope, ctx.actor);
 
 builder.prismaObjectFields('Tenant', (t) => ({
-  lowCreditThreshold: t.exposeInt('lowCreditThreshold', { nullable: true, authScopes: viewCredits }),
+  lowCreditThreshold: t.exposeInt('lowCreditThreshold', {
+    description: 'Below this balance a CREDITS_LOW notification and event go out; null: never.',
+    nullable: true,
+    authScopes: viewCredits,
+  }),
   creditBalance: t.field({
     type: CreditBalance,
     nullable: true,
@@ -95,10 +106,13 @@ builder.mutationField('topUpCredits', (t) =>
       'Platform operator only: adds credits to a tenant. With an idempotencyKey it is applied once however often it is sent.',
     authScopes: { operator: true },
     args: {
-      tenantId: t.arg.globalID({ required: true, for: Tenant }),
-      credits: t.arg.int({ required: true }),
-      note: t.arg.string({ required: false }),
-      idempotencyKey: t.arg.string({ required: false }),
+      tenantId: t.arg.globalID({ description: 'The tenant to credit.', required: true, for: Tenant }),
+      credits: t.arg.int({ description: 'How many credits to add, at least 1.', required: true }),
+      note: t.arg.string({ description: 'Why, kept on the ledger entry (e.g. the invoice number).', required: false }),
+      idempotencyKey: t.arg.string({
+        description: 'A key of yours for this top-up: retrying with it adds nothing twice.',
+        required: false,
+      }),
     },
     errors: { types: [IdempotencyKeyReusedError] },
     resolve: async (_root, { tenantId, credits, note, idempotencyKey }, ctx) => {
@@ -120,7 +134,12 @@ builder.mutationField('setLowCreditThreshold', (t) =>
     description:
       'Tenant admins: below this many available credits, CREDITS_LOW is raised (once each time a send takes the balance below it); null turns it off.',
     authScopes: { tenantAdmin: true },
-    args: { lowCreditThreshold: t.arg.int({ required: false }) },
+    args: {
+      lowCreditThreshold: t.arg.int({
+        description: 'Credits below which CREDITS_LOW goes out; null: never.',
+        required: false,
+      }),
+    },
     errors: {},
     resolve: async (query, _root, { lowCreditThreshold }, ctx) => {
       const scope = tenantScope(ctx);

@@ -194,7 +194,13 @@ for (const [name, description, change] of [
       type: 'Conversation',
       description,
       authScopes: { tenantMember: true },
-      args: { conversationId: t.arg.globalID({ required: true, for: Conversation }) },
+      args: {
+        conversationId: t.arg.globalID({
+          required: true,
+          for: Conversation,
+          description: 'The conversation, one you may read; the change applies to your inbox only.',
+        }),
+      },
       errors: { types: [ValidationError, NotFoundError] },
       resolve: async (query, _root, { conversationId }, ctx) => {
         await changeState(ctx, conversationId.id, change);

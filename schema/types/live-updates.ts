@@ -62,7 +62,11 @@ const ConversationUpdate = builder.objectRef<Delivered<ConversationUpdateItem>>(
         'What happened: MESSAGE_CREATED, MESSAGE_STATUS_CHANGED, CONSENT_CHANGED (locks), CONVERSATION_READ, …',
       resolve: (u) => u.event.type,
     }),
-    occurredAt: t.field({ type: 'DateTime', resolve: (u) => new Date(u.event.occurredAt) }),
+    occurredAt: t.field({
+      type: 'DateTime',
+      description: 'When the change happened.',
+      resolve: (u) => new Date(u.event.occurredAt),
+    }),
     conversation: t.prismaField({
       type: 'Conversation',
       nullable: true,
@@ -124,7 +128,11 @@ const InboxUpdate = builder.objectRef<Delivered<InboxUpdateItem>>('InboxUpdate')
   fields: (t) => ({
     cursor: t.string({ ...cursorField, resolve: (u) => u.cursor }),
     type: t.field({ type: TenantEventType, description: 'What changed the row.', resolve: (u) => u.event.type }),
-    occurredAt: t.field({ type: 'DateTime', resolve: (u) => new Date(u.event.occurredAt) }),
+    occurredAt: t.field({
+      type: 'DateTime',
+      description: 'When the change happened.',
+      resolve: (u) => new Date(u.event.occurredAt),
+    }),
     conversationId: t.id({
       description: 'The global id of the conversation whose row changed.',
       resolve: (u) => encodeGlobalID('Conversation', u.conversationId),

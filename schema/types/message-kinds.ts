@@ -22,18 +22,29 @@ builder.prismaObject('MessageKindName', {
   name: 'CustomMessageKind',
   description: 'A kind of message your company named for itself; send it with kind CUSTOM and customKind = key.',
   fields: (t) => ({
-    key: t.exposeString('key'),
-    label: t.exposeString('label'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    key: t.exposeString('key', { description: 'Its key, given as customKind when sending, e.g. offer-letter.' }),
+    label: t.exposeString('label', { description: 'Its name for people.' }),
+    createdAt: t.expose('createdAt', { description: 'When the kind was defined.', type: 'DateTime' }),
   }),
 });
 
 const MessageKindRule = builder.prismaObject('MessageKindRule', {
   description: 'A kind of message your company does not send on a channel: sendMessage refuses it there.',
   fields: (t) => ({
-    channel: t.field({ type: ChannelEnum, resolve: (row) => asSendChannel(row.channel) }),
-    kind: t.expose('kind', { type: MessageKindEnum }),
-    customKind: t.string({ nullable: true, resolve: (rule) => rule.customKind || null }),
+    channel: t.field({
+      description: 'The channel the rule applies to.',
+      type: ChannelEnum,
+      resolve: (row) => asSendChannel(row.channel),
+    }),
+    kind: t.expose('kind', {
+      description: 'The built-in kind it applies to; null for a custom kind.',
+      type: MessageKindEnum,
+    }),
+    customKind: t.string({
+      description: "The tenant's own kind it applies to; null for a built-in kind.",
+      nullable: true,
+      resolve: (rule) => rule.customKind || null,
+    }),
   }),
 });
 
@@ -51,6 +62,7 @@ builder.prismaObjectFields('Tenant', (t) => ({
 }));
 
 const DefineMessageKindInput = builder.inputType('DefineMessageKindInput', {
+  description: 'A message kind of your own, to which kind rules may then apply.',
   fields: (t) => ({
     key: t.string({ required: true, description: 'Lowercase letters, digits and dashes, e.g. assessment-reminder.' }),
     label: t.string({ required: true, description: 'How people see it, e.g. "Assessment reminder".' }),
@@ -62,7 +74,7 @@ builder.mutationField('defineMessageKind', (t) =>
     type: 'MessageKindName',
     description: 'Names one of your company’s own kinds of message, or renames it (admins).',
     authScopes: { tenantAdmin: true },
-    args: { input: t.arg({ type: DefineMessageKindInput, required: true }) },
+    args: { input: t.arg({ description: 'The kind to define.', type: DefineMessageKindInput, required: true }) },
     errors: { types: [ValidationError] },
     resolve: (_query, _root, { input }, ctx) => defineMessageKind(tenantScope(ctx), input),
   }),
@@ -73,8 +85,12 @@ builder.mutationField('removeMessageKind', (t) =>
     type: 'Boolean',
     description: 'Removes one of your own kinds and its rules; messages sent with it keep its key (admins).',
     authScopes: { tenantAdmin: true },
-    args: { key: t.arg.string({ required: true }) },
-    errors: { types: [ValidationError, NotFoundError], directResult: false },
+    args: { key: t.arg.string({ description: "The key of the tenant's own kind to remove.", required: true }) },
+    errors: {
+      types: [ValidationError, NotFoundError],
+      directResult: false,
+      dataField: { description: 'True: the kind and the rules naming it are removed.' },
+    },
     resolve: async (_root, { key }, ctx) => {
       await removeMessageKind(tenantScope(ctx), key);
       return true;
@@ -83,10 +99,11 @@ builder.mutationField('removeMessageKind', (t) =>
 );
 
 const MessageKindRuleInput = builder.inputType('MessageKindRuleInput', {
+  description: 'Allow or forbid one kind of message on one channel.',
   fields: (t) => ({
     kind: t.field({ type: MessageKindEnum, required: true, description: 'Any kind but HELP_REPLY.' }),
     customKind: t.string({ required: false, description: 'The key of your own kind, with kind CUSTOM.' }),
-    channel: t.field({ type: ChannelEnum, required: true }),
+    channel: t.field({ description: 'The channel the rule applies to.', type: ChannelEnum, required: true }),
     allowed: t.boolean({ required: true, description: 'False forbids the kind on the channel; true lifts the rule.' }),
   }),
 });
@@ -97,8 +114,18 @@ builder.mutationField('setMessageKindRule', (t) =>
     description:
       'Forbids a kind of message on a channel, or allows it again; answers every rule now in force (admins).',
     authScopes: { tenantAdmin: true },
-    args: { input: t.arg({ type: MessageKindRuleInput, required: true }) },
-    errors: { types: [ValidationError], directResult: false },
+    args: {
+      input: t.arg({
+        description: 'The kind, the channel and whether it is allowed.',
+        type: MessageKindRuleInput,
+        required: true,
+      }),
+    },
+    errors: {
+      types: [ValidationError],
+      directResult: false,
+      dataField: { description: 'The tenant’s kind rules after the change.' },
+    },
     resolve: async (_root, { input }, ctx) => {
       const scope = tenantScope(ctx);
       await setMessageKindRule(scope, input);

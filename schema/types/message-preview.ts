@@ -24,6 +24,8 @@ import { ReengagementTemplate } from './session-window.ts';
 import { ChannelEnum } from './tenant.ts';
 
 const EncodingEnum = builder.enumType('MessageEncoding', {
+  description:
+    'How a message’s text is encoded: on SMS, GSM-7 fits 160 characters in one segment, UCS-2 (any character outside GSM-7) only 70; UTF-8 on other channels.',
   values: {
     GSM_7: { value: 'GSM-7', description: '160 characters in one SMS, 153 per part beyond.' },
     UCS_2: { value: 'UCS-2', description: '70 characters in one SMS, 67 per part beyond.' },
@@ -36,23 +38,34 @@ const Refusal = builder.objectRef<{ error: DomainError }>('SendRefusalReason').i
   description:
     'One reason the send policy refuses a message: the code and message of the error sendMessage would return, and its details.',
   fields: (t) => ({
-    code: t.field({ type: ErrorCodeEnum, resolve: ({ error }) => error.code }),
-    message: t.string({ resolve: ({ error }) => error.message }),
+    code: t.field({
+      description: "The refusal's code (the same as the error that sendMessage would return).",
+      type: ErrorCodeEnum,
+      resolve: ({ error }) => error.code,
+    }),
+    message: t.string({
+      description: 'What refuses it and what to do, in a sentence to show.',
+      resolve: ({ error }) => error.message,
+    }),
     lockReason: t.field({
+      description: 'With CONVERSATION_LOCKED: why it is locked.',
       type: LockReasonEnum,
       nullable: true,
       resolve: ({ error }) => (error instanceof ConversationLockedError ? error.reason : null),
     }),
     sendRefusal: t.field({
+      description: 'With SEND_NOT_ALLOWED: the rule.',
       type: SendRefusalEnum,
       nullable: true,
       resolve: ({ error }) => (error instanceof SendNotAllowedError ? error.reason : null),
     }),
     field: t.string({
+      description: 'With VALIDATION: the input field refused.',
       nullable: true,
       resolve: ({ error }) => (error instanceof ValidationError ? error.field : null),
     }),
     maxLength: t.int({
+      description: 'With MESSAGE_TOO_LONG: the longest body accepted.',
       nullable: true,
       resolve: ({ error }) => (error instanceof MessageTooLongError ? error.maxLength : null),
     }),
@@ -112,14 +125,19 @@ const MessagePreview = builder.objectRef<SendDecision & { channel: 'SMS' | 'WHAT
         'The text that would go out: the body given, or the template rendered for this conversation (a field still without a value stays in braces, and is a refusal).',
       resolve: (d) => d.body,
     }),
-    encoding: t.field({ type: EncodingEnum, resolve: (d) => d.cost.encoding }),
+    encoding: t.field({
+      description:
+        'The encoding the body needs: GSM-7, or UCS-2 when a character is outside it, on SMS; UTF-8 on other channels.',
+      type: EncodingEnum,
+      resolve: (d) => d.cost.encoding,
+    }),
     segments: t.int({ description: 'How many SMS parts it is billed as.', resolve: (d) => d.cost.segments }),
     credits: t.int({
       description:
         'What it costs in credits through the number that would send it: segments × its provider’s credits per segment; 0 when that provider is not credit-billed.',
       resolve: (d) => d.credits,
     }),
-    characters: t.int({ resolve: (d) => d.cost.characters }),
+    characters: t.int({ description: "The body's length in characters.", resolve: (d) => d.cost.characters }),
     ucs2Characters: t.stringList({
       description: 'The characters that force UCS-2; replacing them makes each part hold more than twice as much.',
       resolve: (d) => d.cost.ucs2Characters,
@@ -129,7 +147,12 @@ const MessagePreview = builder.objectRef<SendDecision & { channel: 'SMS' | 'WHAT
       description: 'E.164 of the number that would send it.',
       resolve: (d) => d.number?.e164 ?? null,
     }),
-    sendingNumberReason: t.field({ type: NumberReasonEnum, nullable: true, resolve: (d) => d.number?.reason ?? null }),
+    sendingNumberReason: t.field({
+      description: 'Why that sending number would be used; null when none would.',
+      type: NumberReasonEnum,
+      nullable: true,
+      resolve: (d) => d.number?.reason ?? null,
+    }),
     noLocalNumber: t.boolean({
       description: "The sending number is not from the candidate's country (as Conversation.numberRouting says).",
       resolve: (d) => d.number?.noLocalNumber ?? false,
@@ -160,9 +183,18 @@ const MessagePreview = builder.objectRef<SendDecision & { channel: 'SMS' | 'WHAT
 });
 
 const PreviewMessageInput = builder.inputType('PreviewMessageInput', {
+  description: 'A message as you would send it, to see whether it would go and what it would cost, without sending.',
   fields: (t) => ({
-    conversationId: t.globalID({ required: true, for: Conversation }),
-    channel: t.field({ type: ChannelEnum, required: true }),
+    conversationId: t.globalID({
+      description: 'The conversation you would send in.',
+      required: true,
+      for: Conversation,
+    }),
+    channel: t.field({
+      description: "The channel you would send on (the conversation's default when omitted).",
+      type: ChannelEnum,
+      required: true,
+    }),
     body: t.string({ required: false, description: 'The text as typed so far; or `messageTemplate` instead.' }),
     messageTemplate: t.field({
       type: SendTemplateInput,
@@ -170,7 +202,7 @@ const PreviewMessageInput = builder.inputType('PreviewMessageInput', {
       description:
         'Preview one of your templates as sendMessage(template) would send it: `body` shows the rendered text. A missing value is a ValidationError.',
     }),
-    attachments: t.stringList({ required: false }),
+    attachments: t.stringList({ description: 'Attachment URLs you would send (refused on SMS).', required: false }),
     template: t.boolean({
       required: false,
       description:
@@ -193,7 +225,9 @@ builder.queryField('previewMessage', (t) =>
     description:
       'Asks the send policy about a message without sending it: cost, number, every refusal and the lock. Cheap enough for every keystroke. Null when the conversation is not readable.',
     authScopes: { tenantMember: true },
-    args: { input: t.arg({ type: PreviewMessageInput, required: true }) },
+    args: {
+      input: t.arg({ description: 'The message as you would send it.', type: PreviewMessageInput, required: true }),
+    },
     resolve: async (_root, { input }, ctx) => {
       try {
         const decision = await previewMessage(tenantScope(ctx), ctx.services, tenantActor(ctx), {

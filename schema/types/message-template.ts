@@ -9,12 +9,17 @@ import {
   updateMessageTemplate,
 } from '../../api/templates/template-settings.ts';
 import { builder } from '../builder.ts';
+import { describedValues } from '../described-values.ts';
 import { tenantScope } from '../tenant-scope.ts';
 import { MessageKindEnum } from './message-kinds.ts';
 import { ChannelEnum } from './tenant.ts';
 
-const ApprovalEnum = builder.enumType(WhatsAppTemplateApproval, {
-  name: 'WhatsAppTemplateApproval',
+const ApprovalEnum = builder.enumType('WhatsAppTemplateApproval', {
+  values: describedValues(Object.values(WhatsAppTemplateApproval), {
+    PENDING: 'Submitted; WhatsApp has not decided yet. It cannot be sent.',
+    APPROVED: 'WhatsApp approved it: it may open a conversation outside the session window.',
+    REJECTED: 'WhatsApp refused it; change it and submit again.',
+  }),
   description:
     "Where the provider's review of a WhatsApp template stands, as your tenant reports it: Parley cannot ask the provider, so it never sets APPROVED itself.",
 });
@@ -96,8 +101,8 @@ export const MessageTemplate = builder.prismaNode('MessageTemplate', {
             }
           : null,
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { description: 'When the template was created.', type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { description: 'When it last changed.', type: 'DateTime' }),
   }),
 });
 
@@ -175,7 +180,7 @@ const UpdateMessageTemplateInput = builder.inputType('UpdateMessageTemplateInput
     'Changes to a template; what is left out stays. A new body or mapping is PENDING again unless whatsappApproval is given too.',
   fields: (t) => ({
     id: t.globalID({ required: true, for: MessageTemplate, description: 'The template to change.' }),
-    name: t.string({ required: false, description: 'A new name.' }),
+    name: t.string({ required: false, description: 'A new name, unique in your tenant; omitted: unchanged.' }),
     channel: t.field({ type: ChannelEnum, required: false, description: 'A new channel; null: any channel.' }),
     kind: t.field({ type: MessageKindEnum, required: false, description: 'A new kind (with customKind for CUSTOM).' }),
     customKind: t.string({ required: false, description: "With kind CUSTOM: your own kind's key." }),
@@ -196,7 +201,9 @@ builder.mutationField('createMessageTemplate', (t) =>
     description:
       'Saves a message template (admins and API keys). An unknown merge field is a ValidationError listing the allowed ones.',
     authScopes: { tenantAdmin: true },
-    args: { input: t.arg({ type: CreateMessageTemplateInput, required: true }) },
+    args: {
+      input: t.arg({ description: 'The template to create.', type: CreateMessageTemplateInput, required: true }),
+    },
     errors: { types: [ValidationError, ConflictError] },
     resolve: async (query, _root, { input }, ctx) => {
       const { whatsapp, whatsappApproval, ...rest } = input;
@@ -216,7 +223,9 @@ builder.mutationField('updateMessageTemplate', (t) =>
     type: 'MessageTemplate',
     description: 'Changes a message template (admins and API keys), checked as a new one.',
     authScopes: { tenantAdmin: true },
-    args: { input: t.arg({ type: UpdateMessageTemplateInput, required: true }) },
+    args: {
+      input: t.arg({ description: 'The template and the changes.', type: UpdateMessageTemplateInput, required: true }),
+    },
     errors: { types: [ValidationError, ConflictError, NotFoundError] },
     resolve: async (query, _root, { input }, ctx) => {
       const saved = await updateMessageTemplate(tenantScope(ctx), { ...input, id: input.id.id });
@@ -232,7 +241,11 @@ builder.mutationField('deleteMessageTemplate', (t) =>
       'Deletes a message template (admins and API keys); answers its global id. Messages sent with it keep their text. A template a workflow step (or a run’s step still due) sends is ConflictError naming the workflows.',
     authScopes: { tenantAdmin: true },
     args: { id: t.arg.globalID({ required: true, for: MessageTemplate, description: 'The template to delete.' }) },
-    errors: { types: [NotFoundError, ConflictError], directResult: false },
+    errors: {
+      types: [NotFoundError, ConflictError],
+      directResult: false,
+      dataField: { description: 'The global id of the deleted template.' },
+    },
     resolve: async (_root, { id }, ctx) => {
       await deleteMessageTemplate(tenantScope(ctx), id.id);
       return encodeGlobalID('MessageTemplate', id.id);

@@ -10,11 +10,22 @@ import {
 } from '../../api/domain/notifications.ts';
 import { batchLoader, requestLoader } from '../../api/inbox/batch.ts';
 import { builder } from '../builder.ts';
+import { describedValues } from '../described-values.ts';
 import { tenantScope } from '../tenant-scope.ts';
 import { Viewer } from './viewer.ts';
 
-const NotificationKindEnum = builder.enumType(NotificationKind, {
-  name: 'NotificationKind',
+const NotificationKindEnum = builder.enumType('NotificationKind', {
+  values: describedValues(Object.values(NotificationKind), {
+    CANDIDATE_REPLIED: 'A candidate answered in a conversation you may read.',
+    DELIVERY_FAILED: 'A message you sent could not be delivered.',
+    OPTED_IN: 'A candidate agreed to messages (YES or START).',
+    OPTED_OUT: 'A candidate texted STOP: the channel is locked for them.',
+    CREDITS_LOW: "The tenant's credits fell below its low-credit threshold (admins).",
+    ALLOWANCE_WARNING: 'A sending number used most of its monthly allowance.',
+    ALLOWANCE_REACHED:
+      'A sending number used all its monthly allowance: sends from it are refused until the month ends.',
+    WEBHOOK_ENDPOINT_FAILING: 'A webhook endpoint keeps failing to accept deliveries (admins).',
+  }),
   description:
     'What a notification is about. CANDIDATE_REPLIED: a candidate wrote in a conversation you took part in or were replied to in (the full text). OPTED_IN: a candidate answered your consent invitation. OPTED_OUT: a candidate you wrote to opted out (STOP or the carrier). ALLOWANCE_WARNING / ALLOWANCE_REACHED: a sending number of yours (or, unassigned, of your tenant, for admins) used 90 % / 100 % of its monthly allowance. CREDITS_LOW: the tenant’s credits fell below its alert threshold (admins). DELIVERY_FAILED: a message you wrote could not be delivered.',
 });
@@ -39,7 +50,7 @@ export const Notification = builder.prismaNode('Notification', {
   nullable: true,
   description: 'Something you should know; yours only. See NotificationKind for who receives which.',
   fields: (t) => ({
-    kind: t.field({ type: NotificationKindEnum, resolve: (n) => n.kind }),
+    kind: t.field({ description: 'What happened.', type: NotificationKindEnum, resolve: (n) => n.kind }),
     text: t.string({
       description: `What to show: for CANDIDATE_REPLIED the candidate’s whole message, otherwise a sentence. "${UNREADABLE}" when the notification is about a conversation you may no longer read (off its hiring team).`,
       resolve: async (n, _args, ctx) =>
@@ -67,7 +78,7 @@ export const Notification = builder.prismaNode('Notification', {
       resolve: (query, n, _args, ctx) =>
         n.messageId && ctx.reader ? ctx.reader.message.findFirst({ ...query, where: { id: n.messageId } }) : null,
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { description: 'When it was created.', type: 'DateTime' }),
     readAt: t.expose('readAt', {
       type: 'DateTime',
       nullable: true,
@@ -104,7 +115,11 @@ builder.objectField(Viewer, 'unreadNotificationCount', (t) =>
 const NotificationPreference = builder.objectRef<NotificationPreferenceView>('NotificationPreference').implement({
   description: 'Whether you receive one kind of notification.',
   fields: (t) => ({
-    kind: t.field({ type: NotificationKindEnum, resolve: (p) => p.kind }),
+    kind: t.field({
+      description: 'The kind of notification this preference is for.',
+      type: NotificationKindEnum,
+      resolve: (p) => p.kind,
+    }),
     enabled: t.exposeBoolean('enabled', {
       description: 'True: you receive this kind (the default). False: it is not stored for you.',
     }),
@@ -123,7 +138,7 @@ builder.objectField(Viewer, 'notificationPreferences', (t) =>
 const NotificationPreferenceInput = builder.inputType('NotificationPreferenceInput', {
   description: 'Turns one kind of notification on or off for you.',
   fields: (t) => ({
-    kind: t.field({ type: NotificationKindEnum, required: true }),
+    kind: t.field({ description: 'The kind of notification to set.', type: NotificationKindEnum, required: true }),
     enabled: t.boolean({ required: true, description: 'False: stop receiving this kind; true: receive it again.' }),
   }),
 });
@@ -134,8 +149,18 @@ builder.mutationField('updateNotificationPreferences', (t) =>
     description:
       'Turns kinds of notification on or off for you (users only); kinds not named keep their setting. Returns every kind. Each kind at most once.',
     authScopes: { tenantMember: true },
-    args: { input: t.arg({ type: [NotificationPreferenceInput], required: true }) },
-    errors: { types: [ValidationError, NotAuthorizedError], directResult: false },
+    args: {
+      input: t.arg({
+        description: 'One preference per kind to change; kinds left out keep theirs.',
+        type: [NotificationPreferenceInput],
+        required: true,
+      }),
+    },
+    errors: {
+      types: [ValidationError, NotAuthorizedError],
+      directResult: false,
+      dataField: { description: 'Your preferences after the change, one per notification kind.' },
+    },
     resolve: (_root, { input }, ctx) => {
       if (ctx.actor.kind !== 'user') {
         throw new NotAuthorizedError('Notification preferences belong to users: use a user token.');
@@ -150,8 +175,18 @@ builder.mutationField('markNotificationsRead', (t) =>
     description:
       'Marks your notifications read (those named, or all); returns how many changed. Ids that are not your unread notifications change nothing.',
     authScopes: { tenantMember: true },
-    args: { ids: t.arg.globalIDList({ required: false, for: Notification }) },
-    errors: { types: [ValidationError], directResult: false },
+    args: {
+      ids: t.arg.globalIDList({
+        description: 'The notifications to mark; omitted: all of yours.',
+        required: false,
+        for: Notification,
+      }),
+    },
+    errors: {
+      types: [ValidationError],
+      directResult: false,
+      dataField: { description: 'How many notifications changed from unread to read.' },
+    },
     resolve: (_root, { ids }, ctx) =>
       ctx.actor.kind === 'user'
         ? markNotificationsRead(tenantScope(ctx), ctx.actor.userId, ids ? ids.map((i) => i.id) : null)

@@ -29,8 +29,8 @@ builder.mutationField('assignNumber', (t) =>
       'Admins: assigns a user to a sending number, at most the tenant’s maxUsersPerNumber users per number (NumberAssignmentLimitReachedError past it). Assigning an assignee again changes nothing.',
     authScopes: { tenantAdmin: true },
     args: {
-      numberId: t.arg.globalID({ required: true, for: SendingNumber }),
-      userId: t.arg.globalID({ required: true, for: User }),
+      numberId: t.arg.globalID({ description: 'The sending number to assign.', required: true, for: SendingNumber }),
+      userId: t.arg.globalID({ description: 'The user who will send from it.', required: true, for: User }),
     },
     errors: { types: [NumberAssignmentLimitReachedError, NotFoundError, ValidationError] },
     resolve: async (query, _root, { numberId, userId }, ctx) => {
@@ -46,8 +46,8 @@ builder.mutationField('unassignNumber', (t) =>
     description: 'Admins: takes a user off a sending number.',
     authScopes: { tenantAdmin: true },
     args: {
-      numberId: t.arg.globalID({ required: true, for: SendingNumber }),
-      userId: t.arg.globalID({ required: true, for: User }),
+      numberId: t.arg.globalID({ description: 'The sending number.', required: true, for: SendingNumber }),
+      userId: t.arg.globalID({ description: 'The user who will no longer send from it.', required: true, for: User }),
     },
     errors: { types: [NotFoundError] },
     resolve: async (query, _root, { numberId, userId }, ctx) => {

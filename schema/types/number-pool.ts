@@ -23,9 +23,9 @@ builder.mutationField('updateSendingNumber', (t) =>
       "Label a number, set its type or the carrier's rate the outbox paces it at (null: its type's default). The operator, or tenant admins where the operator allows it.",
     authScopes: { operator: true, tenantAdmin: true },
     args: {
-      id: t.arg.globalID({ required: true, for: SendingNumber }),
+      id: t.arg.globalID({ description: 'The sending number to change.', required: true, for: SendingNumber }),
       label: t.arg.string({ required: false, description: 'Omitted: unchanged; null: none.' }),
-      numberType: t.arg({ type: NumberTypeEnum, required: false }),
+      numberType: t.arg({ description: 'Its kind; omitted: unchanged.', type: NumberTypeEnum, required: false }),
       segmentsPerSecond: t.arg.float({ required: false, description: "Omitted: unchanged; null: the type's default." }),
     },
     errors: { types: [SettingNotAvailableError] },
@@ -53,7 +53,13 @@ builder.mutationField('retireSendingNumber', (t) =>
     description:
       'Takes a number out of service: never routed again; each of its conversations moves to another number on its next send (Conversation.numberChanges), and the number is released for whoever holds it next at the provider. The operator, or tenant admins where the operator allows it.',
     authScopes: { operator: true, tenantAdmin: true },
-    args: { id: t.arg.globalID({ required: true, for: SendingNumber }) },
+    args: {
+      id: t.arg.globalID({
+        description: 'The sending number to retire; its conversations move to another number.',
+        required: true,
+        for: SendingNumber,
+      }),
+    },
     errors: {},
     resolve: async (query, _root, { id }, ctx) => {
       const owner = await numberTenant(ctx, id.id);
@@ -70,8 +76,11 @@ builder.mutationField('allowAdminsToManageNumbers', (t) =>
       "Platform operator only: lets the tenant's admins (and its partner backend) add numbers of the tenant's own channel accounts, with the provider's proof of ownership, and label and retire its numbers.",
     authScopes: { operator: true },
     args: {
-      tenantId: t.arg.globalID({ required: true, for: Tenant }),
-      allowed: t.arg.boolean({ required: true }),
+      tenantId: t.arg.globalID({ description: 'The tenant to change.', required: true, for: Tenant }),
+      allowed: t.arg.boolean({
+        description: "True lets the tenant's admins add, label and retire numbers; false takes it back.",
+        required: true,
+      }),
     },
     errors: {},
     resolve: async (query, _root, { tenantId, allowed }, ctx) => {

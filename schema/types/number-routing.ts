@@ -19,14 +19,15 @@ export const NumberReasonEnum = builder.enumType('NumberReason', {
 const NumberRouting = builder.objectRef<RoutedNumber>('NumberRouting').implement({
   description: "The number a conversation's next message on a channel goes out from, and why.",
   fields: (t) => ({
-    e164: t.exposeString('e164'),
+    e164: t.exposeString('e164', { description: 'The number that would send, E.164.' }),
     numberCountry: t.exposeString('country', { description: "The sending number's country (ISO 3166)." }),
     sendingNumber: t.prismaField({
+      description: 'The number that would send; null when none can.',
       type: 'SendingNumber',
       nullable: true,
       resolve: (query, n, _args, ctx) => tenantScope(ctx).db.sendingNumber.findFirst({ ...query, where: { id: n.id } }),
     }),
-    reason: t.field({ type: NumberReasonEnum, resolve: (n) => n.reason }),
+    reason: t.field({ description: 'Why this number was chosen.', type: NumberReasonEnum, resolve: (n) => n.reason }),
     candidateCountry: t.string({
       nullable: true,
       description: "The candidate's country from their number (libphonenumber: +1 tells Canada from the US).",
@@ -56,7 +57,9 @@ builder.prismaObjectField(Conversation, 'numberRouting', (t) =>
     nullable: true,
     description:
       'The number the next message on `channel` goes out from and why (the one the conversation keeps, or the one routing would pick); null when the pool has none that can send.',
-    args: { channel: t.arg({ type: ChannelEnum, defaultValue: 'SMS' }) },
+    args: {
+      channel: t.arg({ description: 'The channel to route (SMS by default).', type: ChannelEnum, defaultValue: 'SMS' }),
+    },
     resolve: async (conversation, { channel }, ctx) => {
       const answer = await askSendPolicy(tenantScope(ctx), ctx.services.channels, tenantActor(ctx), {
         conversationId: conversation.id,
@@ -74,11 +77,15 @@ builder.prismaObjectField(Conversation, 'numberRouting', (t) =>
 builder.prismaObject('ConversationNumberChange', {
   description: 'A conversation moved to another sending number because its number was retired.',
   fields: (t) => ({
-    channel: t.field({ type: ChannelEnum, resolve: (row) => asSendChannel(row.channel) }),
-    reason: t.exposeString('reason', { description: 'NUMBER_RETIRED.' }),
-    from: t.relation('fromNumber'),
-    to: t.relation('toNumber'),
-    at: t.expose('createdAt', { type: 'DateTime' }),
+    channel: t.field({
+      description: 'The channel of the two numbers.',
+      type: ChannelEnum,
+      resolve: (row) => asSendChannel(row.channel),
+    }),
+    reason: t.exposeString('reason', { description: 'Why it moved: NUMBER_RETIRED (its old number was retired).' }),
+    from: t.relation('fromNumber', { description: 'The number it used before.' }),
+    to: t.relation('toNumber', { description: 'The number it uses from now.' }),
+    at: t.expose('createdAt', { description: 'When the conversation moved to the new number.', type: 'DateTime' }),
   }),
 });
 

@@ -10,7 +10,7 @@ const NumberMonthUsage = builder.objectRef<NumberMonthRow>('NumberMonthUsage').i
   description: "One sending number's messages in one month of the tenant's time zone.",
   fields: (t) => ({
     sendingNumberId: t.id({
-      description: 'The number.',
+      description: 'The sending number’s global id.',
       resolve: (r) => encodeGlobalID('SendingNumber', r.sendingNumberId),
     }),
     e164: t.exposeString('e164', { description: 'The number, E.164.' }),
@@ -31,7 +31,10 @@ builder.queryField('numberUsageReport', (t) =>
     type: [NumberMonthUsage],
     description: `Usage of every sending number per month from fromMonth to toMonth (both included, at most ${MAX_REPORT_MONTHS} months), months without messages as zeros; by month, then number. Admins, the partner backend and users with canViewReports.`,
     authScopes: viewReports,
-    errors: { types: [NotAuthorizedError, ValidationError] },
+    errors: {
+      types: [NotAuthorizedError, ValidationError],
+      dataField: { description: 'One row per sending number and month of the period.' },
+    },
     args: {
       fromMonth: t.arg.string({ required: true, description: 'First month, YYYY-MM.' }),
       toMonth: t.arg.string({ required: true, description: 'Last month, YYYY-MM.' }),

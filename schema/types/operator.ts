@@ -5,15 +5,21 @@ import { builder } from '../builder.ts';
 import { ChannelEnum, Tenant } from './tenant.ts';
 
 const CreateTenantInput = builder.inputType('CreateTenantInput', {
+  description: 'A new tenant (a company using Parley): operator only.',
   fields: (t) => ({
-    name: t.string({ required: true }),
-    enabledChannels: t.field({ type: [ChannelEnum], required: false }),
+    name: t.string({ description: "The company's name, shown to its users.", required: true }),
+    enabledChannels: t.field({
+      description: 'The channels its users may message on; default SMS.',
+      type: [ChannelEnum],
+      required: false,
+    }),
   }),
 });
 
 const CreatedTenant = builder.objectRef<{ tenant: TenantRow; apiKeySecret: string }>('CreatedTenant').implement({
+  description: 'A new tenant and its first API key, whose secret is shown only here.',
   fields: (t) => ({
-    tenant: t.field({ type: Tenant, resolve: (created) => created.tenant }),
+    tenant: t.field({ description: 'The tenant created.', type: Tenant, resolve: (created) => created.tenant }),
     apiKeySecret: t.exposeString('apiKeySecret', {
       description: "The tenant's first API key. Give it to the partner backend now: it is never shown again.",
     }),
@@ -25,7 +31,7 @@ builder.mutationField('createTenant', (t) =>
     type: CreatedTenant,
     description: 'Platform operator only: creates a tenant and its first API key.',
     authScopes: { operator: true },
-    args: { input: t.arg({ type: CreateTenantInput, required: true }) },
+    args: { input: t.arg({ description: 'The tenant to create.', type: CreateTenantInput, required: true }) },
     errors: { types: [ChannelUnavailableError] },
     resolve: (_root, { input }, ctx) =>
       createTenant(

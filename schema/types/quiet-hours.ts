@@ -18,7 +18,10 @@ const QuietHours = builder.objectRef<QuietRow>('QuietHours').implement({
   description:
     "When messages do not go out, in the candidate's local time (their stated time zone, else every zone of their number's country).",
   fields: (t) => ({
-    enabled: t.boolean({ resolve: (q) => q.quietHoursStart !== null && q.quietHoursEnd !== null }),
+    enabled: t.boolean({
+      description: 'Quiet hours apply: sends in them are refused or scheduled.',
+      resolve: (q) => q.quietHoursStart !== null && q.quietHoursEnd !== null,
+    }),
     start: t.string({ nullable: true, description: 'HH:MM; null when disabled.', resolve: (q) => q.quietHoursStart }),
     end: t.string({ nullable: true, description: 'HH:MM; null when disabled.', resolve: (q) => q.quietHoursEnd }),
     noSundays: t.boolean({ description: "No messages on the candidate's Sunday.", resolve: (q) => q.noSundays }),
@@ -35,6 +38,7 @@ builder.prismaObjectField('Tenant', 'quietHours', (t) =>
 );
 
 const LocalTime = builder.objectRef<{ zone: string; time: string }>('CandidateLocalTime').implement({
+  description: "The candidate's wall clock in one of their possible time zones.",
   fields: (t) => ({
     zone: t.exposeString('zone', { description: 'IANA time zone.' }),
     time: t.exposeString('time', { description: 'The wall clock there when the message would go: YYYY-MM-DD HH:MM.' }),
@@ -42,6 +46,7 @@ const LocalTime = builder.objectRef<{ zone: string; time: string }>('CandidateLo
 });
 
 const ZoneSourceEnum = builder.enumType('CandidateTimeZoneSource', {
+  description: "Where the candidate's time zone was learned from.",
   values: {
     CANDIDATE: { description: "The candidate's time zone as the ATS stated it." },
     COUNTRY: { description: "Every zone of the number's country: quiet hours must allow the message in each." },
@@ -53,9 +58,20 @@ const ZoneSourceEnum = builder.enumType('CandidateTimeZoneSource', {
 export const QuietHoursCheck = builder.objectRef<QuietView>('QuietHoursCheck').implement({
   description: 'Quiet hours at the time the message would go, in every zone the candidate may be in.',
   fields: (t) => ({
-    timeZones: t.stringList({ resolve: (q) => q.zones }),
-    timeZoneSource: t.field({ type: ZoneSourceEnum, resolve: (q) => q.source }),
-    localTimes: t.field({ type: [LocalTime], resolve: (q) => q.localTimes }),
+    timeZones: t.stringList({
+      description: "The candidate's possible IANA time zones (several when the number's country has several).",
+      resolve: (q) => q.zones,
+    }),
+    timeZoneSource: t.field({
+      description: 'Where the time zones were learned from.',
+      type: ZoneSourceEnum,
+      resolve: (q) => q.source,
+    }),
+    localTimes: t.field({
+      description: "The candidate's wall clock at that moment, in each possible time zone.",
+      type: [LocalTime],
+      resolve: (q) => q.localTimes,
+    }),
     quiet: t.boolean({ description: 'Quiet hours hold then.', resolve: (q) => q.quietUntil !== null }),
     nextAllowedAt: t.field({
       type: 'DateTime',

@@ -52,7 +52,9 @@ builder.mutationField('recordEmail', (t) =>
     description:
       "Records an email your ATS sent or received in the conversation's history (channel EMAIL, status RECORDED). Parley sends nothing: it opens no SMS or WhatsApp window, uses no allowance or credits, and an inbound email notifies the conversation's participants like a reply. Partner backends (API keys) only.",
     authScopes: { partnerBackend: true },
-    args: { input: t.arg({ type: RecordEmailInput, required: true }) },
+    args: {
+      input: t.arg({ description: 'The email the ATS sent or received.', type: RecordEmailInput, required: true }),
+    },
     errors: { types: [IdempotencyKeyReusedError] },
     resolve: async (query, _root, { input }, ctx) => {
       const { messageId } = await recordEmail(tenantScope(ctx), {

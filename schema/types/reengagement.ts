@@ -7,8 +7,9 @@ import { sendErrors } from './message.ts';
 import { ChannelEnum } from './tenant.ts';
 
 const SendReengagementTemplateInput = builder.inputType('SendReengagementTemplateInput', {
+  description: "Re-open a WhatsApp conversation whose session window closed, with the tenant's approved template.",
   fields: (t) => ({
-    conversationId: t.globalID({ required: true, for: Conversation }),
+    conversationId: t.globalID({ description: 'The conversation to re-engage.', required: true, for: Conversation }),
     channel: t.field({
       type: ChannelEnum,
       defaultValue: 'WHATSAPP',
@@ -27,7 +28,13 @@ builder.mutationField('sendReengagementTemplate', (t) =>
     description:
       "Sends your company's re-engagement template (ConversationLock.reengagementTemplate), the one message allowed outside the session window; the candidate's reply opens the window for free text. Consent rules apply as to any message.",
     authScopes: { tenantMember: true },
-    args: { input: t.arg({ type: SendReengagementTemplateInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'The conversation to re-engage.',
+        type: SendReengagementTemplateInput,
+        required: true,
+      }),
+    },
     errors: { types: [...sendErrors, ReengagementPendingError] },
     resolve: async (query, _root, { input }, ctx) => {
       const { messageId } = await sendReengagementTemplate(tenantScope(ctx), ctx.services, tenantActor(ctx), {

@@ -6,6 +6,7 @@ import { tenantScope } from '../tenant-scope.ts';
 import { Message } from './message.ts';
 
 const SimulateInboundMessageInput = builder.inputType('SimulateInboundMessageInput', {
+  description: 'A text the sandbox pretends a candidate sent (sandbox accounts only).',
   fields: (t) => ({
     from: t.string({ required: true, description: "The candidate's number (any human format; stored as E.164)." }),
     to: t.string({
@@ -44,7 +45,13 @@ builder.mutationField('simulateInboundMessage', (t) =>
     description:
       "Sandbox accounts only (admins and partner backends): the candidate at `from` texts `body` to one of your sandbox numbers. The sandbox carrier posts it to Parley's inbound webhook, signed, so it takes exactly the path of a real provider's text (keywords, consent, MESSAGE_CREATED).",
     authScopes: { tenantAdmin: true },
-    args: { input: t.arg({ type: SimulateInboundMessageInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: "The simulated candidate's text.",
+        type: SimulateInboundMessageInput,
+        required: true,
+      }),
+    },
     errors: { types: [SimulationNotAvailableError, SandboxBusyError] },
     resolve: (_root, { input }, ctx) =>
       simulateInboundMessage(tenantScope(ctx), ctx.services.channels, input).catch((error: unknown) => {

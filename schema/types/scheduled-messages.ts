@@ -11,6 +11,7 @@ builder.objectType(MessageNotScheduledError, {
   description: 'Only a SCHEDULED message can be cancelled; this one is being sent, went out, failed or was cancelled.',
   fields: (t) => ({
     status: t.field({
+      description: "The message's status now (e.g. QUEUED, CANCELLED).",
       type: MessageStatusEnum,
       resolve: (e) => e.status as typeof MessageStatusEnum.$inferType,
     }),
@@ -46,7 +47,7 @@ builder.mutationField('cancelScheduledMessage', (t) =>
     description:
       'Cancels a SCHEDULED message before it goes out: it becomes CANCELLED and is never sent. A message already sent (or being sent) is MessageNotScheduledError.',
     authScopes: { tenantMember: true },
-    args: { id: t.arg.globalID({ required: true, for: Message }) },
+    args: { id: t.arg.globalID({ description: 'The scheduled message to cancel.', required: true, for: Message }) },
     errors: { types: [MessageNotScheduledError, NotFoundError] },
     resolve: async (query, _root, { id }, ctx) => {
       // Only a message the caller may read can be cancelled (a recruiter: in their conversations).

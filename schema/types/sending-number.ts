@@ -11,32 +11,49 @@ import {
 import { asSendChannel } from '../../api/domain/send-channels.ts';
 import { addSendingNumber } from '../../api/domain/sending-numbers.ts';
 import { builder } from '../builder.ts';
+import { describedValues } from '../described-values.ts';
 import { poolOwner } from '../pool-owner.ts';
 import { tenantScope } from '../tenant-scope.ts';
 import { ChannelAccount } from './channel-account.ts';
 import { ChannelEnum, Tenant } from './tenant.ts';
 
-export const NumberTypeEnum = builder.enumType(NumberType, {
-  name: 'NumberType',
+export const NumberTypeEnum = builder.enumType('NumberType', {
+  values: describedValues(Object.values(NumberType), {
+    LONG_CODE: 'An ordinary 10-digit (local) number.',
+    TOLL_FREE: 'A toll-free number.',
+    SHORT_CODE: 'A 5–6 digit short code.',
+    ALPHANUMERIC: 'A sender name instead of a number; refused today (candidates cannot answer it).',
+  }),
   description: 'What kind of sender a number is; sets its default pace. ALPHANUMERIC (one-way) is refused as a sender.',
 });
 
 export const SendingNumber = builder.prismaNode('SendingNumber', {
+  description: 'A number the tenant sends from on one channel, through one of its channel accounts.',
   id: { field: 'id' },
   nullable: true,
   authScopes: { tenantMember: true, operator: true },
   fields: (t) => ({
-    e164: t.exposeString('e164'),
-    country: t.exposeString('country'),
-    channel: t.field({ type: ChannelEnum, resolve: (row) => asSendChannel(row.channel) }),
+    e164: t.exposeString('e164', { description: 'The number, E.164.' }),
+    country: t.exposeString('country', { description: 'Its country (ISO 3166), from the number.' }),
+    channel: t.field({
+      description: 'The channel it sends on.',
+      type: ChannelEnum,
+      resolve: (row) => asSendChannel(row.channel),
+    }),
     channelAccountId: t.id({
       nullable: true,
       description: "The channel account that owns the number; null: the platform's account.",
       select: { accountId: true },
       resolve: (number) => (number.accountId ? encodeGlobalID('ChannelAccount', number.accountId) : null),
     }),
-    label: t.exposeString('label', { nullable: true }),
-    numberType: t.expose('numberType', { type: NumberTypeEnum }),
+    label: t.exposeString('label', {
+      description: 'A name for people, e.g. "Boston office"; null if none.',
+      nullable: true,
+    }),
+    numberType: t.expose('numberType', {
+      description: 'Its kind (long code, toll-free, short code).',
+      type: NumberTypeEnum,
+    }),
     segmentsPerSecond: t.exposeFloat('segmentsPerSecond', {
       nullable: true,
       description: "The carrier's rate the outbox paces this number at; null: its type's default.",
@@ -55,9 +72,12 @@ export const SendingNumber = builder.prismaNode('SendingNumber', {
 
 builder.queryField('sendingNumbers', (t) =>
   t.prismaField({
+    description: "Your tenant's sending numbers, by channel and number.",
     type: ['SendingNumber'],
     authScopes: { tenantMember: true },
-    args: { includeRetired: t.arg.boolean({ defaultValue: false }) },
+    args: {
+      includeRetired: t.arg.boolean({ description: 'Also list retired numbers (default false).', defaultValue: false }),
+    },
     resolve: (query, _root, { includeRetired }, ctx) =>
       tenantScope(ctx).db.sendingNumber.findMany({
         ...query,
@@ -77,11 +97,25 @@ builder.mutationField('addSendingNumber', (t) =>
     authScopes: { operator: true, tenantAdmin: true },
     args: {
       tenantId: t.arg.globalID({ required: false, for: Tenant, description: 'The operator names the tenant.' }),
-      label: t.arg.string({ required: false }),
-      numberType: t.arg({ type: NumberTypeEnum, required: false }),
-      segmentsPerSecond: t.arg.float({ required: false }),
-      e164: t.arg.string({ required: true }),
-      channel: t.arg({ type: ChannelEnum, required: false }),
+      label: t.arg.string({ description: 'A name for people, e.g. "Boston office".', required: false }),
+      numberType: t.arg({
+        description: 'Its kind (default LONG_CODE); sets the default pace. ALPHANUMERIC is refused.',
+        type: NumberTypeEnum,
+        required: false,
+      }),
+      segmentsPerSecond: t.arg.float({
+        description: "How many SMS segments per second it may send; omitted: its type's default.",
+        required: false,
+      }),
+      e164: t.arg.string({
+        description: "The number in E.164 (+14155550123); the account's provider must list it.",
+        required: true,
+      }),
+      channel: t.arg({
+        description: 'The channel the number sends on (default SMS).',
+        type: ChannelEnum,
+        required: false,
+      }),
       channelAccountId: t.arg.globalID({
         required: false,
         for: ChannelAccount,
@@ -125,10 +159,10 @@ builder.prismaNode('UnmatchedInbound', {
   description:
     'A text from a number that matches no candidate. Kept, never dropped; readable by admins and partner backends (node(id) of an INBOUND_UNMATCHED event).',
   fields: (t) => ({
-    fromNumber: t.exposeString('fromNumber'),
-    toNumber: t.exposeString('toNumber'),
-    body: t.exposeString('body'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    fromNumber: t.exposeString('fromNumber', { description: 'The number that sent it, E.164.' }),
+    toNumber: t.exposeString('toNumber', { description: "The tenant's number that received it, E.164." }),
+    body: t.exposeString('body', { description: 'The text received.' }),
+    createdAt: t.expose('createdAt', { description: 'When it arrived.', type: 'DateTime' }),
   }),
 });
 

@@ -6,8 +6,10 @@ export const SessionWindow = builder.objectRef<Window>('SessionWindow').implemen
   description:
     "A channel's session window (WhatsApp: 24 hours): free text may be sent only until `hours` after the candidate's last message on the channel in this conversation; outside it only the re-engagement template. The candidate's reply opens it again.",
   fields: (t) => ({
-    hours: t.exposeInt('hours'),
-    open: t.exposeBoolean('open'),
+    hours: t.exposeInt('hours', {
+      description: "How long the window stays open after the candidate's last message (WhatsApp: 24).",
+    }),
+    open: t.exposeBoolean('open', { description: 'Free text may go out now.' }),
     lastInboundAt: t.expose('lastInboundAt', {
       type: 'DateTime',
       nullable: true,
@@ -32,8 +34,8 @@ export const ReengagementTemplate = builder.objectRef<Reengagement>('Reengagemen
   fields: (t) => ({
     body: t.exposeString('body', { description: 'The text the candidate reads.' }),
     name: t.exposeString('name', { description: "The approved template's name at the provider." }),
-    language: t.exposeString('language'),
-    parameters: t.exposeStringList('parameters'),
+    language: t.exposeString('language', { description: "The template's language code, e.g. en_US." }),
+    parameters: t.exposeStringList('parameters', { description: 'How many {{n}} parameters its body takes.' }),
   }),
 });
 
@@ -42,8 +44,12 @@ export const ApprovedTemplateRef = builder
   .implement({
     description: 'The provider-approved template a message is sent as, with its parameters in order.',
     fields: (t) => ({
-      name: t.exposeString('name'),
-      language: t.exposeString('language'),
-      parameters: t.exposeStringList('parameters'),
+      name: t.exposeString('name', { description: "The template's name as approved by WhatsApp." }),
+      language: t.exposeString('language', {
+        description: "The template's language code as WhatsApp approved it, e.g. en_US.",
+      }),
+      parameters: t.exposeStringList('parameters', {
+        description: 'How many {{n}} parameters its body takes, in order.',
+      }),
     }),
   });

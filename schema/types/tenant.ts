@@ -12,22 +12,34 @@ import { updateTenantSettings } from '../../api/domain/tenants.ts';
 import { encodeCursor } from '../../api/events/cursor.ts';
 import { DEFAULT_REENGAGEMENT_TEXT } from '../../api/messaging/send-policy/reengagement.ts';
 import { builder } from '../builder.ts';
+import { describedValues } from '../described-values.ts';
 import { withoutNulls } from '../inputs.ts';
 import { tenantScope } from '../tenant-scope.ts';
 import { QuietHoursInput } from './quiet-hours.ts';
 
 export const ChannelEnum = builder.enumType('Channel', {
   description: 'A channel Parley sends, receives and locks on. Email is not one: the ATS records emails (recordEmail).',
-  values: sendChannels,
+  values: describedValues(sendChannels, {
+    SMS: 'Text messages over a carrier (Twilio, or the sandbox).',
+    WHATSAPP: 'WhatsApp messages; free text only inside the 24-hour session window.',
+  }),
 });
 
 export const MessageChannelEnum = builder.enumType('MessageChannel', {
   description: "A message's channel: SMS and WHATSAPP, which Parley sends and receives, or EMAIL, recorded by the ATS.",
-  values: ['SMS', 'WHATSAPP', 'EMAIL'] as const,
+  values: describedValues(['SMS', 'WHATSAPP', 'EMAIL'], {
+    SMS: 'A text message, sent and received by Parley.',
+    WHATSAPP: 'A WhatsApp message, sent and received by Parley.',
+    EMAIL: 'An email the ATS recorded (recordEmail); Parley never sends email.',
+  }),
 });
 
-export const ConsentModelEnum = builder.enumType(ConsentModel, {
-  name: 'ConsentModel',
+export const ConsentModelEnum = builder.enumType('ConsentModel', {
+  values: describedValues(Object.values(ConsentModel), {
+    DOUBLE_OPT_IN: "The application form's consent, then a YES to an invitation, before any message.",
+    APPLICATION_OPT_IN: "The application form's consent is enough.",
+    LEGITIMATE_INTEREST: "Messages about the candidate's own application need no prior consent; prospects still do.",
+  }),
   description:
     'What your company needs before texting a candidate: DOUBLE_OPT_IN (the form, then a YES to an invitation), APPLICATION_OPT_IN (the form is enough), LEGITIMATE_INTEREST (no prior consent for messages about their own application; prospects still need consent). A STOP is honoured in every model.',
 });
@@ -42,45 +54,85 @@ const SendPolicy = builder.objectRef<{
 SendPolicy.implement({
   description: 'Who may send messages in this tenant. Reading never needs a seat.',
   fields: (t) => ({
-    requireSeat: t.exposeBoolean('requireSeat'),
-    requireSendPermission: t.exposeBoolean('requireSendPermission'),
-    requireNumberAssignment: t.exposeBoolean('requireNumberAssignment'),
-    consentModel: t.field({ type: ConsentModelEnum, resolve: (policy) => policy.consentModel }),
-    maxUsersPerNumber: t.exposeInt('maxUsersPerNumber'),
+    requireSeat: t.exposeBoolean('requireSeat', { description: 'Users need a seat to send.' }),
+    requireSendPermission: t.exposeBoolean('requireSendPermission', {
+      description: 'Users need the send permission (canSend) to send.',
+    }),
+    requireNumberAssignment: t.exposeBoolean('requireNumberAssignment', {
+      description: 'Users send only from sending numbers assigned to them.',
+    }),
+    consentModel: t.field({
+      type: ConsentModelEnum,
+      description: 'What consent the tenant needs before texting a candidate.',
+      resolve: (policy) => policy.consentModel,
+    }),
+    maxUsersPerNumber: t.exposeInt('maxUsersPerNumber', {
+      description: 'With requireNumberAssignment: at most this many users per sending number.',
+    }),
   }),
 });
 
 export const SeatSummary = builder.objectRef<Summary>('SeatSummary').implement({
+  description: "The tenant's seats: bought, assigned, free.",
   fields: (t) => ({
-    purchased: t.exposeInt('purchased'),
-    assigned: t.exposeInt('assigned'),
-    available: t.exposeInt('available'),
+    purchased: t.exposeInt('purchased', { description: 'Seats bought.' }),
+    assigned: t.exposeInt('assigned', { description: 'Seats assigned to users.' }),
+    available: t.exposeInt('available', { description: 'Seats free to assign.' }),
   }),
 });
 
 export const Tenant = builder.prismaNode('Tenant', {
+  description: 'A company using Parley: its users, seats, numbers, settings and credits.',
   id: { field: 'id' },
   nullable: true, // node(id) of a row outside your tenant is null, not an error
   fields: (t) => ({
-    name: t.exposeString('name'),
-    enabledChannels: t.field({ type: [ChannelEnum], resolve: (tenant) => tenant.enabledChannels.map(asSendChannel) }),
-    sendPolicy: t.field({ type: SendPolicy, resolve: (tenant) => tenant }),
+    name: t.exposeString('name', { description: "The company's name." }),
+    enabledChannels: t.field({
+      description: 'The channels its users may message on.',
+      type: [ChannelEnum],
+      resolve: (tenant) => tenant.enabledChannels.map(asSendChannel),
+    }),
+    sendPolicy: t.field({
+      description: 'Who may send, and what consent is needed.',
+      type: SendPolicy,
+      resolve: (tenant) => tenant,
+    }),
     seats: t.field({
+      description: 'Seats bought, assigned and free.',
       type: SeatSummary,
       authScopes: { tenantMember: true },
       resolve: (_tenant, _args, ctx) => seatSummary(tenantScope(ctx)),
     }),
-    users: t.relatedConnection('users', {
-      cursor: 'id',
-      authScopes: { tenantMember: true },
-      args: { includeDeactivated: t.arg.boolean({ defaultValue: false }) },
-      query: (args) => ({
-        where: args.includeDeactivated ? {} : { deactivatedAt: null },
-        orderBy: { id: 'asc' },
-      }),
-      totalCount: true,
-    }),
+    users: t.relatedConnection(
+      'users',
+      {
+        description: 'Its users (active ones unless includeDeactivated), in a stable order for paging.',
+        cursor: 'id',
+        authScopes: { tenantMember: true },
+        args: {
+          includeDeactivated: t.arg.boolean({
+            description: 'Also list deactivated users (default false).',
+            defaultValue: false,
+          }),
+        },
+        query: (args) => ({
+          where: args.includeDeactivated ? {} : { deactivatedAt: null },
+          orderBy: { id: 'asc' },
+        }),
+        totalCount: true,
+      },
+      {
+        fields: (c) => ({
+          totalCount: c.int({
+            description: 'How many users match (deactivated ones only with includeDeactivated), across all pages.',
+            extensions: { pothosPrismaTotalCount: true },
+            resolve: (connection) => (connection as unknown as { totalCount: number }).totalCount,
+          }),
+        }),
+      },
+    ),
     apiKeys: t.relation('apiKeys', {
+      description: 'Its API keys, active and revoked (admins and the partner backend); never their secrets.',
       authScopes: { tenantAdmin: true },
       query: { orderBy: { createdAt: 'desc' } },
     }),
@@ -90,7 +142,9 @@ export const Tenant = builder.prismaNode('Tenant', {
       authScopes: { tenantAdmin: true },
       resolve: (tenant) => encodeCursor(tenant.lastEventPosition),
     }),
-    defaultCountry: t.exposeString('defaultCountry'),
+    defaultCountry: t.exposeString('defaultCountry', {
+      description: "The country (ISO 3166) assumed for a candidate's number without a country code.",
+    }),
     requireTrustedDocuments: t.exposeBoolean('requireTrustedDocuments', {
       description:
         'User tokens may run only trusted documents, sent by hash (see updateTenantSettings); API keys may run any document.',
@@ -98,8 +152,14 @@ export const Tenant = builder.prismaNode('Tenant', {
     timeZone: t.exposeString('timeZone', {
       description: 'IANA time zone whose calendar months number allowances count in.',
     }),
-    helpText: t.exposeString('helpText', { nullable: true }),
-    inviteText: t.exposeString('inviteText', { nullable: true }),
+    helpText: t.exposeString('helpText', {
+      description: "The automatic answer to a candidate's HELP.",
+      nullable: true,
+    }),
+    inviteText: t.exposeString('inviteText', {
+      description: 'The text of the consent invitation; the candidate answers YES.',
+      nullable: true,
+    }),
     reengagementText: t.string({
       description:
         'The re-engagement template sent outside a WhatsApp session window, as the candidate reads it; {company} and {job} are replaced. Parley’s default until set.',
@@ -108,8 +168,10 @@ export const Tenant = builder.prismaNode('Tenant', {
     reengagementTemplateName: t.exposeString('reengagementTemplateName', {
       description: 'The approved template at the provider that reengagementText is sent as ({{1}} company, {{2}} job).',
     }),
-    reengagementTemplateLanguage: t.exposeString('reengagementTemplateLanguage'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    reengagementTemplateLanguage: t.exposeString('reengagementTemplateLanguage', {
+      description: 'The language of the WhatsApp re-engagement template sent when a session window is closed.',
+    }),
+    createdAt: t.expose('createdAt', { description: 'When the tenant was created.', type: 'DateTime' }),
   }),
 });
 
@@ -126,12 +188,24 @@ builder.queryField('tenant', (t) =>
 );
 
 const TenantSettingsInput = builder.inputType('TenantSettingsInput', {
+  description: 'The tenant settings to change; a field left out keeps its value.',
   fields: (t) => ({
-    name: t.string({ required: false }),
-    enabledChannels: t.field({ type: [ChannelEnum], required: false }),
-    requireSeat: t.boolean({ required: false }),
-    requireSendPermission: t.boolean({ required: false }),
-    consentModel: t.field({ type: ConsentModelEnum, required: false }),
+    name: t.string({ description: "The company's name.", required: false }),
+    enabledChannels: t.field({
+      description: "The channels users may message on (each needs an account or the platform's).",
+      type: [ChannelEnum],
+      required: false,
+    }),
+    requireSeat: t.boolean({ description: 'Users need a seat to send.', required: false }),
+    requireSendPermission: t.boolean({
+      description: 'Users need the send permission (canSend) to send.',
+      required: false,
+    }),
+    consentModel: t.field({
+      description: 'What consent is needed before texting a candidate.',
+      type: ConsentModelEnum,
+      required: false,
+    }),
     requireNumberAssignment: t.boolean({
       required: false,
       description:
@@ -186,9 +260,11 @@ const TenantSettingsInput = builder.inputType('TenantSettingsInput', {
 
 builder.mutationField('updateTenantSettings', (t) =>
   t.prismaField({
+    description:
+      "Changes your tenant's name, channels and send policy (admins and the partner backend). A setting Parley does not enforce is refused.",
     type: 'Tenant',
     authScopes: { tenantAdmin: true },
-    args: { input: t.arg({ type: TenantSettingsInput, required: true }) },
+    args: { input: t.arg({ description: 'The settings to change.', type: TenantSettingsInput, required: true }) },
     errors: { types: [ChannelUnavailableError, SettingNotAvailableError, ConflictError] },
     resolve: async (query, _root, { input }, ctx) => {
       const tenant = await updateTenantSettings(tenantScope(ctx), ctx.services.channels, withoutNulls(input));
@@ -202,7 +278,7 @@ builder.mutationField('buySeats', (t) =>
     type: SeatSummary,
     description: 'Adds seats to the tenant. Seats are assigned to users with assignSeat.',
     authScopes: { tenantAdmin: true },
-    args: { count: t.arg.int({ required: true }) },
+    args: { count: t.arg.int({ description: 'How many seats to add, at least 1.', required: true }) },
     errors: {},
     resolve: (_root, { count }, ctx) => buySeats(tenantScope(ctx), count),
   }),
@@ -213,7 +289,7 @@ builder.mutationField('releaseSeats', (t) =>
     type: SeatSummary,
     description: 'Removes unassigned seats. Refused, releasing none, if fewer than `count` are unassigned.',
     authScopes: { tenantAdmin: true },
-    args: { count: t.arg.int({ required: true }) },
+    args: { count: t.arg.int({ description: 'How many unassigned seats to give up, at least 1.', required: true }) },
     errors: { types: [SeatsInUseError] },
     resolve: (_root, { count }, ctx) => releaseSeats(tenantScope(ctx), count),
   }),

@@ -70,8 +70,16 @@ export const WebhookDelivery = builder.prismaNode('WebhookDelivery', {
     webhookId: t.exposeString('eventId', {
       description: 'The webhook-id header: the event’s id, the same on every retry and replay, for deduplication.',
     }),
-    eventType: t.field({ type: TenantEventType, resolve: (d) => d.eventType as EventType }),
-    state: t.field({ type: WebhookDeliveryState, resolve: (d) => d.state }),
+    eventType: t.field({
+      description: 'The event delivered.',
+      type: TenantEventType,
+      resolve: (d) => d.eventType as EventType,
+    }),
+    state: t.field({
+      description: 'Whether it was accepted, is being retried, or gave up.',
+      type: WebhookDeliveryState,
+      resolve: (d) => d.state,
+    }),
     attemptCount: t.exposeInt('attempts', { description: 'Attempts so far.' }),
     nextAttemptAt: t.field({
       type: 'DateTime',
@@ -107,15 +115,19 @@ export const WebhookEndpoint = builder.prismaNode('WebhookEndpoint', {
     'A URL of yours that receives your tenant’s events as signed webhooks (Standard Webhooks). Its signing secret is shown only when created or rotated.',
   authScopes: { tenantAdmin: true },
   fields: (t) => ({
-    url: t.exposeString('url'),
-    description: t.exposeString('description'),
+    url: t.exposeString('url', { description: 'The URL events are POSTed to, signed with the endpoint’s secret.' }),
+    description: t.exposeString('description', { description: 'Your note on what the endpoint is for; null if none.' }),
     eventTypes: t.field({
       type: [TenantEventType],
       description: 'The event types it receives; empty: every type, including types added later.',
       resolve: (e) => e.eventTypes as EventType[],
     }),
     enabled: t.exposeBoolean('enabled', { description: 'False: nothing is queued or sent until it is enabled again.' }),
-    status: t.field({ type: WebhookEndpointStatus, resolve: (e) => e.status }),
+    status: t.field({
+      description: 'Whether deliveries go out to it.',
+      type: WebhookEndpointStatus,
+      resolve: (e) => e.status,
+    }),
     failingSince: t.expose('failingSince', {
       type: 'DateTime',
       nullable: true,
@@ -130,8 +142,8 @@ export const WebhookEndpoint = builder.prismaNode('WebhookEndpoint', {
           ? e.previousSecretExpiresAt
           : null,
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { description: 'When the endpoint was added.', type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { description: 'When it last changed.', type: 'DateTime' }),
     deliveries: t.relatedConnection('deliveries', {
       description: 'Its deliveries, newest first, each with its attempts.',
       cursor: 'id',
@@ -196,7 +208,7 @@ const CreatedWebhookEndpoint = builder
   .implement({
     description: 'A new endpoint and its signing secret, shown this once.',
     fields: (t) => ({
-      endpoint: t.field({ type: WebhookEndpoint, resolve: (c) => c.endpoint }),
+      endpoint: t.field({ description: 'The endpoint created.', type: WebhookEndpoint, resolve: (c) => c.endpoint }),
       secret: t.exposeString('secret', {
         description:
           'The signing secret (whsec_…, Standard Webhooks). Store it now: it is never shown again. Verify each delivery with it.',
@@ -209,7 +221,11 @@ const RotatedWebhookSecret = builder
   .implement({
     description: 'The endpoint’s new signing secret, shown this once.',
     fields: (t) => ({
-      endpoint: t.field({ type: WebhookEndpoint, resolve: (c) => c.endpoint }),
+      endpoint: t.field({
+        description: 'The endpoint, now signing with the new secret.',
+        type: WebhookEndpoint,
+        resolve: (c) => c.endpoint,
+      }),
       secret: t.exposeString('secret', {
         description:
           'The new secret. Deliveries carry a signature with each secret until `endpoint.previousSecretExpiresAt`.',
@@ -233,7 +249,11 @@ const ReplayedWebhookEvents = builder
   .implement({
     description: 'Events queued again for an endpoint.',
     fields: (t) => ({
-      endpoint: t.field({ type: WebhookEndpoint, resolve: (r) => r.endpoint }),
+      endpoint: t.field({
+        description: 'The endpoint the events go to again.',
+        type: WebhookEndpoint,
+        resolve: (r) => r.endpoint,
+      }),
       queued: t.exposeInt('queued', { description: 'How many deliveries were queued.' }),
       skipped: t.exposeInt('skipped', {
         description:
@@ -248,7 +268,7 @@ builder.mutationField('createWebhookEndpoint', (t) =>
     description:
       'Registers an endpoint for your tenant’s events (admins and API keys). Events from now on are delivered, signed per Standard Webhooks; the secret is returned once.',
     authScopes: { tenantAdmin: true },
-    args: { input: t.arg({ type: CreateWebhookEndpointInput, required: true }) },
+    args: { input: t.arg({ description: 'The endpoint to add.', type: CreateWebhookEndpointInput, required: true }) },
     errors: { types: [ValidationError, ConflictError] },
     resolve: (_root, { input }, ctx) =>
       createWebhookEndpoint(tenantScope(ctx), deps(ctx), {
@@ -264,7 +284,9 @@ builder.mutationField('updateWebhookEndpoint', (t) =>
     type: WebhookEndpoint,
     description: 'Changes an endpoint’s URL, event types, description, or enables/disables it (admins and API keys).',
     authScopes: { tenantAdmin: true },
-    args: { input: t.arg({ type: UpdateWebhookEndpointInput, required: true }) },
+    args: {
+      input: t.arg({ description: 'The endpoint and the changes.', type: UpdateWebhookEndpointInput, required: true }),
+    },
     errors: { types: [ValidationError, NotFoundError] },
     resolve: (_root, { input }, ctx) => {
       if (input.allEventTypes && input.eventTypes) {

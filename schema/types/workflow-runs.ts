@@ -23,7 +23,11 @@ export const WorkflowRunStep = builder.prismaObject('WorkflowRunStep', {
   description: 'One step of a run: when it was due and what became of it.',
   fields: (t) => ({
     position: t.exposeInt('position', { description: 'Its place in the workflow (0 first).' }),
-    channel: t.field({ type: ChannelEnum, resolve: (s) => asSendChannel(s.channel) }),
+    channel: t.field({
+      description: 'The channel its message goes on.',
+      type: ChannelEnum,
+      resolve: (s) => asSendChannel(s.channel),
+    }),
     sender: t.prismaField({
       type: User,
       nullable: true,
@@ -31,7 +35,11 @@ export const WorkflowRunStep = builder.prismaObject('WorkflowRunStep', {
       resolve: (query, s, _args, ctx) => tenantScope(ctx).db.user.findFirst({ ...query, where: { id: s.senderId } }),
     }),
     dueAt: t.expose('dueAt', { type: 'DateTime', description: 'When it is (or was) due.' }),
-    outcome: t.field({ type: WorkflowStepOutcomeEnum, resolve: (s) => s.outcome }),
+    outcome: t.field({
+      description: 'What happened to the step.',
+      type: WorkflowStepOutcomeEnum,
+      resolve: (s) => s.outcome,
+    }),
     reason: t.exposeString('reason', {
       nullable: true,
       description:
@@ -50,7 +58,11 @@ export const WorkflowRunStep = builder.prismaObject('WorkflowRunStep', {
           : null;
       },
     }),
-    finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
+    finishedAt: t.expose('finishedAt', {
+      description: 'When it was sent, refused or skipped; null while pending.',
+      type: 'DateTime',
+      nullable: true,
+    }),
   }),
 });
 
@@ -61,16 +73,21 @@ export const WorkflowRun = builder.prismaNode('WorkflowRun', {
     'One workflow started by one reported ATS event for one application: the trigger, every step and what was sent or why not (admins and API keys).',
   authScopes: { tenantAdmin: true },
   fields: (t) => ({
-    workflow: t.relation('workflow'),
-    trigger: t.field({ type: WorkflowTriggerEnum, resolve: (r) => r.trigger }),
+    workflow: t.relation('workflow', { description: 'The workflow it runs.' }),
+    trigger: t.field({
+      description: 'The event that started it.',
+      type: WorkflowTriggerEnum,
+      resolve: (r) => r.trigger,
+    }),
     partnerEventId: t.exposeString('partnerEventId', { description: 'The event id the partner backend reported.' }),
     triggerData: t.field({
       type: 'JSONObject',
       description: 'The event as reported: statuses or call-to-action, the values passed to the templates, occurredAt.',
       resolve: (r) => r.triggerData as Record<string, unknown>,
     }),
-    status: t.field({ type: WorkflowRunStatusEnum, resolve: (r) => r.status }),
+    status: t.field({ description: 'Where the run is.', type: WorkflowRunStatusEnum, resolve: (r) => r.status }),
     application: t.prismaField({
+      description: 'The application it runs for.',
       type: Application,
       nullable: true,
       resolve: (query, r, _args, ctx) =>
@@ -85,7 +102,11 @@ export const WorkflowRun = builder.prismaNode('WorkflowRun', {
     }),
     steps: t.relation('steps', { description: 'Its steps, in order.', query: { orderBy: { position: 'asc' } } }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the event started it.' }),
-    finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
+    finishedAt: t.expose('finishedAt', {
+      description: 'When it completed or stopped; null while running.',
+      type: 'DateTime',
+      nullable: true,
+    }),
   }),
 });
 
@@ -105,7 +126,13 @@ builder.queryField('workflowRuns', (t) =>
     cursor: 'id',
     description: 'Workflow runs, newest first, filtered by workflow, period and status (admins and API keys).',
     authScopes: { tenantAdmin: true },
-    args: { filter: t.arg({ type: WorkflowRunFilter, required: false }) },
+    args: {
+      filter: t.arg({
+        description: 'Only runs of this workflow, status or application; omitted: all.',
+        type: WorkflowRunFilter,
+        required: false,
+      }),
+    },
     resolve: (query, _root, { filter }, ctx) => {
       if (filter?.from && filter.to && filter.from >= filter.to) {
         throw ValidationError.of('filter.to', 'must be after filter.from');
@@ -139,17 +166,19 @@ const WorkflowStepPlan = builder.objectRef<StepPlan>('WorkflowStepPlan').impleme
   description: 'A dry run of one step: who would receive what from whom, and the send policy’s answer, as of now.',
   fields: (t) => ({
     workflow: t.prismaField({
+      description: 'The workflow the step belongs to.',
       type: Workflow,
       nullable: true,
       resolve: (query, p, _args, ctx) =>
         tenantScope(ctx).db.workflow.findFirst({ ...query, where: { id: p.workflowId } }),
     }),
-    position: t.exposeInt('position'),
+    position: t.exposeInt('position', { description: "The step's place in the workflow, from 1." }),
     delayMinutes: t.exposeInt('delayMinutes', {
       description: 'Minutes after the previous step; a later step is asked again when due.',
     }),
-    channel: t.field({ type: ChannelEnum, resolve: (p) => p.channel }),
+    channel: t.field({ description: 'The channel it would go on.', type: ChannelEnum, resolve: (p) => p.channel }),
     sender: t.prismaField({
+      description: 'The user it would be sent as; null: the company.',
       type: User,
       nullable: true,
       resolve: (query, p, _args, ctx) => tenantScope(ctx).db.user.findFirst({ ...query, where: { id: p.senderId } }),
@@ -161,7 +190,11 @@ const WorkflowStepPlan = builder.objectRef<StepPlan>('WorkflowStepPlan').impleme
       resolve: (query, p, _args, ctx) =>
         ctx.reader ? ctx.reader.conversation.findFirst({ ...query, where: { id: p.conversationId } }) : null,
     }),
-    verdict: t.field({ type: PlanVerdict, resolve: (p) => p.verdict }),
+    verdict: t.field({
+      description: 'Whether it would be sent now, later, or not at all.',
+      type: PlanVerdict,
+      resolve: (p) => p.verdict,
+    }),
     text: t.string({
       nullable: true,
       description: 'The rendered text the candidate would read (null when it could not be rendered).',
@@ -320,7 +353,13 @@ builder.mutationField('reportApplicationStatusChanged', (t) =>
       'Reports that an application’s status changed (partner backends): starts every active workflow it matches, once per event id and application, and sends their first steps through the send policy. Appends WORKFLOW_RUN_STARTED per run and WORKFLOW_RUN_STEP_DONE per step handled.',
     authScopes: { partnerBackend: true },
     errors: { types: [NotFoundError, ValidationError] },
-    args: { input: t.arg({ type: ApplicationStatusChangedInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'The application and its new status.',
+        type: ApplicationStatusChangedInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) => {
       const change = { to: input.to, from: input.from ?? null };
       return answer(ctx, input.event, statusChangeEvent(change), () =>
@@ -337,7 +376,13 @@ builder.mutationField('reportCallToActionCompleted', (t) =>
       'Reports that the candidate completed a call-to-action (partner backends): starts every active workflow it matches, once per event id and application; its values go to the templates. Appends WORKFLOW_RUN_STARTED and WORKFLOW_RUN_STEP_DONE.',
     authScopes: { partnerBackend: true },
     errors: { types: [NotFoundError, ValidationError] },
-    args: { input: t.arg({ type: CallToActionCompletedInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'The application and the call to action completed.',
+        type: CallToActionCompletedInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       answer(ctx, input.event, callToActionEvent(input), () =>
         reportCallToActionCompleted(tenantScope(ctx), deps(ctx), {

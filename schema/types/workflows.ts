@@ -12,24 +12,41 @@ import {
   updateWorkflow,
 } from '../../api/workflows/definitions.ts';
 import { builder } from '../builder.ts';
+import { describedValues } from '../described-values.ts';
 import { tenantScope } from '../tenant-scope.ts';
 import { Job } from './application.ts';
 import { MessageTemplate } from './message-template.ts';
 import { ChannelEnum } from './tenant.ts';
 import { User } from './user.ts';
 
-export const WorkflowTriggerEnum = builder.enumType(WorkflowTrigger, {
-  name: 'WorkflowTrigger',
+export const WorkflowTriggerEnum = builder.enumType('WorkflowTrigger', {
+  values: describedValues(Object.values(WorkflowTrigger), {
+    APPLICATION_STATUS_CHANGED: "The ATS reported an application's new status (reportApplicationStatusChanged).",
+    CALL_TO_ACTION_COMPLETED:
+      'The ATS reported that a candidate completed a call to action, e.g. booked an interview (reportCallToActionCompleted).',
+  }),
   description: 'The ATS event, reported by the partner backend, that starts a workflow.',
 });
 
-export const WorkflowRunStatusEnum = builder.enumType(WorkflowRunStatus, {
-  name: 'WorkflowRunStatus',
+export const WorkflowRunStatusEnum = builder.enumType('WorkflowRunStatus', {
+  values: describedValues(Object.values(WorkflowRunStatus), {
+    RUNNING: 'Steps are still due; the next one runs at its time.',
+    PAUSED: 'Held because its workflow is paused; resumes with the workflow.',
+    COMPLETED: 'Every step ran (sent, refused or skipped); nothing more will be sent.',
+    STOPPED: 'Ended early: the candidate replied (stopOnReply) or the workflow was deleted.',
+  }),
   description: 'Where a workflow run stands.',
 });
 
-export const WorkflowStepOutcomeEnum = builder.enumType(WorkflowStepOutcome, {
-  name: 'WorkflowStepOutcome',
+export const WorkflowStepOutcomeEnum = builder.enumType('WorkflowStepOutcome', {
+  values: describedValues(Object.values(WorkflowStepOutcome), {
+    PENDING: 'Not due yet.',
+    SCHEDULED: 'Due, and queued to go out at its time (e.g. after quiet hours).',
+    SENT: "The step's message was queued for sending; its delivery is on the message.",
+    REFUSED: 'The send policy refused it (locked, quiet hours, no number…); `reason` says why.',
+    PAUSED: 'Held while the workflow is paused.',
+    STOPPED_BY_REPLY: 'Not sent: the candidate replied first and the workflow stops on reply.',
+  }),
   description: 'What became of one step of a run.',
 });
 
@@ -94,8 +111,12 @@ export const Workflow = builder.prismaNode('Workflow', {
     'An automated workflow: when the partner backend reports a matching ATS event, its steps send templates to the candidate through the send policy (admins and API keys).',
   authScopes: { tenantAdmin: true },
   fields: (t) => ({
-    name: t.exposeString('name'),
-    trigger: t.field({ type: WorkflowTriggerEnum, resolve: (w) => w.trigger }),
+    name: t.exposeString('name', { description: 'Its name, unique in the tenant.' }),
+    trigger: t.field({
+      description: 'The ATS event that starts a run.',
+      type: WorkflowTriggerEnum,
+      resolve: (w) => w.trigger,
+    }),
     toStatus: t.exposeString('toStatus', {
       nullable: true,
       description: 'APPLICATION_STATUS_CHANGED: the status the application changes to (any case).',
@@ -108,7 +129,11 @@ export const Workflow = builder.prismaNode('Workflow', {
       nullable: true,
       description: "CALL_TO_ACTION_COMPLETED: the call-to-action's name (any case).",
     }),
-    criteria: t.field({ type: WorkflowCriteria, resolve: (w) => w }),
+    criteria: t.field({
+      description: 'Which reported events start a run (e.g. the status an application changes to).',
+      type: WorkflowCriteria,
+      resolve: (w) => w,
+    }),
     stopOnReply: t.exposeBoolean('stopOnReply', {
       description: 'A step is not sent once the candidate has written after the run started; the run is STOPPED.',
     }),
@@ -116,10 +141,14 @@ export const Workflow = builder.prismaNode('Workflow', {
       description: 'False while paused: a matching event is recorded as a PAUSED run and nothing is sent.',
       resolve: (w) => w.pausedAt === null,
     }),
-    pausedAt: t.expose('pausedAt', { type: 'DateTime', nullable: true }),
+    pausedAt: t.expose('pausedAt', {
+      description: 'When it was paused; null while active.',
+      type: 'DateTime',
+      nullable: true,
+    }),
     steps: t.relation('steps', { description: 'Its steps, in order.', query: { orderBy: { position: 'asc' } } }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { description: 'When it was created.', type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { description: 'When it last changed.', type: 'DateTime' }),
   }),
 });
 
@@ -155,7 +184,7 @@ const WorkflowInput = builder.inputType('WorkflowInput', {
   description: 'A workflow’s whole definition.',
   fields: (t) => ({
     name: t.string({ required: true, description: 'What it is called (at most 200 characters).' }),
-    trigger: t.field({ type: WorkflowTriggerEnum, required: true }),
+    trigger: t.field({ description: 'The ATS event that starts a run.', type: WorkflowTriggerEnum, required: true }),
     toStatus: t.string({
       required: false,
       description: 'Required for APPLICATION_STATUS_CHANGED: the status changed to. Refused for other triggers.',
@@ -211,7 +240,7 @@ builder.mutationField('createWorkflow', (t) =>
       'Creates a workflow, active at once (admins and API keys). Every sender, template and job must be your tenant’s; each problem is named in ValidationError.issues. Appends WORKFLOW_CHANGED.',
     authScopes: { tenantAdmin: true },
     errors: {},
-    args: { input: t.arg({ type: WorkflowInput, required: true }) },
+    args: { input: t.arg({ description: 'The workflow to create.', type: WorkflowInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const created = await createWorkflow(tenantScope(ctx), definition(input));
       return tenantScope(ctx).db.workflow.findUniqueOrThrow({ ...query, where: { id: created.id } });
@@ -227,8 +256,12 @@ builder.mutationField('updateWorkflow', (t) =>
     authScopes: { tenantAdmin: true },
     errors: {},
     args: {
-      id: t.arg.globalID({ required: true, for: Workflow, description: 'The workflow.' }),
-      input: t.arg({ type: WorkflowInput, required: true }),
+      id: t.arg.globalID({ required: true, for: Workflow, description: 'The workflow to change.' }),
+      input: t.arg({
+        description: "The workflow's new definition, replacing the old one.",
+        type: WorkflowInput,
+        required: true,
+      }),
     },
     resolve: async (query, _root, { id, input }, ctx) => {
       await updateWorkflow(tenantScope(ctx), id.id, definition(input));
@@ -251,7 +284,7 @@ for (const [field, paused, what] of [
       description: `${what} (admins and API keys). Appends WORKFLOW_CHANGED when its state changes.`,
       authScopes: { tenantAdmin: true },
       errors: {},
-      args: { id: t.arg.globalID({ required: true, for: Workflow, description: 'The workflow.' }) },
+      args: { id: t.arg.globalID({ required: true, for: Workflow, description: 'The workflow to change.' }) },
       resolve: async (query, _root, { id }, ctx) => {
         await setWorkflowPaused(tenantScope(ctx), id.id, paused);
         return tenantScope(ctx).db.workflow.findUniqueOrThrow({ ...query, where: { id: id.id } });
@@ -266,8 +299,12 @@ builder.mutationField('deleteWorkflow', (t) =>
     description:
       'Deletes a workflow with its runs; steps still due are never sent (admins and API keys). Pause it instead to keep its history. Returns its global id; appends WORKFLOW_CHANGED.',
     authScopes: { tenantAdmin: true },
-    errors: { directResult: false, types: [NotFoundError] },
-    args: { id: t.arg.globalID({ required: true, for: Workflow, description: 'The workflow.' }) },
+    errors: {
+      directResult: false,
+      types: [NotFoundError],
+      dataField: { description: 'The global id of the deleted workflow.' },
+    },
+    args: { id: t.arg.globalID({ required: true, for: Workflow, description: 'The workflow to change.' }) },
     resolve: async (_root, { id }, ctx) => encodeGlobalID('Workflow', await deleteWorkflow(tenantScope(ctx), id.id)),
   }),
 );
