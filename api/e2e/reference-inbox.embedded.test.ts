@@ -172,7 +172,7 @@ describe('the reference inbox in Chromium', () => {
     await messages.getByText('Note 1 of 34', { exact: true }).waitFor(WAIT);
     await expect.poll(() => messages.getByRole('listitem').filter({ hasText: /^Note/ }).count(), WAIT).toBe(34);
     await page.getByRole('button', { name: 'Older messages' }).waitFor({ ...WAIT, state: 'detached' });
-  }, 60_000);
+  }, 90_000);
 });
 
 /** A GET with the path sent as written (fetch would resolve `..` itself). */
