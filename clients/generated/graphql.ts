@@ -135,7 +135,7 @@ export type ConsentSource =
   | 'CARRIER'
   /** The candidate answered YES to a consent invitation. */
   | 'INVITE'
-  /** The candidate texted a keyword (START, STOP, HELP). */
+  /** The candidate texted a keyword (START or STOP). */
   | 'KEYWORD'
   /** A recruiter recorded it with evidence (recordConsent). */
   | 'RECRUITER';
@@ -488,7 +488,7 @@ export type NumberReason =
 export type NumberType =
   /** A sender name instead of a number; refused today (candidates cannot answer it). */
   | 'ALPHANUMERIC'
-  /** An ordinary 10-digit (local) number. */
+  /** An ordinary local or mobile number. */
   | 'LONG_CODE'
   /** A 5–6 digit short code. */
   | 'SHORT_CODE'
@@ -916,7 +916,7 @@ export type WorkflowRunStatus =
   | 'PAUSED'
   /** Steps are still due; the next one runs at its time. */
   | 'RUNNING'
-  /** Ended early: the candidate replied (stopOnReply) or the workflow was deleted. */
+  /** Ended early: the candidate replied and the workflow stops on reply (stopOnReply). */
   | 'STOPPED';
 
 /** One step: after a delay, send a template as a user. */
@@ -939,7 +939,7 @@ export type WorkflowStepOutcome =
   | 'PENDING'
   /** The send policy refused it (locked, quiet hours, no number…); `reason` says why. */
   | 'REFUSED'
-  /** Due, and queued to go out at its time (e.g. after quiet hours). */
+  /** Its message was created scheduled: it goes out later, e.g. when the candidate’s quiet hours end. */
   | 'SCHEDULED'
   /** The step's message was queued for sending; its delivery is on the message. */
   | 'SENT'

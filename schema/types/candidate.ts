@@ -30,7 +30,7 @@ export const ConsentSourceEnum = builder.enumType('ConsentSource', {
   values: describedValues(['APPLICATION', 'INVITE', 'KEYWORD', 'RECRUITER', 'CARRIER'], {
     APPLICATION: 'The candidate agreed on the application form (reported by the ATS).',
     INVITE: 'The candidate answered YES to a consent invitation.',
-    KEYWORD: 'The candidate texted a keyword (START, STOP, HELP).',
+    KEYWORD: 'The candidate texted a keyword (START or STOP).',
     RECRUITER: 'A recruiter recorded it with evidence (recordConsent).',
     CARRIER: "The carrier reported it, e.g. the number blocked by the candidate's carrier.",
   }),

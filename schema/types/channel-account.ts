@@ -102,7 +102,7 @@ builder.mutationField('createChannelAccount', (t) =>
     args: {
       tenantId: t.arg.globalID({ description: 'The tenant that will own the account.', required: true, for: Tenant }),
       pluginId: t.arg.string({
-        description: 'The channel plugin: twilio-sms, or sandbox (a simulated carrier).',
+        description: 'The channel plugin’s id, e.g. twilio-sms, whatsapp, or sandbox (a simulated carrier).',
         required: true,
       }),
       label: t.arg.string({ description: 'A name for people, e.g. "Twilio US".', required: true }),

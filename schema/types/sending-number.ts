@@ -19,7 +19,7 @@ import { ChannelEnum, Tenant } from './tenant.ts';
 
 export const NumberTypeEnum = builder.enumType('NumberType', {
   values: describedValues(Object.values(NumberType), {
-    LONG_CODE: 'An ordinary 10-digit (local) number.',
+    LONG_CODE: 'An ordinary local or mobile number.',
     TOLL_FREE: 'A toll-free number.',
     SHORT_CODE: 'A 5–6 digit short code.',
     ALPHANUMERIC: 'A sender name instead of a number; refused today (candidates cannot answer it).',

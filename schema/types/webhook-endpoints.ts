@@ -76,7 +76,7 @@ export const WebhookDelivery = builder.prismaNode('WebhookDelivery', {
       resolve: (d) => d.eventType as EventType,
     }),
     state: t.field({
-      description: 'Whether it was accepted, is being retried, or gave up.',
+      description: 'Whether it is waiting, being sent, delivered (your endpoint answered 2xx) or failed for good.',
       type: WebhookDeliveryState,
       resolve: (d) => d.state,
     }),

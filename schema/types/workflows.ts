@@ -33,7 +33,7 @@ export const WorkflowRunStatusEnum = builder.enumType('WorkflowRunStatus', {
     RUNNING: 'Steps are still due; the next one runs at its time.',
     PAUSED: 'Held because its workflow is paused; resumes with the workflow.',
     COMPLETED: 'Every step ran (sent, refused or skipped); nothing more will be sent.',
-    STOPPED: 'Ended early: the candidate replied (stopOnReply) or the workflow was deleted.',
+    STOPPED: 'Ended early: the candidate replied and the workflow stops on reply (stopOnReply).',
   }),
   description: 'Where a workflow run stands.',
 });
@@ -41,7 +41,7 @@ export const WorkflowRunStatusEnum = builder.enumType('WorkflowRunStatus', {
 export const WorkflowStepOutcomeEnum = builder.enumType('WorkflowStepOutcome', {
   values: describedValues(Object.values(WorkflowStepOutcome), {
     PENDING: 'Not due yet.',
-    SCHEDULED: 'Due, and queued to go out at its time (e.g. after quiet hours).',
+    SCHEDULED: 'Its message was created scheduled: it goes out later, e.g. when the candidate’s quiet hours end.',
     SENT: "The step's message was queued for sending; its delivery is on the message.",
     REFUSED: 'The send policy refused it (locked, quiet hours, no number…); `reason` says why.',
     PAUSED: 'Held while the workflow is paused.',
