@@ -20,7 +20,6 @@ const yoga = createYoga({
       },
     },
   }),
-  // biome-ignore lint/correctness/useHookAtTopLevel: an envelop plugin, not a React hook
   plugins: [useErrorCodes()],
   logging: false,
 });
