@@ -117,7 +117,7 @@ export function buildApp(config: Config, log: Logger) {
         retryBaseMs: config.outbox.retryBaseMs,
         sendTimeoutMs: config.outbox.sendTimeoutMs,
         unknowableWaitMs: config.outbox.unknowableWaitMs,
-        scheduled: createScheduledRecheck({ prisma: db.prisma, channels, relay }),
+        scheduled: createScheduledRecheck({ prisma: db.prisma, channels, relay, sendEnded: metrics.sendEnded }),
         sendEnded: metrics.sendEnded,
       });
       const workflows = createWorkflowWorker({

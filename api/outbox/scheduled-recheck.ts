@@ -7,12 +7,15 @@ import { asSendChannel } from '../domain/send-channels.ts';
 import type { EventRelay } from '../events/relay.ts';
 import { askSendPolicy } from '../messaging/send-policy/index.ts';
 import type { Claim } from './claims.ts';
+import type { SendEnded } from './outcomes.ts';
 import { recordFailed } from './records.ts';
 
 export type ScheduledRecheckDeps = {
   prisma: PrismaClient;
   channels: ChannelRegistry;
   relay: Pick<EventRelay, 'wake'>;
+  /** Told of each final outbox status recorded (the sends counter of /metrics). */
+  sendEnded?: SendEnded;
 };
 
 /** What the send policy says about a scheduled message now: go, hold until, or the refusal. */
@@ -35,7 +38,7 @@ export function refusalCode(error: DomainError): string {
  * hours). Quiet hours hold it again until they end; any other refusal fails
  * it with the reason, unsent, and releases its credits.
  */
-export function createScheduledRecheck({ prisma, channels, relay }: ScheduledRecheckDeps) {
+export function createScheduledRecheck({ prisma, channels, relay, sendEnded }: ScheduledRecheckDeps) {
   async function verdict(message: Message): Promise<Verdict> {
     const tenantId = message.tenantId;
     const scope = {
@@ -80,10 +83,11 @@ export function createScheduledRecheck({ prisma, channels, relay }: ScheduledRec
           WHERE id = ${claim.id}::uuid AND state = 'SENDING'`;
         return true;
       }
-      const { advanced } = await recordFailed(prisma, claim, {
+      const { advanced, held, channel, provider } = await recordFailed(prisma, claim, {
         code: refusalCode(v.refusal),
         message: `Not sent when it was due: ${v.refusal.message}`,
       });
+      if (held && channel) sendEnded?.(channel, provider, 'failed');
       if (advanced) relay.wake();
       return true;
     },
