@@ -23,7 +23,9 @@ function meaningful(name: string, description: string | null | undefined): boole
       .trim()
       .toLowerCase();
   const bare = words(text).replace(/^(the|a|an) /, '');
-  return bare !== words(name) && bare !== `${words(name)}s`;
+  const named = words(name);
+  const restated = [named, `${named}s`, named.replace(/ ids?$/, '')];
+  return !restated.includes(bare);
 }
 
 /** Every element of the schema a partner sees, as `Type`, `Type.field`, `Type.field(arg)` or `Enum.VALUE`. */
@@ -60,6 +62,7 @@ describe('the schema documents itself', () => {
   it('refuses a description that only restates the name', () => {
     expect(meaningful('userId', 'User id')).toBe(false);
     expect(meaningful('createdAt', 'Created at.')).toBe(false);
+    expect(meaningful('endpointId', 'The endpoint.')).toBe(false);
     expect(meaningful('createdAt', 'When the user was created (UTC).')).toBe(true);
   });
 });

@@ -624,7 +624,7 @@ export type SendRefusal =
 
 /** Send one of your templates instead of a body: rendered for the conversation with these values. */
 export type SendTemplateInput = {
-  /** The template. */
+  /** The tenant’s template to send, rendered for the conversation. */
   templateId: string | number;
   /** A value for each field in the template’s sendFields, e.g. interview.bookingLink (an https URL). */
   values?: Array<TemplateValueInput> | null | undefined;

@@ -268,7 +268,11 @@ const TemplateValueInput = builder.inputType('TemplateValueInput', {
 export const SendTemplateInput = builder.inputType('SendTemplateInput', {
   description: 'Send one of your templates instead of a body: rendered for the conversation with these values.',
   fields: (t) => ({
-    templateId: t.globalID({ required: true, for: MessageTemplate, description: 'The template.' }),
+    templateId: t.globalID({
+      required: true,
+      for: MessageTemplate,
+      description: 'The tenant’s template to send, rendered for the conversation.',
+    }),
     values: t.field({
       type: [TemplateValueInput],
       required: false,

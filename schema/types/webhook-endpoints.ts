@@ -321,7 +321,7 @@ builder.mutationField('rotateWebhookSecret', (t) =>
       'A new signing secret, returned once; the previous one keeps signing beside it for `overlapHours`, so your receiver can switch without missing a delivery (admins and API keys).',
     authScopes: { tenantAdmin: true },
     args: {
-      id: t.arg.globalID({ required: true, for: WebhookEndpoint, description: 'The endpoint.' }),
+      id: t.arg.globalID({ required: true, for: WebhookEndpoint, description: 'The endpoint whose secret to rotate.' }),
       overlapHours: t.arg.int({
         required: false,
         defaultValue: 24,
@@ -356,7 +356,11 @@ builder.mutationField('replayWebhookEvents', (t) =>
     description: `Queues again every event of the endpoint’s types that happened in [from, to), from the event log: at most ${MAX_REPLAY_DAYS} days wide, within the log’s retention; events with a delivery to this endpoint still waiting are skipped, and a replay that would leave it too many waiting deliveries is a ConflictError (admins and API keys).`,
     authScopes: { tenantAdmin: true },
     args: {
-      endpointId: t.arg.globalID({ required: true, for: WebhookEndpoint, description: 'The endpoint.' }),
+      endpointId: t.arg.globalID({
+        required: true,
+        for: WebhookEndpoint,
+        description: 'The endpoint to deliver the events to again.',
+      }),
       from: t.arg({ type: 'DateTime', required: true, description: 'The start of the range (included).' }),
       to: t.arg({ type: 'DateTime', required: true, description: 'The end of the range (excluded).' }),
     },
