@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Load graphql as Node does (its CommonJS build), so the tests and the libraries
@@ -13,6 +14,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { NODE_ENV: 'test' },
+    // Test files mostly wait on PostgreSQL, sockets and timers: more files at once than cores
+    // (vitest's default is cores - 1, a single file at a time on a 2-core machine).
+    maxWorkers: Number(process.env.TEST_WORKERS ?? Math.max(3, availableParallelism() - 1)),
     projects: [
       {
         extends: true,

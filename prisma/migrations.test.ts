@@ -1,36 +1,41 @@
-import { readFileSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../api/db/database.ts';
+import { type Database, openDatabase } from '../api/db/database.ts';
 import { migrate } from '../api/db/migrate.ts';
 import { describeCatalog } from './schema-catalog.ts';
 import { schemaDiffSql } from './tools/schema-diff.ts';
 
 const schemaPath = new URL('./schema.prisma', import.meta.url);
 
-async function catalogFromMigrations() {
-  const db = await openDatabase({ memory: true });
+/** The catalog of a fresh embedded database (a copy of the initdb template) after `prepare`. */
+async function catalogAfter(prepare: (db: Database) => Promise<unknown>) {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-catalog-'));
+  const db = await openDatabase({ dataDir: dir });
   try {
-    await migrate(db);
-    // The migrator's database is PGlite too; describe it through a second handle on the same rows.
+    await prepare(db);
     return await db.transaction(async (sql) => {
       const lite = { query: async <T>(q: string) => ({ rows: await sql.query<T>(q) }) } as unknown as PGlite;
       return describeCatalog(lite);
     });
   } finally {
     await db.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function catalogFromSchema(schema: string) {
-  const lite = new PGlite();
-  try {
-    await lite.exec(await schemaDiffSql(null, schema));
-    return await describeCatalog(lite);
-  } finally {
-    await lite.close();
-  }
-}
+let fromMigrations: ReturnType<typeof catalogAfter> | undefined;
+const catalogFromMigrations = () => {
+  fromMigrations ??= catalogAfter((db) => migrate(db));
+  return fromMigrations;
+};
+
+const catalogFromSchema = async (schema: string) => {
+  const ddl = await schemaDiffSql(null, schema);
+  return catalogAfter((db) => db.transaction((sql) => sql.exec(ddl)));
+};
 
 describe('migrations and schema.prisma', () => {
   it('describe the same database', async () => {
