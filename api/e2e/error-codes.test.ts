@@ -94,6 +94,12 @@ describe('every GraphQL error carries extensions.code', () => {
       () => post('query A { viewer { __typename } } query B { viewer { __typename } }'),
       'OPERATION_RESOLUTION_FAILURE',
     ],
+    [
+      'a trusted-document hash no document has',
+      () =>
+        http({ body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } }) }),
+      'PERSISTED_QUERY_NOT_FOUND',
+    ],
     ['no query at all', () => http({ body: '{}' }), 'BAD_REQUEST'],
     ['a body that is not JSON', () => http({ body: '{"query": ' }), 'BAD_REQUEST'],
     [
@@ -138,10 +144,14 @@ describe('every GraphQL error carries extensions.code', () => {
   });
 
   /** What a graphql-ws subscription ends with: the errors of an `error` message or of a `next` result. */
-  async function overWebSocket(query: string, variables?: Record<string, unknown>): Promise<GraphQLErrorJson[]> {
+  async function overWebSocket(
+    query: string,
+    variables?: Record<string, unknown>,
+    extensions?: Record<string, unknown>,
+  ): Promise<GraphQLErrorJson[]> {
     return new Promise((resolve, reject) => {
       const unsubscribe = ws.subscribe(
-        { query, variables },
+        { query, variables, extensions },
         {
           next: (result) => {
             if (result.errors?.length) {
@@ -209,6 +219,12 @@ describe('every GraphQL error carries extensions.code', () => {
     const errors = await overWebSocket(query, variables);
     expect(errors.length).toBeGreaterThan(0);
     expect(codes(errors)).toEqual(errors.map(() => expected));
+  });
+
+  it('over graphql-ws: a trusted-document hash no document has', async () => {
+    const errors = await overWebSocket('', undefined, { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } });
+    expect(errors.length).toBeGreaterThan(0);
+    expect(codes(errors)).toEqual(errors.map(() => 'PERSISTED_QUERY_NOT_FOUND'));
   });
 
   /** The errors of a subscription over SSE (graphql-sse's distinct connections mode, as Yoga serves it). */
