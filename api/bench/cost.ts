@@ -272,7 +272,7 @@ const captured = (filter: string) => async (work: () => Promise<unknown>) => {
   if (!statement) throw new Error(`no statement with ${filter} captured`);
   return statement;
 };
-const captureOne = captured('parley:');
+const captureOne = captured('parley-prepared');
 const statements: [string, Statement][] = [
   [
     'send facts (SMS)',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pgbenchScript } from '../bench/pgbench-script.ts';
 import { loadConfig } from '../config.ts';
 import type { TenantScope } from '../domain/scope.ts';
 import { readSendFacts } from '../messaging/send-policy/facts.ts';
@@ -7,7 +8,8 @@ import { testMode } from '../test/databases.ts';
 import { rawId, startTestServer, type TestServer } from '../test/harness.ts';
 import { type Hiring, setUpHiring, waitFor } from '../test/messaging-fixture.ts';
 import { type Database, openDatabase } from './database.ts';
-import type { PrismaClient } from './generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from './generated/prisma/client.ts';
+import { prepared } from './prepared-statements.ts';
 import { databaseTarget } from './target.ts';
 import { scopeToTenant } from './tenant-scope.ts';
 
@@ -77,6 +79,13 @@ describe('prepared statements', () => {
     await preparedDb?.close();
     await plainDb?.close();
     await server?.stop();
+  });
+
+  it('marks a statement so that pgbench can still replay it (npm run bench)', () => {
+    const marked = prepared(Prisma.sql`SELECT ${1}::int`);
+    expect(pgbenchScript([{ text: marked.text, values: marked.values }], [['integer']], new Set(), 'run')).toContain(
+      "'1'::integer",
+    );
   });
 
   it('DATABASE_PREPARED_STATEMENTS=off turns them off', () => {

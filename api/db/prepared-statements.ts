@@ -6,7 +6,8 @@ import { Prisma } from './generated/prisma/client.ts';
  * write) to be prepared once per connection on PostgreSQL: parsed and planned by name rather than
  * every time. The mark is a comment, so PGlite (one connection, no naming) runs the same SQL.
  */
-const MARK = '/* parley:prepared */';
+// No colon: pgbench, which replays the recorded statements (api/bench), would read `:name` as a variable.
+const MARK = '/* parley-prepared */';
 
 export function prepared(sql: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`${Prisma.raw(MARK)} ${sql}`;
