@@ -94,6 +94,20 @@ describe('every GraphQL error carries extensions.code', () => {
       () => post('query A { viewer { __typename } } query B { viewer { __typename } }'),
       'OPERATION_RESOLUTION_FAILURE',
     ],
+    ['a document of too many tokens', () => post(`{ ${'viewer { __typename } '.repeat(600)} }`), 'LIMIT_EXCEEDED'],
+    [
+      'too many directives',
+      () => post(`{ viewer { __typename ${'@include(if: true) '.repeat(30)} } }`),
+      'LIMIT_EXCEEDED',
+    ],
+    [
+      'too many operations in one document',
+      () =>
+        post(Array.from({ length: 6 }, (_, i) => `query Q${i} { viewer { __typename } }`).join(' '), undefined, {
+          operationName: 'Q0',
+        }),
+      'LIMIT_EXCEEDED',
+    ],
     [
       'a trusted-document hash no document has',
       () =>
@@ -213,6 +227,7 @@ describe('every GraphQL error carries extensions.code', () => {
       undefined,
       'LIMIT_EXCEEDED',
     ],
+    ['a document of too many tokens', `{ ${'viewer { __typename } '.repeat(600)} }`, undefined, 'LIMIT_EXCEEDED'],
   ];
 
   it.each(wsCases)('over graphql-ws: %s', async (_name, query, variables, expected) => {
