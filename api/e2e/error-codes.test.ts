@@ -79,6 +79,7 @@ describe('every GraphQL error carries extensions.code', () => {
     ['an id that is no global id', () => post('{ node(id: "not-an-id") { id } }'), 'VALIDATION'],
     ['a global id of a type that is no node', () => post(`{ node(id: "${globalId('Nope')}") { id } }`), 'VALIDATION'],
     ['a global id of another type', () => post(`{ user(id: "${globalId('Tenant')}") { id } }`), 'VALIDATION'],
+    ['a list of ids with one that is no global id', () => post('{ nodes(ids: ["not-an-id"]) { id } }'), 'VALIDATION'],
     [
       'a malformed page cursor',
       () => post('{ tenant { users(first: 2, after: "garbage") { edges { cursor } } } }'),
