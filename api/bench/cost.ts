@@ -326,8 +326,8 @@ await db.close();
 
 const RUNS = 20;
 const explainLines = [
-  '| statement | planning ms, min / median | execution ms, min / median | prepared: plan after 10 runs | generic vs custom plan |',
-  '|---|---:|---:|---|---|',
+  '| statement | planning ms, min / median | execution ms, min / median | prepared: plan after 10 runs | generic vs custom plan | memory kept per connection, KB |',
+  '|---|---:|---:|---|---|---:|',
 ];
 for (const [name, s] of statements) {
   const planning: number[] = [];
@@ -358,6 +358,11 @@ for (const [name, s] of statements) {
   const settled = await explainer.query<{ generic_plans: string; custom_plans: string }>(
     "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'parley_cost'",
   );
+  // What keeping it costs the connection's backend: the statement's parse and plan trees (its generic plan included).
+  const kept = await explainer.query<{ kb: string }>(
+    `SELECT round(sum(total_bytes) / 1024.0) AS kb FROM pg_backend_memory_contexts
+     WHERE name IN ('CachedPlan', 'CachedPlanSource', 'CachedPlanQuery') AND ident LIKE '%parley-prepared%'`,
+  );
   // A generic plan is planned without the parameters' values: it must read through the same indexes as a custom one.
   const indexesOf = async (mode: string) => {
     await explainer.query(`SET plan_cache_mode = ${mode}`);
@@ -377,7 +382,7 @@ for (const [name, s] of statements) {
   const settledRow = settled.rows[0];
   const ms = (xs: number[]) => `${Math.min(...xs).toFixed(2)} / ${spread(xs).median.toFixed(2)}`;
   explainLines.push(
-    `| ${name} | ${ms(planning)} | ${ms(execution)} | ${settledRow?.generic_plans} generic, ${settledRow?.custom_plans} custom | ${sameIndexes} |`,
+    `| ${name} | ${ms(planning)} | ${ms(execution)} | ${settledRow?.generic_plans} generic, ${settledRow?.custom_plans} custom | ${sameIndexes} | ${kept.rows[0]?.kb ?? '?'} |`,
   );
 }
 await explainer.end();
