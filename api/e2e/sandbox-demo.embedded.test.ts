@@ -1,13 +1,40 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnService } from '../test/spawn-service.ts';
 
 const run = promisify(execFile);
+const exampleScript = fileURLToPath(new URL('../../clients/examples/follow-conversation.ts', import.meta.url));
+
+/** clients/examples/follow-conversation.ts run as the README says, against the demo service. */
+function followConversation(port: string, token?: string, conversationId?: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', exampleScript], {
+    env: {
+      ...process.env,
+      PARLEY_URL: `http://127.0.0.1:${port}/graphql`,
+      PARLEY_TOKEN: token,
+      CONVERSATION_ID: conversationId,
+    },
+  });
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stderr.on('data', (chunk) => (out += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return {
+    exited,
+    output: () => out,
+    async printed(pattern: RegExp) {
+      for (const began = Date.now(); !pattern.test(out); await new Promise((r) => setTimeout(r, 100))) {
+        if (child.exitCode !== null || Date.now() - began > 30_000) throw new Error(`the example printed:\n${out}`);
+      }
+    },
+  };
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -55,20 +82,30 @@ describe('the demo tenant on the sandbox carrier', () => {
       expect((await shell(invite)).data.sendConsentInvite).toMatchObject({ __typename: 'Message' });
       expect((await shell(yes)).data.simulateInboundMessage).toMatchObject({ __typename: 'SimulatedInboundMessage' });
       expect((await shell(send)).data.sendMessage).toMatchObject({ __typename: 'Message' });
+      // The README's typed-client example follows the conversation live, sends, and sees the reply arrive.
+      const conversationId = /conversation\(id: \\"([^\\]+)\\"/.exec(read ?? '')?.[1];
+      const token = /Bearer ([^']+)'/.exec(define ?? '')?.[1];
+      const example = followConversation(String(port), token, conversationId);
+      await example.printed(/^sent /m);
       expect((await shell(reply)).data.simulateInboundMessage).toMatchObject({
         __typename: 'SimulatedInboundMessage',
       });
+      expect(await example.exited).toBe(0);
+      expect(example.output()).toMatch(
+        /status DELIVERED[\s\S]*reply: Yes, see you then|reply: Yes, see you then[\s\S]*status DELIVERED/,
+      );
       type Node = { direction: string; body: string; status: string };
       let messages: Node[] = [];
       for (;;) {
         const conversation = (await shell(read)).data.conversation;
         messages = conversation.messages.edges.map((e: { node: Node }) => e.node);
-        if (messages.filter((m) => m.status === 'DELIVERED').length === 2 || Date.now() - began > 20_000) break;
+        if (messages.filter((m) => m.status === 'DELIVERED').length === 3 || Date.now() - began > 20_000) break;
         await new Promise((r) => setTimeout(r, 200));
       }
       expect(messages.map((m) => [m.direction, m.status])).toEqual([
         ['OUTBOUND', 'DELIVERED'],
         ['INBOUND', 'RECEIVED'],
+        ['OUTBOUND', 'DELIVERED'],
         ['OUTBOUND', 'DELIVERED'],
         ['INBOUND', 'RECEIVED'],
       ]);
