@@ -27,7 +27,10 @@ export function createActorCache(ttlMs: number) {
     },
     set(credential: string, actor: Actor, lookedUpAt: number, notAfter = Number.POSITIVE_INFINITY) {
       const holder = holderOf(actor);
-      if (ttlMs <= 0 || !holder || (changedAt.get(holderKey(holder)) ?? -1) > lookedUpAt) return;
+      if (ttlMs <= 0 || !holder) return;
+      const tenantChangedAt =
+        'tenantId' in actor ? (changedAt.get(holderKey({ kind: 'tenant', id: actor.tenantId })) ?? -1) : -1;
+      if (Math.max(changedAt.get(holderKey(holder)) ?? -1, tenantChangedAt) > lookedUpAt) return;
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
       entries.set(credential, { actor, until: Math.min(Date.now() + ttlMs, notAfter) });
     },
@@ -37,7 +40,11 @@ export function createActorCache(ttlMs: number) {
       if (changedAt.size > MAX_ENTRIES) changedAt.delete(changedAt.keys().next().value as string);
       for (const [credential, { actor }] of entries) {
         const holder = holderOf(actor);
-        if (holder && holderKey(holder) === holderKey(change)) entries.delete(credential);
+        const changed =
+          change.kind === 'tenant'
+            ? 'tenantId' in actor && actor.tenantId === change.id
+            : holder !== null && holderKey(holder) === holderKey(change);
+        if (changed) entries.delete(credential);
       }
     },
   };

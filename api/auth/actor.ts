@@ -11,6 +11,8 @@ export type Actor =
       userId: string;
       role: Role /** When the user token expires (ms). */;
       expiresAt?: number;
+      /** The tenant accepts only trusted documents from its user tokens (api/http/trusted-documents.ts). */
+      requireTrustedDocuments?: boolean;
     };
 
 export type TenantActor = Extract<Actor, { tenantId: string }>;

@@ -61,7 +61,10 @@ export function createAuthenticator(deps: {
           : 'Invalid credential: send a tenant API key or a user token from createUserToken.',
       );
     }
-    const user = await prisma.user.findFirst({ where: { id: check.claims.userId, tenantId: check.claims.tenantId } });
+    const user = await prisma.user.findFirst({
+      where: { id: check.claims.userId, tenantId: check.claims.tenantId },
+      include: { tenant: { select: { requireTrustedDocuments: true } } },
+    });
     if (!user || user.deactivatedAt) throw new AuthenticationError('This user no longer exists or is deactivated.');
     const actor: Actor = {
       kind: 'user',
@@ -69,6 +72,7 @@ export function createAuthenticator(deps: {
       userId: user.id,
       role: user.role,
       expiresAt: check.expiresAt,
+      requireTrustedDocuments: user.tenant.requireTrustedDocuments,
     };
     cache.set(token, actor, lookedUpAt, check.expiresAt);
     return actor;

@@ -101,7 +101,7 @@ export async function createTenant(
 export async function updateTenantSettings(scope: TenantScope, channels: ChannelRegistry, input: TenantSettingsInput) {
   const data = parseInput(settingsInput, input);
   if (data.enabledChannels) requireAccounts(await channels.forTenant(scope.tenantId), data.enabledChannels);
-  return withEvents(
+  const updated = await withEvents(
     scope,
     async (tx) => {
       const tenant = await tx.tenant.update({
@@ -126,4 +126,7 @@ export async function updateTenantSettings(scope: TenantScope, channels: Channel
       },
     ],
   );
+  // Authentication carries the setting (cached per credential): every copy forgets what it cached.
+  if (data.requireTrustedDocuments !== undefined) await scope.events.credentialsChanged('tenant', scope.tenantId);
+  return updated;
 }

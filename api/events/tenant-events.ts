@@ -63,7 +63,8 @@ export type PubSubEvents = {
 };
 
 export type CredentialChange = {
-  kind: 'apiKey' | 'user';
+  /** `tenant`: a tenant setting that authentication carries (requireTrustedDocuments) changed. */
+  kind: 'apiKey' | 'user' | 'tenant';
   id: string;
   /** Set by the copy that announced the change, so it can tell when its own announcement came back. */
   nonce?: string;

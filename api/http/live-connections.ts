@@ -8,6 +8,7 @@ type Tracked = { actor: Actor; close: Close };
 const reasons: Record<CredentialChange['kind'], string> = {
   apiKey: 'This API key was revoked.',
   user: 'This user was deactivated or their role changed; sign in again.',
+  tenant: "This tenant's settings changed.", // no connection is tracked by tenant: nothing is closed
 };
 const EXPIRED = 'Your user token expired: mint a new one with createUserToken.';
 

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { GraphQLError } from 'graphql';
 import type { Actor } from '../auth/actor.ts';
-import type { PrismaClient } from '../db/generated/prisma/client.ts';
 
 /**
  * Trusted documents: the operations in clients/operations, as `npm run codegen`
@@ -88,16 +87,7 @@ export function runsTrustedDocument(store: TrustedDocuments, params: Params | un
  * trusted document when its tenant requires them; introspection included.
  * API keys and the operator are not held to it. Enforced in every mode.
  */
-export async function requireTrustedDocument(
-  prisma: PrismaClient,
-  store: TrustedDocuments,
-  actor: Actor,
-  params: Params | undefined,
-): Promise<void> {
-  if (actor.kind !== 'user' || runsTrustedDocument(store, params)) return;
-  const tenant = await prisma.tenant.findUnique({
-    where: { id: actor.tenantId },
-    select: { requireTrustedDocuments: true },
-  });
-  if (tenant?.requireTrustedDocuments) throw persistedQueryRequired();
+export function requireTrustedDocument(store: TrustedDocuments, actor: Actor, params: Params | undefined): void {
+  if (actor.kind === 'user' && actor.requireTrustedDocuments && !runsTrustedDocument(store, params))
+    throw persistedQueryRequired();
 }

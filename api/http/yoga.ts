@@ -159,7 +159,7 @@ export function createGraphQLHandler(deps: {
         requestLog.actor = actor.kind;
         if ('tenantId' in actor) requestLog.tenantId = actor.tenantId;
       }
-      await requireTrustedDocument(services.prisma, trustedDocuments(), actor, params);
+      requireTrustedDocument(trustedDocuments(), actor, params);
       return buildContext(services, actor, requestLog?.requestId ?? randomUUID());
     },
   });
