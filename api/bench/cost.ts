@@ -14,9 +14,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import pg from 'pg';
+import { pino } from 'pino';
 import twilio from 'twilio';
 import { openDatabase } from '../db/database.ts';
 import { scopeToTenant } from '../db/tenant-scope.ts';
+import { createEventRelay } from '../events/relay.ts';
 import { receiveInbound } from '../messaging/inbound/receive-inbound.ts';
 import { routeInbound } from '../messaging/inbound/route-inbound.ts';
 import { readSendFacts } from '../messaging/send-policy/facts.ts';
@@ -322,6 +324,22 @@ const statements: [string, Statement][] = [
     ),
   ],
 ];
+// The event relay's pass that a send or an inbound message wakes (the inbound write above left it an event).
+const relay = createEventRelay({
+  prisma: db.prisma,
+  pubsub: { publish() {} } as unknown as Parameters<typeof createEventRelay>[0]['pubsub'],
+  log: pino({ level: 'silent' }),
+  retentionDays: 30,
+});
+const pass = await captureSql(async () => void (await relay.runOnce()));
+for (const [name, filter] of [
+  ['relay: positions', 'WITH batch AS MATERIALIZED'],
+  ['relay: published', 'SET "publishedAt"'],
+  ['relay: unpublished', 'AND "publishedAt" IS NULL'],
+] as const) {
+  const statement = pass.find((s) => s.text.includes(filter));
+  if (statement) statements.push([name, statement]);
+}
 await db.close();
 
 const RUNS = 20;

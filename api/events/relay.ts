@@ -1,5 +1,6 @@
 import type { PubSub } from 'graphql-yoga';
-import type { PrismaClient } from '../db/generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../db/generated/prisma/client.ts';
+import { prepared } from '../db/prepared-statements.ts';
 import type { Logger } from '../log.ts';
 import { createPollingLoop } from '../polling-loop.ts';
 import type { LoggedEvent, PubSubEvents } from './tenant-events.ts';
@@ -55,7 +56,9 @@ export function createEventRelay(deps: {
   async function assignPositions(): Promise<Row[]> {
     return prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RELAY_LOCK})`;
-      const rows = await tx.$queryRaw<Row[]>`
+      // Prepared, like the other statements of a pass: a send or an inbound message wakes a pass.
+      const rows = await tx.$queryRaw<Row[]>(
+        prepared(Prisma.sql`
         WITH batch AS MATERIALIZED (
           SELECT id, "tenantId", "createdAt" FROM "Event" WHERE position IS NULL ORDER BY "createdAt", id LIMIT ${BATCH}),
         pending AS (
@@ -68,25 +71,30 @@ export function createEventRelay(deps: {
         UPDATE "Event" e SET position = tenants.base + pending.n
         FROM pending JOIN tenants ON tenants.id = pending."tenantId"
         WHERE e.id = pending.id
-        RETURNING e.id, e."tenantId", e.type, e."subjectId", e."conversationId", e.payload, e.position, e."createdAt"`;
+        RETURNING e.id, e."tenantId", e.type, e."subjectId", e."conversationId", e.payload, e.position, e."createdAt"`),
+      );
       return rows.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
     });
   }
 
   function unpublished(): Promise<Row[]> {
-    return prisma.$queryRaw<Row[]>`
+    return prisma.$queryRaw<Row[]>(
+      prepared(Prisma.sql`
       SELECT id, "tenantId", type, "subjectId", "conversationId", payload, position, "createdAt" FROM "Event"
       WHERE position IS NOT NULL AND "publishedAt" IS NULL
         AND "createdAt" < now() - make_interval(secs => ${REPUBLISH_AFTER_MS / 1000})
         AND "createdAt" > now() - make_interval(days => ${deps.retentionDays})
-      ORDER BY "tenantId", position LIMIT ${BATCH}`;
+      ORDER BY "tenantId", position LIMIT ${BATCH}`),
+    );
   }
 
   async function publish(rows: Row[]) {
     if (!rows.length) return;
     for (const row of rows) pubsub.publish('tenant', row.tenantId, toLogged(row));
     const ids = rows.map((r) => r.id);
-    await prisma.$executeRaw`UPDATE "Event" SET "publishedAt" = now() WHERE id = ANY(${ids}::uuid[])`;
+    await prisma.$executeRaw(
+      prepared(Prisma.sql`UPDATE "Event" SET "publishedAt" = now() WHERE id = ANY(${ids}::uuid[])`),
+    );
   }
 
   /** One pass: positions and publishes what has committed. Returns how many events it handled. */
