@@ -367,10 +367,11 @@ for (const [name, s] of statements) {
   // The plan PostgreSQL settles on for the prepared statement: generic (planned once) or custom (planned each time).
   const [types] = await parameterTypes(explainer, [s]);
   const literals = fresh().map((v, i) => sqlLiteral(v, types?.[i] ?? 'text'));
+  const execute = literals.length ? `parley_cost(${literals.join(', ')})` : 'parley_cost';
   await explainer.query(`PREPARE parley_cost AS ${s.text}`);
   for (let i = 0; i < 10; i++) {
     await explainer.query('BEGIN');
-    await explainer.query(`EXPLAIN (ANALYZE) EXECUTE parley_cost(${literals.join(', ')})`);
+    await explainer.query(`EXPLAIN (ANALYZE) EXECUTE ${execute}`);
     await explainer.query('ROLLBACK');
   }
   const settled = await explainer.query<{ generic_plans: string; custom_plans: string }>(
@@ -384,7 +385,7 @@ for (const [name, s] of statements) {
   // A generic plan is planned without the parameters' values: it must read through the same indexes as a custom one.
   const indexesOf = async (mode: string) => {
     await explainer.query(`SET plan_cache_mode = ${mode}`);
-    const { rows } = await explainer.query(`EXPLAIN (FORMAT JSON) EXECUTE parley_cost(${literals.join(', ')})`);
+    const { rows } = await explainer.query(`EXPLAIN (FORMAT JSON) EXECUTE ${execute}`);
     const names = [...JSON.stringify(rows[0]).matchAll(/"Index Name":"([^"]+)"/g)].map((m) => m[1] as string);
     return [...new Set(names)].sort();
   };

@@ -8,6 +8,10 @@ import type { LoggedEvent, PubSubEvents } from './tenant-events.ts';
 /** Any number, the same in every copy: it makes the passes of all copies take turns. */
 const RELAY_LOCK = 7_241_003;
 const BATCH = 500;
+// Written into the statements, not a parameter: a prepared statement's generic plan, planned without
+// knowing a parameter's LIMIT, read the oldest events first through ("createdAt") instead of the
+// unpositioned ones through (position, "createdAt").
+const BATCH_LIMIT = Prisma.raw(`LIMIT ${BATCH}`);
 /** Positioned but unpublished this long: its relay died before publishing, so publish it again. */
 const REPUBLISH_AFTER_MS = 5_000;
 
@@ -60,7 +64,7 @@ export function createEventRelay(deps: {
       const rows = await tx.$queryRaw<Row[]>(
         prepared(Prisma.sql`
         WITH batch AS MATERIALIZED (
-          SELECT id, "tenantId", "createdAt" FROM "Event" WHERE position IS NULL ORDER BY "createdAt", id LIMIT ${BATCH}),
+          SELECT id, "tenantId", "createdAt" FROM "Event" WHERE position IS NULL ORDER BY "createdAt", id ${BATCH_LIMIT}),
         pending AS (
           SELECT id, "tenantId", row_number() OVER (PARTITION BY "tenantId" ORDER BY "createdAt", id) AS n FROM batch),
         tenants AS (
@@ -84,7 +88,7 @@ export function createEventRelay(deps: {
       WHERE position IS NOT NULL AND "publishedAt" IS NULL
         AND "createdAt" < now() - make_interval(secs => ${REPUBLISH_AFTER_MS / 1000})
         AND "createdAt" > now() - make_interval(days => ${deps.retentionDays})
-      ORDER BY "tenantId", position LIMIT ${BATCH}`),
+      ORDER BY "tenantId", position ${BATCH_LIMIT}`),
     );
   }
 
