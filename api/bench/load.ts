@@ -41,8 +41,11 @@ export async function httpLoad(options: {
   seconds: number;
   serverPid: number;
   overallRate?: number;
+  /** Whether an answer is what was asked for; any other 2xx answer counts as an error (a refused send is no send). */
+  accept?: (body: string) => boolean;
   request: () => { method?: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string };
 }): Promise<Figures> {
+  let refused = 0;
   const { result, maxRssMb } = await peakRss(options.serverPid, () =>
     autocannon({
       url: options.url,
@@ -55,6 +58,13 @@ export async function httpLoad(options: {
             const next = options.request();
             return { ...req, method: next.method ?? 'POST', path: next.path, headers: next.headers, body: next.body };
           },
+          ...(options.accept
+            ? {
+                onResponse: (status: number, body: string) => {
+                  if (status < 300 && !options.accept?.(body)) refused += 1;
+                },
+              }
+            : {}),
         },
       ],
     }),
@@ -64,7 +74,7 @@ export async function httpLoad(options: {
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
+    errors: result.errors + result.timeouts + refused,
     non2xx: result.non2xx,
     maxRssMb,
   };
