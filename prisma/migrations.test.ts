@@ -9,6 +9,7 @@ import { describeCatalog } from './schema-catalog.ts';
 import { schemaDiffSql } from './tools/schema-diff.ts';
 
 const schemaPath = new URL('./schema.prisma', import.meta.url);
+const onlyInMigrations = ['Event_unpublished_createdAt_idx'];
 
 /** The catalog of a fresh embedded database (a copy of the initdb template) after `prepare`. */
 async function catalogAfter(prepare: (db: Database) => Promise<unknown>) {
@@ -43,8 +44,16 @@ describe('migrations and schema.prisma', () => {
       catalogFromMigrations(),
       catalogFromSchema(readFileSync(schemaPath, 'utf8')),
     ]);
+    // Partial indexes, which schema.prisma cannot express (each named in a comment there): only in their migration.
+    const partial = fromMigrations.indexes?.filter((line: string) =>
+      onlyInMigrations.some((name) => line.includes(`"${name}"`)),
+    );
+    expect(partial).toHaveLength(onlyInMigrations.length);
     // If this fails, schema.prisma changed without a migration: run `npm run db:new-migration -- <name>`.
-    expect(fromMigrations).toEqual(fromSchema);
+    expect({
+      ...fromMigrations,
+      indexes: fromMigrations.indexes?.filter((line: string) => !partial?.includes(line)),
+    }).toEqual(fromSchema);
     expect(fromSchema.columns?.length).toBeGreaterThan(10);
   }, 120_000);
 

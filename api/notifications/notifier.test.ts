@@ -83,10 +83,11 @@ describe('the notifier', () => {
       };
       await repliesIn(h, 1);
       await pass(0);
-      const one = await pass(1);
-      const twenty = await pass(20);
+      // The capture also sees what the relay and the outbox run meanwhile: the fewer of two passes is the notifier's own.
+      const one = Math.min(await pass(1), await pass(1));
+      const twenty = Math.min(await pass(20), await pass(20));
       expect(twenty).toBe(one);
-      expect(await prisma().notification.count({ where: { tenantId, kind: 'CANDIDATE_REPLIED' } })).toBe(22);
+      expect(await prisma().notification.count({ where: { tenantId, kind: 'CANDIDATE_REPLIED' } })).toBe(43);
     } finally {
       server.app.notifier.start();
     }
