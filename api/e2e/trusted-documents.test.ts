@@ -4,6 +4,7 @@ import { WebSocket } from 'ws';
 import {
   ConversationDocument,
   ConversationUpdatedDocument,
+  CreateApiKeyDocument,
   EventCursorDocument,
   TenantEventsDocument,
   UpdateTenantSettingsDocument,
@@ -124,6 +125,29 @@ describe('trusted documents', () => {
     const first = await iterator.next();
     await iterator.return?.();
     expect(first.value?.conversationUpdated.conversation?.id).toBe(h.conversationId);
+  });
+
+  it('leaves a stolen admin token no way out: it can neither turn the setting off nor mint an API key', async () => {
+    const trustedAdmin = createParleyClient({ url: server.url, credential: h.admin.token, trustedDocuments: true });
+    await requireTrusted(true);
+    try {
+      const off = await trustedAdmin.request(UpdateTenantSettingsDocument, {
+        input: { requireTrustedDocuments: false },
+      });
+      expect(off.updateTenantSettings).toMatchObject({ __typename: 'NotAuthorizedError' });
+      const key = await trustedAdmin.request(CreateApiKeyDocument, { name: 'escape' });
+      expect(key.createApiKey).toMatchObject({ __typename: 'NotAuthorizedError' });
+      const { status } = await asUser(h.admin.token, { query: ARBITRARY });
+      expect(status).toBe(403); // still on
+    } finally {
+      await requireTrusted(false);
+    }
+    // Without the setting an admin still creates keys, but the setting itself stays the API key's.
+    const key = await trustedAdmin.request(CreateApiKeyDocument, { name: 'allowed' });
+    expect(key.createApiKey).toMatchObject({ __typename: 'CreatedApiKey' });
+    const on = await trustedAdmin.request(UpdateTenantSettingsDocument, { input: { requireTrustedDocuments: true } });
+    expect(on.updateTenantSettings).toMatchObject({ __typename: 'NotAuthorizedError' });
+    await trustedAdmin.close();
   });
 
   it('keeps full documents working while the tenant does not require trusted ones', async () => {

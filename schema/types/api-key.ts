@@ -1,3 +1,4 @@
+import { refuseCredentialEscape } from '../../api/auth/trusted-documents-guard.ts';
 import type { ApiKey as ApiKeyRow } from '../../api/db/generated/prisma/client.ts';
 import { createApiKey, revokeApiKey } from '../../api/domain/api-keys.ts';
 import { builder } from '../builder.ts';
@@ -56,7 +57,10 @@ builder.mutationField('createApiKey', (t) =>
       }),
     },
     errors: {},
-    resolve: (_root, { name }, ctx) => createApiKey(tenantScope(ctx), name),
+    resolve: (_root, { name }, ctx) => {
+      refuseCredentialEscape(ctx.actor, 'an API key');
+      return createApiKey(tenantScope(ctx), name);
+    },
   }),
 );
 

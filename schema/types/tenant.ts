@@ -1,3 +1,4 @@
+import { refuseCredentialEscape } from '../../api/auth/trusted-documents-guard.ts';
 import { ConsentModel } from '../../api/db/generated/prisma/enums.ts';
 import {
   ChannelUnavailableError,
@@ -253,7 +254,7 @@ const TenantSettingsInput = builder.inputType('TenantSettingsInput', {
     requireTrustedDocuments: t.boolean({
       required: false,
       description:
-        "Trusted documents only for user tokens (your frontend's credential), in every environment: a user token's request must name a generated operation by its sha256 hash (extensions.persistedQuery; clients/generated/persisted-documents.json) and is refused with PERSISTED_QUERY_REQUIRED (HTTP 403) otherwise, introspection included, so a stolen token cannot run arbitrary queries. API keys may still send any document. Logged as TENANT_UPDATED with the new value.",
+        "Trusted documents only for user tokens (your frontend's credential), in every environment; changed by API keys only, and while it is on user tokens cannot create API keys: a user token's request must name a generated operation by its sha256 hash (extensions.persistedQuery; clients/generated/persisted-documents.json) and is refused with PERSISTED_QUERY_REQUIRED (HTTP 403) otherwise, introspection included, so a stolen token cannot run arbitrary queries. API keys may still send any document. Logged as TENANT_UPDATED with the new value.",
     }),
   }),
 });
@@ -267,6 +268,7 @@ builder.mutationField('updateTenantSettings', (t) =>
     args: { input: t.arg({ description: 'The settings to change.', type: TenantSettingsInput, required: true }) },
     errors: { types: [ChannelUnavailableError, SettingNotAvailableError, ConflictError] },
     resolve: async (query, _root, { input }, ctx) => {
+      if (input.requireTrustedDocuments != null) refuseCredentialEscape(ctx.actor, 'the setting');
       const tenant = await updateTenantSettings(tenantScope(ctx), ctx.services.channels, withoutNulls(input));
       return tenantScope(ctx).db.tenant.findUniqueOrThrow({ ...query, where: { id: tenant.id } });
     },
