@@ -14,6 +14,7 @@ import {
   BuySeatsDocument,
   CreateChannelAccountDocument,
   SimulateInboundMessageDocument,
+  UpdateTenantSettingsDocument,
   UpsertApplicationDocument,
   UpsertCandidateDocument,
   UpsertJobDocument,
@@ -81,6 +82,8 @@ describe('the reference inbox in Chromium', () => {
   it('serves the built files with their content types, and nothing outside them', async () => {
     const base = server.url.replace(/\/graphql$/, '');
     const index = await rawGet(base, '/inbox/');
+    // The page may talk to this service only: no socket to another host (where a token could leak to).
+    expect(index.csp).toContain("connect-src 'self';");
     expect(index).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' });
     const script = index.body.match(/src="(\/inbox\/assets\/[^"]+\.js)"/)?.[1];
     expect(await rawGet(base, script ?? '/inbox/assets/missing.js')).toMatchObject({
@@ -177,18 +180,27 @@ describe('the reference inbox in Chromium', () => {
 
 /** A GET with the path sent as written (fetch would resolve `..` itself). */
 function rawGet(base: string, path: string) {
-  return new Promise<{ status: number; type: string | undefined; body: string }>((resolve, reject) => {
-    const url = new URL(base);
-    request({ host: url.hostname, port: url.port, path }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => {
-        body += chunk;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }));
-    })
-      .on('error', reject)
-      .end();
-  });
+  return new Promise<{ status: number; type: string | undefined; csp: string | undefined; body: string }>(
+    (resolve, reject) => {
+      const url = new URL(base);
+      request({ host: url.hostname, port: url.port, path }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => {
+          body += chunk;
+        });
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            type: res.headers['content-type'],
+            csp: res.headers['content-security-policy'],
+            body,
+          }),
+        );
+      })
+        .on('error', reject)
+        .end();
+    },
+  );
 }
 
 /** A tenant on the sandbox carrier: a number, a seated recruiter on Cara's hiring team, her conversation. */
@@ -208,6 +220,11 @@ async function sandboxConversation(server: TestServer) {
   });
   if (addSendingNumber.__typename !== 'SendingNumber') throw new Error(JSON.stringify(addSendingNumber));
   await tenant.client.request(BuySeatsDocument, { count: 1 });
+  // The inbox sends trusted documents only, so it works for a tenant that requires them.
+  const { updateTenantSettings } = await tenant.client.request(UpdateTenantSettingsDocument, {
+    input: { requireTrustedDocuments: true },
+  });
+  if (updateTenantSettings.__typename !== 'Tenant') throw new Error(JSON.stringify(updateTenantSettings));
   const recruiter = await server.createUser(tenant, { name: 'Rita Recruiter' });
   await tenant.client.request(AssignSeatDocument, { userId: recruiter.user.id });
   await tenant.client.request(UpsertJobDocument, { input: { externalId: 'job', title: 'Barista' } });

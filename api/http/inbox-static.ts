@@ -23,7 +23,7 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** The page talks only to this service: its GraphQL endpoint over HTTP and graphql-ws. */
 const PAGE_POLICY =
-  "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 export const isInboxPath = (path: string) => path === INBOX_PATH || path.startsWith(`${INBOX_PATH}/`);
 

@@ -755,7 +755,7 @@ export type TenantSettingsInput = {
   requireSeat?: boolean | null | undefined;
   /** Users need the send permission (canSend) to send. */
   requireSendPermission?: boolean | null | undefined;
-  /** Trusted documents only for user tokens (your frontend's credential), in every environment: a user token's request must name a generated operation by its sha256 hash (extensions.persistedQuery; clients/generated/persisted-documents.json) and is refused with PERSISTED_QUERY_REQUIRED (HTTP 403) otherwise, introspection included, so a stolen token cannot run arbitrary queries. API keys may still send any document. Logged as TENANT_UPDATED with the new value. */
+  /** Trusted documents only for user tokens (your frontend's credential), in every environment; changed by API keys only, and while it is on user tokens cannot create API keys: a user token's request must name a generated operation by its sha256 hash (extensions.persistedQuery; clients/generated/persisted-documents.json) and is refused with PERSISTED_QUERY_REQUIRED (HTTP 403) otherwise, introspection included, so a stolen token cannot run arbitrary queries. API keys may still send any document. Logged as TENANT_UPDATED with the new value. */
   requireTrustedDocuments?: boolean | null | undefined;
   /** IANA time zone (default UTC): the tenant's calendar months, in which number allowances are counted, start at midnight here. */
   timeZone?: string | null | undefined;

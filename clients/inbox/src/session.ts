@@ -11,7 +11,8 @@ export const savedToken = () => sessionStorage.getItem(TOKEN_KEY);
 export const saveToken = (token: string | null) =>
   token ? sessionStorage.setItem(TOKEN_KEY, token) : sessionStorage.removeItem(TOKEN_KEY);
 
-export const connect = (token: string): ParleyClient => createParleyClient({ url: GRAPHQL_URL, credential: token });
+export const connect = (token: string): ParleyClient =>
+  createParleyClient({ url: GRAPHQL_URL, credential: token, trustedDocuments: true });
 
 export const ClientContext = createContext<ParleyClient | null>(null);
 
