@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { pageSizes } from './page-sizes.ts';
 
 /**
  * A request whose own input could not be used, found below the resolvers: a
@@ -22,6 +23,13 @@ export function badInput(error: Error, path: GraphQLError['path']): GraphQLError
     cause?.originalCode === '22P02' ||
     cause?.kind === 'InvalidInputValue';
   if (!invalid) return null;
+  const pageArg = /^Argument "(first|last)" must be a non-negative integer$/.exec(String(error.message))?.[1];
+  if (e.name === 'PothosValidationError' && pageArg) {
+    return new GraphQLError(`${pageArg}: the page size must be between 0 and ${pageSizes.max}.`, {
+      path,
+      extensions: { code: 'VALIDATION' },
+    });
+  }
   return new GraphQLError('A cursor or id in this request is not valid: pass one that this API returned.', {
     path,
     extensions: { code: 'VALIDATION' },

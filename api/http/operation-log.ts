@@ -13,10 +13,12 @@ export function useOperationLog(): Plugin<{ requestLog?: RequestLog; params?: Gr
     onParse({ context }) {
       const { requestLog, params } = context;
       if (!requestLog) return;
-      if (params?.operationName) requestLog.operation = params.operationName.slice(0, MAX_NAME);
+      // Anything may arrive here over graphql-ws; only a string is a name (Yoga refuses others over HTTP).
+      const name = typeof params?.operationName === 'string' ? params.operationName : undefined;
+      if (name) requestLog.operation = name.slice(0, MAX_NAME);
       return ({ result }) => {
         if (!result || result instanceof Error) return;
-        const operation = getOperationAST(result, params?.operationName);
+        const operation = getOperationAST(result, name);
         if (!operation) return;
         requestLog.operation = operation.name?.value.slice(0, MAX_NAME) ?? 'anonymous';
         requestLog.operationType = operation.operation;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
-import type { ExecutionArgs, GraphQLError } from 'graphql';
+import { type ExecutionArgs, GraphQLError, getOperationAST } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Actor } from '../auth/actor.ts';
@@ -9,6 +9,7 @@ import { unauthenticated } from '../auth/unauthenticated.ts';
 import type { Logger } from '../log.ts';
 import { type GraphQLLimits, limitExceeded } from './limits.ts';
 import type { LiveConnections } from './live-connections.ts';
+import { badRequest } from './request-errors.ts';
 import { createSharedSubscriptions, sharingKey } from './shared-subscriptions.ts';
 import { persistedHash, persistedQueryNotFound, trustedDocuments } from './trusted-documents.ts';
 import type { GraphQLHandler } from './yoga.ts';
@@ -16,6 +17,20 @@ import type { GraphQLHandler } from './yoga.ts';
 function isGraphQLError(error: unknown): error is GraphQLError {
   // graphql may be loaded twice (ESM and CommonJS), so look at the shape, not the class.
   return error instanceof Error && 'extensions' in error && 'locations' in error;
+}
+
+/** The error without `extensions.http` (the status HTTP would answer with). */
+function withoutHttp(error: GraphQLError): GraphQLError {
+  if (!error.extensions || !('http' in error.extensions)) return error;
+  const { http: _http, ...extensions } = error.extensions;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions,
+  });
 }
 
 function tooManySubscriptions(max: number) {
@@ -118,6 +133,8 @@ export function attachWebSocket(
           throw error;
         }
       },
+      // HTTP status hints mean nothing on a socket.
+      onError: (_ctx, _id, _payload, errors) => errors.map(withoutHttp),
       onClose: (ctx) => {
         ctx.extra.untrack?.();
         ctx.extra.release?.();
@@ -141,6 +158,15 @@ export function attachWebSocket(
         running.add(_id); // taken now, so operations arriving together cannot all slip under the cap
         // A trusted document sent by hash (query: ""), as Yoga's persisted operations plugin does over HTTP.
         const hash = sent.query ? null : persistedHash(sent);
+        if (!sent.query && hash === null) {
+          return [
+            withoutHttp(
+              badRequest(
+                'Send a query, or extensions.persistedQuery { version: 1, sha256Hash: "<64 hex characters>" } of a generated operation.',
+              ),
+            ),
+          ];
+        }
         const stored = hash === null ? undefined : trustedDocuments().get(hash);
         if (hash !== null && stored === undefined) return [persistedQueryNotFound()];
         const payload = stored === undefined ? sent : { ...sent, query: stored };
@@ -176,6 +202,16 @@ export function attachWebSocket(
         };
         const errors = validate(args.schema, args.document);
         if (errors.length) return errors;
+        if (!getOperationAST(parsed, payload.operationName)) {
+          return [
+            new GraphQLError(
+              payload.operationName
+                ? `The document has no operation named "${String(payload.operationName).slice(0, 100)}": send the name of one of its operations.`
+                : 'The document has several operations: send operationName to say which one to run.',
+              { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } },
+            ),
+          ];
+        }
         const actor = ctx.extra.actor;
         const found = sharingKey(parsed, payload, actor && 'tenantId' in actor ? actor.tenantId : undefined);
         if (found) {

@@ -19,6 +19,7 @@ import { useErrorCodes } from './error-codes.ts';
 import { type GraphQLLimits, useGraphQLLimits } from './limits.ts';
 import type { LiveConnections } from './live-connections.ts';
 import { useOperationLog } from './operation-log.ts';
+import { useRequestErrors } from './request-errors.ts';
 import { serviceUnavailable } from './service-unavailable.ts';
 import { useSseStreamLimit } from './sse-stream-limit.ts';
 import { requireTrustedDocument, trustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
@@ -62,9 +63,9 @@ export function buildContext(services: Services, actor: Actor, requestId: string
 
 /** A domain error, as thrown or as graphql located it (graphql may be loaded twice, so look at the shape). */
 function isDomainError(value: unknown): boolean {
-  return (
-    (value as Partial<GraphQLError> | undefined)?.originalError instanceof DomainError || value instanceof DomainError
-  );
+  const original = (value as Partial<GraphQLError> | undefined)?.originalError ?? value;
+  // Input refused below the resolvers (a negative page size, a bad cursor) is the caller's, answered VALIDATION.
+  return original instanceof DomainError || (original instanceof Error && badInput(original, undefined) !== null);
 }
 
 export function createGraphQLHandler(deps: {
@@ -90,6 +91,7 @@ export function createGraphQLHandler(deps: {
     landingPage: false,
     maxRequestBodySize: deps.limits.bodyBytes,
     plugins: [
+      useRequestErrors(deps.limits.bodyBytes),
       useTrustedDocuments(trustedDocuments()),
       useGraphQLLimits(deps.limits),
       useSseStreamLimit(deps.live, deps.limits.connectionsPerCredential),
