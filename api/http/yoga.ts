@@ -98,7 +98,7 @@ export function createGraphQLHandler(deps: {
       useErrorCodes(),
       ...(deps.tracing ? [deps.tracing] : []),
       useOperationLog(),
-      ...(deps.metrics ? [useGraphQLMetrics(deps.metrics)] : []),
+      ...(deps.metrics ? useGraphQLMetrics(deps.metrics) : []),
       ...(deps.hideSuggestions ? [blockFieldSuggestionsPlugin({ mask: '' })] : []),
     ],
     graphiql: deps.graphiql ? { title: 'Parley', subscriptionsProtocol: 'WS' } : false,

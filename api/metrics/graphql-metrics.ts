@@ -1,11 +1,13 @@
 import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Registry } from 'prom-client';
+import { useErrorCounter } from './error-counter.ts';
 import { knownOperationNames, operationLabel } from './operation-names.ts';
 
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /**
- * GraphQL request count, latency and errors by operation (@graphql-yoga/plugin-prometheus). Operation
+ * GraphQL request count and latency by operation (@graphql-yoga/plugin-prometheus), and errors as sent
+ * (`error-counter.ts`). Operation
  * names outside the typed client's documents are counted as "other"; no label takes a URL or a path.
  * The endpoint is served by the HTTP server (`serve-metrics.ts`), behind its own access rule.
  */
@@ -15,7 +17,7 @@ export function useGraphQLMetrics(registry: Registry, known: ReadonlySet<string>
       p.operationName === 'Anonymous' && !known.has('Anonymous') ? 'anonymous' : operationLabel(known, p.operationName),
     operationType: p.operationType ?? 'unknown',
   });
-  return usePrometheus({
+  const prometheus = usePrometheus({
     registry,
     endpoint: false,
     labels: { method: false, statusCode: false, url: false, path: false, fieldName: false, typeName: false },
@@ -39,19 +41,8 @@ export function useGraphQLMetrics(registry: Registry, known: ReadonlySet<string>
         },
         fillLabelsFn: labels,
       }),
-      graphql_envelop_error_result: createCounter({
-        registry,
-        counter: {
-          name: 'graphql_envelop_error_result',
-          help: 'GraphQL errors in results, by operation, the phase that raised them and their extensions.code.',
-          labelNames: ['operationName', 'operationType', 'phase', 'code'],
-        },
-        fillLabelsFn: (p) => ({
-          ...labels(p),
-          phase: p.errorPhase ?? 'unknown',
-          code: errorCode(p.error),
-        }),
-      }),
+      // Counted by useErrorCounter, after masking.
+      graphql_envelop_error_result: false,
       graphql_envelop_request_time_summary: false,
       graphql_envelop_phase_parse: false,
       graphql_envelop_phase_validate: false,
@@ -64,10 +55,5 @@ export function useGraphQLMetrics(registry: Registry, known: ReadonlySet<string>
       graphql_yoga_http_duration: false,
     },
   });
-}
-
-/** Codes are the service's own constants; anything else (or a very long one) is not a label. */
-function errorCode(error: unknown): string {
-  const code = (error as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
-  return typeof code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(code) ? code : 'none';
+  return [prometheus, useErrorCounter(registry, known)];
 }

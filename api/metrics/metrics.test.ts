@@ -123,6 +123,23 @@ describe('GET /metrics', () => {
     expect(sample(await scrape(), 'parley_webhook_refused_total', labels)).toBe(before + 1);
   });
 
+  it('counts errors by the extensions.code the client received', async () => {
+    const tenant = await server.createTenant();
+    const ask = (query: string) => server.post({ query }, { authorization: `Bearer ${tenant.apiKey}` });
+    const series = (phase: string, code: string) => ({ phase, code });
+    const before = await scrape();
+    expect((await ask('{ node(id: "bad") { id } }')).body.errors?.[0]?.extensions?.code).toBe('VALIDATION');
+    expect((await ask('{ noSuchField }')).body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const after = await scrape();
+    const moved = (phase: string, code: string) =>
+      sample(after, 'graphql_envelop_error_result', series(phase, code)) -
+      sample(before, 'graphql_envelop_error_result', series(phase, code));
+    expect(moved('execute', 'VALIDATION')).toBe(1);
+    expect(moved('execute', 'INTERNAL_SERVER_ERROR')).toBe(0);
+    expect(moved('validate', 'GRAPHQL_VALIDATION_FAILED')).toBe(1);
+    expect(moved('validate', 'none')).toBe(0);
+  });
+
   it('counts operation names it does not know as "other", so callers cannot grow the series', async () => {
     const tenant = await server.createTenant();
     const names = Array.from({ length: 40 }, (_, i) => `Hostile${i}_${randomBytes(6).toString('hex')}`);
