@@ -205,6 +205,11 @@ describe('graphql-ws errors carry the same codes as HTTP, without HTTP details',
       'BAD_REQUEST',
     ],
     ['a document too large', { query: `{ ${'viewer { kind } '.repeat(600)} }` }, 'LIMIT_EXCEEDED'],
+    [
+      'too many ids (refused at execution)',
+      { query: `{ nodes(ids: [${Array.from({ length: 101 }, () => '"x"').join(',')}]) { id } }` },
+      'LIMIT_EXCEEDED',
+    ],
   ])('%s', async (_name, payload, code) => {
     const errors = await overWebSocket(payload);
     expect(errors.length).toBeGreaterThan(0);

@@ -135,6 +135,10 @@ export function attachWebSocket(
       },
       // HTTP status hints mean nothing on a socket.
       onError: (_ctx, _id, _payload, errors) => errors.map(withoutHttp),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors?.some((e) => e.extensions && 'http' in e.extensions)
+          ? { ...result, errors: result.errors.map((e) => withoutHttp(e).toJSON()) }
+          : undefined,
       onClose: (ctx) => {
         ctx.extra.untrack?.();
         ctx.extra.release?.();
