@@ -192,7 +192,7 @@ function rawGet(base: string, path: string) {
           resolve({
             status: res.statusCode ?? 0,
             type: res.headers['content-type'],
-            csp: res.headers['content-security-policy'],
+            csp: String(res.headers['content-security-policy']),
             body,
           }),
         );
