@@ -39,8 +39,11 @@ describe('CSV downloads at once, and a revoked one', () => {
   const drain = (res: IncomingMessage) =>
     new Promise<{ rows: number; whole: boolean }>((resolve) => {
       let rows = -1;
+      let carry = ''; // a chunk may end between a row's \r and its \n
       res.on('data', (c: Buffer) => {
-        rows += c.toString().split('\r\n').length - 1;
+        const text = carry + c.toString();
+        rows += text.split('\r\n').length - 1;
+        carry = text.endsWith('\r') ? '\r' : '';
       });
       res.on('end', () => resolve({ rows, whole: true }));
       res.on('aborted', () => resolve({ rows, whole: false }));
