@@ -80,6 +80,43 @@ export async function httpLoad(options: {
   };
 }
 
+/**
+ * Runs `once` at `rate` per second, one at a time, for `seconds`: each latency counted from when the
+ * request was due, so a slow one also charges the ones it delayed (no coordinated omission).
+ */
+export async function pacedLoad(name: string, rate: number, seconds: number, once: () => Promise<void>) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  for (let i = 0; i < rate * seconds; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    try {
+      await once();
+    } catch (error) {
+      if (errors++ === 0) console.error(`[bench] ${name}: first error: ${(error as Error).message}`);
+    }
+    latencies.push(performance.now() - due);
+  }
+  return figuresOf(name, latencies, seconds, errors);
+}
+
+function figuresOf(name: string, latencies: number[], seconds: number, errors: number): Figures {
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10;
+  return {
+    name,
+    rps: Math.round(latencies.length / seconds),
+    p50: at(0.5),
+    p99: at(0.99),
+    errors,
+    non2xx: 0,
+    maxRssMb: null,
+  };
+}
+
 /** Runs `once` back to back on `concurrency` lanes for `seconds`, as a baseline measured the same way. */
 export async function directLoad(
   name: string,
@@ -104,16 +141,5 @@ export async function directLoad(
       }
     }),
   );
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10;
-  return {
-    name,
-    rps: Math.round(latencies.length / seconds),
-    p50: at(0.5),
-    p99: at(0.99),
-    errors,
-    non2xx: 0,
-    maxRssMb: null,
-  };
+  return figuresOf(name, latencies, seconds, errors);
 }

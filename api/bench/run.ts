@@ -15,7 +15,7 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createTestDatabase, testRedisUrl } from '../test/databases.ts';
 import { captureSql, createdValues, replayer, type Statement } from '../test/sql-capture.ts';
-import { directLoad, type Figures, httpLoad } from './load.ts';
+import { directLoad, type Figures, httpLoad, pacedLoad } from './load.ts';
 import { pgbenchLoad } from './pgbench.ts';
 import { parameterTypes, pgbenchScript } from './pgbench-script.ts';
 import { figuresTable, formatSpread, type Spread, spread } from './report.ts';
@@ -262,6 +262,16 @@ const rows = {
     measure: overNodePg(inboundSql),
   },
   lowLoad: { name: '`sendMessage` at 10/s (low load)', measure: overHttp(aSend, LOW_LOAD_RATE, 4, sent) },
+  // The same pace from a plain fetch loop, one request at a time: tells the service's spikes from autocannon's pacing.
+  lowLoadFetch: {
+    name: '`sendMessage` at 10/s, one at a time (fetch loop)',
+    measure: () =>
+      pacedLoad('', LOW_LOAD_RATE, SECONDS, async () => {
+        const { headers, body } = aSend();
+        const answer = await (await fetch(url, { method: 'POST', headers, body })).text();
+        if (!sent(answer)) throw new Error(answer.slice(0, 200));
+      }),
+  },
 };
 type RowName = keyof typeof rows;
 const runs = Object.fromEntries(Object.keys(rows).map((k) => [k, [] as Figures[]])) as Record<RowName, Figures[]>;
@@ -284,7 +294,8 @@ const x = (s: Spread) => formatSpread(s, 2, 'x');
 const met = (ok: boolean) => (ok ? 'met' : 'not met');
 const sendVsTrivial = ratio('send', 'trivial');
 const inboundVsTrivial = ratio('inbound', 'trivial');
-const lowLoadP99 = p99('lowLoad');
+// The aim is read on the fetch loop: autocannon's paced row adds spikes of its own (README, Benchmarks).
+const lowLoadP99 = p99('lowLoadFetch');
 const notes = [
   `| send / trivial query | ${x(sendVsTrivial)} | aim ≥ 0.3x with p99 < 50 ms: ${met(sendVsTrivial.median >= 0.3 && p99('send').median < 50)} (p99 ${formatSpread(p99('send'))} ms) |`,
   `| send / pgbench send, ${TENANTS} tenants | ${x(ratio('send', 'pgbenchSend'))} | |`,
@@ -294,7 +305,7 @@ const notes = [
   `| inbound / pgbench inbound | ${x(ratio('inbound', 'pgbenchInbound'))} | |`,
   `| Node \`pg\` replay / pgbench, send | ${x(ratio('nodeSend', 'pgbenchSend'))} | |`,
   `| Node \`pg\` replay / pgbench, inbound | ${x(ratio('nodeInbound', 'pgbenchInbound'))} | |`,
-  `| one send at ${LOW_LOAD_RATE}/s, p99 | ${formatSpread(lowLoadP99, 1)} ms | aim < 20 ms: ${met(lowLoadP99.median < 20)} |`,
+  `| one send at ${LOW_LOAD_RATE}/s (fetch loop), p99 | ${formatSpread(lowLoadP99, 1)} ms | aim < 20 ms: ${met(lowLoadP99.median < 20)} |`,
 ];
 const machine = `${cpus().length} cores, Node ${process.version}, ${(await import('node:os')).release()}; load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before, ${loadAfter.map((l) => l.toFixed(1)).join(' ')} after`;
 console.log(
