@@ -10,9 +10,9 @@ import pg from 'pg';
 import { openDatabase } from '../db/database.ts';
 import { migrate, migrationsDir } from '../db/migrate.ts';
 
-/** Names the migrations' content: a changed or added migration makes a new template. */
+/** Names the migrations' content (and PGlite's version): a changed or added migration makes a new template. */
 function migrationsKey(): string {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(pgliteVersion);
   for (const name of readdirSync(migrationsDir).sort()) {
     const file = join(migrationsDir, name, 'migration.sql');
     if (existsSync(file)) hash.update(name).update(readFileSync(file));
@@ -20,6 +20,10 @@ function migrationsKey(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+const pgliteVersion = String(
+  JSON.parse(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8'))
+    .version,
+);
 const cacheDir = fileURLToPath(new URL('../../node_modules/.cache/parley', import.meta.url));
 const migrateFolderScript = fileURLToPath(new URL('./migrate-folder.ts', import.meta.url));
 const execFileAsync = promisify(execFile);
@@ -62,9 +66,9 @@ export async function migratedPostgresTemplate(adminUrl: string, withDatabase: (
     } catch {
       await admin.query(`DROP DATABASE IF EXISTS ${scratch}`); // another worker made it first
     }
-    // Templates of earlier migrations, and scratch copies of crashed runs, are not needed any more.
+    // Templates of earlier migrations are not needed any more (never a scratch copy: another worker may be migrating it).
     const stale = await admin.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'parley\\_template\\_%' AND datname <> $1",
+      "SELECT datname FROM pg_database WHERE datname ~ '^parley_template_[0-9a-f]{16}$' AND datname <> $1",
       [name],
     );
     for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => {});
