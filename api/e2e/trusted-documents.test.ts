@@ -150,6 +150,37 @@ describe('trusted documents', () => {
     await trustedAdmin.close();
   });
 
+  it("closes a user's open sockets when the setting changes, so a running arbitrary subscription ends", async () => {
+    let closed: { code: number; reason: string } | undefined;
+    const ws = createClient({
+      url: server.url.replace(/^http/, 'ws'),
+      connectionParams: { authorization: `Bearer ${h.recruiter.token}` },
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      on: { closed: (event) => (closed = event as { code: number; reason: string }) },
+    });
+    const ended = new Promise<void>((resolve) =>
+      ws.subscribe(
+        {
+          query: 'subscription($id: ID!) { conversationUpdated(id: $id) { cursor } }',
+          variables: { id: h.conversationId },
+        },
+        { next: () => {}, error: () => resolve(), complete: () => resolve() },
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 300)); // subscribed
+    expect(closed).toBeUndefined();
+    await requireTrusted(true);
+    try {
+      await ended;
+      expect(closed?.code).toBe(4403);
+      expect(closed?.reason).toMatch(/trusted documents/);
+    } finally {
+      await ws.dispose();
+      await requireTrusted(false);
+    }
+  });
+
   it('keeps full documents working while the tenant does not require trusted ones', async () => {
     const { status, body } = await asUser(h.recruiter.token, { query: ARBITRARY });
     expect(status).toBe(200);

@@ -8,7 +8,9 @@ type Tracked = { actor: Actor; close: Close };
 const reasons: Record<CredentialChange['kind'], string> = {
   apiKey: 'This API key was revoked.',
   user: 'This user was deactivated or their role changed; sign in again.',
-  tenant: "This tenant's settings changed.", // no connection is tracked by tenant: nothing is closed
+  // Announced when requireTrustedDocuments changes: operations a user's socket runs may no longer be allowed.
+  tenant:
+    'Your tenant changed which documents user tokens may run: reconnect (and send trusted documents if it requires them).',
 };
 const EXPIRED = 'Your user token expired: mint a new one with createUserToken.';
 
@@ -29,6 +31,12 @@ export function createLiveConnections(options: { recheckMs: number; stale: Stale
   const places = new Map<string, number>();
 
   function closeFor(change: CredentialChange, reason = reasons[change.kind]) {
+    if (change.kind === 'tenant') {
+      for (const set of byHolder.values())
+        for (const tracked of set)
+          if (tracked.actor.kind === 'user' && tracked.actor.tenantId === change.id) tracked.close(reason);
+      return;
+    }
     const set = byHolder.get(keyOf(change));
     if (!set) return;
     byHolder.delete(keyOf(change));
