@@ -46,11 +46,15 @@ describe('GET /metrics', () => {
   });
 
   it('without a token, answers callers on this host only', () => {
-    const req = (remoteAddress: string, authorization?: string) =>
-      ({ headers: { authorization }, socket: { remoteAddress } }) as unknown as IncomingMessage;
+    const req = (remoteAddress: string, authorization?: string, more: Record<string, string> = {}) =>
+      ({ headers: { authorization, ...more }, socket: { remoteAddress } }) as unknown as IncomingMessage;
     expect(mayScrape(req('127.0.0.1'), undefined)).toBe(true);
     expect(mayScrape(req('::1'), undefined)).toBe(true);
     expect(mayScrape(req('10.0.0.7'), undefined)).toBe(false);
+    // Forwarded by a proxy on this host (nginx, a sidecar): from loopback, but not this host's caller.
+    expect(mayScrape(req('127.0.0.1', undefined, { 'x-forwarded-for': '203.0.113.9' }), undefined)).toBe(false);
+    expect(mayScrape(req('127.0.0.1', undefined, { forwarded: 'for=203.0.113.9' }), undefined)).toBe(false);
+    expect(mayScrape(req('127.0.0.1', undefined, { via: '1.1 sidecar' }), undefined)).toBe(false);
     expect(mayScrape(req('127.0.0.1'), token)).toBe(false);
     expect(mayScrape(req('10.0.0.7', `Bearer ${token}`), token)).toBe(true);
   });

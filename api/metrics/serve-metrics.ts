@@ -12,14 +12,17 @@ function sameSecret(given: string, expected: string): boolean {
 
 /**
  * Who may scrape: with METRICS_TOKEN set, whoever sends `Authorization: Bearer <token>`; without it,
- * callers on this host only (the series show how busy the service is, which is no one else's business).
+ * callers on this host only, and not through a proxy (the series show how busy the service is, which is
+ * no one else's business).
  */
 export function mayScrape(req: IncomingMessage, token: string | undefined): boolean {
   if (token) {
     const header = req.headers.authorization ?? '';
     return header.startsWith('Bearer ') && sameSecret(header.slice(7), token);
   }
-  return LOOPBACK.has(req.socket.remoteAddress ?? '');
+  // A proxy on this host connects from loopback too: a request it forwarded is not this host's.
+  const forwarded = ['forwarded', 'x-forwarded-for', 'x-real-ip', 'via'].some((name) => name in req.headers);
+  return !forwarded && LOOPBACK.has(req.socket.remoteAddress ?? '');
 }
 
 /** GET /metrics in Prometheus' text format. */
