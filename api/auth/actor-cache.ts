@@ -36,6 +36,8 @@ export function createActorCache(ttlMs: number) {
     },
     invalidate(change: CredentialChange) {
       generation += 1;
+      // Re-inserted, so the oldest change is the one evicted when the map is full.
+      changedAt.delete(holderKey(change));
       changedAt.set(holderKey(change), generation);
       if (changedAt.size > MAX_ENTRIES) changedAt.delete(changedAt.keys().next().value as string);
       for (const [credential, { actor }] of entries) {

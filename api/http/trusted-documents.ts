@@ -16,7 +16,7 @@ export type TrustedDocuments = { get(hash: string): string | undefined; readonly
 /** Read at run time next to the sources (npm start's bundle keeps this module's URL), so a codegen run needs no rebuild. */
 const STORE_URL = new URL('../../clients/generated/persisted-documents.json', import.meta.url);
 
-export function loadTrustedDocuments(url: URL = STORE_URL): TrustedDocuments {
+function loadTrustedDocuments(url: URL = STORE_URL): TrustedDocuments {
   const raw = JSON.parse(readFileSync(url, 'utf8')) as Record<string, string>;
   const byHash = new Map(Object.entries(raw).map(([key, document]) => [bareHash(key), document]));
   return { get: (hash) => byHash.get(bareHash(hash)), size: byHash.size };
@@ -77,7 +77,7 @@ export function useTrustedDocuments(store: TrustedDocuments) {
 }
 
 /** Whether the document about to run is the trusted document the request named by its hash. */
-export function runsTrustedDocument(store: TrustedDocuments, params: Params | undefined): boolean {
+function runsTrustedDocument(store: TrustedDocuments, params: Params | undefined): boolean {
   const hash = persistedHash(params);
   return hash !== null && typeof params?.query === 'string' && store.get(hash) === params.query;
 }
