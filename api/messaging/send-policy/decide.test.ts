@@ -47,6 +47,59 @@ describe('the send policy', () => {
     expect(codes({}, {}, null)).toEqual(['CHANNEL_UNAVAILABLE']);
   });
 
+  it('names every reason in one decision: access, body, kind, consent, allowance, credits and quiet hours', () => {
+    // Everything wrong at once, on a credit-billed number whose month is used up, at night in London.
+    const billed = {
+      ...platformNumber('n-gb', '+447700900999', 'GB'),
+      accountId: 'a',
+      accountStatus: 'ACTIVE' as const,
+    };
+    const all = decide(
+      {
+        ...facts,
+        requireSendPermission: true,
+        hasSeat: false,
+        kindForbidden: true,
+        consent: 'OPTED_OUT',
+        optOutSource: 'KEYWORD',
+        pool: [billed],
+        allowances: { 'n-gb': { allowance: 10, used: 10 } },
+        creditBalance: 0,
+        quietHoursStart: '21:00',
+        quietHoursEnd: '08:00',
+        now: new Date('2026-11-27T22:30:00Z'),
+      },
+      { ...chat, kind: 'REJECTION', body: `${'x'.repeat(1600)}ж`, attachments: ['https://example.com/cv.pdf'] },
+      { ...sms, creditsPerSegment: () => 2 },
+    );
+    expect(all.refusals.map((e) => `${e.code}${'reason' in e ? `:${String(e.reason)}` : ''}`)).toEqual([
+      'MESSAGE_TOO_LONG',
+      'ATTACHMENTS_NOT_SUPPORTED',
+      'MESSAGE_KIND_NOT_ALLOWED',
+      'SEND_NOT_ALLOWED:NO_SEAT',
+      'SEND_NOT_ALLOWED:NO_SEND_PERMISSION',
+      'CONVERSATION_LOCKED:OPTED_OUT',
+      'ALLOWANCE_EXHAUSTED',
+      'INSUFFICIENT_CREDITS',
+      'QUIET_HOURS',
+    ]);
+    // The cost, the number and the time are answered all the same.
+    expect(all).toMatchObject({
+      number: { id: 'n-gb' },
+      cost: { encoding: 'UCS-2', segments: 24, ucs2Characters: ['ж'] },
+      credits: 48,
+    });
+    // Number assignment: a sender assigned to none of the pool's numbers.
+    expect(codes({ requireNumberAssignment: true, assignedNumberIds: ['n-other'] })).toEqual([
+      'SEND_NOT_ALLOWED:NOT_ASSIGNED_TO_NUMBER',
+    ]);
+    // The session window: free text on WhatsApp the candidate never wrote on, but not its template.
+    const whatsapp = { capabilities: { ...smsCapabilities, sessionWindowHours: 24, consentInvitations: false } };
+    const wa = { enabledChannels: ['SMS', 'WHATSAPP'] as ('SMS' | 'WHATSAPP')[], consent: 'OPTED_IN' as const };
+    expect(codes(wa, { channel: 'WHATSAPP' }, whatsapp)).toEqual(['SESSION_WINDOW_CLOSED']);
+    expect(codes(wa, { channel: 'WHATSAPP', template: true }, whatsapp)).toEqual([]);
+  });
+
   it('refuses a kind the tenant forbids on the channel, and a tenant kind that does not exist', () => {
     expect(codes({}, { kind: 'REJECTION' })).toEqual([]);
     expect(codes({ kindForbidden: true }, { kind: 'REJECTION' })).toEqual(['MESSAGE_KIND_NOT_ALLOWED']);
