@@ -213,6 +213,43 @@ describe('GraphQL limits', () => {
     expect(chunked.status).toBe(413);
   });
 
+  it.each([
+    ['a 100,000-deep document', hostile.hundredThousandDeep, 'tokens'],
+    ['a 200-deep document', hostile.twoHundredDeep, 'depth'],
+    ['25 aliased user lists', hostile.aliases, 'aliases'],
+    [
+      'a 20-deep subscription',
+      `subscription { tenantEvents { conversation { ${'application { candidate { applications { '.repeat(5)} id ${'} } } '.repeat(5)} } } }`,
+      'depth',
+    ],
+  ])('refuses %s over SSE with 400 LIMIT_EXCEEDED before any resolver runs', async (_name, query, limit) => {
+    const before = resolverCalls;
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...auth },
+      body: JSON.stringify({ query }),
+      signal: AbortSignal.timeout(5000),
+    });
+    const text = await response.text();
+    const data = text
+      .split('\n')
+      .filter((l) => l.startsWith('data: '))
+      .map((l) => JSON.parse(l.slice(6)));
+    expect({ status: response.status, resolvers: resolverCalls - before }).toEqual({ status: 400, resolvers: 0 });
+    expect(data[0]?.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit });
+  });
+
+  it('closes a WebSocket whose message is over the body limit with 1009', async () => {
+    const socket = new WebSocket(server.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(2 * 1024 * 1024) } }));
+    expect(await closed).toBe(1009);
+  });
+
   describe('over graphql-ws', () => {
     let ws: Client;
     beforeAll(() => {
