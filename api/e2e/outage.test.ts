@@ -122,6 +122,43 @@ describe.skipIf(testMode !== 'postgres')('the database going away', () => {
       .toBe('User');
   });
 
+  it('answers a mutation cut off mid-transaction with a retryable SERVICE_UNAVAILABLE', async () => {
+    expect((await send(400)).body.data.createUser.__typename).toBe('User');
+    // A lock the mutation's insert waits on, so the restart finds it inside its transaction.
+    const probe = admin();
+    await probe.connect();
+    try {
+      const holder = new pg.Client({ connectionString: database.url });
+      await holder.connect();
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE "User" IN EXCLUSIVE MODE');
+      const inFlight = send(401);
+      await expect
+        .poll(
+          async () =>
+            (
+              await probe.query(
+                `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`,
+                [databaseName],
+              )
+            ).rows[0].n,
+          { timeout: 10_000, interval: 50 },
+        )
+        .toBeGreaterThan(0);
+      await hop.down();
+      expectUnavailable(await inFlight);
+      await holder.query('ROLLBACK');
+      await holder.end();
+    } finally {
+      await probe.end();
+      await hop.up();
+    }
+    expect(server.logs.text).not.toMatch(/unexpected error in resolver/);
+    await expect
+      .poll(async () => (await send(402)).body.data?.createUser?.__typename, { timeout: 10_000, interval: 200 })
+      .toBe('User');
+  });
+
   it('answers SERVICE_UNAVAILABLE when PostgreSQL terminates the connections and refuses new ones', async () => {
     const client = admin();
     await client.connect();
