@@ -74,6 +74,35 @@ describe('outbox: unclear sends, atomic records, independent deliveries', () => 
     });
   }
 
+  it('never sends twice over many connections dropped after Twilio created the message, or before it did', async () => {
+    // 24 at once, two on each of 12 numbers (a long code sends one a second): mostly created then dropped,
+    // now and then dropped before anything was created (then sent once more).
+    const hirings = await Promise.all(Array.from({ length: 12 }, () => hiring()));
+    const sends = hirings.flatMap((h, i) => [0, 1].map((j) => ({ h, body: `dropped ${i}.${j}`, n: 2 * i + j })));
+    for (const { h, n } of sends)
+      server.twilio.failNext(h.candidatePhone, n % 4 === 3 ? { drop: true } : { acceptThen: 'drop' });
+    const ids = await Promise.all(sends.map(({ h, body }) => queue(h, body)));
+    const w = worker({ leaseMs: 30_000 });
+    w.start();
+    try {
+      await waitFor(
+        async () => (await Promise.all(ids.map(outbox))).every((row) => row.state === 'DONE' || row.state === 'FAILED'),
+        'every dropped send to settle',
+        30_000,
+      );
+    } finally {
+      await w.stop();
+    }
+    for (const [i, { h, body }] of sends.entries()) {
+      const copies = h.sentToCandidate().filter((m) => m.body === body);
+      expect(copies, body).toHaveLength(1);
+      expect(await message(ids[i] as string), body).toMatchObject({
+        status: 'SENT',
+        providerMessageId: copies[0]?.sid,
+      });
+    }
+  }, 90_000);
+
   it('still sends once when the unclear answer was a refusal after all (nothing created)', async () => {
     const h = await hiring();
     const id = await queue(h, 'refused with 503');
@@ -141,14 +170,15 @@ describe('outbox: unclear sends, atomic records, independent deliveries', () => 
     const slow = await hiring();
     const others = await Promise.all(Array.from({ length: 5 }, () => hiring()));
     const releaseSlow = server.twilio.holdResponsesTo(slow.candidatePhone);
-    // The lease is long, so only the call's own timeout can settle the hanging send.
-    const w = worker({ sendTimeoutMs: 2_000, leaseMs: 30_000 });
+    // The lease is long, so only the call's own timeout can settle the hanging send. The timeout is well
+    // beyond the time the others get: a worker that waited for the hanging call (or its timeout) fails.
+    const w = worker({ sendTimeoutMs: 6_000, leaseMs: 30_000 });
     w.start();
     try {
       const slowId = await queue(slow, 'hangs');
       await waitFor(async () => slow.sentToCandidate().length === 1, 'the hanging call to reach Twilio');
       const ids = await Promise.all(others.map((h, i) => queue(h, `prompt ${i}`)));
-      // Well before the hanging call's 2 s timeout (and its reconciliation 2 s later): nobody waits for it.
+      // Well before the hanging call's 6 s timeout (and its reconciliation 6 s later): nobody waits for it.
       await waitFor(
         async () => (await Promise.all(ids.map(message))).every((m) => m.status === 'SENT'),
         'the five other messages',
@@ -156,7 +186,8 @@ describe('outbox: unclear sends, atomic records, independent deliveries', () => 
       );
       expect((await message(slowId)).status).toBe('QUEUED');
       // Past its timeout the hanging send is unclear: reconciled with Twilio, never sent blindly again.
-      await waitFor(async () => (await message(slowId)).status === 'SENT', 'the hung send to be reconciled', 10_000);
+      expect((await outbox(slowId)).lastError).toBeNull(); // the hanging call has not timed out yet
+      await waitFor(async () => (await message(slowId)).status === 'SENT', 'the hung send to be reconciled', 20_000);
       expect(slow.sentToCandidate()).toHaveLength(1);
       expect((await message(slowId)).providerMessageId).toBe(slow.sentToCandidate()[0]?.sid);
       for (const h of others) expect(h.sentToCandidate()).toHaveLength(1);
@@ -164,5 +195,5 @@ describe('outbox: unclear sends, atomic records, independent deliveries', () => 
       releaseSlow();
       await w.stop();
     }
-  });
+  }, 45_000);
 });
