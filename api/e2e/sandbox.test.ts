@@ -293,6 +293,60 @@ describe('the sandbox carrier, through the real server', () => {
     expect(await app.smsLock()).toEqual(lockBefore);
   });
 
+  it('answers 400, not 500, to NUL bytes or invalid UTF-8 in a signed inbound message or status, storing nothing', async () => {
+    const t = await sandboxTenant();
+    await t.tenant.client.request(UpdateTenantSettingsDocument, { input: { consentModel: 'APPLICATION_OPT_IN' } });
+    const phone = MAGIC_NUMBERS.unreachable;
+    const app = await application(t, phone);
+    const sent = await send(t, app.conversationId, 'Hello');
+    if (sent.__typename !== 'Message') throw new Error(JSON.stringify(sent));
+    await reaches(app, sent.id, 'UNDELIVERED');
+    const prisma = server.app.services.prisma;
+    const row = () => prisma.message.findUniqueOrThrow({ where: { id: rawId(sent.id) } });
+    const before = await row();
+    const account = rawId(t.account.id);
+    const post = (kind: string, rawBody: string | Uint8Array<ArrayBuffer>, signed: string) => {
+      const query = kind === 'status' ? `?messageId=${rawId(sent.id)}` : '';
+      const url = `${server.publicUrl}/webhooks/sandbox/${account}/${kind}${query}`;
+      return fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(t.signingSecret, url, signed) },
+        body: typeof rawBody === 'string' ? rawBody : new Blob([rawBody]),
+      });
+    };
+    const inbound = (body: string) =>
+      JSON.stringify({
+        type: 'inbound',
+        messageId: `SB${randomBytes(16).toString('hex')}`,
+        from: phone,
+        to: t.number,
+        body,
+      });
+    // The sandbox's parser lets any text through as an error message: the core refuses what cannot be stored.
+    const status = (message: string) =>
+      JSON.stringify({
+        type: 'status',
+        messageId: before.providerMessageId,
+        status: 'undelivered',
+        error: { code: 'UNREACHABLE', providerCode: '30003', message },
+      });
+    const count = () => prisma.message.count({ where: { tenantId: rawId(t.tenant.id) } });
+    const messages = await count();
+    for (const body of [inbound('hel\u0000lo'), inbound('bell\u0007')]) {
+      expect((await post('inbound', body, body)).status, body).toBe(400);
+    }
+    for (const body of [status('Unreachable\u0000'), status('Unreachable\u001b[31m'), status('Half \ud800')]) {
+      expect((await post('status', body, body)).status, body).toBe(400);
+    }
+    // Invalid UTF-8: signed as a lenient decoder reads it (U+FFFD), so only strict decoding refuses it.
+    const [head, tail] = inbound('PLACEHOLDER').split('PLACEHOLDER') as [string, string];
+    const bytes = new Uint8Array([...Buffer.from(head), 0xff, 0xfe, ...Buffer.from(tail)]);
+    expect((await post('inbound', bytes, `${head}\ufffd\ufffd${tail}`)).status).toBe(400);
+    expect(await count()).toBe(messages);
+    expect(await row()).toEqual(before);
+    expect(server.logs.text).not.toContain('unexpected error');
+  });
+
   it('answers a forged or unsigned sandbox webhook 403 and stores nothing; a signed one takes the normal path', async () => {
     const t = await sandboxTenant();
     const phone = usNumber();

@@ -8,16 +8,24 @@ import { applyStatusCallback } from '../messaging/status/status-callback.ts';
 export const badText = (...values: string[]) =>
   values.some((v) => [...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f));
 
-/** Why a parsed event cannot be stored, or null when it can. */
+/** A text (a message's body, a provider's error message) with a control character other than tab and line breaks, or broken Unicode. */
+const badProse = (v: string) =>
+  /\p{Cc}/u.test(v.replace(/[\t\n\r]/g, '')) || !(v as string & { isWellFormed(): boolean }).isWellFormed();
+
+/**
+ * Why a parsed event cannot be stored, or null when it can: checked here for every plugin, whatever its
+ * parser let through, so a signed request with bad bytes in any field that is stored is a 400, never a 500.
+ */
 export function eventProblem(event: WebhookEvent): string | null {
   if (event.type === 'status') {
-    const { providerMessageId, correlationId } = event.update;
-    return badText(providerMessageId, correlationId ?? '') ? 'control characters in the message id' : null;
+    const { providerMessageId, correlationId, error } = event.update;
+    if (badText(providerMessageId, correlationId ?? '')) return 'control characters in the message id';
+    return error && (badText(error.code, error.providerCode) || badProse(error.message))
+      ? 'control characters in the error'
+      : null;
   }
   const m = event.message;
-  return badText(m.providerMessageId, m.from, m.to) || m.body.includes(String.fromCharCode(0))
-    ? 'control characters in the message'
-    : null;
+  return badText(m.providerMessageId, m.from, m.to) || badProse(m.body) ? 'control characters in the message' : null;
 }
 
 /**
