@@ -11,19 +11,32 @@ export function readableConversations(userId: string, role: 'ADMIN' | 'RECRUITER
   return readableConversationsWhere(userId, role);
 }
 
-/** What an admin may not read: with number assignment, the threads of numbers they are not assigned to. */
+/** Candidate data (the candidate, their applications, consent and its evidence) follows the candidate's conversations. */
+function candidateDataRules(candidate: object): Record<string, object> {
+  return { Candidate: candidate, Consent: { candidate }, ConsentEvent: { candidate } };
+}
+
+/**
+ * What an admin may not read: with number assignment, the threads of numbers they are not assigned to, and the
+ * candidates of those threads with their applications and consent evidence (a candidate is readable through any
+ * one of their conversations the admin may read). Without number assignment, every candidate, even one with no
+ * conversation yet.
+ */
 function adminReadRules(userId: string): Record<string, object> {
   const conversation = readableConversations(userId, 'ADMIN');
+  const candidate = { OR: [{ tenant: { requireNumberAssignment: false } }, { conversations: { some: conversation } }] };
   return {
     Conversation: conversation,
     Message: { OR: [{ authorId: userId }, { conversation }] },
+    ...candidateDataRules(candidate),
+    Application: { candidate },
     Notification: { userId },
   };
 }
 
 /**
  * What a recruiter may read, per model: candidate data only through a
- * conversation they may read; API keys, channel accounts, webhooks and workflows not at all. Models not listed are
+ * conversation they may read (with number assignment, one of their numbers'); API keys, channel accounts, webhooks and workflows not at all. Models not listed are
  * tenant-wide (users, jobs, seats, numbers).
  */
 function readRules(userId: string): Record<string, object> {
@@ -32,10 +45,10 @@ function readRules(userId: string): Record<string, object> {
   return {
     Conversation: conversation,
     Message: { OR: [{ authorId: userId }, { conversation }] },
-    Candidate: candidate,
-    Application: { hiringTeam: { some: { userId } } },
-    Consent: { candidate },
-    ConsentEvent: { candidate },
+    ...candidateDataRules(candidate),
+    // On its hiring team, and the candidate readable: a relation loaded with the application (its candidate, their
+    // consent history) is not narrowed again, so the application may be read only where its candidate may.
+    Application: { hiringTeam: { some: { userId } }, candidate },
     ApiKey: { id: { in: [] } },
     ChannelAccount: { id: { in: [] } },
     UnmatchedInbound: { id: { in: [] } },

@@ -4,6 +4,7 @@ import {
   AddSendingNumberDocument,
   CreateChannelAccountDocument,
   SendMessageDocument,
+  SetTenantTimeZoneDocument,
 } from '../../clients/generated/graphql.ts';
 import { rawId, startTestServer, type TestServer } from '../test/harness.ts';
 import { type Hiring, setUpHiring, usNumber } from '../test/messaging-fixture.ts';
@@ -66,6 +67,42 @@ describe('who may read what', () => {
       ids: [candidateId, applicationId, messageId, h.conversationId],
     });
     expect(many).toEqual({ data: { nodes: [null, null, null, null] } });
+    expect(server.logs.lines.filter((l) => JSON.parse(l).level >= 50)).toEqual([]);
+  });
+
+  it('with number assignment, keeps unassigned users, admins and team members alike, out of the candidate, the application and the consent evidence', async () => {
+    const other = await setUpHiring(server);
+    await optIn(other);
+    const read = await ask(
+      other.admin.token,
+      'query($id: ID!) { conversation(id: $id) { candidate { id } application { id } } }',
+      { id: other.conversationId },
+    );
+    const ids = [read.body.data.conversation.candidate.id, read.body.data.conversation.application.id];
+    const deep = `query($id: ID!) { node(id: $id) { id
+      ... on Candidate { phone consentHistory { evidence } }
+      ... on Application { status candidate { phone consentHistory { evidence } } } } }`;
+    const { updateTenantSettings } = await other.admin.client.request(SetTenantTimeZoneDocument, {
+      timeZone: 'UTC',
+      requireNumberAssignment: true,
+    });
+    expect(updateTenantSettings).toMatchObject({ __typename: 'Tenant' });
+    // The admin and the hiring-team recruiter are assigned to no number: the thread is not theirs to read.
+    for (const who of [other.admin, other.recruiter]) {
+      for (const id of ids) expect((await ask(who.token, deep, { id })).body).toEqual({ data: { node: null } });
+      const many = await ask(who.token, 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+      expect(many.body).toEqual({ data: { nodes: [null, null] } });
+    }
+    // The partner backend still reads it all, and with number assignment off the admin and the team read it again.
+    const byKey = await server.post(
+      { query: deep, variables: { id: ids[1] } },
+      { authorization: `Bearer ${other.tenant.apiKey}` },
+    );
+    expect(byKey.body.data.node.candidate.consentHistory.length).toBeGreaterThan(0);
+    await other.admin.client.request(SetTenantTimeZoneDocument, { timeZone: 'UTC', requireNumberAssignment: false });
+    for (const who of [other.admin, other.recruiter]) {
+      for (const id of ids) expect((await ask(who.token, deep, { id })).body.data.node.id).toBe(id);
+    }
     expect(server.logs.lines.filter((l) => JSON.parse(l).level >= 50)).toEqual([]);
   });
 
