@@ -16,7 +16,10 @@ import {
   UpdateUserDocument,
 } from '../../clients/generated/graphql.ts';
 import type { ParleyClient } from '../../clients/parley-client.ts';
+import { appendEvents } from '../events/append.ts';
 import { encodeCursor } from '../events/cursor.ts';
+import { testMode } from '../test/databases.ts';
+import { eventPayloadLeaks } from '../test/event-payload-scan.ts';
 import { rawId, startTestServer, type TestServer, type TestTenant } from '../test/harness.ts';
 import { setUpHiring, usNumber, waitFor } from '../test/messaging-fixture.ts';
 import { optIn } from '../test/opted-in.ts';
@@ -178,7 +181,7 @@ describe('the event log', () => {
     } finally {
       server.app.outbox.start();
     }
-  });
+  }, 120_000); // 100 sends one after another: on a loaded machine (CI, PostgreSQL) more than the default 30 s
 
   it('never misses an event with 8 concurrent writers and a subscriber that keeps reconnecting', async () => {
     let cursor = await lastCursor(server, tenant.client);
@@ -201,6 +204,55 @@ describe('the event log', () => {
     expectGapless(received, from);
     expect(new Set(received.map((e) => e.subjectId)).size).toBe(96);
   });
+
+  // PGlite has one connection: its transactions never overlap, so only PostgreSQL can commit one late.
+  it.skipIf(testMode === 'embedded')(
+    'gives a transaction that commits late a later place than one that committed before it, so no cursor skips it',
+    async () => {
+      const { createUser: subject } = await createUser('late-subject');
+      if (subject.__typename !== 'User') throw new Error('createUser failed');
+      const after = await lastCursor(server, tenant.client);
+      const prisma = server.app.services.prisma;
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let appended = () => {};
+      const isAppended = new Promise<void>((resolve) => {
+        appended = resolve;
+      });
+      // The late writer appends its event first (its id and createdAt are the older ones) and commits last.
+      const late = prisma.$transaction(
+        async (tx) => {
+          await appendEvents(tx, rawId(tenant.id), [{ type: 'USER_UPDATED', subjectId: rawId(subject.id) }]);
+          appended();
+          await held;
+        },
+        { timeout: 20_000 },
+      );
+      await isAppended;
+      const { createUser: early } = await createUser('early-committer');
+      if (early.__typename !== 'User') throw new Error('createUser failed');
+      const [first] = await collect(tenant.client, after, (e) => e.length >= 1);
+      expect(first).toMatchObject({ type: 'USER_CREATED', subjectId: early.id });
+      release();
+      await late;
+      server.app.services.relay.wake();
+      // A subscriber that resumes after the early event still gets the late one, at the next place.
+      const [next] = await collect(tenant.client, first?.cursor as string, (e) => e.length >= 1);
+      expect(next).toMatchObject({ type: 'USER_UPDATED', subjectId: subject.id });
+      expect(positionOf(next?.cursor as string)).toBe(positionOf(first?.cursor as string) + 1);
+      // By id (a sequence or UUIDv7, in the order writers began), the late event comes first: a cursor of ids would skip it.
+      const rows = await prisma.event.findMany({
+        where: { tenantId: rawId(tenant.id), position: { gt: positionOf(after) } },
+        orderBy: { id: 'asc' },
+      });
+      expect(rows.map((r) => [r.type, Number(r.position)])).toEqual([
+        ['USER_UPDATED', positionOf(after) + 2],
+        ['USER_CREATED', positionOf(after) + 1],
+      ]);
+    },
+  );
 
   it('delivers an event committed by a copy that died before publishing it', async () => {
     const after = await lastCursor(server, tenant.client);
@@ -231,6 +283,36 @@ describe('the event log', () => {
     await live.return?.();
     expect(published.value).toMatchObject({ type: 'USER_CREATED', subjectId: rawId(user.id) });
     expect((await prisma.event.findFirst({ where }))?.publishedAt).not.toBeNull();
+  });
+
+  it('has no message body or secret in any payload; the check at every test server’s stop finds one', async () => {
+    const prisma = server.app.services.prisma;
+    const h = await setUpHiring(server);
+    await optIn(h);
+    const body = 'A body that never goes in an event';
+    await h.recruiter.client.request(SendMessageDocument, {
+      input: { conversationId: h.conversationId, channel: 'SMS', body, idempotencyKey: 'payload-scan-1' },
+    });
+    await h.candidateTexts('A reply that stays out of events too');
+    const secrets = [h.tenant.apiKey, h.recruiter.token, server.operatorKey];
+    expect(await eventPayloadLeaks(prisma, secrets)).toEqual([]);
+    // Planted: the check (run by the harness when each test file's server stops) names what it finds.
+    const plant = (payload: Record<string, string>) =>
+      appendEvents(prisma, rawId(h.tenant.id), [
+        { type: 'USER_UPDATED', subjectId: rawId(h.recruiter.user.id), payload },
+      ]);
+    await plant({ note: `said: ${body}` });
+    await plant({ token: h.recruiter.token });
+    try {
+      expect(await eventPayloadLeaks(prisma, secrets)).toEqual([
+        'USER_UPDATED carries a message body',
+        'USER_UPDATED carries a secret',
+      ]);
+    } finally {
+      await prisma.event.deleteMany({
+        where: { tenantId: rawId(h.tenant.id), type: 'USER_UPDATED', subjectId: rawId(h.recruiter.user.id) },
+      });
+    }
   });
 
   it('refuses a cursor older than retention with CURSOR_EXPIRED, and one that is not a cursor', async () => {

@@ -10,6 +10,7 @@ import { type FakeTwilioApi, startFakeTwilioApi } from '../../plugins/twilio-sms
 import { buildApp, type RunningApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createTestDatabase } from './databases.ts';
+import { eventPayloadLeaks } from './event-payload-scan.ts';
 
 /** A port nobody listens on, so the server's PUBLIC_URL can be known before it starts. */
 function freePort(): Promise<number> {
@@ -84,7 +85,10 @@ export async function startTestServer(
   const logs = new LogCapture();
   const app: RunningApp = await buildApp(config, pino({ level: config.logLevel }, logs)).start();
   const clients: ParleyClient[] = [];
+  /** Every credential the test used, looked for in event payloads at stop. */
+  const secrets = new Set<string>([operatorKey, twilio.authToken]);
   const client = (credential?: string) => {
+    if (credential) secrets.add(credential);
     const c = createParleyClient({ url: app.url, credential, webSocketImpl: WebSocket });
     clients.push(c);
     return c;
@@ -142,10 +146,13 @@ export async function startTestServer(
     async stop({ keepDatabase = false } = {}) {
       if (stopped) return;
       stopped = true;
+      // Every event payload any test wrote, of every type: no message body, no secret (a database already gone is skipped).
+      const leaks = await eventPayloadLeaks(app.services.prisma, [...secrets]).catch(() => []);
       await Promise.all(clients.map((c) => c.close()));
       await app.stop();
       if (!options.twilio) await twilio.close();
       if (!keepDatabase) await database.drop();
+      if (leaks.length) throw new Error(`event payloads must not carry bodies or secrets: ${leaks.join('; ')}`);
     },
   };
 }

@@ -3,9 +3,11 @@ import { ValidationError } from '../../api/domain/errors.ts';
 import { decodeCursor, encodeCursor } from '../../api/events/cursor.ts';
 import { tenantEventStream } from '../../api/events/stream.ts';
 import { type LoggedEvent as Event, tenantEventTypes } from '../../api/events/tenant-events.ts';
+import { liveStream } from '../../api/live/live-stream.ts';
+import { tenantEventUpdates } from '../../api/live/tenant-event-updates.ts';
 import { builder } from '../builder.ts';
 import { describedValues } from '../described-values.ts';
-import { tenantScope } from '../tenant-scope.ts';
+import { tenantActor, tenantScope } from '../tenant-scope.ts';
 
 /** The GraphQL type of each event's subject, for its global id (webhook payloads use it too). */
 export const subjectTypes: Record<Event['type'], string> = {
@@ -122,12 +124,16 @@ builder.subscriptionField('tenantEvents', (t) =>
   t.field({
     type: TenantEvent,
     description:
-      'Every event of your tenant (admins and partner backends), in log order. With `after`, first what you missed since that cursor, then live, with no gap and no repeat. A cursor older than the log keeps (EVENT_RETENTION_DAYS) is refused with CURSOR_EXPIRED.',
+      'Every event of your tenant (admins and partner backends), in log order. With `after`, first what you missed since that cursor, then live, with no gap and no repeat. A cursor older than the log keeps (EVENT_RETENTION_DAYS) is refused with CURSOR_EXPIRED. An admin’s user token receives only what the admin may read, checked at delivery: not the events of a conversation they may not read (with requireNumberAssignment, of a number they are not assigned to), nor other users’ notifications, read markers or archive and snooze; its cursors are the log’s, so skipped events leave holes in them.',
     authScopes: { tenantAdmin: true },
     args: { after: t.arg.string({ required: false, description: 'The `cursor` of the last event you processed.' }) },
     subscribe: (_root, { after }, ctx) => {
       const position = after == null ? null : decodeCursor(after);
       if (after != null && position === null) throw ValidationError.of('after', 'is not an event cursor');
+      const actor = tenantActor(ctx);
+      // An admin's user token gets only what the admin may read (checked at delivery); an API key, the whole log.
+      if (actor.kind === 'user')
+        return liveStream(ctx.services, actor, tenantScope(ctx).db, position, tenantEventUpdates);
       return tenantEventStream(
         { prisma: ctx.services.prisma, pubsub: ctx.services.events.pubsub },
         tenantScope(ctx).tenantId,
