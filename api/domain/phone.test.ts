@@ -15,6 +15,20 @@ describe('phone numbers', () => {
       const parsed = parsePhone(bad, 'US', 'alternatePhone');
       expect(parsed, bad).toMatchObject({ issue: { field: 'alternatePhone' } });
     }
+    // A valid number with a letter or a symbol around it, which libphonenumber alone would read: refused too.
+    for (const bad of [
+      '+1 415 555 2671 a',
+      '+1 (415) 555-2671!',
+      'tel:+14155552671',
+      '+1 415/555/2671',
+      '+1 415 555 2671 ext. 5',
+      '+1 415 555 2671 x12',
+      '+1 415 555 2671;',
+    ]) {
+      expect(parsePhone(bad, 'US', 'phone'), bad).toMatchObject({
+        issue: { field: 'phone', message: expect.stringMatching(/only digits, spaces, dashes, parentheses/) },
+      });
+    }
   });
 
   it('keeps a possible but invalid number and says what is wrong with it', () => {
