@@ -263,6 +263,35 @@ describe('revocation reaches open connections', () => {
     }
   });
 
+  it.runIf(testMode === 'postgres')(
+    'refuses a user deactivated, demoted or a key revoked through one copy on the very next request to another, every time',
+    async () => {
+      // The second copy caches credentials for a minute: only the announcement can make it forget one in time.
+      const second = await startTestServer({ database: server.database, env: { AUTH_CACHE_MS: '60000' } });
+      try {
+        const onSecond = (token: string) => second.client(token);
+        for (let i = 0; i < 40; i++) {
+          const { token, user } = await server.createUser(tenant);
+          expect((await onSecond(token).request(ViewerDocument)).viewer.kind).toBe('USER'); // cached there
+          await tenant.client.request(UpdateUserDocument, { input: { id: user.id, deactivated: true } });
+          await expect(onSecond(token).request(ViewerDocument), `try ${i}`).rejects.toMatchObject({ status: 401 });
+        }
+        const admin = await server.createUser(tenant, { role: 'ADMIN' });
+        const created = await onSecond(admin.token).request(CreateApiKeyDocument, { name: 'before' });
+        expect(created.createApiKey.__typename).toBe('CreatedApiKey');
+        await tenant.client.request(UpdateUserDocument, { input: { id: admin.user.id, role: 'RECRUITER' } });
+        const after = await onSecond(admin.token).request(CreateApiKeyDocument, { name: 'after' });
+        expect(after.createApiKey.__typename).toBe('NotAuthorizedError');
+        const key = await newKey();
+        expect((await onSecond(key.secret).request(ViewerDocument)).viewer.kind).toBe('API_KEY');
+        await tenant.client.request(RevokeApiKeyDocument, { id: key.apiKey.id });
+        await expect(onSecond(key.secret).request(ViewerDocument)).rejects.toMatchObject({ status: 401 });
+      } finally {
+        await second.stop({ keepDatabase: true });
+      }
+    },
+  );
+
   it.runIf(testMode === 'postgres')('closes the key’s sockets on every copy of the service', async () => {
     const second = await startTestServer({ database: server.database, env: { AUTH_CACHE_MS: '60000' } });
     try {
