@@ -315,6 +315,34 @@ describe('the event log', () => {
     }
   });
 
+  it('prunes a prefix of the log, never an old event placed after one it keeps, so no cursor skips it', async () => {
+    const other = await server.createTenant('Holes');
+    for (const name of ['h1', 'h2', 'h3']) {
+      await other.client.request(CreateUserDocument, { input: { name, email: `${name}@holes.example` } });
+    }
+    const prisma = server.app.services.prisma;
+    const tenantId = rawId(other.id);
+    await waitFor(
+      async () => (await prisma.event.count({ where: { tenantId, position: { not: null } } })) === 3,
+      'the events to be positioned',
+    );
+    // At the retention boundary: position 2's transaction began a minute past it and committed after position 1's.
+    const day = 86_400_000;
+    const at = (ms: number) => new Date(Date.now() - server.config.eventRetentionDays * day + ms);
+    await prisma.event.updateMany({ where: { tenantId, position: 1 }, data: { createdAt: at(60_000) } });
+    await prisma.event.updateMany({ where: { tenantId, position: 2 }, data: { createdAt: at(-60_000) } });
+    await server.app.services.relay.prune();
+    const resumed = await collect(other.client, encodeCursor(1n), (e) => e.length >= 2);
+    expect(resumed.map((e) => positionOf(e.cursor))).toEqual([2, 3]);
+    // Once position 1 is past retention too, both go, and a cursor before them is refused, not served with a hole.
+    await prisma.event.updateMany({ where: { tenantId, position: 1 }, data: { createdAt: at(-120_000) } });
+    await server.app.services.relay.prune();
+    expect(await prisma.event.count({ where: { tenantId } })).toBe(1);
+    expect(await refusalCode(other.client.subscribe(TenantEventsDocument, { after: encodeCursor(1n) }).next())).toBe(
+      'CURSOR_EXPIRED',
+    );
+  });
+
   it('refuses a cursor older than retention with CURSOR_EXPIRED, and one that is not a cursor', async () => {
     const other = await server.createTenant('Forgetful');
     for (const name of ['f1', 'f2', 'f3']) {

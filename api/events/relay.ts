@@ -110,10 +110,25 @@ export function createEventRelay(deps: {
     return positioned.length + stale.length;
   }
 
+  /**
+   * Deletes what is past retention as a prefix of each tenant's log, so the log
+   * never has a hole: an event's createdAt is its transaction's start, so one
+   * that committed late can be older than the event placed before it, and
+   * deleting it alone would let a cursor before it skip it in silence rather
+   * than be refused with CURSOR_EXPIRED. An old event placed after one still
+   * kept waits for it. (Such neighbours are at most one transaction apart:
+   * looking a day past the cut-off finds them.)
+   */
   async function prune() {
     const deleted = await prisma.$executeRaw`
-      DELETE FROM "Event" WHERE "createdAt" < now() - make_interval(days => ${deps.retentionDays})
-        AND position IS NOT NULL`;
+      WITH cut AS (SELECT now() - make_interval(days => ${deps.retentionDays}) AS at),
+      kept AS (
+        SELECT e."tenantId", min(e.position) AS first FROM "Event" e, cut
+        WHERE e."createdAt" >= cut.at AND e."createdAt" < cut.at + interval '1 day' AND e.position IS NOT NULL
+        GROUP BY e."tenantId")
+      DELETE FROM "Event" e USING cut
+      WHERE e."createdAt" < cut.at AND e.position IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM kept WHERE kept."tenantId" = e."tenantId" AND kept.first < e.position)`;
     if (deleted) log.info({ deleted }, 'event log: pruned events past retention');
   }
 
