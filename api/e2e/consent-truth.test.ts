@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ConversationDocument,
   CreateTenantDocument,
+  PreviewMessageDocument,
   RecordConsentDocument,
   SendConsentInviteDocument,
   SendMessageDocument,
   TenantDocument,
   UpdateTenantSettingsDocument,
+  UpdateUserDocument,
   UpsertApplicationDocument,
   UpsertCandidateDocument,
 } from '../../clients/generated/graphql.ts';
@@ -119,6 +121,46 @@ describe('consent and settings that say what is true', () => {
     });
     const whatsapp = (await h.conversation()).locks.find((l) => l.channel === 'WHATSAPP');
     expect(whatsapp).toMatchObject({ locked: true, reachable: false, reason: 'CHANNEL_UNAVAILABLE' });
+  });
+
+  it('enforces the seat and send-permission settings on every send, from the next request on', async () => {
+    const h = await setUpHiring(server, { consent: { sms: true } });
+    const refusals = async (who: typeof h.admin) => {
+      const { previewMessage } = await who.client.request(PreviewMessageDocument, {
+        input: { conversationId: h.conversationId, channel: 'SMS', body: 'Hi' },
+      });
+      return previewMessage?.refusals.flatMap((r) => (r.sendRefusal ? [r.sendRefusal] : []));
+    };
+    const settings = (input: Record<string, unknown>) =>
+      h.tenant.client.request(UpdateTenantSettingsDocument, { input }).then((r) => r.updateTenantSettings);
+    // The recruiter is on the team with a seat; the admin is on no team and has no seat.
+    expect(await refusals(h.recruiter)).toEqual([]);
+    expect(await refusals(h.admin)).toEqual(['NOT_ON_HIRING_TEAM', 'NO_SEAT']);
+
+    expect(await settings({ requireSendPermission: true })).toMatchObject({ __typename: 'Tenant' });
+    expect(await refusals(h.recruiter)).toEqual(['NO_SEND_PERMISSION']);
+    await h.tenant.client.request(UpdateUserDocument, { input: { id: h.recruiter.user.id, canSend: true } });
+    expect(await refusals(h.recruiter)).toEqual([]);
+
+    expect(await settings({ requireSeat: false, requireSendPermission: false })).toMatchObject({
+      __typename: 'Tenant',
+    });
+    expect(await refusals(h.admin)).toEqual(['NOT_ON_HIRING_TEAM']);
+  });
+
+  it('reads candidate numbers without a leading + in the tenant’s default country', async () => {
+    const h = await setUpHiring(server);
+    const upsert = (phone: string) =>
+      h.tenant.client
+        .request(UpsertCandidateDocument, { input: { externalId: `${h.candidateExternalId}-uk`, name: 'Cara', phone } })
+        .then((r) => r.upsertCandidate);
+    expect(await upsert('(415) 555-2671')).toMatchObject({ phone: '+14155552671' });
+    const { updateTenantSettings } = await h.tenant.client.request(UpdateTenantSettingsDocument, {
+      input: { defaultCountry: 'GB' },
+    });
+    expect(updateTenantSettings.__typename).toBe('Tenant');
+    expect(await upsert('020 7946 0958')).toMatchObject({ phone: '+442079460958' });
+    expect(await upsert('+1 415 555 2671')).toMatchObject({ phone: '+14155552671' });
   });
 
   it('opts out every candidate record texted on the number that sent STOP', async () => {
