@@ -80,4 +80,35 @@ describe('outbox: reconciling identical texts sent seconds apart', () => {
     expect(await message(first)).toMatchObject({ status: 'SENT', providerMessageId: one?.sid });
     expect(await message(second)).toMatchObject({ status: 'SENT', providerMessageId: two?.sid });
   });
+
+  it('never takes an earlier identical text, already sent, for a later one the provider never created', async () => {
+    const h = await setUpHiring(server);
+    await optIn(h);
+    await server.app.services.prisma.sendingNumber.updateMany({
+      where: { e164: h.sendingNumber },
+      data: { numberType: 'SHORT_CODE' },
+    });
+    const w = worker();
+    const done = (id: string, what: string) =>
+      waitFor(
+        async () => {
+          await w.runOnce();
+          return (await outbox(id)).state === 'DONE';
+        },
+        what,
+        15_000,
+      );
+    const first = await queue(h, 'Running 5 min late');
+    await done(first, 'the first text sent');
+    expect(h.sentToCandidate()).toHaveLength(1);
+    // Seconds later the same text again; the connection drops before Twilio created anything, so the
+    // lookup finds only the first text's message at Twilio, within its window: that one is not this one's.
+    server.twilio.failNext(h.candidatePhone, { drop: true });
+    const second = await queue(h, 'Running 5 min late');
+    await done(second, 'the second text reconciled, then sent');
+    const [one, two] = h.sentToCandidate();
+    expect(h.sentToCandidate()).toHaveLength(2);
+    expect(await message(first)).toMatchObject({ status: 'SENT', providerMessageId: one?.sid });
+    expect(await message(second)).toMatchObject({ status: 'SENT', providerMessageId: two?.sid });
+  });
 });
