@@ -61,6 +61,7 @@ describe('configuration', () => {
       authenticated: { tokens: 2000, depth: 12, aliases: 20, directives: 20, cost: 50_000 },
       anonymous: { tokens: 500, depth: 6, aliases: 2, directives: 20, cost: 100 },
       operations: 5,
+      fieldRepeats: 10,
       nodeIds: 100,
       bodyBytes: 1_048_576,
       connectionsPerCredential: 50,

@@ -46,6 +46,13 @@ const hostile = {
   twentyDeep: `{ tenant { ${'users(first: 1) { edges { node { tenant { '.repeat(4)} id ${'} } } } '.repeat(4)} } }`,
   /** 200 levels deep, the shape that tripped Prisma's recursion limit. */
   twoHundredDeep: `{ tenant { ${'users(first: 1) { edges { node { tenant { '.repeat(50)} id ${'} } } } '.repeat(50)} } }`,
+  /** One field 495 times in a selection set (under the token limit): graphql's validation compares every pair. */
+  repeatedField: `{ ${'viewer { kind } '.repeat(495)} }`,
+  /** The same through fragments: 11 fragments of one field 45 times each, spread side by side. */
+  repeatedThroughFragments: `{ ${Array.from({ length: 11 }, (_, i) => `...R${i}`).join(' ')} }\n${Array.from(
+    { length: 11 },
+    (_, i) => `fragment R${i} on Query { ${'viewer { kind } '.repeat(9)} }`,
+  ).join('\n')}`,
   /** 30 directives. */
   directives: `{ viewer { kind ${'@include(if: true) '.repeat(30)} } }`,
   /** One page of 10,000 users, nested. */
@@ -100,6 +107,8 @@ describe('GraphQL limits', () => {
     ['a 20-deep document', 'twentyDeep', 'depth'],
     ['a 200-deep document (Prisma recursion)', 'twoHundredDeep', 'depth'],
     ['30 directives', 'directives', 'directives'],
+    ['one field 495 times in a selection set', 'repeatedField', 'fieldRepeats'],
+    ['one field 99 times through fragments', 'repeatedThroughFragments', 'fieldRepeats'],
     ['a page of 10,000 users', 'hugePage', 'cost'],
   ] as const)('refuses %s with 400 LIMIT_EXCEEDED before any resolver runs', async (_name, key, limit) => {
     const refused = await post(hostile[key], auth, undefined, key === 'sixOperations' ? 'Q0' : undefined);
@@ -121,7 +130,8 @@ describe('GraphQL limits', () => {
     });
     expect(await post(threeAliases, auth)).toMatchObject({ status: 200, code: undefined });
     // 600 tokens: fine with a credential, too many without.
-    const tokens600 = `{ viewer { ${'__typename '.repeat(594)} } }`;
+    // (A list literal: fields repeated this often would be refused as repeated fields.)
+    const tokens600 = `{ viewer { kind } previewMessage(input: { conversationId: "x", channel: SMS, attachments: [${'"a" '.repeat(575)}] }) { __typename } }`;
     expect(await post(tokens600, auth)).toMatchObject({ status: 200 });
     expect(await post(tokens600)).toMatchObject({ status: 400, code: 'LIMIT_EXCEEDED', limit: 'tokens', resolvers: 0 });
     // Introspection stays open to anyone (GraphiQL and codegen need it).
@@ -385,10 +395,10 @@ describe('GraphQL limits', () => {
     expect(refusedCount).toBeGreaterThan(20);
     expect(resets).toBe(0);
     // Unlimited, one such document held the process for seconds (11 s for the fragment doubling).
-    // The attackers share this process's CPU (and CI's cores), so the bounds allow for that: the
-    // figures printed above are what to compare with the 50 ms aim.
-    expect(figures.viewer.p50).toBeLessThan(100);
-    expect(figures.healthz.p50).toBeLessThan(100);
+    // The attackers share this process's CPU (and CI's cores), so the bounds only catch that: the
+    // 50 ms aim is measured by `npm run bench:hostile` (its own process, beside baselines), not here.
+    expect(figures.viewer.p50).toBeLessThan(1_000);
+    expect(figures.healthz.p50).toBeLessThan(1_000);
     expect(figures.viewer.p99).toBeLessThan(1_000);
     expect(figures.healthz.p99).toBeLessThan(1_000);
   }, 30_000);

@@ -5,10 +5,12 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import {
   type DocumentNode,
+  type FragmentDefinitionNode,
   GraphQLError,
   Kind,
   Lexer,
   type ParseOptions,
+  type SelectionSetNode,
   Source,
   TokenKind,
   type ValidationRule,
@@ -28,6 +30,8 @@ export type GraphQLLimits = {
   anonymous: DocumentLimits;
   /** Operation definitions in one document. */
   operations: number;
+  /** Fields of one response name in one selection set (fragments' fields included, each fragment once). */
+  fieldRepeats: number;
   /** Global ids in `nodes(ids:)`, summed over the operation. */
   nodeIds: number;
   /** Request body size over HTTP (and the largest WebSocket message). */
@@ -42,6 +46,7 @@ export type Tier = 'anonymous' | 'authenticated';
 export type LimitName =
   | keyof DocumentLimits
   | 'operations'
+  | 'fieldRepeats'
   | 'nodeIds'
   | 'bodyBytes'
   | 'subscriptionsPerConnection'
@@ -73,8 +78,9 @@ const RULE_NAMES: Record<Tier, string> = { anonymous: 'parleyAnonymousLimits', a
  * graphql-armor's maintained limits:
  * - tokens while parsing (the parser stops at the limit, so a 100,000-deep or
  *   megabyte document costs no more than a legal one),
- * - operations per document, then depth, aliases, directives and cost (all of
- *   them count a fragment once, so fragment-doubling documents stay linear),
+ * - operations per document, then fields repeated in one selection set, then depth,
+ *   aliases, directives and cost (all of them count a fragment once, so
+ *   fragment-doubling documents stay linear),
  *   checked before graphql's own validation rules run,
  * - ids in `nodes(ids:)` once variables are known, before execution.
  * Every refusal is HTTP 400 with `extensions.code: LIMIT_EXCEEDED`.
@@ -117,6 +123,8 @@ export function useGraphQLLimits(limits: GraphQLLimits): Plugin<{ request?: Requ
     const errors: GraphQLError[] = [];
     const tokens = tokenCounts.get(document);
     const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
+    // Linear in the document, which the parser already held to the token limit.
+    const repeats = mostRepeatedField(document);
     if (tokens !== undefined && tokens > max.tokens) {
       errors.push(
         limitExceeded(
@@ -131,6 +139,14 @@ export function useGraphQLLimits(limits: GraphQLLimits): Plugin<{ request?: Requ
           'operations',
           limits.operations,
           `The document has ${operations} operations; send at most ${limits.operations} in one document.`,
+        ),
+      );
+    } else if (repeats.count > limits.fieldRepeats) {
+      errors.push(
+        limitExceeded(
+          'fieldRepeats',
+          limits.fieldRepeats,
+          `The document asks for "${repeats.name}" ${repeats.count} times in one selection set; ask for a field at most ${limits.fieldRepeats} times there (an alias names each copy).`,
         ),
       );
     } else {
@@ -235,6 +251,57 @@ function tierMarker(tier: Tier): ValidationRule {
     markers.set(tier, rule);
   }
   return rule;
+}
+
+/**
+ * The response name asked for most often in one selection set, counting the fields of its inline
+ * fragments and of the fragments it spreads (each fragment once, as graphql merges them). graphql's
+ * own validation compares every pair of such fields (OverlappingFieldsCanBeMerged), so one field
+ * repeated 500 times costs it some 100,000 comparisons: hundreds of milliseconds for a 2,000-token
+ * document. Each fragment's fields are collected once, so this stays linear in the document.
+ */
+export function mostRepeatedField(document: DocumentNode): { name: string; count: number } {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const fragmentCounts = new Map<string, Map<string, number>>();
+  const inProgress = new Set<string>();
+  let most = { name: '', count: 0 };
+
+  /** Response names of a selection set with their counts; `spread` collects each fragment once. */
+  function collect(set: SelectionSetNode, into: Map<string, number>, spread: Set<string>): void {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const name = (selection.alias ?? selection.name).value;
+        into.set(name, (into.get(name) ?? 0) + 1);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        collect(selection.selectionSet, into, spread);
+      } else if (!spread.has(selection.name.value)) {
+        spread.add(selection.name.value);
+        for (const [name, n] of countsOfFragment(selection.name.value)) into.set(name, (into.get(name) ?? 0) + n);
+      }
+    }
+  }
+  function countsOfFragment(name: string): Map<string, number> {
+    const known = fragmentCounts.get(name);
+    if (known) return known;
+    const fragment = fragments.get(name);
+    // An unknown or cyclic fragment is graphql's validation's to report.
+    if (!fragment || inProgress.has(name)) return new Map();
+    inProgress.add(name);
+    const counts = new Map<string, number>();
+    collect(fragment.selectionSet, counts, new Set([name]));
+    inProgress.delete(name);
+    fragmentCounts.set(name, counts);
+    return counts;
+  }
+  visit(document, {
+    SelectionSet(set) {
+      const counts = new Map<string, number>();
+      collect(set, counts, new Set());
+      for (const [name, count] of counts) if (count > most.count) most = { name, count };
+    },
+  });
+  return most;
 }
 
 /** Ids asked of `nodes(ids:)` in the operation that will run (the field exists on Query only). */
