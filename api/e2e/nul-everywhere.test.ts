@@ -7,6 +7,7 @@ import {
   isInputObjectType,
   isListType,
   isNonNullType,
+  isObjectType,
   isScalarType,
   isUnionType,
 } from 'graphql';
@@ -45,6 +46,18 @@ function textPositions(): TextPosition[] {
     Object.values(root?.getFields() ?? {}).flatMap((field) =>
       field.args.flatMap((arg) => textPaths(arg.type).map((p) => ({ kind, field, path: [arg.name, ...p] }))),
     ),
+  );
+}
+
+/** `Type.field(arg)` for every String argument of a field below the root types (connection cursors today). */
+function nestedTextArguments(): string[] {
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
+  return Object.values(schema.getTypeMap()).flatMap((type) =>
+    isObjectType(type) && !roots.has(type) && !type.name.startsWith('__')
+      ? Object.values(type.getFields()).flatMap((f) =>
+          f.args.flatMap((a) => textPaths(a.type).map((p) => `${type.name}.${f.name}(${[a.name, ...p].join('.')})`)),
+        )
+      : [],
   );
 }
 
@@ -111,7 +124,7 @@ describe('a NUL byte in any text input', () => {
   let h: Hiring;
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { OUTBOX_WORKER: 'off' } });
+    server = await startTestServer({ env: { OUTBOX_WORKER: 'off', WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true' } });
     h = await setUpHiring(server);
   });
   afterAll(() => server?.stop());
@@ -196,4 +209,56 @@ describe('a NUL byte in any text input', () => {
     expect(failures).toEqual([]);
     expect(server.logs.lines.filter((l) => JSON.parse(l).level >= 50)).toEqual([]);
   }, 300_000);
+
+  it('is a VALIDATION error naming the argument in the String arguments of nested fields too', async () => {
+    const { body } = await server.post(
+      {
+        query: `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) {
+          __typename ... on CreatedWebhookEndpoint { endpoint { id } } } }`,
+        variables: { input: { url: 'http://127.0.0.1:4740/hook', eventTypes: ['USER_CREATED'] } },
+      },
+      { authorization: `Bearer ${h.tenant.apiKey}` },
+    );
+    if (!body.data?.createWebhookEndpoint?.endpoint) throw new Error(JSON.stringify(body));
+    const endpointId = body.data.createWebhookEndpoint.endpoint.id;
+    // Where each nested field is reached from, and by whom; a new nested text argument fails here until added.
+    const reach: Record<string, [string, (field: string) => string, Record<string, unknown>]> = {
+      'Conversation.messages': [
+        h.admin.token,
+        (f) => `query($id: ID!, $v: String) { conversation(id: $id) { ${f} { __typename } } }`,
+        { id: h.conversationId },
+      ],
+      'Tenant.creditLedger': [h.tenant.apiKey, (f) => `query($v: String) { tenant { ${f} { __typename } } }`, {}],
+      'Tenant.users': [h.tenant.apiKey, (f) => `query($v: String) { tenant { ${f} { __typename } } }`, {}],
+      'Viewer.notifications': [h.recruiter.token, (f) => `query($v: String) { viewer { ${f} { __typename } } }`, {}],
+      'WebhookEndpoint.deliveries': [
+        h.tenant.apiKey,
+        (f) => `query($id: ID!, $v: String) { node(id: $id) { ... on WebhookEndpoint { ${f} { __typename } } } }`,
+        { id: endpointId },
+      ],
+    };
+    const cursorOnParent = new Set(['Tenant.users', 'WebhookEndpoint.deliveries']);
+    const nested = nestedTextArguments();
+    expect(nested.filter((n) => !(n.slice(0, n.indexOf('(')) in reach))).toEqual([]);
+    const failures: string[] = [];
+    for (const position of nested) {
+      const [, field, arg] = /^(\w+\.\w+)\((\w+)\)$/.exec(position) ?? [];
+      const [credential, query, variables] = reach[field as string] as (typeof reach)[string];
+      const name = (field as string).split('.')[1];
+      const a = await server.post(
+        { query: query(`${name}(${arg}: $v)`), variables: { ...variables, v: NUL_TEXT } },
+        { authorization: `Bearer ${credential}` },
+      );
+      // Prisma relation connections decode their cursors while the parent field loads, before the guard sees the
+      // argument: a VALIDATION error too, but on the parent and not naming the argument (left to do).
+      const opaque = cursorOnParent.has(field as string);
+      const refused = a.body.errors?.some(
+        (e: { message: string; extensions?: { code?: string } }) =>
+          e.extensions?.code === 'VALIDATION' &&
+          (e.message.startsWith(`${arg}:`) || (opaque && e.message.startsWith('A cursor or id in this request'))),
+      );
+      if (!refused || a.status >= 500) failures.push(`${position}: ${JSON.stringify(a.body).slice(0, 300)}`);
+    }
+    expect(failures).toEqual([]);
+  });
 });
