@@ -52,6 +52,18 @@ describe('who may read what', () => {
         expect(body.errors).toBeUndefined();
         expect(body.data.node.id).toBe(id);
       }
+      // The hiring team with what is selected beneath each member, read with the application (no error, no extra query).
+      const team = await ask(
+        who.token,
+        'query($id: ID!) { node(id: $id) { ... on Application { hiringTeam { name seat { id } } } } }',
+        {
+          id: applicationId,
+        },
+      );
+      expect(team.body).toMatchObject({
+        data: { node: { hiringTeam: [{ name: 'Rita Recruiter', seat: { id: expect.any(String) } }] } },
+      });
+      expect(team.body.errors).toBeUndefined();
     }
   });
 

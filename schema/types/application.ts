@@ -36,11 +36,13 @@ export const Application = builder.prismaNode('Application', {
       resolve: (query, application, _args, ctx) =>
         ctx.reader?.conversation.findFirst({ ...query, where: { applicationId: application.id } }) ?? null,
     }),
-    hiringTeam: t.prismaField({
+    hiringTeam: t.field({
       description: "The users who work this application: they may read the candidate's conversation and send in it.",
-      type: ['User'],
-      select: { hiringTeam: { select: { user: true } } },
-      resolve: (_query, application) => application.hiringTeam.map((m) => m.user),
+      type: [User],
+      // The users with what is selected beneath them (their seat too), in the application's own query: a plain
+      // `user: true` left a nested relation unread (an internal error in development, another query per user else).
+      select: (_args, _ctx, nestedSelection) => ({ hiringTeam: { select: { user: nestedSelection(true) } } }),
+      resolve: (application) => application.hiringTeam.map((m) => m.user),
     }),
   }),
 });
