@@ -1,13 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  AllowPlatformAccountDocument,
   AssignSeatDocument,
   BuySeatsDocument,
+  CancelScheduledMessageDocument,
   CreateApiKeyDocument,
   CreateChannelAccountDocument,
   CreateUserDocument,
   EventCursorDocument,
+  NumberUsageDocument,
+  ReassignSeatDocument,
   RevokeApiKeyDocument,
+  ScheduleMessageDocument,
   SendMessageDocument,
+  SetLowCreditThresholdDocument,
+  SetNumberAllowanceDocument,
   TenantEventsDocument,
   type TenantEventsSubscription,
   UnassignSeatDocument,
@@ -110,6 +117,85 @@ describe('the event log', () => {
     for (const [i, [, subject]] of expected.entries()) if (subject) expect(events[i]?.subjectId).toBe(subject);
     expectGapless(events, 0);
   });
+
+  it('records the other writers of a type with their rows: settings, a moved seat, a scheduled message cancelled', async () => {
+    const h = await setUpHiring(server);
+    await optIn(h);
+    const prisma = server.app.services.prisma;
+    const tenantId = rawId(h.tenant.id);
+    const seen = new Set((await prisma.event.findMany({ where: { tenantId }, select: { id: true } })).map((e) => e.id));
+    const {
+      sendingNumbers: [number],
+    } = await h.tenant.client.request(NumberUsageDocument, {});
+    if (!number) throw new Error('no number');
+    const ok = (typename: string, result: { __typename: string }) => {
+      if (result.__typename !== typename) throw new Error(JSON.stringify(result));
+    };
+    ok(
+      'Tenant',
+      (await h.tenant.client.request(SetLowCreditThresholdDocument, { lowCreditThreshold: 25 })).setLowCreditThreshold,
+    );
+    ok(
+      'SendingNumber',
+      (await server.operator.request(SetNumberAllowanceDocument, { numberId: number.id, monthlyAllowance: 500 }))
+        .setNumberAllowance,
+    );
+    ok(
+      'Tenant',
+      (
+        await server.operator.request(AllowPlatformAccountDocument, {
+          tenantId: h.tenant.id,
+          channel: 'WHATSAPP',
+          allowed: false,
+        })
+      ).allowPlatformAccount,
+    );
+    const { reassignSeat: seat } = await h.tenant.client.request(ReassignSeatDocument, {
+      fromUserId: h.outsider.user.id,
+      toUserId: h.admin.user.id,
+    });
+    if (seat.__typename !== 'Seat') throw new Error(JSON.stringify(seat));
+    const sendAt = new Date(Date.now() + 3_600_000);
+    const { sendMessage: scheduled } = await h.recruiter.client.request(ScheduleMessageDocument, {
+      input: {
+        conversationId: h.conversationId,
+        channel: 'SMS',
+        body: 'Scheduled, then cancelled',
+        idempotencyKey: 'event-log-scheduled',
+        sendAt: sendAt.toISOString(),
+      },
+    });
+    if (scheduled.__typename !== 'Message') throw new Error(JSON.stringify(scheduled));
+    ok(
+      'Message',
+      (await h.recruiter.client.request(CancelScheduledMessageDocument, { id: scheduled.id })).cancelScheduledMessage,
+    );
+
+    const rows = (await prisma.event.findMany({ where: { tenantId }, orderBy: { id: 'asc' } })).filter(
+      (e) => !seen.has(e.id) && e.type !== 'NOTIFICATION_CREATED',
+    );
+    const conversationId = rawId(h.conversationId);
+    expect(rows.map((e) => [e.tenantId, e.type, e.subjectId, e.conversationId, e.payload])).toEqual([
+      [tenantId, 'TENANT_UPDATED', tenantId, null, { lowCreditThreshold: 25 }],
+      [tenantId, 'TENANT_UPDATED', tenantId, null, { sendingNumberId: rawId(number.id), monthlyAllowance: 500 }],
+      [tenantId, 'TENANT_UPDATED', tenantId, null, {}],
+      [
+        tenantId,
+        'SEAT_ASSIGNED',
+        rawId(seat.id),
+        null,
+        { userId: rawId(h.admin.user.id), fromUserId: rawId(h.outsider.user.id) },
+      ],
+      [
+        tenantId,
+        'MESSAGE_CREATED',
+        rawId(scheduled.id),
+        conversationId,
+        { direction: 'OUTBOUND', channel: 'SMS', kind: 'CHAT', status: 'SCHEDULED', sendAt: sendAt.toISOString() },
+      ],
+      [tenantId, 'MESSAGE_STATUS_CHANGED', rawId(scheduled.id), conversationId, { status: 'CANCELLED' }],
+    ]);
+  }, 90_000); // a hiring set-up and eight writes: over 30 s on a loaded machine (PGlite)
 
   it('records messages, their status, consent and unmatched texts, in order within a conversation', async () => {
     const h = await setUpHiring(server);
