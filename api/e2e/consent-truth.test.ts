@@ -78,6 +78,46 @@ describe('consent and settings that say what is true', () => {
     expect(await h.smsLock()).toMatchObject({ locked: false });
   });
 
+  it('lets the consent model decide what a later form re-opens, in every model; a texted STOP stands in all', async () => {
+    for (const model of ['DOUBLE_OPT_IN', 'APPLICATION_OPT_IN', 'LEGITIMATE_INTEREST'] as const) {
+      const unticked = await setUpHiring(server, { consent: { sms: false } });
+      const stopped = await setUpHiring(server, { consent: { sms: true } });
+      for (const h of [unticked, stopped]) {
+        const { updateTenantSettings } = await h.tenant.client.request(UpdateTenantSettingsDocument, {
+          input: { consentModel: model },
+        });
+        expect(updateTenantSettings.__typename).toBe('Tenant');
+      }
+      await stopped.recruiter.client.request(RecordConsentDocument, {
+        input: { conversationId: stopped.conversationId, channel: 'SMS', granted: true, reason: 'Agreed by phone' },
+      });
+      await stopped.candidateTexts('STOP');
+      for (const h of [unticked, stopped]) {
+        await h.tenant.client.request(UpsertApplicationDocument, {
+          input: {
+            externalId: `later-${h.candidateExternalId}`,
+            candidateExternalId: h.candidateExternalId,
+            jobExternalId: 'job-1',
+            hiringTeam: [h.recruiter.user.id],
+            consent: { sms: true },
+          },
+        });
+        const forms = (await h.conversation()).candidate.consentHistory.filter(
+          (e) => e.channel === 'SMS' && e.source === 'APPLICATION',
+        );
+        expect(forms.at(-1)?.evidence, model).toBe(`Application later-${h.candidateExternalId}: SMS box ticked`);
+      }
+      // An earlier form's "no" is re-opened by the later form; the model says whether that is enough to text.
+      const reopened = await unticked.smsLock();
+      if (model === 'DOUBLE_OPT_IN') expect(reopened, model).toMatchObject({ locked: true, reason: 'NO_CONSENT' });
+      else expect(reopened, model).toMatchObject({ locked: false });
+      // The candidate's STOP is not undone by a form, whatever the model: only their START is.
+      const lock = await stopped.smsLock();
+      expect(lock, model).toMatchObject({ locked: true, reason: 'OPTED_OUT' });
+      expect(lock?.message, model).toMatch(/texted STOP.*texting START/);
+    }
+  }, 150_000);
+
   it('tells a recruiter what to do about an opt-out they or the form recorded', async () => {
     const h = await setUpHiring(server, { consent: { sms: false } });
     expect((await h.smsLock())?.message).toMatch(/application form.*record their consent/);
