@@ -122,6 +122,33 @@ describe('outbox pacing per sending number', () => {
     await server.app.services.prisma.outboxEntry.deleteMany({ where: { state: 'PENDING' } });
   });
 
+  it('sends a second long code at its own pace from the start while another long code has 1,000 queued', async () => {
+    const [busy, quiet] = [await setUpHiring(server), await setUpHiring(server)];
+    // Both long codes (1 segment/s); the busy one's 1,000 are all older than the other's 10.
+    await queueDirect(busy, 'backlog', 1000, 5);
+    await queueDirect(quiet, 'other', 10);
+    const w = worker();
+    const started = Date.now();
+    w.start();
+    try {
+      await waitFor(async () => sent(quiet).length >= 4, "the other long code's first 4 messages", 15_000);
+    } finally {
+      await w.stop();
+    }
+    const other = sent(quiet);
+    const firstOther = Math.min(...other.map((m) => m.at));
+    console.log(
+      `pacing, two long codes: the second's first message ${firstOther - started} ms after start, ` +
+        `${other.length} sent in ${((Date.now() - started) / 1000).toFixed(1)} s, while the first sent ${sent(busy).length}`,
+    );
+    // Not behind the backlog: its first goes out with the busy number's first (the machine's speed aside),
+    // and it keeps up with the busy number, each at its own one a second.
+    expect(sent(busy).filter((m) => m.at < firstOther).length).toBeLessThanOrEqual(2);
+    expect(new Set(other.map((m) => m.body)).size).toBe(other.length);
+    expect(sent(busy).length).toBeLessThanOrEqual(other.length + 2);
+    await server.app.services.prisma.outboxEntry.deleteMany({ where: { state: 'PENDING' } });
+  });
+
   it('keeps two workers sharing one number within its rate, counted in segments', async () => {
     const h = await setUpHiring(server);
     const rate = 4;
