@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ArchiveConversationDocument,
   AssignNumberDocument,
   NumberUsageDocument,
   SendMessageDocument,
@@ -43,7 +44,7 @@ describe('tenantEvents for an admin’s user token', () => {
   });
   afterAll(() => server?.stop());
 
-  it('carries only what the admin may read: no events of a number they are not assigned to, no other user’s notifications', async () => {
+  it('carries only what the admin may read: no events of a number they are not assigned to, no other user’s notifications or archive', async () => {
     const h = await setUpHiring(server);
     await optIn(h);
     const {
@@ -90,8 +91,15 @@ describe('tenantEvents for an admin’s user token', () => {
       input: { conversationId: h.conversationId, channel: 'SMS', body: 'Seen', idempotencyKey: 'tenant-events-2' },
     });
     if (again.sendMessage.__typename !== 'Message') throw new Error(JSON.stringify(again));
+    // The recruiter's archive is theirs only (an event of a conversation the admin reads, still not the admin's).
+    await h.recruiter.client.request(ArchiveConversationDocument, { conversationId: h.conversationId });
     await h.tenant.client.request(UpdateTenantSettingsDocument, { input: { name: 'marker-2' } });
-    const assigned = await until(h.admin.client, before, await lastCursor(server, h.tenant));
+    const end2 = await lastCursor(server, h.tenant);
+    expect(ofConversation(await until(h.tenant.client, before, end2)).map((e) => e.type)).toEqual([
+      'MESSAGE_CREATED',
+      'CONVERSATION_INBOX_STATE_CHANGED',
+    ]);
+    const assigned = await until(h.admin.client, before, end2);
     expect(ofConversation(assigned)).toMatchObject([{ type: 'MESSAGE_CREATED', subjectId: again.sendMessage.id }]);
   });
 });
