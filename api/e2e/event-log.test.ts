@@ -289,7 +289,7 @@ describe('the event log', () => {
     expect(received).toHaveLength(96);
     expectGapless(received, from);
     expect(new Set(received.map((e) => e.subjectId)).size).toBe(96);
-  });
+  }, 90_000); // 96 writes and about 20 reconnections: over 30 s on a loaded machine (PGlite)
 
   // PGlite has one connection: its transactions never overlap, so only PostgreSQL can commit one late.
   it.skipIf(testMode === 'embedded')(
