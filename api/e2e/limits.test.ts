@@ -172,7 +172,8 @@ describe('GraphQL limits', () => {
     );
     expect(page.status).toBe(200);
     expect(page.body.data.tenant.users.edges).toHaveLength(100);
-  });
+    // 101 users created first: on PGlite on a loaded 2-core machine that alone took over 30 s.
+  }, 120_000);
 
   it('refuses a body over the limit with 413 before reading it, and closes the connection', async () => {
     const body = JSON.stringify({ query: `{ viewer { kind } }`, padding: 'x'.repeat(2 * 1024 * 1024) });
@@ -335,6 +336,20 @@ describe('GraphQL limits', () => {
     expect(literal.body.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
     expect(variable.status).toBe(400);
     expect(variable.body.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+  });
+
+  it('costs a report page given by a variable as the largest page too (a connection inside a result union)', async () => {
+    const period = 'filter: { from: "2020-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z" }';
+    const report = (page: string) =>
+      Array.from(
+        { length: 12 },
+        (_, i) =>
+          `r${i}: consentChanges(first: ${page}, ${period}) { ... on QueryConsentChangesConnection { edges { node { channel fromState toState source evidence createdAt candidate { id name } actor { id name } } } } }`,
+      ).join(' ');
+    const literal = await post(`query { ${report('100')} }`, auth);
+    expect(literal).toMatchObject({ status: 400, code: 'LIMIT_EXCEEDED', limit: 'cost' });
+    const variable = await post(`query($n: Int) { ${report('$n')} }`, auth, { n: 100 });
+    expect(variable).toMatchObject({ status: 400, code: 'LIMIT_EXCEEDED', limit: 'cost', resolvers: 0 });
   });
 
   it('keeps a trivial query and /healthz fast while hostile documents arrive', async () => {

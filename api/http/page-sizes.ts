@@ -1,9 +1,23 @@
-import { type DocumentNode, type GraphQLSchema, getNamedType, Kind, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
+import {
+  type DocumentNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  getNamedType,
+  isUnionType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
 
 /** The page sizes of the schema's connections (schema/builder.ts). */
 export const pageSizes = { default: 20, max: 100 } as const;
 
-const isConnection = (typeName: string | undefined) => typeName?.endsWith('Connection') ?? false;
+/** A connection, or a field with typed errors whose union holds one (`consentChanges`, `messageActivity`). */
+const isConnection = (type: GraphQLNamedType | undefined): boolean =>
+  !!type &&
+  (type.name.endsWith('Connection') ||
+    (isUnionType(type) && type.getTypes().some((t) => t.name.endsWith('Connection'))));
 
 /**
  * The document as the cost estimate should see it: a page size given by a
@@ -18,7 +32,7 @@ export function withWorstPageSizes(schema: GraphQLSchema, document: DocumentNode
     document,
     visitWithTypeInfo(typeInfo, {
       Field(node) {
-        if (!isConnection(getNamedType(typeInfo.getType())?.name)) return undefined;
+        if (!isConnection(getNamedType(typeInfo.getType()) ?? undefined)) return undefined;
         const args = node.arguments ?? [];
         const sized = args.some((a) => a.name.value === 'first' || a.name.value === 'last');
         const worst = args.map((a) =>
