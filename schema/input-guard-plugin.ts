@@ -54,10 +54,21 @@ function pageSizeIssue(error: unknown): ValidationError | null {
   return arg ? ValidationError.of(arg, 'must be at least 1') : null;
 }
 
+/** Pothos refuses a page cursor it cannot decode without naming the argument; name `after` or `before`. */
+function cursorIssue(args: object, error: unknown): ValidationError | null {
+  if (!(error instanceof Error) || error.name !== 'PothosValidationError') return null;
+  if (!/^(Invalid cursor|Cursor must be a string)/.test(error.message)) return null;
+  const given = args as { after?: unknown; before?: unknown };
+  const arg = given.after != null ? 'after' : given.before != null ? 'before' : null;
+  return arg ? ValidationError.of(arg, 'is not a page cursor this API returned') : null;
+}
+
 function translated(args: object, error: unknown): unknown {
   const issues = globalIdIssues(args, error);
-  return issues ? new ValidationError(issues) : (pageSizeIssue(error) ?? error);
+  return issues ? new ValidationError(issues) : (pageSizeIssue(error) ?? cursorIssue(args, error) ?? error);
 }
+
+type PrismaSelect = (args: object, ...rest: unknown[]) => unknown;
 
 /**
  * Checks every field's raw arguments before anything else runs: NUL bytes are
@@ -65,6 +76,27 @@ function translated(args: object, error: unknown): unknown {
  * argument, so the errors plugin can return it in the field's result union.
  */
 export class InputGuardPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  /**
+   * A Prisma relation connection (`Tenant.users`) reads its arguments while its
+   * parent loads, in the parent's query, before its own resolver (wrapped
+   * below) runs: check them there too, so a NUL or a malformed cursor is named.
+   */
+  override onOutputFieldConfig(fieldConfig: PothosOutputFieldConfig<Types>): PothosOutputFieldConfig<Types> {
+    const select = fieldConfig.extensions?.pothosPrismaSelect as PrismaSelect | undefined;
+    if (typeof select !== 'function' || Object.keys(fieldConfig.args).length === 0) return fieldConfig;
+    const guarded: PrismaSelect = (args, ...rest) => {
+      const nul = nulByteIssues(args);
+      if (nul.length) throw new ValidationError(nul);
+      try {
+        const result = select(args, ...rest);
+        return result instanceof Promise ? result.catch((error) => Promise.reject(translated(args, error))) : result;
+      } catch (error) {
+        throw translated(args, error);
+      }
+    };
+    return { ...fieldConfig, extensions: { ...fieldConfig.extensions, pothosPrismaSelect: guarded } };
+  }
+
   override wrapArgMappers(
     resolver: GraphQLFieldResolver<unknown, Types['Context'], object> | undefined,
     fieldConfig: PothosOutputFieldConfig<Types>,
