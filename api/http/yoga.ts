@@ -18,6 +18,7 @@ import { badInput } from './bad-input.ts';
 import { useErrorCodes } from './error-codes.ts';
 import { type GraphQLLimits, useGraphQLLimits } from './limits.ts';
 import type { LiveConnections } from './live-connections.ts';
+import { isRecordNotFound, recordNotFound } from './not-found.ts';
 import { useOperationLog } from './operation-log.ts';
 import { useRequestErrors } from './request-errors.ts';
 import { serviceUnavailable } from './service-unavailable.ts';
@@ -65,7 +66,11 @@ export function buildContext(services: Services, actor: Actor, requestId: string
 function isDomainError(value: unknown): boolean {
   const original = (value as Partial<GraphQLError> | undefined)?.originalError ?? value;
   // Input refused below the resolvers (a negative page size, a bad cursor) is the caller's, answered VALIDATION.
-  return original instanceof DomainError || (original instanceof Error && badInput(original, undefined) !== null);
+  // A row Prisma did not find (the viewer scope filtered it out) is a refusal too, answered NOT_FOUND.
+  return (
+    original instanceof DomainError ||
+    (original instanceof Error && (badInput(original, undefined) !== null || isRecordNotFound(original)))
+  );
 }
 
 export function createGraphQLHandler(deps: {
@@ -140,6 +145,12 @@ export function createGraphQLHandler(deps: {
           if (unavailable) {
             log.warn({ err: original.message }, 'database unavailable');
             return unavailable;
+          }
+          // A row Prisma did not find: out of the viewer's scope, or gone meanwhile. Routine, not a fault.
+          const missing = recordNotFound(original, located.path);
+          if (missing) {
+            log.info({ path: located.path }, 'record not found below the resolvers');
+            return missing;
           }
           log.error({ err: original }, 'unexpected error in resolver');
         }
