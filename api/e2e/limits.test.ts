@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { type GraphQLField, isObjectType } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { schema } from '../../schema/index.ts';
 import { startTestServer, type TestServer, type TestTenant } from '../test/harness.ts';
@@ -250,15 +250,31 @@ describe('GraphQL limits', () => {
     expect(data[0]?.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit });
   });
 
-  it('closes a WebSocket whose message is over the body limit with 1009', async () => {
-    const socket = new WebSocket(server.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
-    await new Promise((resolve, reject) => {
-      socket.once('open', resolve);
-      socket.once('error', reject);
-    });
-    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
-    socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(2 * 1024 * 1024) } }));
-    expect(await closed).toBe(1009);
+  it('closes a WebSocket whose message is over the body limit with 1009, one info log line each, nothing on stderr', async () => {
+    // graphql-ws's own handler wrote an unstructured "Internal error emitted on a WebSocket socket" to stderr for
+    // each: anyone could flood it. Now one structured info line per socket, without the message.
+    const stderr = vi.spyOn(console, 'error');
+    const before = server.logs.lines.length;
+    try {
+      for (let i = 0; i < 3; i++) {
+        const socket = new WebSocket(server.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+        await new Promise((resolve, reject) => {
+          socket.once('open', resolve);
+          socket.once('error', reject);
+        });
+        const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+        socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(2 * 1024 * 1024) } }));
+        expect(await closed).toBe(1009);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(stderr.mock.calls.map((c) => String(c[0]))).toEqual([]);
+    } finally {
+      stderr.mockRestore();
+    }
+    const lines = server.logs.lines.slice(before);
+    const refused = lines.map((l) => JSON.parse(l)).filter((l) => l.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH');
+    expect(refused.map((l) => l.level)).toEqual([30, 30, 30]);
+    expect(lines.join('\n')).not.toContain('xxxx');
   });
 
   describe('over graphql-ws', () => {

@@ -239,6 +239,8 @@ export function attachWebSocket(
     wss,
     0, // keep-alive: one timer for all sockets (keepSocketsAlive) rather than one per socket
   );
+  // After graphql-ws's own connection listener, so its socket 'error' handler is there to replace.
+  wss.on('connection', (socket) => logSocketErrors(socket, log));
   return {
     async close() {
       keepAlive.stop();
@@ -247,6 +249,25 @@ export function attachWebSocket(
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/**
+ * graphql-ws answers a socket's 'error' with an unstructured console.error line; ws emits one for every message a
+ * client sends over the size limit (maxPayload, closed 1009) or breaking the protocol (1002, 1007), so anyone could
+ * fill stderr. Replaced: a client's broken or oversized frame (ws has closed the socket already) is one info line
+ * with ws's error code and nothing of the message; any other socket error is a warning, closed 1011 as graphql-ws did.
+ */
+function logSocketErrors(socket: WebSocket, log: Logger) {
+  socket.removeAllListeners('error');
+  socket.on('error', (error: Error & { code?: unknown }) => {
+    const code = typeof error.code === 'string' ? error.code : undefined;
+    if (code?.startsWith('WS_ERR_')) {
+      log.info({ code }, 'websocket closed: a message over the size limit or breaking the protocol');
+      return;
+    }
+    log.warn({ code, err: error.message }, 'websocket socket error');
+    if (socket.readyState === socket.OPEN) socket.close(1011, 'Internal server error');
+  });
 }
 
 /** Pings every open socket every KEEP_ALIVE_MS from one timer; a socket that missed the last pong is terminated. */
