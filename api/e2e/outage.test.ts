@@ -1,6 +1,8 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import { createClient } from 'graphql-ws';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { createTestDatabase, testMode } from '../test/databases.ts';
 import { startTestServer, type TestServer, type TestTenant } from '../test/harness.ts';
 
@@ -157,6 +159,185 @@ describe.skipIf(testMode !== 'postgres')('the database going away', () => {
     await expect
       .poll(async () => (await send(402)).body.data?.createUser?.__typename, { timeout: 10_000, interval: 200 })
       .toBe('User');
+  });
+
+  type Result = { data?: any; errors?: { message: string; extensions?: any }[] };
+
+  /** The newest event's cursor: a subscription passing it as `after` reads the log first. */
+  async function eventCursor(on: TestServer = server): Promise<string> {
+    await send(500 + Math.floor(Math.random() * 1000)); // an event in the log
+    const response = await fetch(on.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${acme.apiKey}` },
+      body: JSON.stringify({ query: '{ tenant { eventCursor } }' }),
+    });
+    const cursor = ((await response.json()) as Result).data?.tenant?.eventCursor;
+    if (typeof cursor !== 'string') throw new Error('no event cursor');
+    return cursor;
+  }
+
+  function expectRetryable(result: Result | undefined) {
+    expect(result?.errors?.[0], JSON.stringify(result)).toMatchObject({
+      message: expect.stringMatching(/retry/i),
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
+    });
+    expect(JSON.stringify(result)).not.toMatch(/Unexpected error/);
+  }
+
+  it('answers a tenantEvents subscription over graphql-ws with a retryable SERVICE_UNAVAILABLE, the socket kept', async () => {
+    const after = await eventCursor();
+    const closes: number[] = [];
+    const ws = createClient({
+      url: server.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${acme.apiKey}` },
+      retryAttempts: 0,
+      on: { closed: (event) => closes.push((event as { code: number }).code) },
+    });
+    const first = (query: string, variables?: Record<string, unknown>) =>
+      new Promise<Result>((resolve, reject) => {
+        const stop = ws.subscribe(
+          { query, variables },
+          {
+            next: (r) => {
+              resolve(r as Result);
+              stop();
+            },
+            error: (e) => (Array.isArray(e) ? resolve({ errors: e }) : reject(e)),
+            complete: () => resolve({}),
+          },
+        );
+      });
+    try {
+      expect(await first('{ viewer { kind } }')).toMatchObject({ data: { viewer: { kind: 'API_KEY' } } });
+      await hop.down();
+      try {
+        expectRetryable(
+          await first('subscription($after: String) { tenantEvents(after: $after) { cursor } }', { after }),
+        );
+        expect(closes).toEqual([]);
+        // A new connection meanwhile: closed 1013 (try again later), not 4500 (internal error).
+        const socket = new WebSocket(server.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+        const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+        socket.once('open', () =>
+          socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${acme.apiKey}` } })),
+        );
+        expect(await closed).toBe(1013);
+      } finally {
+        await hop.up();
+      }
+      // The same connection works again once the database is back.
+      await expect
+        .poll(async () => (await first('{ viewer { kind } }')).data?.viewer?.kind, { timeout: 10_000, interval: 200 })
+        .toBe('API_KEY');
+      expect(closes).toEqual([]);
+    } finally {
+      await ws.dispose();
+    }
+    expect(server.logs.text).not.toMatch(/unexpected error in resolver/);
+  });
+
+  it('answers a tenantEvents subscription over SSE with a retryable SERVICE_UNAVAILABLE', async () => {
+    const after = await eventCursor();
+    await hop.down();
+    try {
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), 10_000);
+      try {
+        const response = await fetch(server.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'text/event-stream',
+            authorization: `Bearer ${acme.apiKey}`,
+          },
+          body: JSON.stringify({
+            query: 'subscription($after: String) { tenantEvents(after: $after) { cursor } }',
+            variables: { after },
+          }),
+          signal: abort.signal,
+        });
+        let result: Result | undefined;
+        if (response.headers.get('content-type')?.includes('text/event-stream')) {
+          const text = await response.text();
+          const data = /^data: (.+)$/m.exec(text)?.[1];
+          result = data ? JSON.parse(data) : undefined;
+          if (!result) throw new Error(`stream ended without an event: ${text}`);
+        } else {
+          expect(response.status).toBe(503);
+          result = (await response.json()) as Result;
+        }
+        expectRetryable(result);
+      } finally {
+        clearTimeout(timer);
+        abort.abort();
+      }
+    } finally {
+      await hop.up();
+    }
+    expect(server.logs.text).not.toMatch(/unexpected error in resolver/);
+  });
+
+  it('answers SERVICE_UNAVAILABLE where the credential is still cached and the replay read meets the outage (WS, SSE)', async () => {
+    // A second copy of the service that keeps a looked-up credential: only the subscription's own read of the log
+    // (the events after the cursor) meets the outage.
+    const url = new URL(database.url as string);
+    url.host = `127.0.0.1:${hop.port}`;
+    const cached = await startTestServer({
+      database: { ...database, env: { ...database.env, DATABASE_URL: url.toString() } },
+      env: { AUTH_CACHE_MS: '60000', DATABASE_POOL_SIZE: '4' },
+    });
+    const closes: number[] = [];
+    const ws = createClient({
+      url: cached.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${acme.apiKey}` },
+      retryAttempts: 0,
+      on: { closed: (event) => closes.push((event as { code: number }).code) },
+    });
+    const first = (query: string, variables?: Record<string, unknown>) =>
+      new Promise<Result>((resolve, reject) => {
+        const stop = ws.subscribe(
+          { query, variables },
+          {
+            next: (r) => {
+              resolve(r as Result);
+              stop();
+            },
+            error: (e) => (Array.isArray(e) ? resolve({ errors: e }) : reject(e)),
+            complete: () => resolve({}),
+          },
+        );
+      });
+    const subscription = 'subscription($after: String) { tenantEvents(after: $after) { cursor } }';
+    try {
+      const after = await eventCursor(cached); // the credential looked up (and kept) over HTTP
+      expect(await first('{ viewer { kind } }')).toMatchObject({ data: { viewer: { kind: 'API_KEY' } } });
+      await hop.down();
+      try {
+        expectRetryable(await first(subscription, { after }));
+        expect(closes).toEqual([]);
+        const response = await fetch(cached.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'text/event-stream',
+            authorization: `Bearer ${acme.apiKey}`,
+          },
+          body: JSON.stringify({ query: subscription, variables: { after } }),
+          signal: AbortSignal.timeout(10_000),
+        });
+        const text = await response.text();
+        const data = /^data: (.+)$/m.exec(text)?.[1];
+        expectRetryable(data ? JSON.parse(data) : { text, status: response.status });
+      } finally {
+        await hop.up();
+      }
+      expect(cached.logs.text).not.toMatch(/unexpected error in resolver/);
+    } finally {
+      await ws.dispose();
+      await cached.stop({ keepDatabase: true });
+    }
   });
 
   it('answers SERVICE_UNAVAILABLE when PostgreSQL terminates the connections and refuses new ones', async () => {

@@ -10,6 +10,7 @@ import type { Logger } from '../log.ts';
 import { type GraphQLLimits, limitExceeded } from './limits.ts';
 import type { LiveConnections } from './live-connections.ts';
 import { badRequest } from './request-errors.ts';
+import { serviceUnavailable } from './service-unavailable.ts';
 import { createSharedSubscriptions, sharingKey } from './shared-subscriptions.ts';
 import { persistedHash, persistedQueryNotFound, trustedDocuments } from './trusted-documents.ts';
 import type { GraphQLHandler } from './yoga.ts';
@@ -130,6 +131,12 @@ export function attachWebSocket(
             ctx.extra.socket.close(...forbidden(error.message));
             return false;
           }
+          // The credential could not be looked up because the database is unreachable: 1013, try again later.
+          if (serviceUnavailable(error)) {
+            log.warn({ err: (error as Error).message }, 'database unavailable');
+            ctx.extra.socket.close(1013, 'The database is unavailable for a moment; reconnect shortly.');
+            return false;
+          }
           throw error;
         }
       },
@@ -148,6 +155,12 @@ export function attachWebSocket(
         try {
           ctx.extra.actor = await authenticate(ctx.extra.credential ?? null);
         } catch (error) {
+          // The database unreachable (a restart, a failover): a typed, retryable error, the socket kept.
+          const unavailable = serviceUnavailable(error);
+          if (unavailable) {
+            log.warn({ err: (error as Error).message }, 'database unavailable');
+            return [withoutHttp(unavailable)];
+          }
           if (!(error instanceof AuthenticationError)) throw error;
           ctx.extra.socket.close(...forbidden(error.message));
           return [unauthenticated(error.message)];
