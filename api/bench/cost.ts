@@ -23,11 +23,12 @@ import { receiveInbound } from '../messaging/inbound/receive-inbound.ts';
 import { routeInbound } from '../messaging/inbound/route-inbound.ts';
 import { readSendFacts } from '../messaging/send-policy/facts.ts';
 import { queueMessage } from '../messaging/sending/queue-message.ts';
-import { createTestDatabase, testRedisUrl } from '../test/databases.ts';
+import { createTestDatabase } from '../test/databases.ts';
 import { captureSql, createdValues, type Statement } from '../test/sql-capture.ts';
 import { parameterTypes, sqlLiteral } from './pgbench-script.ts';
 import { formatSpread, spread } from './report.ts';
 import { seedTenants } from './seed.ts';
+import { benchServiceEnv } from './service-env.ts';
 import { spawnStartScript } from './spawn-service.ts';
 
 const REQUESTS = Number(process.env.COST_REQUESTS ?? 400);
@@ -45,24 +46,19 @@ const twilioSid = `AC${randomBytes(16).toString('hex')}`;
 const basePort = 4900 + Math.floor(Math.random() * 100) * 2;
 
 function envFor(port: number, prepared: boolean) {
-  return {
-    NODE_ENV: 'production',
-    DATABASE_URL: `${dbUrl}?application_name=parley-cost-${port}`,
-    DATABASE_POOL_SIZE: String(CONCURRENCY * 2),
-    DATABASE_PREPARED_STATEMENTS: prepared ? 'on' : 'off',
-    REDIS_URL: testRedisUrl,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    OPERATOR_KEY: operatorKey,
-    LOG_LEVEL: 'warn',
-    OUTBOX_WORKER: 'off',
-    TWILIO_ACCOUNT_SID: twilioSid,
-    TWILIO_AUTH_TOKEN: twilioAuthToken,
-    CHANNEL_CREDENTIALS_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-    CHANNEL_PLATFORM_DEFAULT: 'on',
-    DATA_DIR: database.env.DATA_DIR as string,
-  };
+  return benchServiceEnv({
+    databaseUrl: `${dbUrl}?application_name=parley-cost-${port}`,
+    dataDir: database.env.DATA_DIR as string,
+    port,
+    operatorKey,
+    extra: {
+      DATABASE_POOL_SIZE: String(CONCURRENCY * 2),
+      DATABASE_PREPARED_STATEMENTS: prepared ? 'on' : 'off',
+      TWILIO_ACCOUNT_SID: twilioSid,
+      TWILIO_AUTH_TOKEN: twilioAuthToken,
+      CHANNEL_PLATFORM_DEFAULT: 'on',
+    },
+  });
 }
 
 type Service = { name: string; port: number; pid: number; stop(): Promise<void> };

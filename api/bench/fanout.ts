@@ -13,6 +13,7 @@ import { createTestDatabase, testRedisUrl } from '../test/databases.ts';
 import { now, openSubscribers, type Subscribers } from './fanout-clients.ts';
 import { type Measured, spawnMeasured, waitUntil } from './fanout-processes.ts';
 import { seedTenants } from './seed.ts';
+import { benchServiceEnv } from './service-env.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -47,27 +48,24 @@ if (!database.url) throw new Error('the benchmark needs PostgreSQL: run it with 
 const base = 4900 + Math.floor(Math.random() * 50) * 4;
 const [portA, portB, bareX, bareY] = [base, base + 1, base + 2, base + 3];
 const twilioAuthToken = randomBytes(16).toString('hex');
+const twilioSid = `AC${randomBytes(16).toString('hex')}`;
 const operatorKey = randomBytes(24).toString('hex');
-const serviceEnv = (port: number) => ({
-  NODE_ENV: 'production',
-  DATABASE_URL: database.url as string,
-  DATABASE_POOL_SIZE: '10',
-  REDIS_URL: testRedisUrl,
-  PORT: String(port),
-  HOST: '127.0.0.1',
-  PUBLIC_URL: `http://127.0.0.1:${port}`,
-  OPERATOR_KEY: operatorKey,
-  LOG_LEVEL: 'warn',
-  OUTBOX_WORKER: 'off',
-  TWILIO_ACCOUNT_SID: `AC${randomBytes(16).toString('hex')}`,
-  TWILIO_AUTH_TOKEN: twilioAuthToken,
-  CHANNEL_CREDENTIALS_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-  CHANNEL_PLATFORM_DEFAULT: 'on',
-  GRAPHQL_MAX_CONNECTIONS_PER_CREDENTIAL: '100000',
-  DATA_DIR: database.env.DATA_DIR as string,
-});
+const serviceEnv = (port: number) =>
+  benchServiceEnv({
+    databaseUrl: database.url as string,
+    dataDir: database.env.DATA_DIR as string,
+    port,
+    operatorKey,
+    extra: {
+      DATABASE_POOL_SIZE: '10',
+      TWILIO_ACCOUNT_SID: twilioSid,
+      TWILIO_AUTH_TOKEN: twilioAuthToken,
+      CHANNEL_PLATFORM_DEFAULT: 'on',
+      GRAPHQL_MAX_CONNECTIONS_PER_CREDENTIAL: '100000',
+    },
+  });
 const envA = serviceEnv(portA);
-const envB = { ...serviceEnv(portB), TWILIO_ACCOUNT_SID: envA.TWILIO_ACCOUNT_SID };
+const envB = { ...serviceEnv(portB), CHANNEL_CREDENTIALS_KEYS: envA.CHANNEL_CREDENTIALS_KEYS as string };
 
 say(`starting two service processes (:${portA}, :${portB}) on PostgreSQL + Redis ...`);
 const services = [spawnMeasured('api/main.ts', envA), spawnMeasured('api/main.ts', envB)];
@@ -125,7 +123,7 @@ let inboundCount = 0;
 async function sendInbound() {
   const params = {
     MessageSid: `SM${randomBytes(16).toString('hex')}`,
-    AccountSid: envA.TWILIO_ACCOUNT_SID,
+    AccountSid: twilioSid,
     From: tenant?.conversations[0]?.candidatePhone as string,
     To: tenant?.sendingNumber as string,
     Body: `Thanks, Tuesday works for me (${inboundCount++})`,

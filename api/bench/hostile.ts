@@ -16,9 +16,10 @@ import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { CreateTenantDocument } from '../../clients/generated/graphql.ts';
 import { createParleyClient } from '../../clients/parley-client.ts';
-import { createTestDatabase, testRedisUrl } from '../test/databases.ts';
+import { createTestDatabase } from '../test/databases.ts';
 import { type Figures, pacedLoad, peakRss } from './load.ts';
 import { figuresTable, formatSpread, spread } from './report.ts';
+import { benchServiceEnv } from './service-env.ts';
 import { spawnStartScript } from './spawn-service.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -32,19 +33,12 @@ const say = (text: string) => console.log(`[bench:hostile] ${text}`);
 const database = await createTestDatabase();
 if (!database.url) throw new Error('the benchmark needs PostgreSQL: run it with PARLEY_TEST_MODE=postgres');
 const operatorKey = randomBytes(24).toString('hex');
-const env = {
-  NODE_ENV: 'production',
-  DATABASE_URL: database.url,
-  REDIS_URL: testRedisUrl,
-  PORT: String(port),
-  HOST: '127.0.0.1',
-  PUBLIC_URL: `http://127.0.0.1:${port}`,
-  OPERATOR_KEY: operatorKey,
-  LOG_LEVEL: 'warn',
-  OUTBOX_WORKER: 'off',
-  CHANNEL_CREDENTIALS_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-  DATA_DIR: database.env.DATA_DIR as string,
-};
+const env = benchServiceEnv({
+  databaseUrl: database.url,
+  dataDir: database.env.DATA_DIR as string,
+  port,
+  operatorKey,
+});
 const url = `http://127.0.0.1:${port}/graphql`;
 const healthUrl = `http://127.0.0.1:${port}/healthz`;
 

@@ -13,13 +13,14 @@ import { pino } from 'pino';
 import twilio from 'twilio';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { createTestDatabase, testRedisUrl } from '../test/databases.ts';
+import { createTestDatabase } from '../test/databases.ts';
 import { captureSql, createdValues, replayer, type Statement } from '../test/sql-capture.ts';
 import { directLoad, type Figures, httpLoad, pacedLoad } from './load.ts';
 import { pgbenchLoad } from './pgbench.ts';
 import { parameterTypes, pgbenchScript } from './pgbench-script.ts';
 import { figuresTable, formatSpread, type Spread, spread } from './report.ts';
 import { seedTenants } from './seed.ts';
+import { benchServiceEnv } from './service-env.ts';
 import { spawnStartScript } from './spawn-service.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -33,28 +34,23 @@ const database = await createTestDatabase();
 if (!database.url) throw new Error('the benchmark needs PostgreSQL: run it without PARLEY_TEST_MODE=embedded');
 const port = 4700 + Math.floor(Math.random() * 200);
 const twilioAuthToken = randomBytes(16).toString('hex');
+const twilioSid = `AC${randomBytes(16).toString('hex')}`;
 const operatorKey = randomBytes(24).toString('hex');
-const env = {
-  NODE_ENV: 'production',
-  DATABASE_URL: database.url,
-  DATABASE_POOL_SIZE: String(CONNECTIONS),
-  REDIS_URL: testRedisUrl,
-
-  PORT: String(port),
-  HOST: '127.0.0.1',
-  PUBLIC_URL: `http://127.0.0.1:${port}`,
-  OPERATOR_KEY: operatorKey,
-  LOG_LEVEL: 'warn',
-  // Quiet hours would refuse every send at night: the bench measures sends, whatever the hour.
-  QUIET_HOURS_DEFAULT: 'off',
-  OUTBOX_WORKER: 'off',
-  TWILIO_ACCOUNT_SID: `AC${randomBytes(16).toString('hex')}`,
-  TWILIO_AUTH_TOKEN: twilioAuthToken,
-  // Production requires the channel-credentials key; the bench's tenants send through the platform's account.
-  CHANNEL_CREDENTIALS_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-  CHANNEL_PLATFORM_DEFAULT: 'on',
-  DATA_DIR: database.env.DATA_DIR as string,
-};
+const env = benchServiceEnv({
+  databaseUrl: database.url,
+  dataDir: database.env.DATA_DIR as string,
+  port,
+  operatorKey,
+  extra: {
+    DATABASE_POOL_SIZE: String(CONNECTIONS),
+    // Quiet hours would refuse every send at night: the bench measures sends, whatever the hour.
+    QUIET_HOURS_DEFAULT: 'off',
+    // The bench's tenants send through the platform's account.
+    TWILIO_ACCOUNT_SID: twilioSid,
+    TWILIO_AUTH_TOKEN: twilioAuthToken,
+    CHANNEL_PLATFORM_DEFAULT: 'on',
+  },
+});
 const url = `http://127.0.0.1:${port}/graphql`;
 const inboundUrl = `http://127.0.0.1:${port}/webhooks/twilio/sms`;
 const sendQuery =
@@ -77,7 +73,7 @@ function sendBody(conversationId: string) {
 function inboundForm(from: string, to: string, sid: string) {
   const params = {
     MessageSid: sid,
-    AccountSid: env.TWILIO_ACCOUNT_SID,
+    AccountSid: twilioSid,
     From: from,
     To: to,
     Body: 'Thanks, Tuesday works for me',
