@@ -89,9 +89,12 @@ export class InputGuardPlugin<Types extends SchemaTypes> extends BasePlugin<Type
       if (nul.length) throw new ValidationError(nul);
       try {
         const result = select(args, ...rest);
-        return result instanceof Promise ? result.catch((error) => Promise.reject(translated(args, error))) : result;
+        return result instanceof Promise
+          ? result.catch((error) => Promise.reject(cursorIssue(args, error) ?? error))
+          : result;
       } catch (error) {
-        throw translated(args, error);
+        // Only the cursor: a bad page size here keeps its answer from bad-input.ts (the range it must be in).
+        throw cursorIssue(args, error) ?? error;
       }
     };
     return { ...fieldConfig, extensions: { ...fieldConfig.extensions, pothosPrismaSelect: guarded } };
