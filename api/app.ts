@@ -116,6 +116,7 @@ export function buildApp(config: Config, log: Logger) {
         maxAttempts: config.outbox.maxAttempts,
         retryBaseMs: config.outbox.retryBaseMs,
         sendTimeoutMs: config.outbox.sendTimeoutMs,
+        accountConcurrency: config.outbox.accountConcurrency,
         unknowableWaitMs: config.outbox.unknowableWaitMs,
         scheduled: createScheduledRecheck({ prisma: db.prisma, channels, relay, sendEnded: metrics.sendEnded }),
         sendEnded: metrics.sendEnded,

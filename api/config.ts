@@ -111,6 +111,7 @@ const envSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
   OUTBOX_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  OUTBOX_ACCOUNT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(8),
   OUTBOX_UNKNOWABLE_WAIT_MS: z.coerce.number().int().min(100).default(600_000),
 
   WEBHOOK_WORKER: z.enum(['on', 'off']).default('on'),
@@ -208,6 +209,8 @@ export type Config = {
     maxAttempts: number;
     retryBaseMs: number;
     sendTimeoutMs: number;
+    /** Provider calls in flight at once per provider account in one worker (of its 32), so a hanging account cannot hold them all. */
+    accountConcurrency: number;
     /** An unclear send on a provider that cannot be asked waits this long for its status webhook, then fails. */
     unknowableWaitMs: number;
   };
@@ -340,6 +343,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       retryBaseMs: e.OUTBOX_RETRY_BASE_MS,
       sendTimeoutMs: e.OUTBOX_SEND_TIMEOUT_MS,
+      accountConcurrency: e.OUTBOX_ACCOUNT_CONCURRENCY,
       unknowableWaitMs: e.OUTBOX_UNKNOWABLE_WAIT_MS,
     },
     workflows: { worker: e.WORKFLOW_WORKER === 'on', pollMs: e.WORKFLOW_POLL_MS },

@@ -38,6 +38,7 @@ function setUp(answer: () => Promise<{ providerMessageId: string }>, options: { 
   const claimedAt = new Date();
   const claim = (over: Partial<Claim> = {}): Claim => ({
     id: 'row',
+    account: 'a1',
     messageId: 'm1',
     tenantId: 't',
     attempts: 1,

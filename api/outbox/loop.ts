@@ -2,8 +2,15 @@ import type { Logger } from '../log.ts';
 import { createWakeableSleep } from '../wakeable-sleep.ts';
 
 export type LoopOptions<Job> = {
-  /** Claims up to `limit` jobs. */
-  claim(limit: number): Promise<Job[]>;
+  /**
+   * Claims up to `limit` jobs, and of each key (see `key`) no more than `perKey`
+   * less those `busy` says are in flight: a key at its cap gets none.
+   */
+  claim(limit: number, busy: ReadonlyMap<string, number>): Promise<Job[]>;
+  /** What a job shares with others in a limited way (the provider account it calls); none: no per-key cap. */
+  key?(job: Job): string;
+  /** Jobs of one key in flight at once, so one key's hanging calls cannot hold every slot (default: `concurrency`). */
+  perKey?: number;
   /** Does one job; a rejection is logged (the job's lease brings it back). */
   handle(job: Job): Promise<void>;
   /** What to log about a job whose handling crashed. */
@@ -20,7 +27,10 @@ export type LoopOptions<Job> = {
 /**
  * The claim loop: claims while there is room, starts each job without waiting
  * for it (a slow job holds one slot, not the loop), and sleeps `pollMs`, or
- * until `wake()` or a freed slot, when a claim came back short.
+ * until `wake()` or a freed slot, when a claim came back short. Jobs of one
+ * key (a provider account) hold at most `perKey` slots: the claim is told how
+ * many of each key are in flight and leaves the rest of a key at its cap
+ * unclaimed, so the free slots go to other keys' jobs.
  */
 export function createClaimLoop<Job>(options: LoopOptions<Job>) {
   const { log, batchSize, concurrency, pollMs } = options;
@@ -28,8 +38,13 @@ export function createClaimLoop<Job>(options: LoopOptions<Job>) {
   const pause = createWakeableSleep();
   let loop: Promise<void> | null = null;
   const inFlight = new Set<Promise<void>>();
+  /** Jobs in flight per key (only keys with some). */
+  const busy = new Map<string, number>();
+  const perKey = options.perKey ?? concurrency;
 
   function track(job: Job) {
+    const key = options.key?.(job);
+    if (key !== undefined) busy.set(key, (busy.get(key) ?? 0) + 1);
     const work = options
       .handle(job)
       .catch((error: Error) =>
@@ -39,13 +54,20 @@ export function createClaimLoop<Job>(options: LoopOptions<Job>) {
         inFlight.delete(work);
         // A slot is free: a loop that was full may claim again.
         if (inFlight.size === concurrency - 1) pause.wake();
+        if (key !== undefined) {
+          const left = (busy.get(key) ?? 1) - 1;
+          if (left > 0) busy.set(key, left);
+          else busy.delete(key);
+          // The key was at its cap: its rows that were left for later may be claimed now.
+          if (left === perKey - 1) pause.wake();
+        }
       });
     inFlight.add(work);
     return work;
   }
 
   async function claim(limit: number): Promise<Promise<void>[]> {
-    return (await options.claim(limit)).map(track);
+    return (await options.claim(limit, busy)).map(track);
   }
 
   async function run() {

@@ -40,6 +40,7 @@ function setUp(options: { waitedMs: number; providerMessageId?: string | null })
   };
   const claim: Claim = {
     id: 'row',
+    account: 'a1',
     messageId: 'm1',
     tenantId: 't',
     attempts: 1,

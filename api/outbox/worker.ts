@@ -30,6 +30,12 @@ export type OutboxWorkerOptions = {
   batchSize?: number;
   /** Deliveries in flight at once; the loop keeps claiming while earlier ones are still running. */
   concurrency?: number;
+  /**
+   * Deliveries in flight at once through one provider account (a tenant's channel account, or the
+   * platform's account per tenant): a hanging account holds at most this many slots, and its other
+   * rows wait unclaimed while the free slots go to other accounts (default 8).
+   */
+  accountConcurrency?: number;
   /** Sleep between claims when nothing more is due; a number's slots up to twice this far ahead are claimed (and waited for). */
   pollMs?: number;
   /** Delay before the first retry after a transient failure; retries back off with jitter, up to five minutes. */
@@ -118,15 +124,24 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     await deliver(deliverDeps, attempt, message, route);
   }
 
+  const concurrency = options.concurrency ?? 32;
+  const perAccount = Math.min(options.accountConcurrency ?? 8, concurrency);
   const loop = createClaimLoop<Job>({
     log,
     batchSize: options.batchSize ?? 16,
-    concurrency: options.concurrency ?? 32,
+    concurrency,
     pollMs,
-    /** Reconciliations first, then due rows as their numbers' pace allows. */
-    async claim(limit) {
-      const expired = await claimExpired(prisma, limit, leaseMs);
-      const due = expired.length < limit ? await claimDue(prisma, limit - expired.length, leaseMs, 2 * pollMs) : [];
+    key: ({ claim }) => claim.account,
+    perKey: perAccount,
+    /** Reconciliations first, then due rows as their numbers' pace allows; neither beyond an account's cap. */
+    async claim(limit, busy) {
+      const expired = await claimExpired(prisma, limit, leaseMs, { busy, perAccount });
+      const busier = new Map(busy);
+      for (const { account } of expired) busier.set(account, (busier.get(account) ?? 0) + 1);
+      const due =
+        expired.length < limit
+          ? await claimDue(prisma, limit - expired.length, leaseMs, 2 * pollMs, { busy: busier, perAccount })
+          : [];
       return [
         ...expired.map((claim) => ({ claim, reconcile: true })),
         ...due.map((claim) => ({ claim, reconcile: false })),
