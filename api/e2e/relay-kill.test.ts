@@ -180,9 +180,12 @@ describe.skipIf(testMode !== 'postgres')('an event committed by a copy killed be
       const answered: string[] = [];
       const writes = Array.from(
         { length: 50 },
+        // Spread over a second, so writes are still in flight when the lock is taken and at the kill.
         (_, i) =>
-          t.onA
-            .request(CreateUserDocument, { input: { name: `Burst ${i}`, email: `burst-${i}@killed.example` } })
+          new Promise((r) => setTimeout(r, i * 20))
+            .then(() =>
+              t.onA.request(CreateUserDocument, { input: { name: `Burst ${i}`, email: `burst-${i}@killed.example` } }),
+            )
             .then(({ createUser }) => {
               if (createUser.__typename === 'User') answered.push(createUser.id);
             })
