@@ -111,7 +111,7 @@ const envSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
   OUTBOX_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
-  OUTBOX_ACCOUNT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(8),
+  OUTBOX_ACCOUNT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(16),
   OUTBOX_UNKNOWABLE_WAIT_MS: z.coerce.number().int().min(100).default(600_000),
 
   WEBHOOK_WORKER: z.enum(['on', 'off']).default('on'),

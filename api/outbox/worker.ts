@@ -125,7 +125,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   }
 
   const concurrency = options.concurrency ?? 32;
-  const perAccount = Math.min(options.accountConcurrency ?? 8, concurrency);
+  const perAccount = Math.min(options.accountConcurrency ?? 16, concurrency);
   const loop = createClaimLoop<Job>({
     log,
     batchSize: options.batchSize ?? 16,
