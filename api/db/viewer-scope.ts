@@ -11,6 +11,17 @@ export function readableConversations(userId: string, role: 'ADMIN' | 'RECRUITER
   return readableConversationsWhere(userId, role);
 }
 
+/**
+ * Candidates a user may read (as node(id) would find them): through any one of their conversations the user may
+ * read; an admin without number assignment every candidate, even one with no conversation yet.
+ */
+export function readableCandidates(userId: string, role: 'ADMIN' | 'RECRUITER') {
+  const conversations = { some: readableConversations(userId, role) };
+  return role === 'ADMIN'
+    ? { OR: [{ tenant: { requireNumberAssignment: false } }, { conversations }] }
+    : { conversations };
+}
+
 /** Candidate data (the candidate, their applications, consent and its evidence) follows the candidate's conversations. */
 function candidateDataRules(candidate: object): Record<string, object> {
   return { Candidate: candidate, Consent: { candidate }, ConsentEvent: { candidate } };
@@ -24,7 +35,7 @@ function candidateDataRules(candidate: object): Record<string, object> {
  */
 function adminReadRules(userId: string): Record<string, object> {
   const conversation = readableConversations(userId, 'ADMIN');
-  const candidate = { OR: [{ tenant: { requireNumberAssignment: false } }, { conversations: { some: conversation } }] };
+  const candidate = readableCandidates(userId, 'ADMIN');
   return {
     Conversation: conversation,
     Message: { OR: [{ authorId: userId }, { conversation }] },
@@ -41,7 +52,7 @@ function adminReadRules(userId: string): Record<string, object> {
  */
 function readRules(userId: string): Record<string, object> {
   const conversation = readableConversations(userId);
-  const candidate = { conversations: { some: conversation } };
+  const candidate = readableCandidates(userId, 'RECRUITER');
   return {
     Conversation: conversation,
     Message: { OR: [{ authorId: userId }, { conversation }] },

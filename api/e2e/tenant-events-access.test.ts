@@ -3,6 +3,7 @@ import {
   ArchiveConversationDocument,
   AssignNumberDocument,
   NumberUsageDocument,
+  RecordConsentDocument,
   SendMessageDocument,
   TenantEventsDocument,
   type TenantEventsSubscription,
@@ -15,6 +16,14 @@ import { setUpHiring, waitFor } from '../test/messaging-fixture.ts';
 import { optIn } from '../test/opted-in.ts';
 
 type Received = TenantEventsSubscription['tenantEvents'];
+
+/** The recruiter (assigned to the number) records the candidate's SMS consent: a CONSENT_CHANGED with no conversation. */
+async function recordConsent(h: Awaited<ReturnType<typeof setUpHiring>>, granted: boolean) {
+  const { recordConsent } = await h.recruiter.client.request(RecordConsentDocument, {
+    input: { conversationId: h.conversationId, channel: 'SMS', granted, reason: 'tenant-events access' },
+  });
+  if (recordConsent.__typename !== 'Conversation') throw new Error(JSON.stringify(recordConsent));
+}
 
 /** Everything the subscriber receives after `after` up to the event at cursor `end` (one it may read). */
 async function until(client: ParleyClient, after: string, end: string): Promise<Received[]> {
@@ -44,7 +53,7 @@ describe('tenantEvents for an admin’s user token', () => {
   });
   afterAll(() => server?.stop());
 
-  it('carries only what the admin may read: no events of a number they are not assigned to, no other user’s notifications or archive', async () => {
+  it('carries only what the admin may read: no events of a number they are not assigned to, no consent changes of its candidate, no other user’s notifications or archive', async () => {
     const h = await setUpHiring(server);
     await optIn(h);
     const {
@@ -64,6 +73,9 @@ describe('tenantEvents for an admin’s user token', () => {
       () => server.app.services.prisma.notification.count({ where: { userId: rawId(h.recruiter.user.id) } }),
       'the recruiter’s notification',
     );
+    // The candidate's consent changes (out and in again): events about the candidate, with no conversation on them.
+    await recordConsent(h, false);
+    await recordConsent(h, true);
     await h.tenant.client.request(UpdateTenantSettingsDocument, { input: { name: 'marker-1' } });
     const end = await lastCursor(server, h.tenant);
 
@@ -72,15 +84,22 @@ describe('tenantEvents for an admin’s user token', () => {
     const ofConversation = (events: Received[]) => events.filter((e) => e.conversationId === h.conversationId);
     expect(ofConversation(all).map((e) => e.type)).toEqual(['MESSAGE_CREATED', 'MESSAGE_CREATED']);
     expect(all.some((e) => e.type === 'NOTIFICATION_CREATED')).toBe(true);
+    const consent = (events: Received[]) => events.filter((e) => e.type === 'CONSENT_CHANGED');
+    expect(consent(all)).toHaveLength(2);
 
     // The admin, not assigned to the number, reads neither the thread nor the recruiter's notifications.
     const admin = await until(h.admin.client, after, end);
     expect(ofConversation(admin)).toEqual([]);
     expect(admin.filter((e) => e.type === 'NOTIFICATION_CREATED')).toEqual([]);
+    // Nor the consent changes of the candidate, whom node(id) gives it as null.
+    expect(consent(admin)).toEqual([]);
     // What it may read comes with the log's cursors (a filtered event leaves a hole, not a renumbering).
     expect(admin.map((e) => e.cursor)).toEqual(
       all
-        .filter((e) => e.conversationId !== h.conversationId && e.type !== 'NOTIFICATION_CREATED')
+        .filter(
+          (e) =>
+            e.conversationId !== h.conversationId && e.type !== 'NOTIFICATION_CREATED' && e.type !== 'CONSENT_CHANGED',
+        )
         .map((e) => e.cursor),
     );
 
@@ -93,6 +112,7 @@ describe('tenantEvents for an admin’s user token', () => {
     if (again.sendMessage.__typename !== 'Message') throw new Error(JSON.stringify(again));
     // The recruiter's archive is theirs only (an event of a conversation the admin reads, still not the admin's).
     await h.recruiter.client.request(ArchiveConversationDocument, { conversationId: h.conversationId });
+    await recordConsent(h, false); // now a candidate the admin reads
     await h.tenant.client.request(UpdateTenantSettingsDocument, { input: { name: 'marker-2' } });
     const end2 = await lastCursor(server, h.tenant);
     expect(ofConversation(await until(h.tenant.client, before, end2)).map((e) => e.type)).toEqual([
@@ -101,5 +121,8 @@ describe('tenantEvents for an admin’s user token', () => {
     ]);
     const assigned = await until(h.admin.client, before, end2);
     expect(ofConversation(assigned)).toMatchObject([{ type: 'MESSAGE_CREATED', subjectId: again.sendMessage.id }]);
+    const changed = consent(await until(h.tenant.client, before, end2));
+    expect(changed).toHaveLength(1);
+    expect(consent(assigned)).toEqual(changed);
   });
 });

@@ -1,6 +1,7 @@
 import type { TenantActor } from '../auth/actor.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { scopeToTenant, type TenantDb } from '../db/tenant-scope.ts';
+import { readableCandidates } from '../db/viewer-scope.ts';
 import { readableBy } from '../domain/conversations.ts';
 import type { LoggedEvent } from '../events/tenant-events.ts';
 import { liveCounts } from './live-counts.ts';
@@ -37,6 +38,12 @@ export class TenantAccess {
   subscribers = 0;
   /** conversationId → userId → may read. */
   private readonly readable = new Map<string, Map<string, Entry<boolean>>>();
+  /**
+   * candidateId → userId → may read the candidate (events about a candidate with no conversation on them,
+   * CONSENT_CHANGED). Forgotten with the conversation answers, and wholly on a team change or (with number
+   * assignment) a new message, which can give one of the candidate's conversations a number.
+   */
+  private readonly candidates = new Map<string, Map<string, Entry<boolean>>>();
   /** About how many answers `readable` holds (an upper bound: forgetting one user does not count down). */
   private held = 0;
   /** userId → the sending numbers the user is assigned to. */
@@ -61,6 +68,7 @@ export class TenantAccess {
     switch (event.type) {
       case 'HIRING_TEAM_CHANGED':
         if (event.conversationId) this.readable.delete(event.conversationId);
+        this.candidates.clear();
         return;
       case 'COMMUNITY_TEAM_CHANGED':
         this.forgetAll();
@@ -77,7 +85,10 @@ export class TenantAccess {
         this.forgetUser(event.subjectId);
         return;
       case 'MESSAGE_CREATED':
-        if (event.conversationId && !this.knownAssignmentOff()) this.readable.delete(event.conversationId);
+        if (event.conversationId && !this.knownAssignmentOff()) {
+          this.readable.delete(event.conversationId);
+          this.candidates.clear();
+        }
         return;
     }
   }
@@ -113,6 +124,37 @@ export class TenantAccess {
     return value;
   }
 
+  /** Whether the subscriber may read the candidate now, as node(id) would find it (partner backends read every one). */
+  mayReadCandidate(reader: LiveReader, candidateId: string): Promise<boolean> {
+    if (reader.actor.kind !== 'user') return Promise.resolve(true);
+    const { userId, role } = reader.actor;
+    let byUser = this.candidates.get(candidateId);
+    const cached = byUser?.get(userId);
+    if (cached && cached.asked >= reader.since) {
+      liveCounts.accessHits++;
+      return cached.value;
+    }
+    liveCounts.accessAsked++;
+    this.assignmentSetting(reader);
+    const asked = tick();
+    const value = reader.db.candidate
+      .findFirst({ where: { id: candidateId, ...readableCandidates(userId, role) }, select: { id: true } })
+      .then((found) => found !== null);
+    if (this.held >= MAX_ANSWERS) {
+      this.forgetAll();
+      byUser = undefined;
+    }
+    if (!byUser) {
+      byUser = new Map();
+      this.candidates.set(candidateId, byUser);
+    }
+    if (!byUser.has(userId)) this.held++;
+    byUser.set(userId, { asked, value });
+    const held = byUser;
+    value.catch(() => held.get(userId)?.value === value && held.delete(userId));
+    return value;
+  }
+
   /** The sending numbers the subscriber is assigned to (empty for partner backends). */
   assignedNumbers(reader: LiveReader): Promise<Set<string>> {
     if (reader.actor.kind !== 'user') return Promise.resolve(new Set());
@@ -131,17 +173,20 @@ export class TenantAccess {
   get size() {
     let n = 0;
     for (const byUser of this.readable.values()) n += byUser.size;
+    for (const byUser of this.candidates.values()) n += byUser.size;
     return n;
   }
 
   private forgetAll() {
     this.readable.clear();
+    this.candidates.clear();
     this.held = 0;
   }
 
   private forgetUser(userId: string) {
     this.numbers.delete(userId);
     for (const byUser of this.readable.values()) byUser.delete(userId);
+    for (const byUser of this.candidates.values()) byUser.delete(userId);
   }
 
   private knownAssignmentOff() {
