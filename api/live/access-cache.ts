@@ -95,40 +95,32 @@ export class TenantAccess {
 
   /** Whether the subscriber may read the conversation now (partner backends read every one). */
   mayRead(reader: LiveReader, conversationId: string): Promise<boolean> {
-    if (reader.actor.kind !== 'user') return Promise.resolve(true);
-    const { userId } = reader.actor;
-    let byUser = this.readable.get(conversationId);
-    const cached = byUser?.get(userId);
-    if (cached && cached.asked >= reader.since) {
-      liveCounts.accessHits++;
-      return cached.value;
-    }
-    liveCounts.accessAsked++;
-    this.assignmentSetting(reader);
-    const asked = tick();
-    const value = reader.db.conversation
-      .findFirst({ where: { id: conversationId, ...readableBy(reader.actor) }, select: { id: true } })
-      .then((found) => found !== null);
-    if (this.held >= MAX_ANSWERS) {
-      this.forgetAll();
-      byUser = undefined;
-    }
-    if (!byUser) {
-      byUser = new Map();
-      this.readable.set(conversationId, byUser);
-    }
-    if (!byUser.has(userId)) this.held++;
-    byUser.set(userId, { asked, value });
-    const held = byUser;
-    value.catch(() => held.get(userId)?.value === value && held.delete(userId));
-    return value;
+    return this.remembered(this.readable, conversationId, reader, (actor) =>
+      reader.db.conversation.findFirst({ where: { id: conversationId, ...readableBy(actor) }, select: { id: true } }),
+    );
   }
 
   /** Whether the subscriber may read the candidate now, as node(id) would find it (partner backends read every one). */
   mayReadCandidate(reader: LiveReader, candidateId: string): Promise<boolean> {
-    if (reader.actor.kind !== 'user') return Promise.resolve(true);
-    const { userId, role } = reader.actor;
-    let byUser = this.candidates.get(candidateId);
+    return this.remembered(this.candidates, candidateId, reader, (actor) =>
+      reader.db.candidate.findFirst({
+        where: { id: candidateId, ...readableCandidates(actor.userId, actor.role) },
+        select: { id: true },
+      }),
+    );
+  }
+
+  /** The user's answer for `key` from `answers` if asked since the reader's start, else `ask` it and keep it. */
+  private remembered(
+    answers: Map<string, Map<string, Entry<boolean>>>,
+    key: string,
+    reader: LiveReader,
+    ask: (actor: Extract<TenantActor, { kind: 'user' }>) => Promise<{ id: string } | null>,
+  ): Promise<boolean> {
+    const actor = reader.actor;
+    if (actor.kind !== 'user') return Promise.resolve(true);
+    const { userId } = actor;
+    let byUser = answers.get(key);
     const cached = byUser?.get(userId);
     if (cached && cached.asked >= reader.since) {
       liveCounts.accessHits++;
@@ -137,16 +129,14 @@ export class TenantAccess {
     liveCounts.accessAsked++;
     this.assignmentSetting(reader);
     const asked = tick();
-    const value = reader.db.candidate
-      .findFirst({ where: { id: candidateId, ...readableCandidates(userId, role) }, select: { id: true } })
-      .then((found) => found !== null);
+    const value = ask(actor).then((found) => found !== null);
     if (this.held >= MAX_ANSWERS) {
       this.forgetAll();
       byUser = undefined;
     }
     if (!byUser) {
       byUser = new Map();
-      this.candidates.set(candidateId, byUser);
+      answers.set(key, byUser);
     }
     if (!byUser.has(userId)) this.held++;
     byUser.set(userId, { asked, value });
