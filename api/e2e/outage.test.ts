@@ -184,11 +184,11 @@ describe.skipIf(testMode !== 'postgres')('the database going away', () => {
     expect(JSON.stringify(result)).not.toMatch(/Unexpected error/);
   }
 
-  it('answers a tenantEvents subscription over graphql-ws with a retryable SERVICE_UNAVAILABLE, the socket kept', async () => {
-    const after = await eventCursor();
+  /** A graphql-ws client with the API key (no retries), the close codes it saw, and the first result of an operation. */
+  function socketTo(target: TestServer) {
     const closes: number[] = [];
     const ws = createClient({
-      url: server.url.replace(/^http/, 'ws'),
+      url: target.url.replace(/^http/, 'ws'),
       webSocketImpl: WebSocket,
       connectionParams: { authorization: `Bearer ${acme.apiKey}` },
       retryAttempts: 0,
@@ -208,6 +208,12 @@ describe.skipIf(testMode !== 'postgres')('the database going away', () => {
           },
         );
       });
+    return { ws, closes, first };
+  }
+
+  it('answers a tenantEvents subscription over graphql-ws with a retryable SERVICE_UNAVAILABLE, the socket kept', async () => {
+    const after = await eventCursor();
+    const { ws, closes, first } = socketTo(server);
     try {
       expect(await first('{ viewer { kind } }')).toMatchObject({ data: { viewer: { kind: 'API_KEY' } } });
       await hop.down();
@@ -287,28 +293,7 @@ describe.skipIf(testMode !== 'postgres')('the database going away', () => {
       database: { ...database, env: { ...database.env, DATABASE_URL: url.toString() } },
       env: { AUTH_CACHE_MS: '60000', DATABASE_POOL_SIZE: '4' },
     });
-    const closes: number[] = [];
-    const ws = createClient({
-      url: cached.url.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${acme.apiKey}` },
-      retryAttempts: 0,
-      on: { closed: (event) => closes.push((event as { code: number }).code) },
-    });
-    const first = (query: string, variables?: Record<string, unknown>) =>
-      new Promise<Result>((resolve, reject) => {
-        const stop = ws.subscribe(
-          { query, variables },
-          {
-            next: (r) => {
-              resolve(r as Result);
-              stop();
-            },
-            error: (e) => (Array.isArray(e) ? resolve({ errors: e }) : reject(e)),
-            complete: () => resolve({}),
-          },
-        );
-      });
+    const { ws, closes, first } = socketTo(cached);
     const subscription = 'subscription($after: String) { tenantEvents(after: $after) { cursor } }';
     try {
       const after = await eventCursor(cached); // the credential looked up (and kept) over HTTP
