@@ -32,8 +32,13 @@ describe('a number’s settings: label, type and pace (real server)', () => {
   }) => (await server.operator.request(UpdateSendingNumberDocument, { id: numberId, ...vars })).updateSendingNumber;
 
   /** Sends `count` texts at once and answers the seconds between the first and each later one as Twilio received them. */
+  /**
+   * Seconds from when the burst was asked for to each text's send. Slots are on a clock: a first send a busy
+   * machine made late is followed sooner by the next, so gaps between sends are not the pace; this is.
+   */
   const sendBurst = async (count: number) => {
     const before = server.twilio.messages.length;
+    const asked = Date.now();
     await Promise.all(
       Array.from({ length: count }, (_, i) =>
         h.recruiter.client.request(SendMessageDocument, {
@@ -52,8 +57,7 @@ describe('a number’s settings: label, type and pace (real server)', () => {
       `${count} texts sent`,
       20_000,
     );
-    const first = sent[0]?.dateCreated.getTime() ?? 0;
-    return sent.map((m) => (m.dateCreated.getTime() - first) / 1000);
+    return sent.map((m) => (m.dateCreated.getTime() - asked) / 1000);
   };
 
   it('refuses a one-way alphanumeric sender, and a pace that is not a positive rate', async () => {
@@ -93,6 +97,6 @@ describe('a number’s settings: label, type and pace (real server)', () => {
     // A short code's 30 segments/s: three texts well within the 2 s a long code would take.
     await new Promise((resolve) => setTimeout(resolve, 2100)); // the slow rate's last slot has passed
     const fast = await sendBurst(3);
-    expect(fast[2]).toBeLessThan(1.8);
+    expect((fast[2] ?? 0) - (fast[0] ?? 0)).toBeLessThan(1.8);
   });
 });
